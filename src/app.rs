@@ -1,0 +1,96 @@
+//! The UI state beside the workbook. Never saved; rebuilt at every start.
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::model::Workbook;
+use crate::nav::{Mode, Screen, Target};
+use crate::screens;
+
+/// What the status line says about saving.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    /// Nothing saved yet this session (and nothing to save).
+    Opened,
+    /// The last save succeeded at this time.
+    Saved(DateTime<FixedOffset>),
+    /// The last save failed; shown until a save succeeds.
+    NotSaved(String),
+}
+
+/// Everything on screen: the workbook and where the user is in it.
+#[derive(Debug)]
+pub struct App {
+    pub workbook: Workbook,
+    pub screen: Screen,
+    pub mode: Mode,
+    /// Focus index per screen, into that screen's targets, so coming back keeps the place.
+    focus: [usize; Screen::ALL.len()],
+    pub status: Status,
+    /// A one-off message for the last key (cleared by the next one).
+    pub notice: Option<String>,
+    /// Set by `update` when the workbook or the live editor changed; the shell takes it to
+    /// schedule an autosave.
+    pub changed: bool,
+    /// Changes exist that are not on disk yet.
+    pub unsaved: bool,
+}
+
+impl App {
+    /// A fresh session on the overview.
+    pub fn new(workbook: Workbook) -> App {
+        App {
+            workbook,
+            screen: Screen::Home,
+            mode: Mode::Browse,
+            focus: [0; Screen::ALL.len()],
+            status: Status::Opened,
+            notice: None,
+            changed: false,
+            unsaved: false,
+        }
+    }
+
+    /// What the focus can rest on, on the current screen.
+    pub fn targets(&self) -> Vec<Target> {
+        screens::targets(self.screen, &self.workbook)
+    }
+
+    /// Index of the focused target on the current screen (always in range).
+    pub fn focus(&self) -> usize {
+        let n = self.targets().len();
+        self.focus[self.screen.index()].min(n.saturating_sub(1))
+    }
+
+    /// Moves the focus on the current screen, clamped to the targets.
+    pub fn set_focus(&mut self, i: usize) {
+        let n = self.targets().len();
+        self.focus[self.screen.index()] = i.min(n.saturating_sub(1));
+    }
+
+    /// The focused target, if the screen has any.
+    pub fn focused(&self) -> Option<Target> {
+        self.targets().get(self.focus()).copied()
+    }
+
+    /// Copies the live editor's text into the workbook without leaving the editor, so an
+    /// autosave includes what is being typed. Returns whether anything changed.
+    pub fn flush_editor(&mut self) -> bool {
+        let Mode::Edit(editing) = &self.mode else {
+            return false;
+        };
+        let text = editing.text();
+        match editing.field.text_mut(&mut self.workbook) {
+            Some(slot) if *slot != text => {
+                *slot = text;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Marks a change to be saved.
+    pub fn touch(&mut self) {
+        self.changed = true;
+        self.unsaved = true;
+    }
+}

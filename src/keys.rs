@@ -1,0 +1,210 @@
+//! Keys → messages. One table per context feeds the resolver, the footer hints and the `?`
+//! overlay, so the help can never disagree with what a key does.
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::app::App;
+use crate::nav::{Mode, Screen};
+
+/// What the user asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    Up,
+    Down,
+    /// Enter: edit the focused field, open the focused exercise, add to a list.
+    Activate,
+    /// Esc in browse mode: back to the overview.
+    Back,
+    Add,
+    Delete,
+    CyclePhase,
+    NextScreen,
+    PrevScreen,
+    /// Open the n-th exercise (0-based).
+    OpenExercise(usize),
+    Help,
+    CloseHelp,
+    Quit,
+    SaveNow,
+    /// Ctrl-c: keep whatever is in the editor, save and quit, from anywhere.
+    SaveAndQuit,
+    Answer(bool),
+    /// Esc in the editor: leave it, keeping the text.
+    CommitEdit,
+    Undo,
+    /// Any other key while editing goes to the text editor.
+    EditKey(KeyEvent),
+    /// Bracketed paste while editing: inserted literally.
+    Paste(String),
+    /// A paste outside an editor is never read as commands.
+    PasteIgnored,
+}
+
+/// A key and its modifiers (Shift is ignored for characters: `?` arrives with or without it).
+#[derive(Debug, Clone, Copy)]
+pub struct Key(pub KeyCode, pub KeyModifiers);
+
+const fn plain(c: char) -> Key {
+    Key(KeyCode::Char(c), KeyModifiers::NONE)
+}
+const fn ctrl(c: char) -> Key {
+    Key(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+const fn code(c: KeyCode) -> Key {
+    Key(c, KeyModifiers::NONE)
+}
+
+/// One row of a key table.
+#[derive(Debug)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    /// How the keys are written in the footer and the overlay.
+    pub label: &'static str,
+    pub hint: &'static str,
+    /// `None`: handled by the text editor itself, listed for discoverability.
+    pub msg: Option<Msg>,
+    /// Shown in the footer line as well as in the overlay.
+    pub footer: bool,
+}
+
+const fn bind(keys: &'static [Key], label: &'static str, hint: &'static str, msg: Msg) -> Binding {
+    Binding { keys, label, hint, msg: Some(msg), footer: true }
+}
+const fn more(keys: &'static [Key], label: &'static str, hint: &'static str, msg: Msg) -> Binding {
+    Binding { keys, label, hint, msg: Some(msg), footer: false }
+}
+const fn editor(label: &'static str, hint: &'static str) -> Binding {
+    Binding { keys: &[], label, hint, msg: None, footer: false }
+}
+
+/// Keys that work on every screen while browsing.
+pub const GLOBAL: &[Binding] = &[
+    more(&[code(KeyCode::Tab)], "Tab", "next exercise", Msg::NextScreen),
+    more(&[code(KeyCode::BackTab), Key(KeyCode::BackTab, KeyModifiers::SHIFT)], "Shift-Tab", "previous exercise", Msg::PrevScreen),
+    more(&[plain('1')], "1", "Personal Vision Statement", Msg::OpenExercise(0)),
+    more(&[ctrl('s')], "Ctrl-s", "save now", Msg::SaveNow),
+    more(&[ctrl('c')], "Ctrl-c", "save and quit, from anywhere", Msg::SaveAndQuit),
+    bind(&[plain('?'), code(KeyCode::F(1))], "?", "help", Msg::Help),
+    bind(&[plain('q')], "q", "quit", Msg::Quit),
+];
+
+/// Moving the focus, shared by the screens that list fields.
+pub const MOVE: Binding = bind(
+    &[code(KeyCode::Up), plain('k'), code(KeyCode::Down), plain('j')],
+    "↑↓",
+    "move",
+    Msg::Down,
+);
+
+/// While the text editor has the keyboard.
+pub const EDIT: &[Binding] = &[
+    bind(&[code(KeyCode::Esc)], "Esc", "done (keeps the text)", Msg::CommitEdit),
+    bind(&[ctrl('s')], "Ctrl-s", "save", Msg::SaveNow),
+    bind(&[ctrl('c')], "Ctrl-c", "save and quit", Msg::SaveAndQuit),
+    bind(&[code(KeyCode::F(1))], "F1", "help", Msg::Help),
+    more(&[ctrl('z')], "Ctrl-z", "undo (also Ctrl-u)", Msg::Undo),
+    editor("Ctrl-r", "redo"),
+    editor("Enter", "new line; in a one-line field: done (in a list: next item)"),
+    editor("Ctrl-a / Ctrl-e", "start / end of line"),
+    editor("Alt-← / Alt-→", "word left / right"),
+    editor("Ctrl-w / Ctrl-k", "delete word / delete to end of line"),
+];
+
+/// While a y/n question is open.
+pub const CONFIRM: &[Binding] = &[
+    bind(&[plain('y')], "y", "yes", Msg::Answer(true)),
+    bind(&[plain('n'), code(KeyCode::Esc)], "n/Esc", "no", Msg::Answer(false)),
+];
+
+fn matches(key: &KeyEvent, k: &Key) -> bool {
+    let mut mods = key.modifiers;
+    if matches!(key.code, KeyCode::Char(_)) {
+        mods.remove(KeyModifiers::SHIFT);
+    }
+    let code = match key.code {
+        // Terminals differ on whether Ctrl-letter arrives upper-case.
+        KeyCode::Char(c) if mods.contains(KeyModifiers::CONTROL) => KeyCode::Char(c.to_ascii_lowercase()),
+        c => c,
+    };
+    code == k.0 && mods == k.1
+}
+
+fn lookup(tables: &[&[Binding]], key: &KeyEvent) -> Option<Msg> {
+    tables
+        .iter()
+        .flat_map(|t| t.iter())
+        .find(|b| b.keys.iter().any(|k| matches(key, k)))
+        .and_then(|b| b.msg.clone())
+}
+
+/// Up and Down share one table row; tell them apart here.
+fn movement(key: &KeyEvent) -> Option<Msg> {
+    match key.code {
+        KeyCode::Up | KeyCode::Char('k') if key.modifiers.is_empty() => Some(Msg::Up),
+        KeyCode::Down | KeyCode::Char('j') if key.modifiers.is_empty() => Some(Msg::Down),
+        _ => None,
+    }
+}
+
+/// Turns a terminal event into a message for `update`. Pure: reads the app, changes nothing.
+pub fn resolve(app: &App, event: &Event) -> Option<Msg> {
+    let key = match event {
+        Event::Paste(text) => {
+            return Some(match app.mode {
+                Mode::Edit(_) => Msg::Paste(text.clone()),
+                _ => Msg::PasteIgnored,
+            });
+        }
+        Event::Key(k) if k.kind != KeyEventKind::Release => k,
+        _ => return None,
+    };
+    match &app.mode {
+        Mode::Edit(_) => Some(lookup(&[EDIT], key).unwrap_or(Msg::EditKey(*key))),
+        Mode::Confirm(_) => lookup(&[CONFIRM], key).or_else(|| (matches(key, &ctrl('c'))).then_some(Msg::SaveAndQuit)),
+        Mode::Help(_) => Some(if matches(key, &ctrl('c')) { Msg::SaveAndQuit } else { Msg::CloseHelp }),
+        Mode::Browse => movement(key).or_else(|| lookup(&[screen_keys(app.screen), GLOBAL], key)),
+    }
+}
+
+/// The browse-mode keys of one screen (before the global ones).
+pub fn screen_keys(screen: Screen) -> &'static [Binding] {
+    crate::screens::keys(screen)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Workbook;
+
+    fn press(code: KeyCode, mods: KeyModifiers) -> Event {
+        Event::Key(KeyEvent::new(code, mods))
+    }
+
+    #[test]
+    fn browse_keys_resolve_from_the_tables() {
+        let app = App::new(Workbook::default());
+        let r = |c, m| resolve(&app, &press(c, m));
+        assert_eq!(r(KeyCode::Char('q'), KeyModifiers::NONE), Some(Msg::Quit));
+        assert_eq!(r(KeyCode::Char('?'), KeyModifiers::SHIFT), Some(Msg::Help));
+        assert_eq!(r(KeyCode::Char('j'), KeyModifiers::NONE), Some(Msg::Down));
+        assert_eq!(r(KeyCode::Up, KeyModifiers::NONE), Some(Msg::Up));
+        assert_eq!(r(KeyCode::Char('C'), KeyModifiers::CONTROL), Some(Msg::SaveAndQuit));
+        assert_eq!(r(KeyCode::Char('s'), KeyModifiers::CONTROL), Some(Msg::SaveNow));
+        assert_eq!(r(KeyCode::Char('1'), KeyModifiers::NONE), Some(Msg::OpenExercise(0)));
+        assert_eq!(r(KeyCode::Char('z'), KeyModifiers::NONE), None);
+    }
+
+    #[test]
+    fn paste_outside_an_editor_is_never_a_command() {
+        let app = App::new(Workbook::default());
+        assert_eq!(resolve(&app, &Event::Paste("q".into())), Some(Msg::PasteIgnored));
+    }
+
+    #[test]
+    fn key_releases_are_ignored() {
+        let app = App::new(Workbook::default());
+        let mut k = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+        k.kind = KeyEventKind::Release;
+        assert_eq!(resolve(&app, &Event::Key(k)), None);
+    }
+}

@@ -1,0 +1,181 @@
+//! The workbook: every piece of text a mentoring partnership writes down, with its rules.
+//!
+//! Serde only, no UI types. Every struct is `#[serde(default)]` so a file written by an older
+//! version (with fewer fields) keeps loading; field order is declaration order, so the JSON
+//! diffs well in git.
+
+mod conversations;
+mod goals;
+mod relationship;
+mod vision;
+
+use serde::{Deserialize, Serialize};
+
+pub use conversations::{
+    AgendaItem, CheckIn, Commitment, Conversation, ConversationKind, Feedback, FourPs, JournalEntry,
+};
+pub use goals::{
+    ActionPlan, ActionStep, Brainstorm, Candidate, Goal, GoalStatus, Helper, Horizon, Measure,
+    MeasureKind, Milestone, Owner, Resource, StepStatus,
+};
+pub use relationship::{
+    Agreement, Closure, ClosureCheck, Fit, FitDecision, MentoringPlan, PlanArea, Prospect,
+    SelfReflection, Topic,
+};
+pub use vision::{Vision, reads_as_future};
+
+/// Stable identifier of a list item (goal, step, conversation, entry…), unique in one workbook.
+/// Links between items use ids, never positions, so reordering never breaks them.
+pub type Id = u64;
+
+/// Whose workbook this is: prompts that differ by role follow it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    #[default]
+    Mentee,
+    Mentor,
+}
+
+/// Where the relationship stands. Kram's four phases, plus the time before it starts.
+/// Phases overlap in practice, so this is a lens the partners set, never a gate.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    #[default]
+    Preparing,
+    Initiation,
+    Cultivation,
+    Separation,
+    Redefinition,
+}
+
+impl Phase {
+    /// Every phase in lifecycle order.
+    pub const ALL: [Phase; 5] = [
+        Phase::Preparing,
+        Phase::Initiation,
+        Phase::Cultivation,
+        Phase::Separation,
+        Phase::Redefinition,
+    ];
+
+    /// Short name shown on the overview.
+    pub fn name(self) -> &'static str {
+        match self {
+            Phase::Preparing => "Getting ready",
+            Phase::Initiation => "Initiation",
+            Phase::Cultivation => "Cultivation",
+            Phase::Separation => "Separation",
+            Phase::Redefinition => "Redefinition",
+        }
+    }
+
+    /// One line on what the partners are doing in this phase.
+    pub fn about(self) -> &'static str {
+        match self {
+            Phase::Preparing => "reflecting on what you want and looking for a partner",
+            Phase::Initiation => "getting to know each other, agreeing roles and ground rules",
+            Phase::Cultivation => "working on goals together, meeting after meeting",
+            Phase::Separation => "goals met or needs changed: time to close well",
+            Phase::Redefinition => "deciding what the relationship becomes next",
+        }
+    }
+
+    /// The next phase, wrapping around (the overview cycles with one key).
+    pub fn next(self) -> Phase {
+        let i = Phase::ALL.iter().position(|p| *p == self).unwrap_or(0);
+        Phase::ALL[(i + 1) % Phase::ALL.len()]
+    }
+}
+
+/// The whole mentoring partnership, as saved in the `data` part of the file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Workbook {
+    /// The workbook's own name, shown in the title bar.
+    pub title: String,
+    pub role: Role,
+    pub mentee: String,
+    pub mentor: String,
+    pub phase: Phase,
+    /// The next id to hand out; only ever grows.
+    pub next_id: Id,
+    pub self_reflection: SelfReflection,
+    pub prospect: Prospect,
+    pub agreement: Agreement,
+    pub vision: Vision,
+    pub brainstorm: Brainstorm,
+    /// Every goal, active or not, in the user's order.
+    pub goals: Vec<Goal>,
+    pub mentoring_plan: MentoringPlan,
+    /// Conversations, in the order they were created.
+    pub conversations: Vec<Conversation>,
+    pub check_ins: Vec<CheckIn>,
+    pub journal: Vec<JournalEntry>,
+    pub closure: Closure,
+}
+
+/// How far along one exercise is, for the overview.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+}
+
+impl Progress {
+    /// Nothing filled in yet.
+    pub fn is_empty(self) -> bool {
+        self.done == 0
+    }
+    /// Every part filled in.
+    pub fn is_complete(self) -> bool {
+        self.total > 0 && self.done >= self.total
+    }
+}
+
+impl Workbook {
+    /// Hands out a fresh id for a new list item.
+    pub fn fresh_id(&mut self) -> Id {
+        self.next_id += 1;
+        self.next_id
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fresh_ids_are_unique_and_increasing() {
+        let mut wb = Workbook::default();
+        let a = wb.fresh_id();
+        let b = wb.fresh_id();
+        assert!(b > a);
+    }
+
+    #[test]
+    fn phase_cycles_through_all_and_wraps() {
+        let mut p = Phase::Preparing;
+        for _ in 0..Phase::ALL.len() {
+            p = p.next();
+        }
+        assert_eq!(p, Phase::Preparing);
+        assert_eq!(Phase::Cultivation.next(), Phase::Separation);
+    }
+
+    #[test]
+    fn missing_fields_load_as_defaults() {
+        let wb: Workbook = serde_json::from_str(r#"{"mentee":"Ana"}"#).unwrap();
+        assert_eq!(wb.mentee, "Ana");
+        assert_eq!(wb.phase, Phase::Preparing);
+        assert!(wb.goals.is_empty());
+    }
+
+    #[test]
+    fn progress_flags() {
+        assert!(Progress { done: 0, total: 4 }.is_empty());
+        assert!(Progress { done: 4, total: 4 }.is_complete());
+        assert!(!Progress { done: 3, total: 4 }.is_complete());
+    }
+}

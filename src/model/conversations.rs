@@ -1,0 +1,149 @@
+//! Conversations (with their 4 Ps preparation), check-ins and the journal.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::{Id, Owner};
+
+/// The kinds of mentoring conversation.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConversationKind {
+    Awareness,
+    Exploration,
+    Preparation,
+    WithYourself,
+    ProspectiveMentor,
+    Accountability,
+    #[default]
+    Goal,
+    Feedback,
+    CheckIn,
+    Closure,
+}
+
+/// Preparation before a meeting: purpose, preparation, participation, plan.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FourPs {
+    pub purpose: String,
+    pub preparation: String,
+    pub participation: String,
+    pub plan: String,
+}
+
+/// One item on a meeting's agenda.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AgendaItem {
+    pub text: String,
+    pub done: bool,
+}
+
+/// Feedback given and received in a conversation.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Feedback {
+    pub given: String,
+    pub received: String,
+    /// Comments on the feedback itself.
+    pub on_feedback: String,
+}
+
+/// Something a partner agreed to do; may become an action step.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Commitment {
+    pub text: String,
+    pub owner: Owner,
+    pub due: Option<NaiveDate>,
+    /// The action step this commitment became.
+    pub step: Option<Id>,
+}
+
+/// One mentoring conversation: before, during and after.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Conversation {
+    pub id: Id,
+    /// Local time with its offset, so it shows the wall time the user saw.
+    pub at: DateTime<FixedOffset>,
+    pub kind: ConversationKind,
+    pub prep: FourPs,
+    pub agenda: Vec<AgendaItem>,
+    pub notes: String,
+    pub feedback: Feedback,
+    pub commitments: Vec<Commitment>,
+    pub next_meeting: Option<NaiveDate>,
+    pub next_goal: String,
+}
+
+impl Default for Conversation {
+    fn default() -> Self {
+        Conversation {
+            id: 0,
+            at: DateTime::UNIX_EPOCH.fixed_offset(),
+            kind: ConversationKind::default(),
+            prep: FourPs::default(),
+            agenda: Vec::new(),
+            notes: String::new(),
+            feedback: Feedback::default(),
+            commitments: Vec::new(),
+            next_meeting: None,
+            next_goal: String::new(),
+        }
+    }
+}
+
+/// A regular check-in on how the partnership is working.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CheckIn {
+    pub id: Id,
+    pub date: Option<NaiveDate>,
+    pub process_working: String,
+    pub progress: String,
+    pub relationship: String,
+    pub adjustments: String,
+}
+
+/// One journal entry. Private unless the user says otherwise.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct JournalEntry {
+    pub id: Id,
+    pub at: DateTime<FixedOffset>,
+    pub text: String,
+    pub tags: Vec<String>,
+    pub goal: Option<Id>,
+    pub conversation: Option<Id>,
+    pub private: bool,
+}
+
+impl Default for JournalEntry {
+    fn default() -> Self {
+        JournalEntry {
+            id: 0,
+            at: DateTime::UNIX_EPOCH.fixed_offset(),
+            text: String::new(),
+            tags: Vec::new(),
+            goal: None,
+            conversation: None,
+            private: true,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn journal_entries_are_private_by_default_even_when_the_field_is_missing() {
+        let e: JournalEntry =
+            serde_json::from_str(r#"{"id":3,"at":"2026-11-20T08:30:00+01:00","text":"x"}"#)
+                .unwrap();
+        assert!(e.private);
+        assert_eq!(e.at.offset().local_minus_utc(), 3600);
+    }
+}

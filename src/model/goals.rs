@@ -1,0 +1,175 @@
+//! Brainstorming, SMART goals and the Mentoring Action Plan worksheet (one per goal).
+//! The screens and rules for these arrive with the planning issue; the shapes live here so the
+//! file format is designed once.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::Id;
+
+/// The brainstorming exercise: nine questions, then candidate goals drawn from the answers.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Brainstorm {
+    pub life: String,
+    pub one_year: String,
+    pub three_to_five_years: String,
+    pub skills_enough: String,
+    pub resources_and_skills: String,
+    pub weaknesses_and_traits: String,
+    pub sacrifices: String,
+    pub why_and_philosophy: String,
+    pub networking: String,
+    pub candidates: Vec<Candidate>,
+}
+
+/// A development area named while brainstorming; may be promoted to a goal.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Candidate {
+    pub id: Id,
+    pub text: String,
+    /// 1 is the highest priority; 0 means not yet prioritised.
+    pub priority: u8,
+    /// The goal this candidate became, if promoted.
+    pub goal: Option<Id>,
+}
+
+/// Where a goal stands. At most three goals are `Active` at once.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GoalStatus {
+    #[default]
+    Draft,
+    Active,
+    Paused,
+    Achieved,
+    Dropped,
+}
+
+/// How far ahead a deadline looks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Horizon {
+    Daily,
+    #[default]
+    ShortTerm,
+    LongTerm,
+}
+
+/// A measure either tracks a gain in performance (preferred) or an outcome.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeasureKind {
+    #[default]
+    Performance,
+    Outcome,
+}
+
+/// One way of telling that the goal is progressing.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Measure {
+    pub text: String,
+    pub kind: MeasureKind,
+}
+
+/// A dated checkpoint on the way to a goal.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Milestone {
+    pub text: String,
+    pub date: Option<NaiveDate>,
+    pub done: bool,
+}
+
+/// A SMART goal with its action plan.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Goal {
+    pub id: Id,
+    pub title: String,
+    pub specific: String,
+    pub measures: Vec<Measure>,
+    pub attainable: String,
+    pub relevant: String,
+    pub deadline: Option<NaiveDate>,
+    pub horizon: Horizon,
+    /// 1 is the highest priority; 0 means not yet prioritised.
+    pub priority: u8,
+    pub status: GoalStatus,
+    pub milestones: Vec<Milestone>,
+    /// The mentor's view of how far the goal stretches.
+    pub mentor_comment: String,
+    /// The brainstorm candidate this goal came from.
+    pub candidate: Option<Id>,
+    pub plan: ActionPlan,
+}
+
+/// Who carries a step: the plan is joint work.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Owner {
+    #[default]
+    Mentee,
+    Mentor,
+    Both,
+}
+
+/// Progress of one action step.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StepStatus {
+    #[default]
+    Todo,
+    Doing,
+    Done,
+}
+
+/// One step of an action plan.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ActionStep {
+    pub id: Id,
+    pub text: String,
+    pub due: Option<NaiveDate>,
+    pub status: StepStatus,
+    pub owner: Owner,
+    /// Steps that must be done before this one.
+    pub depends_on: Vec<Id>,
+}
+
+/// Who can help obtain a resource.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Helper {
+    #[default]
+    Nobody,
+    Mentor,
+    Organisation,
+    Other,
+}
+
+/// Something the goal needs: a tool, a course, a person.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Resource {
+    pub text: String,
+    pub helper: Helper,
+}
+
+/// The Mentoring Action Plan worksheet of one goal.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ActionPlan {
+    pub skills: String,
+    /// How you will know the goal is met.
+    pub outcome: String,
+    pub steps: Vec<ActionStep>,
+    pub resources: Vec<Resource>,
+    pub target_date: Option<NaiveDate>,
+    /// When the plan was last gone through with the mentor.
+    pub reviewed_on: Option<NaiveDate>,
+    /// Misunderstandings and obstacles met on the way.
+    pub roadblocks: String,
+}

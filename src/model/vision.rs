@@ -1,0 +1,95 @@
+//! The Personal Vision Statement worksheet and its rules.
+
+use serde::{Deserialize, Serialize};
+
+use super::Progress;
+
+/// Strengths and limitations first, then what to improve, then the statement that sums them up.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Vision {
+    pub strengths: Vec<String>,
+    pub limitations: Vec<String>,
+    /// What to develop further and what to improve, drawn from the two lists.
+    pub improvements: String,
+    /// The vision itself, in the present tense, as if already achieved.
+    pub statement: String,
+}
+
+impl Vision {
+    /// Four parts: strengths, limitations, improvements, statement.
+    pub fn progress(&self) -> Progress {
+        let parts = [
+            self.strengths.iter().any(|s| !s.trim().is_empty()),
+            self.limitations.iter().any(|s| !s.trim().is_empty()),
+            !self.improvements.trim().is_empty(),
+            !self.statement.trim().is_empty(),
+        ];
+        Progress {
+            done: parts.iter().filter(|p| **p).count(),
+            total: parts.len(),
+        }
+    }
+}
+
+/// Phrases that put a vision in the future instead of the present.
+const FUTURE_MARKERS: &[&str] = &[
+    "i will ",
+    "i'll ",
+    "i’ll ",
+    "i shall ",
+    "i am going to ",
+    "i'm going to ",
+    "i’m going to ",
+    "i want to ",
+    "i hope to ",
+    "i would like to ",
+    "i'd like to ",
+    "i’d like to ",
+    "someday ",
+    "one day ",
+];
+
+/// The first future-tense phrase in `text`, if the statement reads as a wish rather than as
+/// a description of the achieved state (the worksheet asks for the present tense).
+pub fn reads_as_future(text: &str) -> Option<&'static str> {
+    // Pad so a phrase at the very start or end still matches on word boundaries.
+    let padded = format!(" {} ", text.to_lowercase().replace(['\n', '\t'], " "));
+    FUTURE_MARKERS
+        .iter()
+        .find(|m| padded.contains(&format!(" {m}")))
+        .map(|m| m.trim_end())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_counts_filled_parts() {
+        let mut v = Vision::default();
+        assert_eq!(v.progress(), Progress { done: 0, total: 4 });
+        v.strengths.push("  ".into());
+        assert_eq!(v.progress().done, 0, "blank items do not count");
+        v.strengths.push("Clear writer".into());
+        v.statement = "I lead a team that ships calmly.".into();
+        assert_eq!(v.progress().done, 2);
+    }
+
+    #[test]
+    fn future_tense_is_flagged() {
+        assert_eq!(reads_as_future("I will lead a team."), Some("i will"));
+        assert_eq!(
+            reads_as_future("Teams trust me.\nI'm going to grow."),
+            Some("i'm going to")
+        );
+        assert_eq!(reads_as_future("One day I lead"), Some("one day"));
+    }
+
+    #[test]
+    fn present_tense_is_not_flagged() {
+        assert_eq!(reads_as_future("I lead a team that trusts me."), None);
+        assert_eq!(reads_as_future("Goodwill drives my work"), None);
+        assert_eq!(reads_as_future(""), None);
+    }
+}

@@ -1,0 +1,119 @@
+//! The state machine's nouns: which screen is shown, what the keyboard is doing, what is focused.
+
+use ratatui_textarea::TextArea;
+
+use crate::field::{Field, ListKind};
+
+/// A screen of the app. Adding one is a compile error until every `match` handles it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// The overview of the whole workbook.
+    Home,
+    /// The Personal Vision Statement worksheet.
+    Vision,
+}
+
+impl Screen {
+    /// Every screen, overview first.
+    pub const ALL: [Screen; 2] = [Screen::Home, Screen::Vision];
+    /// The exercises, in workbook order: the overview lists them and `Tab` walks them.
+    pub const EXERCISES: [Screen; 1] = [Screen::Vision];
+
+    /// The name shown in the title bar and on the overview.
+    pub fn title(self) -> &'static str {
+        match self {
+            Screen::Home => "Overview",
+            Screen::Vision => "Personal Vision Statement",
+        }
+    }
+
+    /// Position in [`Screen::ALL`], for per-screen state.
+    pub fn index(self) -> usize {
+        Screen::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+
+    /// The exercise after this one (from the overview: the first).
+    pub fn next(self) -> Screen {
+        let ex = &Screen::EXERCISES;
+        match ex.iter().position(|s| *s == self) {
+            Some(i) => ex[(i + 1) % ex.len()],
+            None => ex[0],
+        }
+    }
+
+    /// The exercise before this one (from the overview: the last).
+    pub fn prev(self) -> Screen {
+        let ex = &Screen::EXERCISES;
+        match ex.iter().position(|s| *s == self) {
+            Some(i) => ex[(i + ex.len() - 1) % ex.len()],
+            None => ex[ex.len() - 1],
+        }
+    }
+}
+
+/// Something on a screen that the focus can rest on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// A text field: Enter edits it.
+    Field(Field),
+    /// The "add" row under a list: Enter appends an item and edits it.
+    Add(ListKind),
+    /// The relationship phase: Enter moves it on.
+    Phase,
+    /// An exercise on the overview: Enter opens it.
+    Open(Screen),
+}
+
+/// The one live text editor, and what it is editing.
+#[derive(Debug)]
+pub struct Editing {
+    pub field: Field,
+    pub editor: TextArea<'static>,
+    /// The item was created by this edit: leaving it empty removes it again.
+    pub new_item: bool,
+}
+
+impl Editing {
+    /// The editor's text as it will be stored.
+    pub fn text(&self) -> String {
+        self.editor.lines().join("\n")
+    }
+}
+
+/// A question waiting for y or n.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirm {
+    /// Delete a list item.
+    Delete(Field),
+    /// The last save failed: quit anyway?
+    QuitUnsaved,
+}
+
+/// What the keyboard is doing.
+#[derive(Debug)]
+pub enum Mode {
+    /// Keys are commands.
+    Browse,
+    /// The text editor owns the keyboard; `Esc` leaves it keeping the text.
+    Edit(Box<Editing>),
+    /// y / n.
+    Confirm(Confirm),
+    /// The key overlay; any key closes it and returns to the editor it was opened from, if any.
+    Help(Option<Box<Editing>>),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn next_and_prev_walk_the_exercises_and_wrap() {
+        assert_eq!(Screen::Home.next(), Screen::Vision);
+        assert_eq!(Screen::Vision.next(), Screen::Vision);
+        assert_eq!(Screen::Home.prev(), Screen::Vision);
+        assert_eq!(Screen::ALL[0], Screen::Home);
+        for s in Screen::ALL {
+            assert_eq!(Screen::ALL[s.index()], s);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+//! The only code that touches the file system: where the workbook lives, opening it under a
+//! lock, and saving it atomically with rotated backups.
+
+mod backup;
+mod envelope;
+mod error;
+
+use std::fs::{self, DirBuilder, File, OpenOptions};
+use std::hash::{DefaultHasher, Hasher};
+use std::io::{self, Write};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Local};
+
+use crate::model::Workbook;
+pub use envelope::{DecodeError, Decoded, SCHEMA_VERSION, decode, encode, encode_data};
+pub use error::{OpenError, SaveError};
+
+/// The default workbook file: `<platform data dir>/mentorbook/workbook.json`.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "mentorbook")
+        .map(|d| d.data_local_dir().join("workbook.json"))
+}
+
+/// An open workbook file, locked against other instances for as long as this value lives.
+#[derive(Debug)]
+pub struct Store {
+    path: PathBuf,
+    dir: PathBuf,
+    /// Held for the session: the lock is released when the file is closed.
+    _lock: File,
+    generation: u64,
+    /// Hash and length of the data last written (or read), to skip saves that change nothing.
+    last: Option<(u64, usize)>,
+}
+
+/// What a save did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Saved {
+    /// The file was replaced.
+    Written,
+    /// Nothing had changed since the last save; the file was left alone.
+    Unchanged,
+}
+
+impl Store {
+    /// Locks and reads the workbook at `path`. A missing file gives an empty workbook (created
+    /// on the first save). A file that cannot be read is never touched: the error says why.
+    pub fn open(path: &Path) -> Result<(Store, Workbook), OpenError> {
+        let path = resolve_link(path);
+        let file_name = path
+            .file_name()
+            .ok_or_else(|| OpenError::BadPath(path.clone()))?;
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        if !dir.exists() {
+            DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(&dir)
+                .map_err(|e| OpenError::Io(dir.clone(), e))?;
+        }
+        let lock_path = dir.join(Path::new(file_name).with_extension("lock"));
+        let lock = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .mode(0o600)
+            .open(&lock_path)
+            .map_err(|e| OpenError::Io(lock_path.clone(), e))?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(fs::TryLockError::WouldBlock) => return Err(OpenError::Locked(path.clone())),
+            Err(fs::TryLockError::Error(e)) => return Err(OpenError::Io(lock_path, e)),
+        }
+        sweep_temp_files(&dir, &file_name.to_string_lossy());
+
+        let mut store = Store {
+            path: path.clone(),
+            dir,
+            _lock: lock,
+            generation: 0,
+            last: None,
+        };
+        let bytes = match fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Ok((store, Workbook::default()));
+            }
+            Err(e) => return Err(OpenError::Io(path, e)),
+        };
+        let decoded = decode(&bytes).map_err(|e| OpenError::Decode {
+            path: path.clone(),
+            error: e,
+            backup: backup::newest(&store.dir, &path),
+        })?;
+        store.generation = decoded.generation;
+        store.last = Some(fingerprint(&encode_data(&decoded.workbook)));
+        Ok((store, decoded.workbook))
+    }
+
+    /// The workbook file this store writes.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The number of successful saves ever made to this file.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Saves atomically: temp file in the same folder, fsync, keep the old file as a backup,
+    /// rename over, fsync the folder. On any error the old file is untouched and no temp file
+    /// is left; the caller keeps the workbook in memory and tries again later.
+    pub fn save(&mut self, workbook: &Workbook, now: DateTime<Local>) -> Result<Saved, SaveError> {
+        let data = encode_data(workbook);
+        let print = fingerprint(&data);
+        if self.last == Some(print) && self.path.exists() {
+            return Ok(Saved::Unchanged);
+        }
+        let bytes = encode(&data, self.generation + 1, now.fixed_offset());
+        self.write_atomically(&bytes, now)?;
+        self.generation += 1;
+        self.last = Some(print);
+        Ok(Saved::Written)
+    }
+
+    fn write_atomically(&self, bytes: &[u8], now: DateTime<Local>) -> Result<(), SaveError> {
+        let name = self.path.file_name().unwrap_or_default().to_string_lossy();
+        // tempfile creates the file 0600 whatever the umask.
+        let mut tmp = tempfile::Builder::new()
+            .prefix(&format!(".{name}."))
+            .suffix(".tmp")
+            .tempfile_in(&self.dir)
+            .map_err(|e| SaveError::new("creating a temporary file", e))?;
+        tmp.write_all(bytes)
+            .map_err(|e| SaveError::new("writing", e))?;
+        tmp.as_file()
+            .sync_all()
+            .map_err(|e| SaveError::new("flushing to disk", e))?;
+        backup::keep(&self.dir, &self.path, now).map_err(|e| SaveError::new("keeping a backup", e))?;
+        tmp.persist(&self.path)
+            .map_err(|e| SaveError::new("replacing the file", e.error))?;
+        sync_dir(&self.dir).map_err(|e| SaveError::new("flushing the folder", e))?;
+        Ok(())
+    }
+}
+
+/// Makes the data folder private (0700) if it is looser; used for the default folder.
+pub fn secure_dir(dir: &Path) -> io::Result<()> {
+    let meta = fs::metadata(dir)?;
+    if meta.permissions().mode() & 0o077 != 0 {
+        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
+    }
+    Ok(())
+}
+
+/// A symlinked workbook file is followed once, so saves replace the target and keep the link.
+fn resolve_link(path: &Path) -> PathBuf {
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => fs::canonicalize(path).unwrap_or(path.to_path_buf()),
+        _ => path.to_path_buf(),
+    }
+}
+
+fn fingerprint(data: &[u8]) -> (u64, usize) {
+    let mut h = DefaultHasher::new();
+    h.write(data);
+    (h.finish(), data.len())
+}
+
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+/// Removes temp files left by a save that was killed halfway. Only called under the lock.
+fn sweep_temp_files(dir: &Path, file_name: &str) {
+    let prefix = format!(".{file_name}.");
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with(&prefix) && name.ends_with(".tmp") {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}

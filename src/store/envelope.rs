@@ -1,0 +1,256 @@
+//! The file format: an envelope around the workbook. Pure functions, no file system.
+//!
+//! ```json
+//! { "format": "mentorbook", "schema_version": 1, "generation": 7,
+//!   "saved_at": "2026-11-24T09:15:02+01:00", "app_version": "0.1.0", "data": { … } }
+//! ```
+
+use chrono::{DateTime, FixedOffset};
+use serde::Deserialize;
+use serde::Serialize;
+use serde_json::value::RawValue;
+
+use crate::model::Workbook;
+
+/// The value of the envelope's `format` key.
+pub const FORMAT: &str = "mentorbook";
+/// The newest schema this build reads and writes.
+pub const SCHEMA_VERSION: u64 = 1;
+
+/// What went wrong reading a file's bytes (the path is added by the caller).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecodeError {
+    /// Zero bytes, or only whitespace.
+    Empty,
+    /// Not JSON: truncated, damaged, not UTF-8.
+    Syntax { line: usize, column: usize, reason: String },
+    /// Valid JSON, but not a mentorbook file.
+    NotMentorbook { reason: String },
+    /// Written by a newer mentorbook.
+    FutureVersion { found: u64 },
+    /// A field holds a value of the wrong shape.
+    Field { field: String, line: usize, column: usize, reason: String },
+}
+
+/// A decoded file.
+#[derive(Debug)]
+pub struct Decoded {
+    pub workbook: Workbook,
+    pub generation: u64,
+}
+
+#[derive(Deserialize)]
+struct Head<'a> {
+    format: Option<String>,
+    schema_version: Option<serde_json::Value>,
+    #[serde(default)]
+    generation: u64,
+    #[serde(borrow)]
+    data: Option<&'a RawValue>,
+}
+
+/// Reads a workbook file's bytes, checking the envelope before the data.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(DecodeError::Empty);
+    }
+    let head: Head = serde_json::from_slice(bytes).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => DecodeError::NotMentorbook {
+            reason: "the top level is not an object with a \"format\" and a \"data\" part".into(),
+        },
+        _ => DecodeError::Syntax {
+            line: e.line(),
+            column: e.column(),
+            reason: strip_position(&e.to_string()),
+        },
+    })?;
+    if head.format.as_deref() != Some(FORMAT) {
+        return Err(DecodeError::NotMentorbook {
+            reason: "its \"format\" is not \"mentorbook\"".into(),
+        });
+    }
+    let version = match head.schema_version.as_ref().and_then(|v| v.as_u64()) {
+        Some(v) if v >= 1 => v,
+        _ => {
+            return Err(DecodeError::NotMentorbook {
+                reason: "its \"schema_version\" is missing or not a positive whole number".into(),
+            });
+        }
+    };
+    if version > SCHEMA_VERSION {
+        return Err(DecodeError::FutureVersion { found: version });
+    }
+    // Version 1 is the first schema: no migrations yet. Later versions migrate here, on
+    // `serde_json::Value`, before the typed parse below.
+    let Some(data) = head.data else {
+        return Err(DecodeError::NotMentorbook {
+            reason: "it has no \"data\" part".into(),
+        });
+    };
+    let mut de = serde_json::Deserializer::from_str(data.get());
+    let workbook: Workbook = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let (line, column) = absolute_position(bytes, data.get(), e.inner());
+        DecodeError::Field {
+            field: format!("data.{}", e.path()),
+            line,
+            column,
+            reason: strip_position(&e.inner().to_string()),
+        }
+    })?;
+    Ok(Decoded {
+        workbook,
+        generation: head.generation,
+    })
+}
+
+/// serde_json appends " at line L column C"; we print the position ourselves.
+fn strip_position(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}
+
+/// Turns a position inside the `data` slice into a position in the whole file.
+fn absolute_position(file: &[u8], data: &str, e: &serde_json::Error) -> (usize, usize) {
+    let offset = (data.as_ptr() as usize).saturating_sub(file.as_ptr() as usize);
+    let before = &file[..offset.min(file.len())];
+    let start_line = before.iter().filter(|b| **b == b'\n').count() + 1;
+    let start_col = before.len() - before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+    if e.line() <= 1 {
+        (start_line, start_col + e.column())
+    } else {
+        (start_line + e.line() - 1, e.column())
+    }
+}
+
+/// Serializes only the data part, pretty-printed and indented to sit inside the envelope.
+/// Comparing these bytes tells whether anything changed since the last save.
+pub fn encode_data(workbook: &Workbook) -> Vec<u8> {
+    let mut out = Vec::with_capacity(64 * 1024);
+    let mut ser = serde_json::Serializer::with_formatter(
+        &mut out,
+        serde_json::ser::PrettyFormatter::with_indent(b"  "),
+    );
+    // Serializing plain structs of strings, numbers and dates cannot fail.
+    if workbook.serialize(&mut ser).is_err() {
+        unreachable!("a Workbook always serializes");
+    }
+    // JSON escapes newlines inside strings, so every raw '\n' is structural: indent after it.
+    let mut indented = Vec::with_capacity(out.len() + out.len() / 8);
+    for b in out {
+        indented.push(b);
+        if b == b'\n' {
+            indented.extend_from_slice(b"  ");
+        }
+    }
+    indented
+}
+
+/// The whole file: header fields in a fixed order, then the data from [`encode_data`].
+pub fn encode(data: &[u8], generation: u64, saved_at: DateTime<FixedOffset>) -> Vec<u8> {
+    let header = format!(
+        "{{\n  \"format\": \"{FORMAT}\",\n  \"schema_version\": {SCHEMA_VERSION},\n  \"generation\": {generation},\n  \"saved_at\": \"{}\",\n  \"app_version\": \"{}\",\n  \"data\": ",
+        saved_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+        env!("CARGO_PKG_VERSION"),
+    );
+    let mut out = Vec::with_capacity(header.len() + data.len() + 3);
+    out.extend_from_slice(header.as_bytes());
+    out.extend_from_slice(data);
+    out.extend_from_slice(b"\n}\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-11-24T09:15:02+01:00").unwrap()
+    }
+
+    fn sample() -> Workbook {
+        let mut wb = Workbook {
+            mentee: "Ana \"Annie\" Ruiz\nline two".into(),
+            ..Workbook::default()
+        };
+        wb.vision.strengths = vec!["clear writer ✍️".into(), "日本語".into()];
+        wb.vision.statement = "I lead.\n\nTeams trust me.".into();
+        wb
+    }
+
+    #[test]
+    fn round_trip_is_equal_and_byte_stable() {
+        let data = encode_data(&sample());
+        let file = encode(&data, 3, at());
+        let back = decode(&file).unwrap();
+        assert_eq!(back.workbook, sample());
+        assert_eq!(back.generation, 3);
+        assert_eq!(encode(&encode_data(&back.workbook), 3, at()), file);
+    }
+
+    #[test]
+    fn envelope_header_comes_first_and_is_pretty() {
+        let file = String::from_utf8(encode(&encode_data(&sample()), 1, at())).unwrap();
+        assert!(file.starts_with("{\n  \"format\": \"mentorbook\",\n  \"schema_version\": 1,"));
+        assert!(file.contains("\n  \"data\": {\n    \"title\": \"\",\n    \"role\": \"mentee\","));
+        serde_json::from_str::<serde_json::Value>(&file).unwrap();
+    }
+
+    #[test]
+    fn empty_and_whitespace_are_empty() {
+        assert_eq!(decode(b"").unwrap_err(), DecodeError::Empty);
+        assert_eq!(decode(b" \n\t ").unwrap_err(), DecodeError::Empty);
+    }
+
+    #[test]
+    fn truncation_is_a_syntax_error_with_position() {
+        let file = encode(&encode_data(&sample()), 1, at());
+        let err = decode(&file[..file.len() / 2]).unwrap_err();
+        assert!(matches!(err, DecodeError::Syntax { line, .. } if line > 1), "{err:?}");
+    }
+
+    #[test]
+    fn future_version_is_refused() {
+        let file = br#"{"format":"mentorbook","schema_version":2,"data":{"brand_new":[1]}}"#;
+        assert_eq!(decode(file).unwrap_err(), DecodeError::FutureVersion { found: 2 });
+    }
+
+    #[test]
+    fn wrong_version_or_format_is_not_mentorbook() {
+        for f in [
+            &br#"{"format":"mentorbook","data":{}}"#[..],
+            br#"{"format":"mentorbook","schema_version":"1","data":{}}"#,
+            br#"{"format":"mentorbook","schema_version":0,"data":{}}"#,
+            br#"{"format":"other","schema_version":1,"data":{}}"#,
+            br#"[1,2,3]"#,
+            br#"{"format":"mentorbook","schema_version":1}"#,
+        ] {
+            assert!(
+                matches!(decode(f), Err(DecodeError::NotMentorbook { .. })),
+                "{}",
+                String::from_utf8_lossy(f)
+            );
+        }
+    }
+
+    #[test]
+    fn a_wrong_type_names_the_field_and_its_line() {
+        let file = b"{\"format\":\"mentorbook\",\"schema_version\":1,\n\"data\":{\n\"vision\":{\"strengths\":[\"a\", 7]}}}";
+        match decode(file).unwrap_err() {
+            DecodeError::Field { field, line, .. } => {
+                assert_eq!(field, "data.vision.strengths[1]");
+                assert_eq!(line, 3);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn invalid_utf8_is_a_syntax_error() {
+        let mut file = encode(&encode_data(&sample()), 1, at());
+        let i = file.iter().position(|b| *b == b'A').unwrap();
+        file[i] = 0xff;
+        assert!(matches!(decode(&file), Err(DecodeError::Syntax { .. })));
+    }
+}

@@ -1,0 +1,116 @@
+//! Errors from opening and saving, written for the person who has to act on them.
+
+use std::fmt;
+use std::io;
+use std::path::PathBuf;
+
+use super::envelope::{DecodeError, SCHEMA_VERSION};
+
+/// Why a workbook could not be opened. Nothing was written when this is returned.
+#[derive(Debug)]
+pub enum OpenError {
+    /// The path names no file.
+    BadPath(PathBuf),
+    /// Another mentorbook has this workbook open.
+    Locked(PathBuf),
+    /// Reading the file or its folder failed.
+    Io(PathBuf, io::Error),
+    /// The file is there but is not a workbook this version can read.
+    Decode {
+        path: PathBuf,
+        error: DecodeError,
+        /// The newest backup, if any, to offer instead.
+        backup: Option<PathBuf>,
+    },
+}
+
+impl fmt::Display for OpenError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OpenError::BadPath(p) => write!(f, "{} is not a file name.", p.display()),
+            OpenError::Locked(p) => write!(
+                f,
+                "{} is already open in another mentorbook.\n\
+                 Only one can write to a workbook at a time. Switch to that window, or quit it \
+                 and try again.",
+                p.display()
+            ),
+            OpenError::Io(p, e) => write!(f, "cannot use {}: {}.", p.display(), io_reason(e)),
+            OpenError::Decode { path, error, backup } => {
+                write!(f, "cannot open {}\n  ", path.display())?;
+                match error {
+                    DecodeError::Empty => write!(f, "the file is empty.")?,
+                    DecodeError::Syntax { line, column, reason } => write!(
+                        f,
+                        "line {line}, column {column}: {reason} (the file is damaged or cut short)."
+                    )?,
+                    DecodeError::NotMentorbook { reason } => {
+                        write!(f, "this is not a mentorbook workbook: {reason}.")?
+                    }
+                    DecodeError::FutureVersion { found } => write!(
+                        f,
+                        "it was written by a newer mentorbook (schema version {found}; this \
+                         version reads up to {SCHEMA_VERSION}). Update mentorbook to open it."
+                    )?,
+                    DecodeError::Field { field, line, column, reason } => write!(
+                        f,
+                        "line {line}, column {column}: field `{field}`: {reason}."
+                    )?,
+                }
+                write!(f, "\nThe file was left exactly as it is.")?;
+                if !matches!(error, DecodeError::FutureVersion { .. }) {
+                    match backup {
+                        Some(b) => write!(
+                            f,
+                            "\nTo go back to the last good copy, replace it with the backup\n  {}",
+                            b.display()
+                        )?,
+                        None => write!(
+                            f,
+                            "\nRepair it in a text editor, or move it away to start a new workbook."
+                        )?,
+                    }
+                }
+                write!(
+                    f,
+                    "\nTo use another file meanwhile: mentorbook --file PATH (or MENTORBOOK_FILE=PATH)."
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for OpenError {}
+
+/// Why a save failed: the step and the reason, short enough for the status line.
+#[derive(Debug)]
+pub struct SaveError {
+    pub step: &'static str,
+    pub error: io::Error,
+}
+
+impl SaveError {
+    pub(super) fn new(step: &'static str, error: io::Error) -> Self {
+        SaveError { step, error }
+    }
+}
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} ({})", io_reason(&self.error), self.step)
+    }
+}
+
+impl std::error::Error for SaveError {}
+
+/// A short, plain reason for an I/O error.
+fn io_reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::StorageFull => "the disk is full".into(),
+        io::ErrorKind::PermissionDenied => "permission denied".into(),
+        io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".into(),
+        io::ErrorKind::NotFound => "the folder is gone".into(),
+        io::ErrorKind::QuotaExceeded => "the disk quota is used up".into(),
+        _ => e.to_string(),
+    }
+}

@@ -1,0 +1,132 @@
+//! Drawing: a pure function of the app state. Title bar, the screen's body, the footer, and
+//! any overlay on top.
+
+pub mod editor;
+pub mod form;
+pub mod theme;
+pub mod widgets;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use crate::app::{App, Status};
+use crate::keys::{self, CONFIRM, EDIT, GLOBAL};
+use crate::nav::{Confirm, Mode};
+use crate::screens;
+use theme::THEME;
+
+/// Below this size the layout does not fit; a message asks for a bigger window.
+pub const MIN_WIDTH: u16 = 60;
+/// See [`MIN_WIDTH`].
+pub const MIN_HEIGHT: u16 = 16;
+
+/// Draws the whole app.
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    draw(app, area, frame.buffer_mut());
+}
+
+/// Draws the whole app into a buffer (what `render` does, for tests and benchmarks).
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(area, buf);
+        return;
+    }
+    let [top, body, bottom] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ]));
+    title_bar(app, top, buf);
+    screens::render(app, body, buf);
+    footer(app, bottom, buf);
+    match &app.mode {
+        Mode::Help(under) => {
+            let screen = keys::screen_keys(app.screen);
+            if under.is_some() {
+                widgets::help(body, &[("While editing", &[EDIT])], buf);
+            } else {
+                let title = format!("On this screen ({})", app.screen.title());
+                widgets::help(body, &[(&title, &[screen]), ("Everywhere", &[GLOBAL])], buf);
+            }
+        }
+        Mode::Confirm(question) => widgets::confirm(body, &question_text(app, question), buf),
+        Mode::Browse | Mode::Edit(_) => {}
+    }
+}
+
+fn question_text(app: &App, question: &Confirm) -> String {
+    match question {
+        Confirm::Delete(field) => {
+            let text = field.text(&app.workbook).unwrap_or_default();
+            let noun = field.list().map_or("item", |(l, _)| l.noun());
+            let short: String = text.chars().take(30).collect();
+            let more = if text.chars().count() > 30 { "…" } else { "" };
+            format!("Delete the {noun} “{short}{more}”?")
+        }
+        Confirm::QuitUnsaved => {
+            "The last save failed, so recent changes are only in memory. Quit anyway and lose them?"
+                .to_string()
+        }
+    }
+}
+
+fn title_bar(app: &App, area: Rect, buf: &mut Buffer) {
+    buf.set_style(area, THEME.title_bar);
+    let name = if app.workbook.title.trim().is_empty() {
+        "Untitled workbook"
+    } else {
+        app.workbook.title.as_str()
+    };
+    let (status, style) = match &app.status {
+        Status::NotSaved(reason) => (format!(" NOT SAVED: {reason} "), THEME.error),
+        _ if app.unsaved => (" ● unsaved changes ".to_string(), THEME.unsaved),
+        Status::Saved(at) => (format!(" saved {} ", at.format("%H:%M:%S")), THEME.saved),
+        Status::Opened => (String::new(), THEME.saved),
+    };
+    let status_w = (status.chars().count() as u16).min(area.width / 2);
+    let [left, right] = area.layout(&Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(status_w),
+    ]));
+    let mut spans = vec![
+        Span::styled(" mentorbook ", THEME.app_name),
+        Span::styled(format!("│ {name} │ "), THEME.title_bar),
+    ];
+    if app.screen != crate::nav::Screen::Home {
+        spans.push(Span::styled("Overview › ", THEME.title_bar));
+    }
+    spans.push(Span::styled(app.screen.title(), THEME.app_name));
+    Line::from(spans).render(left, buf);
+    Paragraph::new(Span::styled(status, style)).render(right, buf);
+}
+
+fn footer(app: &App, area: Rect, buf: &mut Buffer) {
+    let line = if let Some(notice) = &app.notice {
+        Line::from(Span::styled(notice.as_str(), THEME.notice))
+    } else {
+        match &app.mode {
+            Mode::Browse => widgets::footer_line(&[keys::screen_keys(app.screen), GLOBAL]),
+            Mode::Edit(_) => widgets::footer_line(&[EDIT]),
+            Mode::Confirm(_) => widgets::footer_line(&[CONFIRM]),
+            Mode::Help(_) => Line::from(Span::styled("any key closes the help", THEME.hint)),
+        }
+    };
+    line.render(area, buf);
+}
+
+fn too_small(area: Rect, buf: &mut Buffer) {
+    let text = vec![
+        Line::from(Span::styled("Terminal too small", THEME.warning)),
+        Line::raw(format!(
+            "{}x{} here; mentorbook needs {MIN_WIDTH}x{MIN_HEIGHT}.",
+            area.width, area.height
+        )),
+        Line::raw("Enlarge the window. Your text is safe:"),
+        Line::raw("Ctrl-s saves, Ctrl-c saves and quits."),
+    ];
+    Paragraph::new(text).wrap(Wrap { trim: true }).render(area, buf);
+}

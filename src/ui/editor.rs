@@ -1,0 +1,39 @@
+//! The only place a text editor is configured, and the matching read-only view.
+
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+
+use crate::field::Field;
+use crate::ui::theme::THEME;
+
+/// An editor holding `text`, with the cursor at the end so the user continues where they
+/// stopped. One-line fields scroll sideways; the others wrap at words.
+pub fn new_editor(text: &str, field: Field) -> TextArea<'static> {
+    let lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
+    let mut editor = TextArea::new(lines);
+    editor.set_wrap_mode(if field.single_line() {
+        WrapMode::None
+    } else {
+        WrapMode::WordOrGlyph
+    });
+    editor.set_placeholder_text(field.placeholder());
+    editor.set_placeholder_style(THEME.placeholder);
+    editor.set_cursor_line_style(Style::default());
+    editor.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
+    editor.set_max_histories(1000);
+    editor.move_cursor(CursorMove::Bottom);
+    editor.move_cursor(CursorMove::End);
+    editor
+}
+
+/// A field's text for reading, wrapped like the editor, or its placeholder when empty.
+pub fn text_view<'a>(text: &'a str, field: Field, block: Block<'a>) -> Paragraph<'a> {
+    let body = if text.is_empty() {
+        Text::from(Line::from(Span::styled(field.placeholder(), THEME.placeholder)))
+    } else {
+        Text::from(text).style(THEME.text)
+    };
+    Paragraph::new(body).block(block).wrap(Wrap { trim: false })
+}
