@@ -153,7 +153,10 @@ mod tests {
 
     #[test]
     fn list_fields_know_their_list() {
-        assert_eq!(Field::Limitation(2).list(), Some((ListKind::Limitations, 2)));
+        assert_eq!(
+            Field::Limitation(2).list(),
+            Some((ListKind::Limitations, 2))
+        );
         assert_eq!(ListKind::Strengths.field(4), Field::Strength(4));
         assert_eq!(Field::Statement.list(), None);
         assert!(Field::Mentee.single_line());

@@ -68,29 +68,75 @@ pub struct Binding {
 }
 
 const fn bind(keys: &'static [Key], label: &'static str, hint: &'static str, msg: Msg) -> Binding {
-    Binding { keys, label, hint, msg: Some(msg), footer: true }
+    Binding {
+        keys,
+        label,
+        hint,
+        msg: Some(msg),
+        footer: true,
+    }
 }
 const fn more(keys: &'static [Key], label: &'static str, hint: &'static str, msg: Msg) -> Binding {
-    Binding { keys, label, hint, msg: Some(msg), footer: false }
+    Binding {
+        keys,
+        label,
+        hint,
+        msg: Some(msg),
+        footer: false,
+    }
 }
 const fn editor(label: &'static str, hint: &'static str) -> Binding {
-    Binding { keys: &[], label, hint, msg: None, footer: false }
+    Binding {
+        keys: &[],
+        label,
+        hint,
+        msg: None,
+        footer: false,
+    }
 }
 
 /// Keys that work on every screen while browsing.
 pub const GLOBAL: &[Binding] = &[
-    more(&[code(KeyCode::Tab)], "Tab", "next exercise", Msg::NextScreen),
-    more(&[code(KeyCode::BackTab), Key(KeyCode::BackTab, KeyModifiers::SHIFT)], "Shift-Tab", "previous exercise", Msg::PrevScreen),
-    more(&[plain('1')], "1", "Personal Vision Statement", Msg::OpenExercise(0)),
+    more(
+        &[code(KeyCode::Tab)],
+        "Tab",
+        "next exercise",
+        Msg::NextScreen,
+    ),
+    more(
+        &[
+            code(KeyCode::BackTab),
+            Key(KeyCode::BackTab, KeyModifiers::SHIFT),
+        ],
+        "Shift-Tab",
+        "previous exercise",
+        Msg::PrevScreen,
+    ),
+    more(
+        &[plain('1')],
+        "1",
+        "Personal Vision Statement",
+        Msg::OpenExercise(0),
+    ),
     more(&[ctrl('s')], "Ctrl-s", "save now", Msg::SaveNow),
-    more(&[ctrl('c')], "Ctrl-c", "save and quit, from anywhere", Msg::SaveAndQuit),
+    more(
+        &[ctrl('c')],
+        "Ctrl-c",
+        "save and quit, from anywhere",
+        Msg::SaveAndQuit,
+    ),
     bind(&[plain('?'), code(KeyCode::F(1))], "?", "help", Msg::Help),
     bind(&[plain('q')], "q", "quit", Msg::Quit),
 ];
 
 /// Moving the focus, shared by the screens that list fields.
 pub const MOVE: Binding = bind(
-    &[code(KeyCode::Up), plain('k'), code(KeyCode::Down), plain('j')],
+    &[
+        code(KeyCode::Up),
+        plain('k'),
+        code(KeyCode::Down),
+        plain('j'),
+    ],
     "↑↓",
     "move",
     Msg::Down,
@@ -98,13 +144,21 @@ pub const MOVE: Binding = bind(
 
 /// While the text editor has the keyboard.
 pub const EDIT: &[Binding] = &[
-    bind(&[code(KeyCode::Esc)], "Esc", "done (keeps the text)", Msg::CommitEdit),
+    bind(
+        &[code(KeyCode::Esc)],
+        "Esc",
+        "done (keeps the text)",
+        Msg::CommitEdit,
+    ),
     bind(&[ctrl('s')], "Ctrl-s", "save", Msg::SaveNow),
     bind(&[ctrl('c')], "Ctrl-c", "save and quit", Msg::SaveAndQuit),
     bind(&[code(KeyCode::F(1))], "F1", "help", Msg::Help),
     more(&[ctrl('z')], "Ctrl-z", "undo (also Ctrl-u)", Msg::Undo),
     editor("Ctrl-r", "redo"),
-    editor("Enter", "new line; in a one-line field: done (in a list: next item)"),
+    editor(
+        "Enter",
+        "new line; in a one-line field: done (in a list: next item)",
+    ),
     editor("Ctrl-a / Ctrl-e", "start / end of line"),
     editor("Alt-← / Alt-→", "word left / right"),
     editor("Ctrl-w / Ctrl-k", "delete word / delete to end of line"),
@@ -113,7 +167,12 @@ pub const EDIT: &[Binding] = &[
 /// While a y/n question is open.
 pub const CONFIRM: &[Binding] = &[
     bind(&[plain('y')], "y", "yes", Msg::Answer(true)),
-    bind(&[plain('n'), code(KeyCode::Esc)], "n/Esc", "no", Msg::Answer(false)),
+    bind(
+        &[plain('n'), code(KeyCode::Esc)],
+        "n/Esc",
+        "no",
+        Msg::Answer(false),
+    ),
 ];
 
 fn matches(key: &KeyEvent, k: &Key) -> bool {
@@ -123,7 +182,9 @@ fn matches(key: &KeyEvent, k: &Key) -> bool {
     }
     let code = match key.code {
         // Terminals differ on whether Ctrl-letter arrives upper-case.
-        KeyCode::Char(c) if mods.contains(KeyModifiers::CONTROL) => KeyCode::Char(c.to_ascii_lowercase()),
+        KeyCode::Char(c) if mods.contains(KeyModifiers::CONTROL) => {
+            KeyCode::Char(c.to_ascii_lowercase())
+        }
         c => c,
     };
     code == k.0 && mods == k.1
@@ -160,8 +221,13 @@ pub fn resolve(app: &App, event: &Event) -> Option<Msg> {
     };
     match &app.mode {
         Mode::Edit(_) => Some(lookup(&[EDIT], key).unwrap_or(Msg::EditKey(*key))),
-        Mode::Confirm(_) => lookup(&[CONFIRM], key).or_else(|| (matches(key, &ctrl('c'))).then_some(Msg::SaveAndQuit)),
-        Mode::Help(_) => Some(if matches(key, &ctrl('c')) { Msg::SaveAndQuit } else { Msg::CloseHelp }),
+        Mode::Confirm(_) => lookup(&[CONFIRM], key)
+            .or_else(|| (matches(key, &ctrl('c'))).then_some(Msg::SaveAndQuit)),
+        Mode::Help(_) => Some(if matches(key, &ctrl('c')) {
+            Msg::SaveAndQuit
+        } else {
+            Msg::CloseHelp
+        }),
         Mode::Browse => movement(key).or_else(|| lookup(&[screen_keys(app.screen), GLOBAL], key)),
     }
 }
@@ -188,16 +254,28 @@ mod tests {
         assert_eq!(r(KeyCode::Char('?'), KeyModifiers::SHIFT), Some(Msg::Help));
         assert_eq!(r(KeyCode::Char('j'), KeyModifiers::NONE), Some(Msg::Down));
         assert_eq!(r(KeyCode::Up, KeyModifiers::NONE), Some(Msg::Up));
-        assert_eq!(r(KeyCode::Char('C'), KeyModifiers::CONTROL), Some(Msg::SaveAndQuit));
-        assert_eq!(r(KeyCode::Char('s'), KeyModifiers::CONTROL), Some(Msg::SaveNow));
-        assert_eq!(r(KeyCode::Char('1'), KeyModifiers::NONE), Some(Msg::OpenExercise(0)));
+        assert_eq!(
+            r(KeyCode::Char('C'), KeyModifiers::CONTROL),
+            Some(Msg::SaveAndQuit)
+        );
+        assert_eq!(
+            r(KeyCode::Char('s'), KeyModifiers::CONTROL),
+            Some(Msg::SaveNow)
+        );
+        assert_eq!(
+            r(KeyCode::Char('1'), KeyModifiers::NONE),
+            Some(Msg::OpenExercise(0))
+        );
         assert_eq!(r(KeyCode::Char('z'), KeyModifiers::NONE), None);
     }
 
     #[test]
     fn paste_outside_an_editor_is_never_a_command() {
         let app = App::new(Workbook::default());
-        assert_eq!(resolve(&app, &Event::Paste("q".into())), Some(Msg::PasteIgnored));
+        assert_eq!(
+            resolve(&app, &Event::Paste("q".into())),
+            Some(Msg::PasteIgnored)
+        );
     }
 
     #[test]

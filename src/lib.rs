@@ -6,6 +6,8 @@ pub mod keys;
 pub mod model;
 pub mod nav;
 pub mod screens;
+pub mod shell;
 pub mod store;
+pub mod term;
 pub mod ui;
 pub mod update;

@@ -141,11 +141,30 @@ impl Store {
         tmp.as_file()
             .sync_all()
             .map_err(|e| SaveError::new("flushing to disk", e))?;
-        backup::keep(&self.dir, &self.path, now).map_err(|e| SaveError::new("keeping a backup", e))?;
+        backup::keep(&self.dir, &self.path, now)
+            .map_err(|e| SaveError::new("keeping a backup", e))?;
         tmp.persist(&self.path)
             .map_err(|e| SaveError::new("replacing the file", e.error))?;
         sync_dir(&self.dir).map_err(|e| SaveError::new("flushing the folder", e))?;
         Ok(())
+    }
+}
+
+impl Store {
+    /// Writes the workbook to `recovery/` beside the file (never over it), for a crash.
+    pub fn write_recovery(&self, workbook: &Workbook, now: DateTime<Local>) -> io::Result<PathBuf> {
+        let dir = self.dir.join("recovery");
+        if !dir.exists() {
+            DirBuilder::new().mode(0o700).create(&dir)?;
+        }
+        let stem = self.path.file_stem().unwrap_or_default().to_string_lossy();
+        let target = dir.join(format!("{stem}-{}.json", now.format("%Y%m%d-%H%M%S")));
+        let bytes = encode(&encode_data(workbook), self.generation, now.fixed_offset());
+        let mut tmp = tempfile::Builder::new().suffix(".tmp").tempfile_in(&dir)?;
+        tmp.write_all(&bytes)?;
+        tmp.as_file().sync_all()?;
+        tmp.persist(&target).map_err(|e| e.error)?;
+        Ok(target)
     }
 }
 

@@ -128,5 +128,7 @@ fn too_small(area: Rect, buf: &mut Buffer) {
         Line::raw("Enlarge the window. Your text is safe:"),
         Line::raw("Ctrl-s saves, Ctrl-c saves and quits."),
     ];
-    Paragraph::new(text).wrap(Wrap { trim: true }).render(area, buf);
+    Paragraph::new(text)
+        .wrap(Wrap { trim: true })
+        .render(area, buf);
 }

@@ -110,10 +110,18 @@ fn start_edit(app: &mut App, field: Field, new_item: bool) {
         return;
     };
     let editor = new_editor(text, field);
-    if let Some(i) = app.targets().iter().position(|t| *t == Target::Field(field)) {
+    if let Some(i) = app
+        .targets()
+        .iter()
+        .position(|t| *t == Target::Field(field))
+    {
         app.set_focus(i);
     }
-    app.mode = Mode::Edit(Box::new(Editing { field, editor, new_item }));
+    app.mode = Mode::Edit(Box::new(Editing {
+        field,
+        editor,
+        new_item,
+    }));
 }
 
 /// `a`: append to the list the focus is in (or the first list on the screen).
@@ -141,10 +149,14 @@ fn ask_delete(app: &mut App) -> Option<Effect> {
         return None;
     };
     if field.list().is_none() {
-        app.notice = Some("Only list items can be deleted; to change this text, press Enter.".into());
+        app.notice =
+            Some("Only list items can be deleted; to change this text, press Enter.".into());
         return None;
     }
-    if field.text(&app.workbook).is_some_and(|t| t.trim().is_empty()) {
+    if field
+        .text(&app.workbook)
+        .is_some_and(|t| t.trim().is_empty())
+    {
         return delete(app, field);
     }
     app.mode = Mode::Confirm(Confirm::Delete(field));
@@ -205,7 +217,10 @@ fn edit_key(app: &mut App, key: crossterm::event::KeyEvent) -> Option<Effect> {
         || (key.code == KeyCode::Char('m') && key.modifiers.contains(KeyModifiers::CONTROL));
     if enter && editing.field.single_line() {
         // In a list, Enter on a filled item starts the next one: quick entry of many items.
-        let next = editing.field.list().filter(|_| !editing.text().trim().is_empty());
+        let next = editing
+            .field
+            .list()
+            .filter(|_| !editing.text().trim().is_empty());
         let effect = commit(app);
         if let Some((list, _)) = next {
             list.items_mut(&mut app.workbook).push(String::new());
@@ -222,7 +237,11 @@ fn edit_key(app: &mut App, key: crossterm::event::KeyEvent) -> Option<Effect> {
 fn paste(app: &mut App, text: &str) {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     edit(app, |e| {
-        let text = if e.field.single_line() { text.replace('\n', " ") } else { text };
+        let text = if e.field.single_line() {
+            text.replace('\n', " ")
+        } else {
+            text
+        };
         e.editor.insert_str(text)
     });
 }

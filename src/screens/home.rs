@@ -27,7 +27,10 @@ pub const KEYS: &[Binding] = &[
         footer: true,
     },
     Binding {
-        keys: &[Key(KeyCode::Char('p'), crossterm::event::KeyModifiers::NONE)],
+        keys: &[Key(
+            KeyCode::Char('p'),
+            crossterm::event::KeyModifiers::NONE,
+        )],
         label: "p",
         hint: "next phase",
         msg: Some(Msg::CyclePhase),
@@ -64,9 +67,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(about);
     block.render(about, buf);
     let rows: [Rect; 4] = inner.layout(&Layout::vertical([Constraint::Length(1); 4]));
-    for (row, field) in rows.iter().zip([Field::Title, Field::Mentee, Field::Mentor]) {
+    for (row, field) in rows
+        .iter()
+        .zip([Field::Title, Field::Mentee, Field::Mentor])
+    {
         let text = field.text(wb).unwrap_or_default();
-        value_row(app, *row, buf, field.label(), value_line(text, field), Target::Field(field));
+        value_row(
+            app,
+            *row,
+            buf,
+            field.label(),
+            value_line(text, field),
+            Target::Field(field),
+        );
     }
     let phase = Line::from(vec![
         Span::raw(wb.phase.name()),
@@ -74,12 +87,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     ]);
     value_row(app, rows[3], buf, "Phase", phase, Target::Phase);
 
-    let any_exercise = Screen::EXERCISES.iter().any(|s| is_focused(app, Target::Open(*s)));
+    let any_exercise = Screen::EXERCISES
+        .iter()
+        .any(|s| is_focused(app, Target::Open(*s)));
     let block = field_block("Exercises", any_exercise, false);
     let inner = block.inner(exercises);
     block.render(exercises, buf);
     for (i, screen) in Screen::EXERCISES.iter().enumerate() {
-        let row = Rect { y: inner.y + i as u16, height: 1, ..inner };
+        let row = Rect {
+            y: inner.y + i as u16,
+            height: 1,
+            ..inner
+        };
         exercise_row(app, row, buf, i, *screen);
     }
 
@@ -93,7 +112,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 fn exercise_row(app: &App, area: Rect, buf: &mut Buffer, i: usize, screen: Screen) {
     let focused = is_focused(app, Target::Open(screen));
     let p = progress(screen, &app.workbook).unwrap_or(Progress { done: 0, total: 0 });
-    let bar: String = (0..p.total).map(|k| if k < p.done { '■' } else { '□' }).collect();
+    let bar: String = (0..p.total)
+        .map(|k| if k < p.done { '■' } else { '□' })
+        .collect();
     let (state, style) = if p.is_complete() {
         ("complete", THEME.done)
     } else if p.is_empty() {

@@ -22,10 +22,34 @@ const fn key(code: KeyCode) -> Key {
 /// Vision keys.
 pub const KEYS: &[Binding] = &[
     MOVE,
-    Binding { keys: &[key(KeyCode::Enter)], label: "Enter", hint: "edit", msg: Some(Msg::Activate), footer: true },
-    Binding { keys: &[key(KeyCode::Char('a'))], label: "a", hint: "add item", msg: Some(Msg::Add), footer: true },
-    Binding { keys: &[key(KeyCode::Char('d'))], label: "d", hint: "delete item", msg: Some(Msg::Delete), footer: true },
-    Binding { keys: &[key(KeyCode::Esc)], label: "Esc", hint: "overview", msg: Some(Msg::Back), footer: true },
+    Binding {
+        keys: &[key(KeyCode::Enter)],
+        label: "Enter",
+        hint: "edit",
+        msg: Some(Msg::Activate),
+        footer: true,
+    },
+    Binding {
+        keys: &[key(KeyCode::Char('a'))],
+        label: "a",
+        hint: "add item",
+        msg: Some(Msg::Add),
+        footer: true,
+    },
+    Binding {
+        keys: &[key(KeyCode::Char('d'))],
+        label: "d",
+        hint: "delete item",
+        msg: Some(Msg::Delete),
+        footer: true,
+    },
+    Binding {
+        keys: &[key(KeyCode::Esc)],
+        label: "Esc",
+        hint: "overview",
+        msg: Some(Msg::Back),
+        footer: true,
+    },
 ];
 
 /// Strengths, limitations, improvements, statement: the worksheet's order.

@@ -16,7 +16,10 @@ fn backup_dir(dir: &Path) -> PathBuf {
 }
 
 fn stem(file: &Path) -> String {
-    file.file_stem().unwrap_or_default().to_string_lossy().into_owned()
+    file.file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned()
 }
 
 /// Keeps the current file (if any) as the backup of this ten-minute slot, then prunes.
@@ -29,7 +32,11 @@ pub fn keep(dir: &Path, file: &Path, now: DateTime<Local>) -> io::Result<()> {
         DirBuilder::new().mode(0o700).create(&bdir)?;
     }
     let slot = now.with_minute(now.minute() / 10 * 10).unwrap_or(now);
-    let target = bdir.join(format!("{}-{}.json", stem(file), slot.format("%Y%m%d-%H%M")));
+    let target = bdir.join(format!(
+        "{}-{}.json",
+        stem(file),
+        slot.format("%Y%m%d-%H%M")
+    ));
     if target.exists() {
         return Ok(());
     }

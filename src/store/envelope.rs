@@ -23,13 +23,22 @@ pub enum DecodeError {
     /// Zero bytes, or only whitespace.
     Empty,
     /// Not JSON: truncated, damaged, not UTF-8.
-    Syntax { line: usize, column: usize, reason: String },
+    Syntax {
+        line: usize,
+        column: usize,
+        reason: String,
+    },
     /// Valid JSON, but not a mentorbook file.
     NotMentorbook { reason: String },
     /// Written by a newer mentorbook.
     FutureVersion { found: u64 },
     /// A field holds a value of the wrong shape.
-    Field { field: String, line: usize, column: usize, reason: String },
+    Field {
+        field: String,
+        line: usize,
+        column: usize,
+        reason: String,
+    },
 }
 
 /// A decoded file.
@@ -116,7 +125,11 @@ fn absolute_position(file: &[u8], data: &str, e: &serde_json::Error) -> (usize, 
     let offset = (data.as_ptr() as usize).saturating_sub(file.as_ptr() as usize);
     let before = &file[..offset.min(file.len())];
     let start_line = before.iter().filter(|b| **b == b'\n').count() + 1;
-    let start_col = before.len() - before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+    let start_col = before.len()
+        - before
+            .iter()
+            .rposition(|b| *b == b'\n')
+            .map_or(0, |i| i + 1);
     if e.line() <= 1 {
         (start_line, start_col + e.column())
     } else {
@@ -207,13 +220,19 @@ mod tests {
     fn truncation_is_a_syntax_error_with_position() {
         let file = encode(&encode_data(&sample()), 1, at());
         let err = decode(&file[..file.len() / 2]).unwrap_err();
-        assert!(matches!(err, DecodeError::Syntax { line, .. } if line > 1), "{err:?}");
+        assert!(
+            matches!(err, DecodeError::Syntax { line, .. } if line > 1),
+            "{err:?}"
+        );
     }
 
     #[test]
     fn future_version_is_refused() {
         let file = br#"{"format":"mentorbook","schema_version":2,"data":{"brand_new":[1]}}"#;
-        assert_eq!(decode(file).unwrap_err(), DecodeError::FutureVersion { found: 2 });
+        assert_eq!(
+            decode(file).unwrap_err(),
+            DecodeError::FutureVersion { found: 2 }
+        );
     }
 
     #[test]

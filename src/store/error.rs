@@ -36,11 +36,19 @@ impl fmt::Display for OpenError {
                 p.display()
             ),
             OpenError::Io(p, e) => write!(f, "cannot use {}: {}.", p.display(), io_reason(e)),
-            OpenError::Decode { path, error, backup } => {
+            OpenError::Decode {
+                path,
+                error,
+                backup,
+            } => {
                 write!(f, "cannot open {}\n  ", path.display())?;
                 match error {
                     DecodeError::Empty => write!(f, "the file is empty.")?,
-                    DecodeError::Syntax { line, column, reason } => write!(
+                    DecodeError::Syntax {
+                        line,
+                        column,
+                        reason,
+                    } => write!(
                         f,
                         "line {line}, column {column}: {reason} (the file is damaged or cut short)."
                     )?,
@@ -52,7 +60,12 @@ impl fmt::Display for OpenError {
                         "it was written by a newer mentorbook (schema version {found}; this \
                          version reads up to {SCHEMA_VERSION}). Update mentorbook to open it."
                     )?,
-                    DecodeError::Field { field, line, column, reason } => write!(
+                    DecodeError::Field {
+                        field,
+                        line,
+                        column,
+                        reason,
+                    } => write!(
                         f,
                         "line {line}, column {column}: field `{field}`: {reason}."
                     )?,

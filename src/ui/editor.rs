@@ -31,7 +31,10 @@ pub fn new_editor(text: &str, field: Field) -> TextArea<'static> {
 /// A field's text for reading, wrapped like the editor, or its placeholder when empty.
 pub fn text_view<'a>(text: &'a str, field: Field, block: Block<'a>) -> Paragraph<'a> {
     let body = if text.is_empty() {
-        Text::from(Line::from(Span::styled(field.placeholder(), THEME.placeholder)))
+        Text::from(Line::from(Span::styled(
+            field.placeholder(),
+            THEME.placeholder,
+        )))
     } else {
         Text::from(text).style(THEME.text)
     };

@@ -29,10 +29,20 @@ pub fn is_focused(app: &App, target: Target) -> bool {
 }
 
 /// `Label     value` on one row; the focused row is marked and highlighted.
-pub fn value_row(app: &App, area: Rect, buf: &mut Buffer, label: &str, value: Line, target: Target) {
+pub fn value_row(
+    app: &App,
+    area: Rect,
+    buf: &mut Buffer,
+    label: &str,
+    value: Line,
+    target: Target,
+) {
     let focused = is_focused(app, target);
     let marker = if focused { "› " } else { "  " };
-    let [l, v] = area.layout(&Layout::horizontal([Constraint::Length(12), Constraint::Fill(1)]));
+    let [l, v] = area.layout(&Layout::horizontal([
+        Constraint::Length(12),
+        Constraint::Fill(1),
+    ]));
     Line::from(vec![
         Span::styled(marker, THEME.key),
         Span::styled(label.to_string(), THEME.label),
@@ -66,7 +76,11 @@ pub fn list_height(app: &App, list: ListKind, max: u16) -> u16 {
 pub fn list_box(app: &App, area: Rect, buf: &mut Buffer, list: ListKind, title: &str) {
     let items = list.items(&app.workbook);
     let focus_row = (0..=items.len()).find(|&i| {
-        let t = if i < items.len() { Target::Field(list.field(i)) } else { Target::Add(list) };
+        let t = if i < items.len() {
+            Target::Field(list.field(i))
+        } else {
+            Target::Add(list)
+        };
         is_focused(app, t)
     });
     let editing = (0..items.len()).any(|i| editor_for(app, list.field(i)).is_some());
@@ -79,14 +93,24 @@ pub fn list_box(app: &App, area: Rect, buf: &mut Buffer, list: ListKind, title: 
     }
     let offset = focus_row.map_or(0, |f| (f + 1).saturating_sub(visible));
     for (row, i) in (offset..=items.len()).take(visible).enumerate() {
-        let rect = Rect { y: inner.y + row as u16, height: 1, ..inner };
+        let rect = Rect {
+            y: inner.y + row as u16,
+            height: 1,
+            ..inner
+        };
         let focused = focus_row == Some(i);
         let marker = Span::styled(if focused { "› " } else { "  " }, THEME.key);
-        let [m, v] = rect.layout(&Layout::horizontal([Constraint::Length(4), Constraint::Fill(1)]));
+        let [m, v] = rect.layout(&Layout::horizontal([
+            Constraint::Length(4),
+            Constraint::Fill(1),
+        ]));
         if i == items.len() {
             let style = if focused { THEME.focus_row } else { THEME.hint };
-            Line::from(vec![marker, Span::styled(format!("+ add a {}", list.noun()), style)])
-                .render(rect, buf);
+            Line::from(vec![
+                marker,
+                Span::styled(format!("+ add a {}", list.noun()), style),
+            ])
+            .render(rect, buf);
             continue;
         }
         Line::from(vec![marker, Span::styled("• ", THEME.label)]).render(m, buf);

@@ -27,19 +27,27 @@ pub struct Theme {
 /// The theme: readable on dark and light terminals, colour only as a second cue.
 pub const THEME: Theme = Theme {
     title_bar: Style::new().fg(Color::White).bg(Color::Blue),
-    app_name: Style::new().fg(Color::White).bg(Color::Blue).add_modifier(Modifier::BOLD),
+    app_name: Style::new()
+        .fg(Color::White)
+        .bg(Color::Blue)
+        .add_modifier(Modifier::BOLD),
     border: Style::new().fg(Color::DarkGray),
     border_focus: Style::new().fg(Color::Cyan),
     border_edit: Style::new().fg(Color::Yellow),
     label: Style::new().fg(Color::Gray),
     text: Style::new(),
-    placeholder: Style::new().fg(Color::DarkGray).add_modifier(Modifier::ITALIC),
+    placeholder: Style::new()
+        .fg(Color::DarkGray)
+        .add_modifier(Modifier::ITALIC),
     focus_row: Style::new().add_modifier(Modifier::REVERSED),
     key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
     hint: Style::new().fg(Color::Gray),
     saved: Style::new().fg(Color::White).bg(Color::Blue),
     unsaved: Style::new().fg(Color::Yellow).bg(Color::Blue),
-    error: Style::new().fg(Color::White).bg(Color::Red).add_modifier(Modifier::BOLD),
+    error: Style::new()
+        .fg(Color::White)
+        .bg(Color::Red)
+        .add_modifier(Modifier::BOLD),
     warning: Style::new().fg(Color::Yellow),
     notice: Style::new().fg(Color::Yellow),
     done: Style::new().fg(Color::Green),

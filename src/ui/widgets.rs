@@ -30,7 +30,11 @@ pub fn field_block(title: &str, focused: bool, editing: bool) -> Block<'_> {
     } else {
         THEME.border
     };
-    let kind = if focused || editing { BorderType::Thick } else { BorderType::Rounded };
+    let kind = if focused || editing {
+        BorderType::Thick
+    } else {
+        BorderType::Rounded
+    };
     Block::bordered()
         .border_type(kind)
         .border_style(style)
@@ -69,7 +73,10 @@ pub fn help(area: Rect, sections: &[(&str, &[&[Binding]])], buf: &mut Buffer) {
         }
     }
     lines.push(Line::default());
-    lines.push(Line::from(Span::styled("Any key closes this help.", THEME.hint)));
+    lines.push(Line::from(Span::styled(
+        "Any key closes this help.",
+        THEME.hint,
+    )));
     let h = lines.len() as u16 + 2;
     let inner = popup(area, 72, h, "Keys", buf);
     Paragraph::new(lines).render(inner, buf);
@@ -90,5 +97,7 @@ pub fn confirm(area: Rect, question: &str, buf: &mut Buffer) {
             Span::raw(" no"),
         ]),
     ];
-    Paragraph::new(lines).wrap(Wrap { trim: true }).render(inner, buf);
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: true })
+        .render(inner, buf);
 }

@@ -1,0 +1,68 @@
+//! The real terminal: entering and leaving it on every exit path, and signals.
+
+use std::io::{self, stdout};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::thread;
+use std::time::Duration;
+
+use crossterm::cursor::Show;
+use crossterm::event::{
+    DisableBracketedPaste, DisableFocusChange, EnableBracketedPaste, EnableFocusChange,
+};
+use crossterm::execute;
+use ratatui::DefaultTerminal;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
+
+/// The signals that end the app after a save.
+pub const STOP_SIGNALS: [i32; 4] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT];
+
+/// How long the event loop gets to save and leave after a signal before the process exits.
+const SIGNAL_GRACE: Duration = Duration::from_secs(3);
+
+/// Raw mode, alternate screen, bracketed paste and focus reports; the panic hook puts all of
+/// them back before the report is printed.
+pub fn enter() -> io::Result<DefaultTerminal> {
+    let terminal = ratatui::try_init()?;
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        // ratatui's own hook (inside `previous`) leaves raw mode and the alternate screen,
+        // but not paste or focus reporting, nor the hidden cursor.
+        let _ = execute!(stdout(), DisableBracketedPaste, DisableFocusChange, Show);
+        previous(info);
+    }));
+    execute!(stdout(), EnableBracketedPaste, EnableFocusChange)?;
+    Ok(terminal)
+}
+
+/// Puts the terminal back as it was. Safe to call more than once.
+pub fn leave() {
+    let _ = execute!(stdout(), DisableBracketedPaste, DisableFocusChange, Show);
+    ratatui::restore();
+}
+
+/// Watches SIGTERM, SIGHUP, SIGINT and SIGQUIT on a thread of its own. The first one sets
+/// `stop` and wakes the event loop (with a SIGWINCH, which crossterm turns into an event),
+/// so the loop saves and leaves; if it has not within a few seconds, this thread restores
+/// the terminal and exits. A second signal exits at once.
+pub fn watch_signals(stop: Arc<AtomicI32>) -> io::Result<()> {
+    let armed = Arc::new(AtomicBool::new(false));
+    for sig in STOP_SIGNALS {
+        // Registered first, so it sees the flag as it was before this signal set it.
+        signal_hook::flag::register_conditional_shutdown(sig, 128 + sig, Arc::clone(&armed))?;
+        signal_hook::flag::register(sig, Arc::clone(&armed))?;
+    }
+    let mut signals = signal_hook::iterator::Signals::new(STOP_SIGNALS)?;
+    thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                stop.store(sig, Ordering::SeqCst);
+                let _ = signal_hook::low_level::raise(SIGWINCH);
+                thread::sleep(SIGNAL_GRACE);
+                leave();
+                std::process::exit(128 + sig);
+            }
+        })?;
+    Ok(())
+}
