@@ -33,6 +33,8 @@ pub struct App {
     pub changed: bool,
     /// Changes exist that are not on disk yet.
     pub unsaved: bool,
+    /// Where the workbook is saved, shown on the overview (set by the shell).
+    pub location: Option<std::path::PathBuf>,
 }
 
 impl App {
@@ -47,6 +49,7 @@ impl App {
             notice: None,
             changed: false,
             unsaved: false,
+            location: None,
         }
     }
 

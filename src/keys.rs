@@ -125,7 +125,12 @@ pub const GLOBAL: &[Binding] = &[
         "save and quit, from anywhere",
         Msg::SaveAndQuit,
     ),
-    bind(&[plain('?'), code(KeyCode::F(1))], "?", "help", Msg::Help),
+    bind(
+        &[plain('?'), code(KeyCode::F(1))],
+        "? F1",
+        "help",
+        Msg::Help,
+    ),
     bind(&[plain('q')], "q", "quit", Msg::Quit),
 ];
 
@@ -137,7 +142,7 @@ pub const MOVE: Binding = bind(
         code(KeyCode::Down),
         plain('j'),
     ],
-    "↑↓",
+    "↑↓ j k",
     "move",
     Msg::Down,
 );

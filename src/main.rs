@@ -50,6 +50,7 @@ fn main() -> ExitCode {
         }
     };
     let mut app = App::new(workbook);
+    app.location = Some(store.path().to_path_buf());
     let mut shell = Shell {
         store: &mut store,
         clock: chrono::Local::now,

@@ -74,8 +74,8 @@ impl Phase {
     /// One line on what the partners are doing in this phase.
     pub fn about(self) -> &'static str {
         match self {
-            Phase::Preparing => "reflecting on what you want and looking for a partner",
-            Phase::Initiation => "getting to know each other, agreeing roles and ground rules",
+            Phase::Preparing => "reflecting on what you want, finding a partner",
+            Phase::Initiation => "getting acquainted, agreeing roles and ground rules",
             Phase::Cultivation => "working on goals together, meeting after meeting",
             Phase::Separation => "goals met or needs changed: time to close well",
             Phase::Redefinition => "deciding what the relationship becomes next",

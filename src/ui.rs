@@ -92,14 +92,16 @@ fn title_bar(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Fill(1),
         Constraint::Length(status_w),
     ]));
-    let mut spans = vec![
-        Span::styled(" mentorbook ", THEME.app_name),
-        Span::styled(format!("│ {name} │ "), THEME.title_bar),
-    ];
-    if app.screen != crate::nav::Screen::Home {
-        spans.push(Span::styled("Overview › ", THEME.title_bar));
+    // The workbook's name goes first when space runs out; the screen's title stays.
+    let title = app.screen.title();
+    let with_name = 12 + name.chars().count() + 4 + title.chars().count();
+    let mut spans = vec![Span::styled(" mentorbook ", THEME.app_name)];
+    if with_name <= left.width as usize {
+        spans.push(Span::styled(format!("│ {name} │ "), THEME.title_bar));
+    } else {
+        spans.push(Span::styled("│ ", THEME.title_bar));
     }
-    spans.push(Span::styled(app.screen.title(), THEME.app_name));
+    spans.push(Span::styled(title, THEME.app_name));
     Line::from(spans).render(left, buf);
     Paragraph::new(Span::styled(status, style)).render(right, buf);
 }

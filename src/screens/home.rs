@@ -14,7 +14,7 @@ use crate::nav::{Screen, Target};
 use crate::screens::progress;
 use crate::ui::form::{is_focused, value_line, value_row};
 use crate::ui::theme::THEME;
-use crate::ui::widgets::field_block;
+use crate::ui::widgets::{field_block, text_block};
 
 /// Overview keys.
 pub const KEYS: &[Binding] = &[
@@ -53,10 +53,11 @@ pub fn targets(_wb: &Workbook) -> Vec<Target> {
 /// Draws the overview.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let wb = &app.workbook;
-    let [about, exercises, next] = area.layout(&Layout::vertical([
+    let [about, exercises, next, data] = area.layout(&Layout::vertical([
         Constraint::Length(6),
         Constraint::Length(Screen::EXERCISES.len() as u16 + 2),
-        Constraint::Fill(1),
+        Constraint::Length(5),
+        Constraint::Length(if app.location.is_some() { 5 } else { 0 }),
     ]));
 
     let focused_here = [Field::Title, Field::Mentee, Field::Mentor]
@@ -102,11 +103,24 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         exercise_row(app, row, buf, i, *screen);
     }
 
-    let block = field_block("Next step", false, false);
     Paragraph::new(next_step(wb))
         .wrap(Wrap { trim: true })
-        .block(block)
+        .block(text_block("Next step", false, false))
         .render(next, buf);
+
+    if let Some(path) = &app.location {
+        let dir = path.parent().unwrap_or(path);
+        let text = format!(
+            "Saved as you type to {}. Earlier versions are kept in {}.",
+            path.display(),
+            dir.join("backups").display()
+        );
+        Paragraph::new(text)
+            .style(THEME.hint)
+            .wrap(Wrap { trim: true })
+            .block(text_block("Your data", false, false))
+            .render(data, buf);
+    }
 }
 
 fn exercise_row(app: &App, area: Rect, buf: &mut Buffer, i: usize, screen: Screen) {

@@ -77,7 +77,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         (area, None)
     };
     // Lists take what they need up to a share of the height; the statement gets the rest.
-    let list_max = (main.height / 4).max(3);
+    let list_max = (main.height / 4 + 1).max(3);
     let improvements_h = (main.height / 4).max(4);
     let [strengths, limitations, improvements, statement] = main.layout(&Layout::vertical([
         Constraint::Length(list_height(app, ListKind::Strengths, list_max)),

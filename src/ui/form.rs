@@ -12,7 +12,7 @@ use crate::field::{Field, ListKind};
 use crate::nav::{Mode, Target};
 use crate::ui::editor::text_view;
 use crate::ui::theme::THEME;
-use crate::ui::widgets::field_block;
+use crate::ui::widgets::{field_block, text_block};
 
 /// The live editor, if `field` is the one being edited.
 pub fn editor_for(app: &App, field: Field) -> Option<&TextArea<'static>> {
@@ -128,7 +128,7 @@ pub fn list_box(app: &App, area: Rect, buf: &mut Buffer, list: ListKind, title: 
 pub fn text_box(app: &App, area: Rect, buf: &mut Buffer, field: Field, warning: Option<String>) {
     let focused = is_focused(app, Target::Field(field));
     let editor = editor_for(app, field);
-    let mut block = field_block(field.label(), focused, editor.is_some());
+    let mut block = text_block(field.label(), focused, editor.is_some());
     if let Some(w) = warning {
         block = block.title_bottom(Span::styled(format!(" {w} "), THEME.warning));
     }
@@ -147,7 +147,7 @@ pub fn text_box(app: &App, area: Rect, buf: &mut Buffer, field: Field, warning: 
 
 /// A block of plain guidance text.
 pub fn guidance(area: Rect, buf: &mut Buffer, text: &str) {
-    let block = field_block("Guidance", false, false);
+    let block = text_block("Guidance", false, false);
     Paragraph::new(text)
         .style(THEME.hint)
         .wrap(ratatui::widgets::Wrap { trim: false })

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Widget, Wrap};
 
 use crate::keys::Binding;
 use crate::ui::theme::THEME;
@@ -39,6 +39,11 @@ pub fn field_block(title: &str, focused: bool, editing: bool) -> Block<'_> {
         .border_type(kind)
         .border_style(style)
         .title(Span::styled(format!(" {title} "), THEME.heading))
+}
+
+/// A [`field_block`] with a column of space inside each side, for running text.
+pub fn text_block(title: &str, focused: bool, editing: bool) -> Block<'_> {
+    field_block(title, focused, editing).padding(Padding::horizontal(1))
 }
 
 /// Clears a centred box of at most `w`×`h` and draws its border; returns the inside.
@@ -78,13 +83,13 @@ pub fn help(area: Rect, sections: &[(&str, &[&[Binding]])], buf: &mut Buffer) {
         THEME.hint,
     )));
     let h = lines.len() as u16 + 2;
-    let inner = popup(area, 72, h, "Keys", buf);
+    let inner = popup(area, 72, h, "Keys", buf).inner(ratatui::layout::Margin::new(1, 0));
     Paragraph::new(lines).render(inner, buf);
 }
 
 /// A y/n question in a small box.
 pub fn confirm(area: Rect, question: &str, buf: &mut Buffer) {
-    let inner = popup(area, 56, 6, "Please confirm", buf);
+    let inner = popup(area, 58, 6, "Please confirm", buf).inner(ratatui::layout::Margin::new(1, 0));
     let lines = vec![
         Line::raw(question.to_string()),
         Line::default(),

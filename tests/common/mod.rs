@@ -1,0 +1,168 @@
+//! Helpers shared by the integration tests: the sample workbook, a fixed clock, scripted keys,
+//! and rendering to text.
+#![allow(dead_code)]
+
+use std::collections::VecDeque;
+use std::io;
+use std::time::Duration;
+
+use chrono::{DateTime, FixedOffset, Local, TimeZone};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use mentorbook::app::{App, Status};
+use mentorbook::keys::resolve;
+use mentorbook::model::Workbook;
+use mentorbook::nav::Screen;
+use mentorbook::shell::Events;
+use mentorbook::update::{Effect, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// The realistic sample workbook from `assets/`.
+pub fn fixture() -> Workbook {
+    mentorbook::store::decode(include_bytes!("../../assets/sample-workbook.json"))
+        .expect("the sample workbook loads")
+        .workbook
+}
+
+/// 2026-11-24 09:15:02 local time, whatever the machine's zone.
+pub fn fixed_now() -> DateTime<Local> {
+    Local.with_ymd_and_hms(2026, 11, 24, 9, 15, 2).unwrap()
+}
+
+/// A fixed "saved at" for the status line, identical in every time zone.
+pub fn saved_at() -> Status {
+    Status::Saved(
+        FixedOffset::east_opt(3600)
+            .unwrap()
+            .with_ymd_and_hms(2026, 11, 24, 9, 15, 2)
+            .unwrap(),
+    )
+}
+
+/// An app on `screen` with the sample workbook.
+pub fn app_at(screen: Screen) -> App {
+    let mut app = App::new(fixture());
+    app.screen = screen;
+    app
+}
+
+fn key(code: KeyCode, mods: KeyModifiers) -> Event {
+    Event::Key(KeyEvent::new(code, mods))
+}
+
+/// Text with `<Esc> <Enter> <Tab> <BackTab> <Up> <Down> <Left> <Right> <Backspace> <F1>
+/// <C-x>` tokens (Ctrl + a letter) and `<Pause>` (a time-out: the autosave deadline) turned
+/// into events. `None` stands for a pause.
+pub fn script(text: &str) -> Vec<Option<Event>> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if c == '<'
+            && let Some(end) = rest.find('>')
+        {
+            let token = &rest[1..end];
+            let ev = match token {
+                "Esc" => Some(key(KeyCode::Esc, KeyModifiers::NONE)),
+                "Enter" => Some(key(KeyCode::Enter, KeyModifiers::NONE)),
+                "Tab" => Some(key(KeyCode::Tab, KeyModifiers::NONE)),
+                "BackTab" => Some(key(KeyCode::BackTab, KeyModifiers::SHIFT)),
+                "Up" => Some(key(KeyCode::Up, KeyModifiers::NONE)),
+                "Down" => Some(key(KeyCode::Down, KeyModifiers::NONE)),
+                "Left" => Some(key(KeyCode::Left, KeyModifiers::NONE)),
+                "Right" => Some(key(KeyCode::Right, KeyModifiers::NONE)),
+                "Backspace" => Some(key(KeyCode::Backspace, KeyModifiers::NONE)),
+                "F1" => Some(key(KeyCode::F(1), KeyModifiers::NONE)),
+                "Pause" => None,
+                t if t.starts_with("C-") && t.len() == 3 => {
+                    let c = t.chars().nth(2).unwrap();
+                    Some(key(KeyCode::Char(c), KeyModifiers::CONTROL))
+                }
+                _ => panic!("unknown token <{token}>"),
+            };
+            out.push(ev);
+            rest = &rest[end + 1..];
+            continue;
+        }
+        out.push(Some(key(KeyCode::Char(c), KeyModifiers::NONE)));
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// Feeds a script straight through `resolve` and `update` (no shell, no files); pauses are
+/// skipped. Returns the last effect.
+pub fn press(app: &mut App, text: &str) -> Option<Effect> {
+    let mut last = None;
+    for ev in script(text).into_iter().flatten() {
+        last = send(app, ev);
+    }
+    last
+}
+
+/// One event through `resolve` and `update`.
+pub fn send(app: &mut App, ev: Event) -> Option<Effect> {
+    let msg = resolve(app, &ev)?;
+    let effect = update(app, msg, fixed_now());
+    app.changed = false;
+    effect
+}
+
+/// Events from a script; when it runs out, the terminal is "lost" (which saves and ends).
+pub struct Script {
+    pub events: VecDeque<Option<Event>>,
+    /// Called after each pause has been handled, with the number of pauses so far.
+    pub after_pause: Option<Box<dyn FnMut(usize)>>,
+    pauses: usize,
+    paused: bool,
+}
+
+impl Script {
+    pub fn new(text: &str) -> Script {
+        Script::from_events(script(text))
+    }
+    pub fn from_events(events: Vec<Option<Event>>) -> Script {
+        Script {
+            events: events.into(),
+            after_pause: None,
+            pauses: 0,
+            paused: false,
+        }
+    }
+}
+
+impl Events for Script {
+    fn next(&mut self, _timeout: Option<Duration>) -> io::Result<Option<Event>> {
+        if self.paused {
+            self.paused = false;
+            self.pauses += 1;
+            if let Some(f) = &mut self.after_pause {
+                f(self.pauses);
+            }
+        }
+        match self.events.pop_front() {
+            Some(None) => {
+                self.paused = true;
+                Ok(None)
+            }
+            Some(Some(ev)) => Ok(Some(ev)),
+            None => Err(io::Error::new(io::ErrorKind::UnexpectedEof, "script ended")),
+        }
+    }
+}
+
+/// Renders the app at `w`×`h` and returns the terminal (its backend prints as text).
+pub fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| mentorbook::ui::render(app, f)).unwrap();
+    terminal
+}
+
+/// The rendered screen as plain text, one line per row.
+pub fn screen_text(app: &App, w: u16, h: u16) -> String {
+    let terminal = draw(app, w, h);
+    let buf = terminal.backend().buffer();
+    (0..h)
+        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}

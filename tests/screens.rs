@@ -1,0 +1,182 @@
+//! Snapshot tests of every screen and mode at 80x24 and 120x40, and a render at every small
+//! size without panicking. Review changes with `cargo insta review` (or read the .snap.new
+//! files) and commit `tests/snapshots/`.
+
+mod common;
+
+use common::{app_at, draw, press, saved_at};
+use mentorbook::app::{App, Status};
+use mentorbook::model::Workbook;
+use mentorbook::nav::Screen;
+
+fn snap(name: &str, app: &App) {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let terminal = draw(app, w, h);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
+    }
+}
+
+fn home() -> App {
+    let mut app = app_at(Screen::Home);
+    app.status = saved_at();
+    app
+}
+
+fn vision() -> App {
+    let mut app = app_at(Screen::Vision);
+    app.status = saved_at();
+    app
+}
+
+#[test]
+fn home_browse() {
+    let mut app = home();
+    app.location = Some("/home/ana/.local/share/mentorbook/workbook.json".into());
+    snap("home_browse", &app);
+}
+
+#[test]
+fn home_empty_workbook() {
+    snap("home_empty", &App::new(Workbook::default()));
+}
+
+#[test]
+fn home_focus_on_exercise() {
+    let mut app = home();
+    press(&mut app, "jjjj");
+    snap("home_focus_exercise", &app);
+}
+
+#[test]
+fn home_edit_mentee() {
+    let mut app = home();
+    press(&mut app, "j<Enter> (she/her)");
+    snap("home_edit_mentee", &app);
+}
+
+#[test]
+fn home_help() {
+    let mut app = home();
+    press(&mut app, "?");
+    snap("home_help", &app);
+}
+
+#[test]
+fn home_unsaved_changes() {
+    let mut app = home();
+    press(&mut app, "p");
+    app.unsaved = true;
+    snap("home_unsaved", &app);
+}
+
+#[test]
+fn home_not_saved() {
+    let mut app = home();
+    app.status = Status::NotSaved("the disk is full (writing)".into());
+    snap("home_not_saved", &app);
+}
+
+#[test]
+fn home_quit_unsaved_confirm() {
+    let mut app = home();
+    app.status = Status::NotSaved("permission denied (replacing the file)".into());
+    app.mode = mentorbook::nav::Mode::Confirm(mentorbook::nav::Confirm::QuitUnsaved);
+    snap("home_quit_unsaved", &app);
+}
+
+#[test]
+fn vision_browse() {
+    snap("vision_browse", &vision());
+}
+
+#[test]
+fn vision_empty() {
+    let mut app = App::new(Workbook::default());
+    app.screen = Screen::Vision;
+    snap("vision_empty", &app);
+}
+
+#[test]
+fn vision_edit_statement() {
+    let mut app = vision();
+    press(&mut app, "jjjjjjjj<Enter>");
+    snap("vision_edit_statement", &app);
+}
+
+#[test]
+fn vision_edit_new_strength() {
+    let mut app = vision();
+    press(&mut app, "aAsks for help early");
+    snap("vision_edit_new_strength", &app);
+}
+
+#[test]
+fn vision_future_tense_warning() {
+    let mut app = vision();
+    app.workbook.vision.statement = "I will lead a team one day.".into();
+    snap("vision_future_tense", &app);
+}
+
+#[test]
+fn vision_confirm_delete() {
+    let mut app = vision();
+    press(&mut app, "jd");
+    snap("vision_confirm_delete", &app);
+}
+
+#[test]
+fn vision_help_in_editor() {
+    let mut app = vision();
+    press(&mut app, "jjjjjjjjj<Enter><F1>");
+    snap("vision_help_in_editor", &app);
+}
+
+#[test]
+fn vision_paste_ignored_notice() {
+    let mut app = vision();
+    common::send(&mut app, crossterm::event::Event::Paste("q".into()));
+    snap("vision_paste_ignored", &app);
+}
+
+#[test]
+fn too_small_terminal() {
+    let app = home();
+    let terminal = draw(&app, 40, 10);
+    insta::assert_snapshot!("too_small_40x10", terminal.backend());
+}
+
+/// Every screen in every mode at every size from 0x0 to 30x12, and a few extreme ones.
+#[test]
+fn every_size_renders_without_panic() {
+    let scripts = [
+        "",
+        "<Enter>",
+        "?",
+        "jd",
+        "aLong item text that will not fit anywhere",
+    ];
+    let mut sizes: Vec<(u16, u16)> = (0..=30)
+        .flat_map(|w| (0..=12).map(move |h| (w, h)))
+        .collect();
+    sizes.extend([
+        (1, 200),
+        (200, 1),
+        (500, 3),
+        (60, 16),
+        (59, 16),
+        (60, 15),
+        (1000, 300),
+    ]);
+    for screen in Screen::ALL {
+        for keys in scripts {
+            for wb in [common::fixture(), Workbook::default()] {
+                let mut app = App::new(wb);
+                app.screen = screen;
+                press(&mut app, keys);
+                for (w, h) in &sizes {
+                    draw(&app, *w, *h);
+                }
+            }
+        }
+    }
+}
