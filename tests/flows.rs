@@ -1,0 +1,285 @@
+//! Scripted sessions through the real event loop (`shell::run`) with a `TestBackend` and a
+//! workbook in a temporary folder: what is typed must be on disk afterwards.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::AtomicI32;
+
+use common::{Script, fixed_now, fixture, screen_text};
+use crossterm::event::Event;
+use mentorbook::app::{App, Status};
+use mentorbook::model::Workbook;
+use mentorbook::nav::{Confirm, Mode, Screen};
+use mentorbook::shell::{Exit, Shell, run};
+use mentorbook::store::{Store, decode};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+struct Session {
+    _dir: tempfile::TempDir,
+    path: PathBuf,
+}
+
+impl Session {
+    fn new() -> Session {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("workbook.json");
+        Session { _dir: dir, path }
+    }
+
+    /// Opens the store, runs `events` through the loop, and returns the app and how it ended.
+    fn run(&self, wb: Option<Workbook>, events: &mut Script) -> (App, Exit) {
+        let (mut store, loaded) = Store::open(&self.path).unwrap();
+        let mut app = App::new(wb.unwrap_or(loaded));
+        let exit = self.run_app(&mut app, &mut store, events, 0);
+        (app, exit)
+    }
+
+    fn run_app(&self, app: &mut App, store: &mut Store, events: &mut Script, signal: i32) -> Exit {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let mut shell = Shell {
+            store,
+            clock: fixed_now,
+            stop: Arc::new(AtomicI32::new(signal)),
+        };
+        run(app, &mut terminal, events, &mut shell).unwrap()
+    }
+
+    fn saved(&self) -> Workbook {
+        decode(&fs::read(&self.path).unwrap()).unwrap().workbook
+    }
+}
+
+fn file_text(path: &Path) -> String {
+    fs::read_to_string(path).unwrap_or_default()
+}
+
+#[test]
+fn a_vision_statement_typed_and_quit_is_on_disk() {
+    let s = Session::new();
+    let mut events = Script::new("1jjj<Enter>I lead a calm team.<Enter>People trust me.<Esc>q");
+    let (app, exit) = s.run(None, &mut events);
+    assert_eq!(exit, Exit::Quit);
+    assert_eq!(
+        s.saved().vision.statement,
+        "I lead a calm team.\nPeople trust me."
+    );
+    assert_eq!(s.saved(), app.workbook);
+    assert!(
+        events.events.is_empty(),
+        "q ended the loop after the last key"
+    );
+}
+
+#[test]
+fn list_items_are_added_in_a_row_and_an_empty_one_disappears() {
+    let s = Session::new();
+    let (_, _) = s.run(
+        None,
+        &mut Script::new("1aPatient<Enter>Curious<Enter><Enter>q"),
+    );
+    assert_eq!(s.saved().vision.strengths, vec!["Patient", "Curious"]);
+}
+
+#[test]
+fn names_on_the_overview_are_saved() {
+    let s = Session::new();
+    s.run(
+        None,
+        &mut Script::new("<Enter>Ana's book<Enter>j<Enter>Ana<Esc>j<Enter>Ben<Esc>j<Enter>pq"),
+    );
+    let wb = s.saved();
+    assert_eq!(
+        (wb.title.as_str(), wb.mentee.as_str(), wb.mentor.as_str()),
+        ("Ana's book", "Ana", "Ben")
+    );
+    assert_eq!(
+        wb.phase,
+        mentorbook::model::Phase::Cultivation,
+        "Enter then p: two steps on"
+    );
+}
+
+#[test]
+fn autosave_catches_text_still_in_the_editor_after_a_pause() {
+    let s = Session::new();
+    let path = s.path.clone();
+    let seen = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let log = Arc::clone(&seen);
+    let mut events = Script::new("1jjj<Enter>Half a thought<Pause>, finished.<Pause>");
+    events.after_pause = Some(Box::new(move |_| {
+        log.lock().unwrap().push(file_text(&path))
+    }));
+    // The script then runs out: the terminal is "lost", which must save as well.
+    let (app, exit) = s.run(None, &mut events);
+    assert_eq!(exit, Exit::TerminalLost);
+    let seen = seen.lock().unwrap();
+    assert!(
+        seen[0].contains("Half a thought"),
+        "saved at the first pause, still editing"
+    );
+    assert!(seen[1].contains("Half a thought, finished."));
+    assert!(
+        matches!(app.mode, Mode::Edit(_)),
+        "autosave does not leave the editor"
+    );
+    assert_eq!(s.saved().vision.statement, "Half a thought, finished.");
+}
+
+#[test]
+fn ctrl_c_in_the_editor_keeps_the_text_and_quits() {
+    let s = Session::new();
+    let (_, exit) = s.run(
+        None,
+        &mut Script::new("1jjj<Enter>Unfinished sentence<C-c>"),
+    );
+    assert_eq!(exit, Exit::Quit);
+    assert_eq!(s.saved().vision.statement, "Unfinished sentence");
+}
+
+#[test]
+fn ctrl_s_saves_without_leaving_the_editor() {
+    let s = Session::new();
+    let path = s.path.clone();
+    let seen = Arc::new(std::sync::Mutex::new(String::new()));
+    let log = Arc::clone(&seen);
+    let mut events = Script::new("1jjj<Enter>Saved by hand<C-s><Pause>");
+    events.after_pause = Some(Box::new(move |_| *log.lock().unwrap() = file_text(&path)));
+    let (app, _) = s.run(None, &mut events);
+    assert!(seen.lock().unwrap().contains("Saved by hand"));
+    assert!(matches!(app.mode, Mode::Edit(_)));
+}
+
+#[test]
+fn a_signal_saves_the_live_editor_text_and_ends_the_loop() {
+    let s = Session::new();
+    let (mut store, wb) = Store::open(&s.path).unwrap();
+    let mut app = App::new(wb);
+    // Type first, then deliver the "signal" by running again with the flag set.
+    s.run_app(
+        &mut app,
+        &mut store,
+        &mut Script::new("1jjj<Enter>Typed before SIGTERM"),
+        0,
+    );
+    let exit = s.run_app(&mut app, &mut store, &mut Script::new("x"), 15);
+    assert_eq!(exit, Exit::Signal(15));
+    assert_eq!(s.saved().vision.statement, "Typed before SIGTERM");
+}
+
+#[test]
+fn pasted_text_goes_in_literally_and_a_paste_outside_an_editor_does_nothing() {
+    let s = Session::new();
+    let mut events = Script::from_events(vec![Some(Event::Paste("q1d\u{1b}[201~".into()))]);
+    events.events.extend(common::script("1jjj<Enter>"));
+    events
+        .events
+        .push_back(Some(Event::Paste("line one\r\nq\rline three\t".into())));
+    events.events.extend(common::script("<Esc>q"));
+    let (_, exit) = s.run(None, &mut events);
+    assert_eq!(exit, Exit::Quit);
+    assert_eq!(s.saved().vision.statement, "line one\nq\nline three\t");
+}
+
+#[test]
+fn delete_asks_first_and_no_keeps_the_item() {
+    let s = Session::new();
+    s.run(Some(fixture()), &mut Script::new("1jdnjdyq"));
+    let wb = s.saved();
+    assert_eq!(
+        wb.vision.strengths,
+        vec!["Clear technical writer", "Calm when production is on fire"],
+        "the second item survived 'n'; the third was deleted with 'y'"
+    );
+}
+
+#[test]
+fn help_opened_from_the_editor_returns_to_it_with_the_text() {
+    let s = Session::new();
+    let (app, exit) = s.run(None, &mut Script::new("1jjj<Enter>abc<F1>x def<Esc>q"));
+    assert_eq!(exit, Exit::Quit);
+    assert_eq!(
+        s.saved().vision.statement,
+        "abc def",
+        "the x only closed the help"
+    );
+    assert_eq!(app.screen, Screen::Vision);
+}
+
+#[test]
+fn a_failed_save_says_not_saved_keeps_the_text_and_recovers() {
+    let s = Session::new();
+    let (mut store, wb) = Store::open(&s.path).unwrap();
+    let mut app = App::new(wb);
+    s.run_app(
+        &mut app,
+        &mut store,
+        &mut Script::new("1jjj<Enter>First<Esc>"),
+        0,
+    );
+    let before = fs::read(&s.path).unwrap();
+    // A file where the backups folder should be makes every save fail.
+    let backups = s.path.parent().unwrap().join("backups");
+    fs::remove_dir_all(&backups).ok();
+    fs::write(&backups, "in the way").unwrap();
+    let exit = s.run_app(
+        &mut app,
+        &mut store,
+        &mut Script::new("<Enter> and second<Esc>q"),
+        0,
+    );
+    assert_eq!(exit, Exit::TerminalLost, "q did not quit: it asked first");
+    assert!(matches!(app.status, Status::NotSaved(_)));
+    assert!(matches!(app.mode, Mode::Confirm(Confirm::QuitUnsaved)));
+    assert!(screen_text(&app, 80, 24).contains("NOT SAVED: "));
+    assert_eq!(
+        fs::read(&s.path).unwrap(),
+        before,
+        "the old file is untouched"
+    );
+    assert_eq!(
+        app.workbook.vision.statement, "First and second",
+        "kept in memory"
+    );
+    let leftovers: Vec<_> = fs::read_dir(s.path.parent().unwrap())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temp file left behind");
+    // The fault clears; the next save (here: answering n, then Ctrl-s) succeeds.
+    fs::remove_file(&backups).unwrap();
+    let exit = s.run_app(&mut app, &mut store, &mut Script::new("n<C-s>q"), 0);
+    assert_eq!(exit, Exit::Quit);
+    assert!(matches!(app.status, Status::Saved(_)));
+    assert_eq!(s.saved().vision.statement, "First and second");
+}
+
+#[test]
+fn quitting_after_a_failed_save_needs_a_yes() {
+    let s = Session::new();
+    let (mut store, wb) = Store::open(&s.path).unwrap();
+    let mut app = App::new(wb);
+    s.run_app(&mut app, &mut store, &mut Script::new("p<C-s>"), 0);
+    let before = fs::read(&s.path).unwrap();
+    fs::write(s.path.parent().unwrap().join("backups"), "in the way").unwrap();
+    let exit = s.run_app(&mut app, &mut store, &mut Script::new("pqy"), 0);
+    assert_eq!(exit, Exit::Quit, "y confirmed quitting without the save");
+    assert!(matches!(app.status, Status::NotSaved(_)));
+    assert_eq!(fs::read(&s.path).unwrap(), before);
+}
+
+#[test]
+fn reopening_finds_every_word() {
+    let s = Session::new();
+    s.run(
+        None,
+        &mut Script::new("1aSteady<Enter><Esc>jjjj<Enter>Ünïcødé ✍️ 日本語 e\u{301}<Esc>q"),
+    );
+    let (app, _) = s.run(None, &mut Script::new("q"));
+    assert_eq!(app.workbook.vision.strengths, vec!["Steady"]);
+    assert_eq!(app.workbook.vision.statement, "Ünïcødé ✍️ 日本語 e\u{301}");
+}

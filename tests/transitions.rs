@@ -1,0 +1,307 @@
+//! Every transition of the state machine: from a state, a key, to a state and an effect.
+
+mod common;
+
+use common::{app_at, press, send};
+use crossterm::event::Event;
+use mentorbook::app::App;
+use mentorbook::field::{Field, ListKind};
+use mentorbook::model::{Phase, Workbook};
+use mentorbook::nav::{Confirm, Mode, Screen, Target};
+use mentorbook::update::Effect;
+
+fn editing(app: &App) -> Option<(Field, String)> {
+    match &app.mode {
+        Mode::Edit(e) => Some((e.field, e.text())),
+        _ => None,
+    }
+}
+
+#[test]
+fn up_and_down_move_the_focus_and_stop_at_the_ends() {
+    let mut app = app_at(Screen::Home);
+    assert_eq!(app.focused(), Some(Target::Field(Field::Title)));
+    press(&mut app, "k<Up>");
+    assert_eq!(app.focus(), 0);
+    press(&mut app, "j<Down>");
+    assert_eq!(app.focused(), Some(Target::Field(Field::Mentor)));
+    press(&mut app, "jjjjjjjj");
+    assert_eq!(app.focused(), Some(Target::Open(Screen::Vision)));
+}
+
+#[test]
+fn enter_on_a_field_edits_it_with_its_text() {
+    let mut app = app_at(Screen::Home);
+    assert_eq!(press(&mut app, "j<Enter>"), None);
+    assert_eq!(editing(&app), Some((Field::Mentee, "Ana Ruiz".into())));
+}
+
+#[test]
+fn enter_on_the_phase_moves_it_on_and_saves() {
+    let mut app = app_at(Screen::Home);
+    assert_eq!(press(&mut app, "jjj<Enter>"), Some(Effect::Save));
+    assert_eq!(app.workbook.phase, Phase::Separation);
+    assert_eq!(press(&mut app, "p"), Some(Effect::Save));
+    assert_eq!(app.workbook.phase, Phase::Redefinition);
+}
+
+#[test]
+fn enter_on_an_exercise_opens_it_and_saves() {
+    let mut app = app_at(Screen::Home);
+    assert_eq!(press(&mut app, "jjjj<Enter>"), Some(Effect::Save));
+    assert_eq!(app.screen, Screen::Vision);
+}
+
+#[test]
+fn tab_shift_tab_and_digits_change_screen() {
+    let mut app = app_at(Screen::Home);
+    assert_eq!(press(&mut app, "<Tab>"), Some(Effect::Save));
+    assert_eq!(app.screen, Screen::Vision);
+    press(&mut app, "<Esc>");
+    press(&mut app, "<BackTab>");
+    assert_eq!(app.screen, Screen::Vision);
+    press(&mut app, "<Esc>1");
+    assert_eq!(app.screen, Screen::Vision);
+    press(&mut app, "<Esc>9");
+    assert_eq!(
+        app.screen,
+        Screen::Home,
+        "no ninth exercise: nothing happens"
+    );
+}
+
+#[test]
+fn esc_goes_back_to_the_overview_and_does_nothing_there() {
+    let mut app = app_at(Screen::Vision);
+    assert_eq!(press(&mut app, "<Esc>"), Some(Effect::Save));
+    assert_eq!(app.screen, Screen::Home);
+    assert_eq!(press(&mut app, "<Esc>"), None);
+    assert_eq!(app.screen, Screen::Home);
+}
+
+#[test]
+fn each_screen_remembers_its_focus() {
+    let mut app = app_at(Screen::Home);
+    press(&mut app, "jj1jjj<Esc>");
+    assert_eq!(app.focused(), Some(Target::Field(Field::Mentor)));
+    press(&mut app, "1");
+    assert_eq!(app.focus(), 3);
+}
+
+#[test]
+fn enter_on_an_add_row_appends_and_edits_a_new_item() {
+    let mut app = app_at(Screen::Vision);
+    press(&mut app, "jjj<Enter>");
+    assert_eq!(app.workbook.vision.strengths.len(), 4);
+    assert_eq!(editing(&app), Some((Field::Strength(3), String::new())));
+    assert_eq!(app.focused(), Some(Target::Field(Field::Strength(3))));
+}
+
+#[test]
+fn a_adds_to_the_focused_list_or_the_first_one() {
+    let mut app = app_at(Screen::Vision);
+    press(&mut app, "jjjj");
+    assert_eq!(app.focused(), Some(Target::Field(Field::Limitation(0))));
+    press(&mut app, "a");
+    assert_eq!(editing(&app), Some((Field::Limitation(2), String::new())));
+    press(&mut app, "<Esc>jjjj");
+    assert_eq!(app.focused(), Some(Target::Field(Field::Statement)));
+    press(&mut app, "a");
+    assert_eq!(editing(&app).map(|e| e.0), Some(Field::Strength(3)));
+}
+
+#[test]
+fn esc_on_a_new_empty_item_removes_it_again() {
+    let mut app = app_at(Screen::Vision);
+    press(&mut app, "a");
+    assert_eq!(app.workbook.vision.strengths.len(), 4);
+    assert_eq!(press(&mut app, "<Esc>"), Some(Effect::Save));
+    assert_eq!(app.workbook.vision.strengths.len(), 3);
+    assert!(matches!(app.mode, Mode::Browse));
+}
+
+#[test]
+fn enter_in_a_list_item_commits_and_starts_the_next() {
+    let mut app = app_at(Screen::Vision);
+    assert_eq!(press(&mut app, "aOne<Enter>"), Some(Effect::Save));
+    assert_eq!(editing(&app), Some((Field::Strength(4), String::new())));
+    press(&mut app, "<Enter>");
+    assert!(
+        matches!(app.mode, Mode::Browse),
+        "Enter on the empty new item ends the run"
+    );
+    assert_eq!(app.workbook.vision.strengths.last().unwrap(), "One");
+}
+
+#[test]
+fn enter_in_a_name_commits_and_in_a_text_adds_a_line() {
+    let mut app = app_at(Screen::Home);
+    assert_eq!(press(&mut app, "j<Enter>!<Enter>"), Some(Effect::Save));
+    assert_eq!(app.workbook.mentee, "Ana Ruiz!");
+    assert!(matches!(app.mode, Mode::Browse));
+    let mut app = app_at(Screen::Vision);
+    press(&mut app, "jjjjjjjj<Enter><Enter>More.");
+    assert!(editing(&app).unwrap().1.ends_with("think.\nMore."));
+}
+
+#[test]
+fn esc_in_the_editor_keeps_the_text() {
+    let mut app = app_at(Screen::Home);
+    press(&mut app, "j<Enter> Jr");
+    assert_eq!(
+        app.workbook.mentee, "Ana Ruiz",
+        "not written until leaving or autosave"
+    );
+    assert_eq!(press(&mut app, "<Esc>"), Some(Effect::Save));
+    assert_eq!(app.workbook.mentee, "Ana Ruiz Jr");
+}
+
+#[test]
+fn keys_in_the_editor_are_text_not_commands() {
+    let mut app = app_at(Screen::Home);
+    press(&mut app, "j<Enter>");
+    assert_eq!(press(&mut app, "q?1pda<Tab>"), None);
+    assert!(matches!(app.mode, Mode::Edit(_)));
+    assert_eq!(app.screen, Screen::Home);
+    assert!(editing(&app).unwrap().1.starts_with("Ana Ruizq?1pda"));
+}
+
+#[test]
+fn ctrl_z_undoes_in_the_editor() {
+    let mut app = app_at(Screen::Home);
+    press(&mut app, "j<Enter>xyz<C-z>");
+    assert_eq!(editing(&app).unwrap().1, "Ana Ruizxy");
+}
+
+#[test]
+fn d_asks_before_deleting_and_y_n_esc_answer() {
+    let mut app = app_at(Screen::Vision);
+    assert_eq!(press(&mut app, "d"), None);
+    assert!(matches!(
+        app.mode,
+        Mode::Confirm(Confirm::Delete(Field::Strength(0)))
+    ));
+    assert_eq!(press(&mut app, "n"), None);
+    assert_eq!(app.workbook.vision.strengths.len(), 3);
+    press(&mut app, "d<Esc>");
+    assert_eq!(app.workbook.vision.strengths.len(), 3);
+    press(&mut app, "dx");
+    assert!(
+        matches!(app.mode, Mode::Confirm(_)),
+        "other keys do not answer"
+    );
+    assert_eq!(press(&mut app, "y"), Some(Effect::Save));
+    assert_eq!(
+        app.workbook.vision.strengths[0],
+        "Calm when production is on fire"
+    );
+    assert!(matches!(app.mode, Mode::Browse));
+}
+
+#[test]
+fn d_deletes_an_empty_item_at_once_and_explains_elsewhere() {
+    let mut app = app_at(Screen::Vision);
+    app.workbook.vision.strengths.push("  ".into());
+    press(&mut app, "jjj");
+    assert_eq!(press(&mut app, "d"), Some(Effect::Save));
+    assert_eq!(app.workbook.vision.strengths.len(), 3);
+    press(&mut app, "jjjjjjj");
+    assert_eq!(press(&mut app, "d"), None);
+    assert!(app.notice.as_deref().unwrap().contains("Only list items"));
+    assert!(matches!(app.mode, Mode::Browse));
+}
+
+#[test]
+fn help_opens_with_question_mark_and_any_key_closes_it() {
+    let mut app = app_at(Screen::Vision);
+    press(&mut app, "?");
+    assert!(matches!(app.mode, Mode::Help(None)));
+    assert_eq!(
+        press(&mut app, "q"),
+        None,
+        "q closes the help, it does not quit"
+    );
+    assert!(matches!(app.mode, Mode::Browse));
+    press(&mut app, "<F1>");
+    assert!(matches!(app.mode, Mode::Help(None)));
+}
+
+#[test]
+fn f1_in_the_editor_shows_help_and_returns_to_the_editor() {
+    let mut app = app_at(Screen::Home);
+    press(&mut app, "j<Enter>!<F1>");
+    assert!(matches!(app.mode, Mode::Help(Some(_))));
+    press(&mut app, "<Esc>");
+    assert_eq!(editing(&app), Some((Field::Mentee, "Ana Ruiz!".into())));
+}
+
+#[test]
+fn q_quits_ctrl_s_saves_and_ctrl_c_quits_from_every_mode() {
+    let mut app = app_at(Screen::Home);
+    assert_eq!(press(&mut app, "q"), Some(Effect::Quit));
+    assert_eq!(press(&mut app, "<C-s>"), Some(Effect::Save));
+    for setup in ["", "j<Enter>", "?", "1d"] {
+        let mut app = app_at(Screen::Home);
+        press(&mut app, setup);
+        assert_eq!(
+            press(&mut app, "<C-c>"),
+            Some(Effect::Quit),
+            "after {setup:?}"
+        );
+    }
+}
+
+#[test]
+fn ctrl_c_in_the_editor_writes_the_text_to_the_workbook_first() {
+    let mut app = app_at(Screen::Home);
+    press(&mut app, "j<Enter> Jr<C-c>");
+    assert_eq!(app.workbook.mentee, "Ana Ruiz Jr");
+}
+
+#[test]
+fn pastes_are_inserted_literally_and_flattened_in_one_line_fields() {
+    let mut app = app_at(Screen::Home);
+    press(&mut app, "j<Enter>");
+    send(&mut app, Event::Paste(" and\r\nq".into()));
+    assert_eq!(editing(&app).unwrap().1, "Ana Ruiz and q");
+    let mut app = App::new(Workbook::default());
+    press(&mut app, "1jjj<Enter>");
+    send(&mut app, Event::Paste("a\r\nb\rc".into()));
+    assert_eq!(editing(&app).unwrap().1, "a\nb\nc");
+}
+
+#[test]
+fn a_paste_while_browsing_only_shows_a_notice() {
+    let mut app = app_at(Screen::Home);
+    let before = app.workbook.clone();
+    assert_eq!(send(&mut app, Event::Paste("q1pd".into())), None);
+    assert_eq!(app.workbook, before);
+    assert_eq!(app.screen, Screen::Home);
+    assert!(app.notice.is_some());
+    press(&mut app, "j");
+    assert!(app.notice.is_none(), "the notice lasts one key");
+}
+
+#[test]
+fn quit_unsaved_confirm_y_force_quits_and_n_stays() {
+    let mut app = app_at(Screen::Home);
+    app.mode = Mode::Confirm(Confirm::QuitUnsaved);
+    assert_eq!(press(&mut app, "y"), Some(Effect::ForceQuit));
+    app.mode = Mode::Confirm(Confirm::QuitUnsaved);
+    assert_eq!(press(&mut app, "n"), None);
+    assert!(matches!(app.mode, Mode::Browse));
+}
+
+#[test]
+fn the_lists_module_and_targets_agree() {
+    let app = app_at(Screen::Vision);
+    let adds: Vec<_> = app
+        .targets()
+        .into_iter()
+        .filter_map(|t| match t {
+            Target::Add(l) => Some(l),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(adds, vec![ListKind::Strengths, ListKind::Limitations]);
+}
