@@ -1,14 +1,15 @@
 //! mentorbook: open the workbook, run the app in the terminal, save on the way out.
 
+use std::io::Write;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 use std::sync::atomic::AtomicI32;
+use std::sync::{Arc, Mutex};
 
 use clap::Parser;
 use mentorbook::app::App;
-use mentorbook::shell::{self, Autosave, Exit, Shell, TerminalEvents};
+use mentorbook::shell::{self, Exit, Session, TerminalEvents, lock};
 use mentorbook::store::{self, Store};
 use mentorbook::term;
 
@@ -23,7 +24,7 @@ struct Cli {
 
 fn main() -> ExitCode {
     if let Err(e) = color_eyre::install() {
-        eprintln!("mentorbook: {e}");
+        say(&format!("mentorbook: {e}"));
     }
     let cli = Cli::parse();
     let path = match cli.file {
@@ -34,12 +35,19 @@ fn main() -> ExitCode {
         },
     };
     // Opening happens before the terminal is touched, so errors print plainly.
-    let (mut store, workbook) = match Store::open(&path) {
+    let (store, workbook) = match Store::open(&path) {
         Ok(opened) => opened,
         Err(e) => return fail(&e.to_string()),
     };
+    let mut app = App::new(workbook);
+    app.location = Some(store.path().to_path_buf());
+    let session = Arc::new(Mutex::new(Session::new(app, store, chrono::Local::now)));
     let stop = Arc::new(AtomicI32::new(0));
-    if let Err(e) = term::watch_signals(Arc::clone(&stop)) {
+    let for_signals = Arc::clone(&session);
+    let saved_on_signal = move || {
+        lock(&for_signals).save();
+    };
+    if let Err(e) = term::watch_signals(Arc::clone(&stop), saved_on_signal) {
         return fail(&format!("cannot watch signals: {e}"));
     }
     let mut terminal = match term::enter() {
@@ -49,37 +57,34 @@ fn main() -> ExitCode {
             return fail(&format!("mentorbook needs an interactive terminal ({e})."));
         }
     };
-    let mut app = App::new(workbook);
-    app.location = Some(store.path().to_path_buf());
-    let mut shell = Shell {
-        store: &mut store,
-        clock: chrono::Local::now,
-        stop,
-    };
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
-        shell::run(&mut app, &mut terminal, &mut TerminalEvents, &mut shell)
+        shell::run(&session, &mut terminal, &mut TerminalEvents, &stop)
     }));
     term::leave();
+    let mut s = lock(&session);
     match outcome {
         Ok(Ok(Exit::Quit | Exit::TerminalLost)) => ExitCode::SUCCESS,
         Ok(Ok(Exit::Signal(sig))) => ExitCode::from((128 + sig) as u8),
         Ok(Err(e)) => {
-            shell.save(&mut app, &mut Autosave::default());
+            s.save();
             fail(&format!("the terminal failed: {e}"))
         }
         Err(_) => {
             // The state may be what caused the panic, so it goes to a recovery file, never
             // over the workbook.
-            app.flush_editor();
-            match store.write_recovery(&app.workbook, chrono::Local::now()) {
-                Ok(p) => eprintln!(
+            s.app.flush_editor();
+            match s
+                .store
+                .write_recovery(&s.app.workbook, chrono::Local::now())
+            {
+                Ok(p) => say(&format!(
                     "mentorbook stopped on an internal error. Your latest text is in\n  {}\n\
                      The workbook file holds everything up to the last save.",
                     p.display()
-                ),
-                Err(e) => {
-                    eprintln!("mentorbook stopped on an internal error; recovery failed: {e}")
-                }
+                )),
+                Err(e) => say(&format!(
+                    "mentorbook stopped on an internal error; writing the recovery file failed: {e}"
+                )),
             }
             ExitCode::from(101)
         }
@@ -100,7 +105,12 @@ fn default_workbook() -> Result<PathBuf, String> {
     Ok(path)
 }
 
+/// Prints to stderr, ignoring failure (the terminal may be gone; `eprintln!` would panic).
+fn say(msg: &str) {
+    let _ = writeln!(std::io::stderr(), "{msg}");
+}
+
 fn fail(msg: &str) -> ExitCode {
-    eprintln!("mentorbook: {msg}");
+    say(&format!("mentorbook: {msg}"));
     ExitCode::from(1)
 }

@@ -4,8 +4,8 @@
 mod autosave;
 
 use std::io;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Local};
@@ -50,24 +50,30 @@ pub enum Exit {
     TerminalLost,
 }
 
-/// What the loop needs from outside: the store, the clock, the signal flag.
-pub struct Shell<'a> {
-    pub store: &'a mut Store,
+/// The app and its file: everything the event loop and the signal thread share. The loop
+/// holds the lock only while handling an event, never while waiting for one, so a signal can
+/// always save (even when the terminal is gone and crossterm's read never returns).
+pub struct Session {
+    pub app: App,
+    pub store: Store,
     pub clock: fn() -> DateTime<Local>,
-    /// Set to a signal number by the signal thread; 0 while running.
-    pub stop: Arc<AtomicI32>,
+    autosave: Autosave,
 }
 
-impl Shell<'_> {
-    fn signal(&self) -> Option<i32> {
-        match self.stop.load(Ordering::SeqCst) {
-            0 => None,
-            s => Some(s),
+impl Session {
+    /// A session on an opened store.
+    pub fn new(app: App, store: Store, clock: fn() -> DateTime<Local>) -> Session {
+        Session {
+            app,
+            store,
+            clock,
+            autosave: Autosave::default(),
         }
     }
 
     /// Saves the workbook with the editor's current text; the outcome goes to the status line.
-    pub fn save(&mut self, app: &mut App, autosave: &mut Autosave) -> bool {
+    pub fn save(&mut self) -> bool {
+        let app = &mut self.app;
         if app.flush_editor() {
             app.unsaved = true;
         }
@@ -78,16 +84,47 @@ impl Shell<'_> {
                     app.status = Status::Saved(now.fixed_offset());
                 }
                 app.unsaved = false;
-                autosave.saved();
+                self.autosave.saved();
                 true
             }
             Err(e) => {
                 app.status = Status::NotSaved(e.to_string());
-                autosave.failed(Instant::now());
+                self.autosave.failed(Instant::now());
                 false
             }
         }
     }
+
+    /// Handles one event: resolve, update, effects. `Some` ends the loop.
+    fn handle(&mut self, event: &Event) -> Option<Exit> {
+        if matches!(event, Event::FocusLost) && self.app.unsaved {
+            self.save();
+        }
+        let app = &mut self.app;
+        let effect = resolve(app, event).and_then(|msg| update(app, msg, (self.clock)()));
+        if std::mem::take(&mut self.app.changed) {
+            self.autosave.touch(Instant::now());
+        }
+        match effect {
+            Some(Effect::Save) if self.app.unsaved => {
+                self.save();
+            }
+            Some(Effect::Quit) => {
+                if self.save() {
+                    return Some(Exit::Quit);
+                }
+                self.app.mode = Mode::Confirm(Confirm::QuitUnsaved);
+            }
+            Some(Effect::ForceQuit) => return Some(Exit::Quit),
+            Some(Effect::Save) | None => {}
+        }
+        None
+    }
+}
+
+/// Locks the session even if a panic poisoned the lock: saving what is there beats losing it.
+pub fn lock(session: &Mutex<Session>) -> MutexGuard<'_, Session> {
+    session.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &App) -> io::Result<()> {
@@ -98,62 +135,54 @@ fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &App) -> io::Result<()> {
 }
 
 /// Runs the app until it quits, a signal arrives or the terminal is lost. Every way out saves
-/// first; a failed save on quit asks before leaving.
+/// first; a failed save on quit asks before leaving. `stop` holds a signal number once the
+/// signal thread asks the loop to end.
 pub fn run<B: Backend, E: Events>(
-    app: &mut App,
+    session: &Mutex<Session>,
     terminal: &mut Terminal<B>,
     events: &mut E,
-    shell: &mut Shell,
+    stop: &AtomicI32,
 ) -> io::Result<Exit> {
-    let mut autosave = Autosave::default();
-    draw(terminal, app)?;
+    let signalled = || match stop.load(Ordering::SeqCst) {
+        0 => None,
+        s => Some(s),
+    };
+    draw(terminal, &lock(session).app)?;
     loop {
-        if let Some(sig) = shell.signal() {
-            shell.save(app, &mut autosave);
-            return Ok(Exit::Signal(sig));
-        }
-        let timeout = autosave
-            .deadline()
-            .map(|d| d.saturating_duration_since(Instant::now()));
-        let event = match events.next(timeout) {
+        let timeout = {
+            let mut s = lock(session);
+            if let Some(sig) = signalled() {
+                s.save();
+                return Ok(Exit::Signal(sig));
+            }
+            s.autosave
+                .deadline()
+                .map(|d| d.saturating_duration_since(Instant::now()))
+        };
+        let next = events.next(timeout);
+        let mut s = lock(session);
+        let event = match next {
             Ok(Some(event)) => event,
             Ok(None) => {
                 // The autosave deadline passed with no key: save what is there.
-                if app.unsaved || autosave.pending() {
-                    shell.save(app, &mut autosave);
+                if s.app.unsaved || s.autosave.pending() {
+                    s.save();
                 }
-                draw(terminal, app)?;
+                draw(terminal, &s.app)?;
                 continue;
             }
             Err(_) => {
-                shell.save(app, &mut autosave);
+                s.save();
                 return Ok(Exit::TerminalLost);
             }
         };
-        if let Some(sig) = shell.signal() {
-            shell.save(app, &mut autosave);
+        if let Some(sig) = signalled() {
+            s.save();
             return Ok(Exit::Signal(sig));
         }
-        if matches!(event, Event::FocusLost) && app.unsaved {
-            shell.save(app, &mut autosave);
+        if let Some(exit) = s.handle(&event) {
+            return Ok(exit);
         }
-        let effect = resolve(app, &event).and_then(|msg| update(app, msg, (shell.clock)()));
-        if std::mem::take(&mut app.changed) {
-            autosave.touch(Instant::now());
-        }
-        match effect {
-            Some(Effect::Save) if app.unsaved => {
-                shell.save(app, &mut autosave);
-            }
-            Some(Effect::Quit) => {
-                if shell.save(app, &mut autosave) {
-                    return Ok(Exit::Quit);
-                }
-                app.mode = Mode::Confirm(Confirm::QuitUnsaved);
-            }
-            Some(Effect::ForceQuit) => return Ok(Exit::Quit),
-            Some(Effect::Save) | None => {}
-        }
-        draw(terminal, app)?;
+        draw(terminal, &s.app)?;
     }
 }

@@ -18,7 +18,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
 pub const STOP_SIGNALS: [i32; 4] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT];
 
 /// How long the event loop gets to save and leave after a signal before the process exits.
-const SIGNAL_GRACE: Duration = Duration::from_secs(3);
+const SIGNAL_GRACE: Duration = Duration::from_secs(2);
 
 /// Raw mode, alternate screen, bracketed paste and focus reports; the panic hook puts all of
 /// them back before the report is printed.
@@ -35,17 +35,19 @@ pub fn enter() -> io::Result<DefaultTerminal> {
     Ok(terminal)
 }
 
-/// Puts the terminal back as it was. Safe to call more than once.
+/// Puts the terminal back as it was. Safe to call more than once, and when the terminal is
+/// gone (errors are ignored: printing them would fail too).
 pub fn leave() {
     let _ = execute!(stdout(), DisableBracketedPaste, DisableFocusChange, Show);
-    ratatui::restore();
+    let _ = ratatui::try_restore();
 }
 
-/// Watches SIGTERM, SIGHUP, SIGINT and SIGQUIT on a thread of its own. The first one sets
-/// `stop` and wakes the event loop (with a SIGWINCH, which crossterm turns into an event),
-/// so the loop saves and leaves; if it has not within a few seconds, this thread restores
-/// the terminal and exits. A second signal exits at once.
-pub fn watch_signals(stop: Arc<AtomicI32>) -> io::Result<()> {
+/// Watches SIGTERM, SIGHUP, SIGINT and SIGQUIT on a thread of its own. On the first one it
+/// calls `save` at once (the event loop may be stuck: crossterm keeps retrying reads from a
+/// terminal that hung up), sets `stop` and wakes the loop with a SIGWINCH so it can restore
+/// the terminal and leave; if the loop has not within a few seconds, this thread restores
+/// what it can and exits. A second signal exits at once.
+pub fn watch_signals(stop: Arc<AtomicI32>, save: impl FnOnce() + Send + 'static) -> io::Result<()> {
     let armed = Arc::new(AtomicBool::new(false));
     for sig in STOP_SIGNALS {
         // Registered first, so it sees the flag as it was before this signal set it.
@@ -57,6 +59,7 @@ pub fn watch_signals(stop: Arc<AtomicI32>) -> io::Result<()> {
         .name("signals".into())
         .spawn(move || {
             if let Some(sig) = signals.forever().next() {
+                save();
                 stop.store(sig, Ordering::SeqCst);
                 let _ = signal_hook::low_level::raise(SIGWINCH);
                 thread::sleep(SIGNAL_GRACE);

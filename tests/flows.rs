@@ -5,47 +5,53 @@ mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::AtomicI32;
+use std::sync::{Arc, Mutex};
 
 use common::{Script, fixed_now, fixture, screen_text};
 use crossterm::event::Event;
 use mentorbook::app::{App, Status};
 use mentorbook::model::Workbook;
 use mentorbook::nav::{Confirm, Mode, Screen};
-use mentorbook::shell::{Exit, Shell, run};
+use mentorbook::shell::{Exit, Session, run};
 use mentorbook::store::{Store, decode};
+
+/// The temporary folder of one test.
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-struct Session {
+struct Temp {
     _dir: tempfile::TempDir,
     path: PathBuf,
 }
 
-impl Session {
-    fn new() -> Session {
+impl Temp {
+    fn new() -> Temp {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("workbook.json");
-        Session { _dir: dir, path }
+        Temp { _dir: dir, path }
     }
 
     /// Opens the store, runs `events` through the loop, and returns the app and how it ended.
     fn run(&self, wb: Option<Workbook>, events: &mut Script) -> (App, Exit) {
-        let (mut store, loaded) = Store::open(&self.path).unwrap();
-        let mut app = App::new(wb.unwrap_or(loaded));
-        let exit = self.run_app(&mut app, &mut store, events, 0);
-        (app, exit)
+        let session = self.open(wb);
+        let exit = self.resume(&session, events, 0);
+        (session.into_inner().unwrap().app, exit)
     }
 
-    fn run_app(&self, app: &mut App, store: &mut Store, events: &mut Script, signal: i32) -> Exit {
-        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        let mut shell = Shell {
+    fn open(&self, wb: Option<Workbook>) -> Mutex<Session> {
+        let (store, loaded) = Store::open(&self.path).unwrap();
+        Mutex::new(Session::new(
+            App::new(wb.unwrap_or(loaded)),
             store,
-            clock: fixed_now,
-            stop: Arc::new(AtomicI32::new(signal)),
-        };
-        run(app, &mut terminal, events, &mut shell).unwrap()
+            fixed_now,
+        ))
+    }
+
+    /// Runs more events on an open session; `signal` pretends the signal thread set the flag.
+    fn resume(&self, session: &Mutex<Session>, events: &mut Script, signal: i32) -> Exit {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        run(session, &mut terminal, events, &AtomicI32::new(signal)).unwrap()
     }
 
     fn saved(&self) -> Workbook {
@@ -59,7 +65,7 @@ fn file_text(path: &Path) -> String {
 
 #[test]
 fn a_vision_statement_typed_and_quit_is_on_disk() {
-    let s = Session::new();
+    let s = Temp::new();
     let mut events = Script::new("1jjj<Enter>I lead a calm team.<Enter>People trust me.<Esc>q");
     let (app, exit) = s.run(None, &mut events);
     assert_eq!(exit, Exit::Quit);
@@ -76,7 +82,7 @@ fn a_vision_statement_typed_and_quit_is_on_disk() {
 
 #[test]
 fn list_items_are_added_in_a_row_and_an_empty_one_disappears() {
-    let s = Session::new();
+    let s = Temp::new();
     let (_, _) = s.run(
         None,
         &mut Script::new("1aPatient<Enter>Curious<Enter><Enter>q"),
@@ -86,7 +92,7 @@ fn list_items_are_added_in_a_row_and_an_empty_one_disappears() {
 
 #[test]
 fn names_on_the_overview_are_saved() {
-    let s = Session::new();
+    let s = Temp::new();
     s.run(
         None,
         &mut Script::new("<Enter>Ana's book<Enter>j<Enter>Ana<Esc>j<Enter>Ben<Esc>j<Enter>pq"),
@@ -105,7 +111,7 @@ fn names_on_the_overview_are_saved() {
 
 #[test]
 fn autosave_catches_text_still_in_the_editor_after_a_pause() {
-    let s = Session::new();
+    let s = Temp::new();
     let path = s.path.clone();
     let seen = Arc::new(std::sync::Mutex::new(Vec::new()));
     let log = Arc::clone(&seen);
@@ -131,7 +137,7 @@ fn autosave_catches_text_still_in_the_editor_after_a_pause() {
 
 #[test]
 fn ctrl_c_in_the_editor_keeps_the_text_and_quits() {
-    let s = Session::new();
+    let s = Temp::new();
     let (_, exit) = s.run(
         None,
         &mut Script::new("1jjj<Enter>Unfinished sentence<C-c>"),
@@ -142,7 +148,7 @@ fn ctrl_c_in_the_editor_keeps_the_text_and_quits() {
 
 #[test]
 fn ctrl_s_saves_without_leaving_the_editor() {
-    let s = Session::new();
+    let s = Temp::new();
     let path = s.path.clone();
     let seen = Arc::new(std::sync::Mutex::new(String::new()));
     let log = Arc::clone(&seen);
@@ -155,24 +161,32 @@ fn ctrl_s_saves_without_leaving_the_editor() {
 
 #[test]
 fn a_signal_saves_the_live_editor_text_and_ends_the_loop() {
-    let s = Session::new();
-    let (mut store, wb) = Store::open(&s.path).unwrap();
-    let mut app = App::new(wb);
+    let s = Temp::new();
+    let session = s.open(None);
     // Type first, then deliver the "signal" by running again with the flag set.
-    s.run_app(
-        &mut app,
-        &mut store,
+    s.resume(
+        &session,
         &mut Script::new("1jjj<Enter>Typed before SIGTERM"),
         0,
     );
-    let exit = s.run_app(&mut app, &mut store, &mut Script::new("x"), 15);
+    let exit = s.resume(&session, &mut Script::new("x"), 15);
     assert_eq!(exit, Exit::Signal(15));
     assert_eq!(s.saved().vision.statement, "Typed before SIGTERM");
 }
 
 #[test]
+fn the_signal_thread_can_save_while_the_loop_waits_for_input() {
+    let s = Temp::new();
+    let session = s.open(None);
+    s.resume(&session, &mut Script::new("1jjj<Enter>Mid-sentence"), 0);
+    // What term::watch_signals does first, without the loop's help.
+    mentorbook::shell::lock(&session).save();
+    assert_eq!(s.saved().vision.statement, "Mid-sentence");
+}
+
+#[test]
 fn pasted_text_goes_in_literally_and_a_paste_outside_an_editor_does_nothing() {
-    let s = Session::new();
+    let s = Temp::new();
     let mut events = Script::from_events(vec![Some(Event::Paste("q1d\u{1b}[201~".into()))]);
     events.events.extend(common::script("1jjj<Enter>"));
     events
@@ -186,7 +200,7 @@ fn pasted_text_goes_in_literally_and_a_paste_outside_an_editor_does_nothing() {
 
 #[test]
 fn delete_asks_first_and_no_keeps_the_item() {
-    let s = Session::new();
+    let s = Temp::new();
     s.run(Some(fixture()), &mut Script::new("1jdnjdyq"));
     let wb = s.saved();
     assert_eq!(
@@ -198,7 +212,7 @@ fn delete_asks_first_and_no_keeps_the_item() {
 
 #[test]
 fn help_opened_from_the_editor_returns_to_it_with_the_text() {
-    let s = Session::new();
+    let s = Temp::new();
     let (app, exit) = s.run(None, &mut Script::new("1jjj<Enter>abc<F1>x def<Esc>q"));
     assert_eq!(exit, Exit::Quit);
     assert_eq!(
@@ -211,38 +225,30 @@ fn help_opened_from_the_editor_returns_to_it_with_the_text() {
 
 #[test]
 fn a_failed_save_says_not_saved_keeps_the_text_and_recovers() {
-    let s = Session::new();
-    let (mut store, wb) = Store::open(&s.path).unwrap();
-    let mut app = App::new(wb);
-    s.run_app(
-        &mut app,
-        &mut store,
-        &mut Script::new("1jjj<Enter>First<Esc>"),
-        0,
-    );
+    let s = Temp::new();
+    let session = s.open(None);
+    s.resume(&session, &mut Script::new("1jjj<Enter>First<Esc>"), 0);
     let before = fs::read(&s.path).unwrap();
     // A file where the backups folder should be makes every save fail.
     let backups = s.path.parent().unwrap().join("backups");
     fs::remove_dir_all(&backups).ok();
     fs::write(&backups, "in the way").unwrap();
-    let exit = s.run_app(
-        &mut app,
-        &mut store,
-        &mut Script::new("<Enter> and second<Esc>q"),
-        0,
-    );
+    let exit = s.resume(&session, &mut Script::new("<Enter> and second<Esc>q"), 0);
     assert_eq!(exit, Exit::TerminalLost, "q did not quit: it asked first");
-    assert!(matches!(app.status, Status::NotSaved(_)));
-    assert!(matches!(app.mode, Mode::Confirm(Confirm::QuitUnsaved)));
-    assert!(screen_text(&app, 80, 24).contains("NOT SAVED: "));
+    {
+        let app = &session.lock().unwrap().app;
+        assert!(matches!(app.status, Status::NotSaved(_)));
+        assert!(matches!(app.mode, Mode::Confirm(Confirm::QuitUnsaved)));
+        assert!(screen_text(app, 80, 24).contains("NOT SAVED: "));
+        assert_eq!(
+            app.workbook.vision.statement, "First and second",
+            "kept in memory"
+        );
+    }
     assert_eq!(
         fs::read(&s.path).unwrap(),
         before,
         "the old file is untouched"
-    );
-    assert_eq!(
-        app.workbook.vision.statement, "First and second",
-        "kept in memory"
     );
     let leftovers: Vec<_> = fs::read_dir(s.path.parent().unwrap())
         .unwrap()
@@ -252,29 +258,34 @@ fn a_failed_save_says_not_saved_keeps_the_text_and_recovers() {
     assert!(leftovers.is_empty(), "no temp file left behind");
     // The fault clears; the next save (here: answering n, then Ctrl-s) succeeds.
     fs::remove_file(&backups).unwrap();
-    let exit = s.run_app(&mut app, &mut store, &mut Script::new("n<C-s>q"), 0);
+    let exit = s.resume(&session, &mut Script::new("n<C-s>q"), 0);
     assert_eq!(exit, Exit::Quit);
-    assert!(matches!(app.status, Status::Saved(_)));
+    assert!(matches!(
+        session.lock().unwrap().app.status,
+        Status::Saved(_)
+    ));
     assert_eq!(s.saved().vision.statement, "First and second");
 }
 
 #[test]
 fn quitting_after_a_failed_save_needs_a_yes() {
-    let s = Session::new();
-    let (mut store, wb) = Store::open(&s.path).unwrap();
-    let mut app = App::new(wb);
-    s.run_app(&mut app, &mut store, &mut Script::new("p<C-s>"), 0);
+    let s = Temp::new();
+    let session = s.open(None);
+    s.resume(&session, &mut Script::new("p<C-s>"), 0);
     let before = fs::read(&s.path).unwrap();
     fs::write(s.path.parent().unwrap().join("backups"), "in the way").unwrap();
-    let exit = s.run_app(&mut app, &mut store, &mut Script::new("pqy"), 0);
+    let exit = s.resume(&session, &mut Script::new("pqy"), 0);
     assert_eq!(exit, Exit::Quit, "y confirmed quitting without the save");
-    assert!(matches!(app.status, Status::NotSaved(_)));
+    assert!(matches!(
+        session.lock().unwrap().app.status,
+        Status::NotSaved(_)
+    ));
     assert_eq!(fs::read(&s.path).unwrap(), before);
 }
 
 #[test]
 fn reopening_finds_every_word() {
-    let s = Session::new();
+    let s = Temp::new();
     s.run(
         None,
         &mut Script::new("1aSteady<Enter><Esc>jjjj<Enter>Ünïcødé ✍️ 日本語 e\u{301}<Esc>q"),

@@ -1,0 +1,342 @@
+//! End to end: the real binary in a pseudo-terminal, typed at like a person would, then the
+//! saved file and the terminal's state afterwards are checked.
+
+use std::fs;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const WAIT: Duration = Duration::from_secs(20);
+
+struct Pty {
+    child: Box<dyn Child + Send + Sync>,
+    master: Option<Box<dyn MasterPty + Send>>,
+    writer: Option<Box<dyn Write + Send>>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    /// Tells the reader thread to stop and close its copy of the master.
+    stop_reading: Arc<AtomicBool>,
+    reader: Option<thread::JoinHandle<()>>,
+}
+
+impl Pty {
+    fn spawn(home: &Path, file: &Path) -> Pty {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: 30,
+                cols: 100,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_mentorbook"));
+        cmd.arg("--file");
+        cmd.arg(file);
+        cmd.env("HOME", home);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("MENTORBOOK_FILE");
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(30, 100, 0)));
+        // Non-blocking, so the reader can be stopped and its copy of the master closed
+        // (needed to hang the terminal up for real).
+        let fd = pair.master.as_raw_fd().unwrap();
+        // SAFETY: fcntl on a descriptor we own; only the status flags change.
+        unsafe {
+            libc::fcntl(
+                fd,
+                libc::F_SETFL,
+                libc::fcntl(fd, libc::F_GETFL) | libc::O_NONBLOCK,
+            )
+        };
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let sink = Arc::clone(&screen);
+        let stop_reading = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&stop_reading);
+        let reader = thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while !stop.load(Ordering::SeqCst) {
+                match reader.read(&mut buf) {
+                    Ok(0) => break,
+                    Ok(n) => sink.lock().unwrap().process(&buf[..n]),
+                    Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                        thread::sleep(Duration::from_millis(5))
+                    }
+                    Err(_) => break,
+                }
+            }
+        });
+        let writer = pair.master.take_writer().unwrap();
+        let pty = Pty {
+            child,
+            master: Some(pair.master),
+            writer: Some(writer),
+            screen,
+            stop_reading,
+            reader: Some(reader),
+        };
+        pty.wait_for("Overview");
+        pty
+    }
+
+    fn contents(&self) -> String {
+        self.screen.lock().unwrap().screen().contents()
+    }
+
+    fn wait_for(&self, text: &str) {
+        let start = Instant::now();
+        while !self.contents().contains(text) {
+            assert!(
+                start.elapsed() < WAIT,
+                "timed out waiting for {text:?}; screen:\n{}",
+                self.contents()
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Types bytes, then lets the app take them in (a lone Esc must not merge with what follows).
+    fn type_(&mut self, bytes: &str) {
+        let w = self.writer.as_mut().unwrap();
+        w.write_all(bytes.as_bytes()).unwrap();
+        w.flush().unwrap();
+        thread::sleep(Duration::from_millis(150));
+    }
+
+    fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Let the reader drain the last bytes (the terminal restore).
+                thread::sleep(Duration::from_millis(200));
+                return status.exit_code();
+            }
+            assert!(
+                start.elapsed() < WAIT,
+                "the app did not exit; screen:\n{}",
+                self.contents()
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn signal(&self, sig: &str) {
+        let pid = self.child.process_id().unwrap().to_string();
+        assert!(
+            Command::new("kill")
+                .args([sig, &pid])
+                .status()
+                .unwrap()
+                .success()
+        );
+    }
+
+    /// The terminal is back to normal: main screen, cursor shown, paste mode off.
+    fn assert_restored(&self) {
+        let parser = self.screen.lock().unwrap();
+        let screen = parser.screen();
+        assert!(!screen.alternate_screen(), "left the alternate screen");
+        assert!(!screen.hide_cursor(), "cursor shown");
+        assert!(!screen.bracketed_paste(), "bracketed paste off");
+    }
+}
+
+fn setup() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("data").join("workbook.json");
+    (dir, file)
+}
+
+fn statement(file: &Path) -> String {
+    let v: serde_json::Value = serde_json::from_slice(&fs::read(file).unwrap()).unwrap();
+    v["data"]["vision"]["statement"]
+        .as_str()
+        .unwrap()
+        .to_string()
+}
+
+fn wait_until_saved(file: &Path, text: &str) {
+    let start = Instant::now();
+    while !fs::read_to_string(file).unwrap_or_default().contains(text) {
+        assert!(start.elapsed() < WAIT, "{text:?} never reached the disk");
+        thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Opens the statement editor of an empty workbook.
+fn open_statement(pty: &mut Pty) {
+    pty.type_("1");
+    pty.wait_for("Guidance");
+    pty.type_("jjj\r");
+    pty.wait_for("Esc done");
+}
+
+#[test]
+fn type_a_vision_quit_and_find_it_saved_with_the_terminal_restored() {
+    let (home, file) = setup();
+    let mut pty = Pty::spawn(home.path(), &file);
+    open_statement(&mut pty);
+    pty.type_("I lead a calm team.\rPeople bring me hard problems.");
+    pty.type_("\x1b");
+    pty.wait_for("Enter edit");
+    pty.type_("q");
+    assert_eq!(pty.wait_exit(), 0);
+    pty.assert_restored();
+    assert_eq!(
+        statement(&file),
+        "I lead a calm team.\nPeople bring me hard problems."
+    );
+
+    // Next time, every word is there.
+    let mut again = Pty::spawn(home.path(), &file);
+    again.type_("1");
+    again.wait_for("People bring me hard problems.");
+    again.type_("q");
+    assert_eq!(again.wait_exit(), 0);
+}
+
+#[test]
+fn a_bracketed_paste_arrives_intact() {
+    let (home, file) = setup();
+    let mut pty = Pty::spawn(home.path(), &file);
+    open_statement(&mut pty);
+    pty.type_("\x1b[200~pasted: q, 1, ?\rsecond line\x1b[201~");
+    pty.type_("\x1b");
+    pty.type_("q");
+    assert_eq!(pty.wait_exit(), 0);
+    assert_eq!(statement(&file), "pasted: q, 1, ?\nsecond line");
+}
+
+#[test]
+fn autosave_reaches_the_disk_while_typing_and_survives_kill_9() {
+    let (home, file) = setup();
+    let mut pty = Pty::spawn(home.path(), &file);
+    open_statement(&mut pty);
+    pty.type_("Words typed just before the power went out");
+    // No key pressed after this: the autosave deadline alone must bring it to disk.
+    wait_until_saved(&file, "Words typed just before the power went out");
+    pty.signal("-KILL");
+    pty.wait_exit();
+    assert_eq!(
+        statement(&file),
+        "Words typed just before the power went out"
+    );
+    // The lock died with the process: a new session opens at once.
+    let mut again = Pty::spawn(home.path(), &file);
+    again.type_("q");
+    assert_eq!(again.wait_exit(), 0);
+    let leftovers = fs::read_dir(file.parent().unwrap())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .count();
+    assert_eq!(leftovers, 0);
+}
+
+#[test]
+fn sigterm_saves_what_is_in_the_editor_and_restores_the_terminal() {
+    let (home, file) = setup();
+    let mut pty = Pty::spawn(home.path(), &file);
+    open_statement(&mut pty);
+    pty.type_("Still typing when the session was ended");
+    pty.signal("-TERM");
+    assert_eq!(pty.wait_exit(), 128 + 15);
+    pty.assert_restored();
+    assert_eq!(statement(&file), "Still typing when the session was ended");
+}
+
+#[test]
+fn sighup_saves_what_is_in_the_editor_and_exits() {
+    let (home, file) = setup();
+    let mut pty = Pty::spawn(home.path(), &file);
+    open_statement(&mut pty);
+    pty.type_("Hung up by signal");
+    pty.signal("-HUP");
+    assert_eq!(pty.wait_exit(), 128 + 1);
+    assert_eq!(statement(&file), "Hung up by signal");
+}
+
+#[test]
+fn closing_the_terminal_saves_and_exits() {
+    let (home, file) = setup();
+    let mut pty = Pty::spawn(home.path(), &file);
+    open_statement(&mut pty);
+    pty.type_("The window was closed");
+    // Close every copy of the master: the kernel hangs the terminal up. crossterm then keeps
+    // retrying reads and never returns, so this checks the signal thread saves on its own.
+    pty.stop_reading.store(true, Ordering::SeqCst);
+    pty.reader.take().unwrap().join().unwrap();
+    drop(pty.writer.take());
+    drop(pty.master.take());
+    assert_eq!(pty.wait_exit(), 128 + 1);
+    assert_eq!(statement(&file), "The window was closed");
+}
+
+#[test]
+fn a_damaged_file_is_refused_before_the_terminal_is_touched() {
+    let (home, file) = setup();
+    fs::create_dir_all(file.parent().unwrap()).unwrap();
+    let damaged = b"{\n  \"format\": \"mentorbook\",\n  \"schema_version\": 1,\n  \"data\": {\n    \"mentee\": \"Ana";
+    fs::write(&file, damaged).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_mentorbook"))
+        .arg("--file")
+        .arg(&file)
+        .env("HOME", home.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&file.display().to_string()), "{stderr}");
+    assert!(stderr.contains("line 5, column"), "{stderr}");
+    assert!(
+        !String::from_utf8_lossy(&out.stdout).contains("\x1b[?1049h"),
+        "no alternate screen"
+    );
+    assert_eq!(fs::read(&file).unwrap(), damaged);
+}
+
+#[test]
+fn the_environment_variable_chooses_the_file() {
+    let (home, file) = setup();
+    let out = Command::new(env!("CARGO_BIN_EXE_mentorbook"))
+        .env("HOME", home.path())
+        .env("MENTORBOOK_FILE", &file)
+        .arg("--help")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        help.contains("--file <PATH>") && help.contains("MENTORBOOK_FILE"),
+        "{help}"
+    );
+    // Opening through the variable: a lock appears beside that file.
+    let pty = {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: 30,
+                cols: 100,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_mentorbook"));
+        cmd.env("HOME", home.path());
+        cmd.env("MENTORBOOK_FILE", &file);
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        (child, pair.master)
+    };
+    let (mut child, _master) = pty;
+    let start = Instant::now();
+    while !file.with_extension("lock").exists() {
+        assert!(start.elapsed() < WAIT);
+        thread::sleep(Duration::from_millis(20));
+    }
+    child.kill().ok();
+    child.wait().ok();
+}
