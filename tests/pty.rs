@@ -125,15 +125,10 @@ impl Pty {
         }
     }
 
-    fn signal(&self, sig: &str) {
-        let pid = self.child.process_id().unwrap().to_string();
-        assert!(
-            Command::new("kill")
-                .args([sig, &pid])
-                .status()
-                .unwrap()
-                .success()
-        );
+    fn signal(&self, sig: libc::c_int) {
+        let pid = self.child.process_id().unwrap() as libc::pid_t;
+        // SAFETY: sending a signal to our own child process.
+        assert_eq!(unsafe { libc::kill(pid, sig) }, 0);
     }
 
     /// The terminal is back to normal: main screen, cursor shown, paste mode off.
@@ -220,7 +215,7 @@ fn autosave_reaches_the_disk_while_typing_and_survives_kill_9() {
     pty.type_("Words typed just before the power went out");
     // No key pressed after this: the autosave deadline alone must bring it to disk.
     wait_until_saved(&file, "Words typed just before the power went out");
-    pty.signal("-KILL");
+    pty.signal(libc::SIGKILL);
     pty.wait_exit();
     assert_eq!(
         statement(&file),
@@ -244,7 +239,7 @@ fn sigterm_saves_what_is_in_the_editor_and_restores_the_terminal() {
     let mut pty = Pty::spawn(home.path(), &file);
     open_statement(&mut pty);
     pty.type_("Still typing when the session was ended");
-    pty.signal("-TERM");
+    pty.signal(libc::SIGTERM);
     assert_eq!(pty.wait_exit(), 128 + 15);
     pty.assert_restored();
     assert_eq!(statement(&file), "Still typing when the session was ended");
@@ -256,7 +251,7 @@ fn sighup_saves_what_is_in_the_editor_and_exits() {
     let mut pty = Pty::spawn(home.path(), &file);
     open_statement(&mut pty);
     pty.type_("Hung up by signal");
-    pty.signal("-HUP");
+    pty.signal(libc::SIGHUP);
     assert_eq!(pty.wait_exit(), 128 + 1);
     assert_eq!(statement(&file), "Hung up by signal");
 }
