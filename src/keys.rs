@@ -60,7 +60,10 @@ pub struct Binding {
     pub keys: &'static [Key],
     /// How the keys are written in the footer and the overlay.
     pub label: &'static str,
+    /// A word or two for the footer.
     pub hint: &'static str,
+    /// The longer explanation in the `?` overlay; empty: the hint says it all.
+    pub help: &'static str,
     /// `None`: handled by the text editor itself, listed for discoverability.
     pub msg: Option<Msg>,
     /// Shown in the footer line as well as in the overlay.
@@ -72,6 +75,23 @@ const fn bind(keys: &'static [Key], label: &'static str, hint: &'static str, msg
         keys,
         label,
         hint,
+        help: "",
+        msg: Some(msg),
+        footer: true,
+    }
+}
+const fn explained(
+    keys: &'static [Key],
+    label: &'static str,
+    hint: &'static str,
+    help: &'static str,
+    msg: Msg,
+) -> Binding {
+    Binding {
+        keys,
+        label,
+        hint,
+        help,
         msg: Some(msg),
         footer: true,
     }
@@ -81,6 +101,7 @@ const fn more(keys: &'static [Key], label: &'static str, hint: &'static str, msg
         keys,
         label,
         hint,
+        help: "",
         msg: Some(msg),
         footer: false,
     }
@@ -90,8 +111,20 @@ const fn editor(label: &'static str, hint: &'static str) -> Binding {
         keys: &[],
         label,
         hint,
+        help: "",
         msg: None,
         footer: false,
+    }
+}
+
+impl Binding {
+    /// What the overlay says about this binding.
+    pub fn explanation(&self) -> &'static str {
+        if self.help.is_empty() {
+            self.hint
+        } else {
+            self.help
+        }
     }
 }
 
@@ -125,25 +158,27 @@ pub const GLOBAL: &[Binding] = &[
         "save and quit, from anywhere",
         Msg::SaveAndQuit,
     ),
-    bind(
+    explained(
         &[plain('?'), code(KeyCode::F(1))],
-        "? F1",
+        "?",
         "help",
+        "this help (F1 opens it too, also while editing)",
         Msg::Help,
     ),
     bind(&[plain('q')], "q", "quit", Msg::Quit),
 ];
 
 /// Moving the focus, shared by the screens that list fields.
-pub const MOVE: Binding = bind(
+pub const MOVE: Binding = explained(
     &[
         code(KeyCode::Up),
         plain('k'),
         code(KeyCode::Down),
         plain('j'),
     ],
-    "↑↓ j k",
+    "↑↓",
     "move",
+    "move between fields (k and j work too)",
     Msg::Down,
 );
 

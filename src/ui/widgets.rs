@@ -73,7 +73,7 @@ pub fn help(area: Rect, sections: &[(&str, &[&[Binding]])], buf: &mut Buffer) {
         for b in tables.iter().flat_map(|t| t.iter()) {
             lines.push(Line::from(vec![
                 Span::styled(format!("  {:<18}", b.label), THEME.key),
-                Span::raw(b.hint),
+                Span::raw(b.explanation()),
             ]));
         }
     }
