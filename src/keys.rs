@@ -70,16 +70,6 @@ pub struct Binding {
     pub footer: bool,
 }
 
-const fn bind(keys: &'static [Key], label: &'static str, hint: &'static str, msg: Msg) -> Binding {
-    Binding {
-        keys,
-        label,
-        hint,
-        help: "",
-        msg: Some(msg),
-        footer: true,
-    }
-}
 const fn explained(
     keys: &'static [Key],
     label: &'static str,
@@ -96,15 +86,14 @@ const fn explained(
         footer: true,
     }
 }
+const fn bind(keys: &'static [Key], label: &'static str, hint: &'static str, msg: Msg) -> Binding {
+    explained(keys, label, hint, "", msg)
+}
+/// A binding listed in the `?` overlay only, not in the footer.
 const fn more(keys: &'static [Key], label: &'static str, hint: &'static str, msg: Msg) -> Binding {
-    Binding {
-        keys,
-        label,
-        hint,
-        help: "",
-        msg: Some(msg),
-        footer: false,
-    }
+    let mut b = bind(keys, label, hint, msg);
+    b.footer = false;
+    b
 }
 const fn editor(label: &'static str, hint: &'static str) -> Binding {
     Binding {

@@ -1,6 +1,7 @@
 //! End to end: the real binary in a pseudo-terminal, typed at like a person would, then the
 //! saved file and the terminal's state afterwards are checked.
 
+use std::ffi::OsStr;
 use std::fs;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -26,6 +27,11 @@ struct Pty {
 
 impl Pty {
     fn spawn(home: &Path, file: &Path) -> Pty {
+        Pty::spawn_with(home, &["--file".as_ref(), file.as_os_str()], &[])
+    }
+
+    /// Starts the binary with `args` and extra environment, and waits for the overview.
+    fn spawn_with(home: &Path, args: &[&OsStr], env: &[(&str, &OsStr)]) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: 30,
@@ -35,11 +41,13 @@ impl Pty {
             })
             .unwrap();
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_mentorbook"));
-        cmd.arg("--file");
-        cmd.arg(file);
+        cmd.args(args);
         cmd.env("HOME", home);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("MENTORBOOK_FILE");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
         let screen = Arc::new(Mutex::new(vt100::Parser::new(30, 100, 0)));
@@ -310,28 +318,15 @@ fn the_environment_variable_chooses_the_file() {
         help.contains("--file <PATH>") && help.contains("MENTORBOOK_FILE"),
         "{help}"
     );
-    // Opening through the variable: a lock appears beside that file.
-    let pty = {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: 30,
-                cols: 100,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_mentorbook"));
-        cmd.env("HOME", home.path());
-        cmd.env("MENTORBOOK_FILE", &file);
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        (child, pair.master)
-    };
-    let (mut child, _master) = pty;
-    let start = Instant::now();
-    while !file.with_extension("lock").exists() {
-        assert!(start.elapsed() < WAIT);
-        thread::sleep(Duration::from_millis(20));
-    }
-    child.kill().ok();
-    child.wait().ok();
+    // Opening through the variable: the lock and, after a change, the file appear there.
+    let mut pty = Pty::spawn_with(home.path(), &[], &[("MENTORBOOK_FILE", file.as_os_str())]);
+    assert!(file.with_extension("lock").exists());
+    pty.type_("p");
+    pty.type_("q");
+    assert_eq!(pty.wait_exit(), 0);
+    assert!(
+        fs::read_to_string(&file)
+            .unwrap()
+            .contains("\"phase\": \"initiation\"")
+    );
 }

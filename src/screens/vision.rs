@@ -92,10 +92,10 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     list_box(app, strengths, buf, ListKind::Strengths, "Strengths");
     list_box(app, limitations, buf, ListKind::Limitations, "Limitations");
     text_box(app, improvements, buf, Field::Improvements, None);
-    let statement_text = crate::ui::form::editor_for(app, Field::Statement)
-        .map(|e| e.lines().join("\n"))
-        .unwrap_or_else(|| app.workbook.vision.statement.clone());
-    let warning = reads_as_future(&statement_text)
+    // While editing, the hint follows the live text; otherwise the stored one (no copy).
+    let live = crate::ui::form::editor_for(app, Field::Statement).map(|e| e.lines().join("\n"));
+    let statement_text = live.as_deref().unwrap_or(&app.workbook.vision.statement);
+    let warning = reads_as_future(statement_text)
         .map(|w| format!("“{w} …” sounds like the future: try the present tense"));
     text_box(app, statement, buf, Field::Statement, warning);
     if let Some(side) = side {
