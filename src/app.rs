@@ -1,6 +1,6 @@
 //! The UI state beside the workbook. Never saved; rebuilt at every start.
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::model::Workbook;
 use crate::nav::{Mode, Screen, Target};
@@ -35,6 +35,9 @@ pub struct App {
     pub unsaved: bool,
     /// Where the workbook is saved, shown on the overview (set by the shell).
     pub location: Option<std::path::PathBuf>,
+    /// Today, for dates typed as `tomorrow` and for "reviewed 3 days ago" (set by `update`
+    /// from the clock the shell passes in, so drawing never reads the clock).
+    pub today: NaiveDate,
 }
 
 impl App {
@@ -50,6 +53,7 @@ impl App {
             changed: false,
             unsaved: false,
             location: None,
+            today: NaiveDate::default(),
         }
     }
 
@@ -76,19 +80,18 @@ impl App {
     }
 
     /// Copies the live editor's text into the workbook without leaving the editor, so an
-    /// autosave includes what is being typed. Returns whether anything changed.
+    /// autosave includes what is being typed. A date still being typed (not yet valid) stays
+    /// in the editor. Returns whether anything changed.
     pub fn flush_editor(&mut self) -> bool {
-        let Mode::Edit(editing) = &self.mode else {
-            return false;
+        let editing = match &self.mode {
+            Mode::Edit(e) | Mode::Help(Some(e)) => e,
+            _ => return false,
         };
         let text = editing.text();
-        match editing.field.text_mut(&mut self.workbook) {
-            Some(slot) if *slot != text => {
-                *slot = text;
-                true
-            }
-            _ => false,
-        }
+        editing
+            .field
+            .commit(&mut self.workbook, &text, self.today)
+            .unwrap_or(false)
     }
 
     /// Marks a change to be saved.

@@ -1,49 +1,81 @@
-//! Addresses of every editable string in the workbook, and the one generic way to reach it.
+//! Addresses of every editable value in the workbook, and the one generic way to read and
+//! write them. Dates and intervals are edited as text and parsed when the edit is committed.
 
-use crate::model::Workbook;
+mod labels;
 
-/// A list of short items that can grow and shrink.
+use std::borrow::Cow;
+
+use chrono::NaiveDate;
+
+use crate::model::{Fit, PlanArea, Role, Topic, Workbook, parse_date, parse_days};
+
+/// How a field is edited and shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ListKind {
-    Strengths,
-    Limitations,
+pub enum Kind {
+    /// One line of text: Enter finishes.
+    Line,
+    /// Running text over several lines.
+    Text,
+    /// A date, typed as text (`2026-12-01`, `tomorrow`, `+2w` …).
+    Date,
+    /// A number of days (`14`, `2w`, `1m`).
+    Days,
 }
 
-impl ListKind {
-    /// The list's items.
-    pub fn items(self, wb: &Workbook) -> &Vec<String> {
-        match self {
-            ListKind::Strengths => &wb.vision.strengths,
-            ListKind::Limitations => &wb.vision.limitations,
-        }
-    }
-
-    /// The list's items, to change.
-    pub fn items_mut(self, wb: &mut Workbook) -> &mut Vec<String> {
-        match self {
-            ListKind::Strengths => &mut wb.vision.strengths,
-            ListKind::Limitations => &mut wb.vision.limitations,
-        }
-    }
-
-    /// The field of item `i`.
-    pub fn field(self, i: usize) -> Field {
-        match self {
-            ListKind::Strengths => Field::Strength(i),
-            ListKind::Limitations => Field::Limitation(i),
-        }
-    }
-
-    /// One item, in words ("strength").
-    pub fn noun(self) -> &'static str {
-        match self {
-            ListKind::Strengths => "strength",
-            ListKind::Limitations => "limitation",
-        }
-    }
+/// The conversation with yourself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReflectPart {
+    Why,
+    Contribute,
+    Gain,
+    PartnerAttributes,
+    PastLessons,
 }
 
-/// Every editable string.
+/// The prospective partner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProspectPart {
+    LearnWhatAndWhy,
+    Readiness,
+    MenteeMotivations,
+    MenteeFitNote,
+    MentorFitNote,
+}
+
+/// The partnership agreement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AgreementPart {
+    Purpose,
+    Meetings,
+    Scheduling,
+    CheckInEvery,
+    Confidentiality,
+    Boundaries,
+    MenteeHotButtons,
+    MentorHotButtons,
+    PlannedLength,
+    ClosingPlan,
+    AgreedOn,
+    ReviewedOn,
+}
+
+/// Closure and redefinition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClosurePart {
+    PlannedWhen,
+    PlannedHow,
+    /// Notes of closure check 0..4.
+    CheckNotes(usize),
+    Learned,
+    WhatWorked,
+    ApplyInFuture,
+    Celebration,
+    WhatStays,
+    WhatChanges,
+    StayInTouch,
+}
+
+/// Every editable value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
     Title,
@@ -53,113 +85,417 @@ pub enum Field {
     Limitation(usize),
     Improvements,
     Statement,
+    Reflect(ReflectPart),
+    Prospect(ProspectPart),
+    Agreement(AgreementPart),
+    /// A mentoring-plan topic's text (index into all topics).
+    Topic(usize),
+    Closure(ClosurePart),
 }
 
 impl Field {
-    /// The text it holds, or `None` if it points past the end of a list.
-    pub fn text(self, wb: &Workbook) -> Option<&str> {
-        Some(match self {
-            Field::Title => &wb.title,
-            Field::Mentee => &wb.mentee,
-            Field::Mentor => &wb.mentor,
-            Field::Strength(i) => wb.vision.strengths.get(i)?,
-            Field::Limitation(i) => wb.vision.limitations.get(i)?,
-            Field::Improvements => &wb.vision.improvements,
-            Field::Statement => &wb.vision.statement,
-        })
+    /// How the field is edited.
+    pub fn kind(self) -> Kind {
+        use AgreementPart as A;
+        match self {
+            Field::Improvements | Field::Statement | Field::Reflect(_) => Kind::Text,
+            Field::Prospect(ProspectPart::MenteeFitNote | ProspectPart::MentorFitNote) => {
+                Kind::Line
+            }
+            Field::Prospect(_) => Kind::Text,
+            Field::Agreement(A::AgreedOn | A::ReviewedOn) => Kind::Date,
+            Field::Agreement(A::CheckInEvery) => Kind::Days,
+            Field::Agreement(A::Scheduling | A::PlannedLength) => Kind::Line,
+            Field::Agreement(_) => Kind::Text,
+            Field::Closure(ClosurePart::PlannedWhen) => Kind::Date,
+            Field::Closure(ClosurePart::CheckNotes(_)) => Kind::Line,
+            Field::Closure(_) => Kind::Text,
+            Field::Title
+            | Field::Mentee
+            | Field::Mentor
+            | Field::Strength(_)
+            | Field::Limitation(_)
+            | Field::Topic(_) => Kind::Line,
+        }
     }
 
-    /// The text it holds, to change.
+    /// Enter finishes the edit instead of adding a line.
+    pub fn single_line(self) -> bool {
+        self.kind() != Kind::Text
+    }
+
+    /// The string behind a text field; `None` for dates and intervals, or past a list's end.
+    pub fn text(self, wb: &Workbook) -> Option<&str> {
+        text_slot(self, wb).map(String::as_str)
+    }
+
+    /// The string behind a text field, to change.
     pub fn text_mut(self, wb: &mut Workbook) -> Option<&mut String> {
-        Some(match self {
-            Field::Title => &mut wb.title,
-            Field::Mentee => &mut wb.mentee,
-            Field::Mentor => &mut wb.mentor,
-            Field::Strength(i) => wb.vision.strengths.get_mut(i)?,
-            Field::Limitation(i) => wb.vision.limitations.get_mut(i)?,
-            Field::Improvements => &mut wb.vision.improvements,
-            Field::Statement => &mut wb.vision.statement,
-        })
+        // One match for both directions: resolve the address on a shared borrow first.
+        text_slot(self, wb)?;
+        text_slot_mut(self, wb)
+    }
+
+    /// The value as it is shown and edited; `None` past the end of a list.
+    pub fn value(self, wb: &Workbook) -> Option<Cow<'_, str>> {
+        match self.kind() {
+            Kind::Line | Kind::Text => self.text(wb).map(Cow::Borrowed),
+            Kind::Date => Some(Cow::Owned(
+                date_slot(self, wb)
+                    .flatten()
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+            )),
+            Kind::Days => Some(Cow::Owned(
+                wb.agreement
+                    .check_in_every_days
+                    .map(|d| d.to_string())
+                    .unwrap_or_default(),
+            )),
+        }
+    }
+
+    /// Stores edited text, parsing dates and intervals. `Ok(true)` if the workbook changed;
+    /// `Err` says what is wrong and leaves the workbook as it was.
+    pub fn commit(self, wb: &mut Workbook, text: &str, today: NaiveDate) -> Result<bool, String> {
+        match self.kind() {
+            Kind::Line | Kind::Text => match self.text_mut(wb) {
+                Some(slot) if slot != text => {
+                    *slot = text.to_string();
+                    Ok(true)
+                }
+                _ => Ok(false),
+            },
+            Kind::Date => {
+                let date = parse_date(text, today)?;
+                let slot = date_slot_mut(self, wb).ok_or("not a date field")?;
+                Ok(std::mem::replace(slot, date) != date)
+            }
+            Kind::Days => {
+                let days = parse_days(text)?;
+                let slot = &mut wb.agreement.check_in_every_days;
+                Ok(std::mem::replace(slot, days) != days)
+            }
+        }
     }
 
     /// The list this field is an item of.
-    pub fn list(self) -> Option<(ListKind, usize)> {
+    pub fn list(self, wb: &Workbook) -> Option<ListKind> {
         match self {
-            Field::Strength(i) => Some((ListKind::Strengths, i)),
-            Field::Limitation(i) => Some((ListKind::Limitations, i)),
+            Field::Strength(_) => Some(ListKind::Strengths),
+            Field::Limitation(_) => Some(ListKind::Limitations),
+            Field::Topic(i) => wb
+                .mentoring_plan
+                .topics
+                .get(i)
+                .map(|t| ListKind::Topics(t.area)),
             _ => None,
         }
     }
 
-    /// Names, titles and list items are one line: Enter finishes them.
-    pub fn single_line(self) -> bool {
-        !matches!(self, Field::Improvements | Field::Statement)
-    }
-
-    /// The field's name, as a label or a box title.
-    pub fn label(self) -> &'static str {
+    /// Removes the list item this field points at. Returns whether there was one.
+    pub fn remove_item(self, wb: &mut Workbook) -> bool {
+        fn remove<T>(v: &mut Vec<T>, i: usize) -> bool {
+            (i < v.len()).then(|| v.remove(i)).is_some()
+        }
         match self {
-            Field::Title => "Workbook",
-            Field::Mentee => "Mentee",
-            Field::Mentor => "Mentor",
-            Field::Strength(_) => "Strength",
-            Field::Limitation(_) => "Limitation",
-            Field::Improvements => "What to develop and improve",
-            Field::Statement => "Your vision statement",
+            Field::Strength(i) => remove(&mut wb.vision.strengths, i),
+            Field::Limitation(i) => remove(&mut wb.vision.limitations, i),
+            Field::Topic(i) => remove(&mut wb.mentoring_plan.topics, i),
+            _ => false,
+        }
+    }
+}
+
+fn text_slot(f: Field, wb: &Workbook) -> Option<&String> {
+    use AgreementPart as A;
+    use ClosurePart as C;
+    let (r, p, a, c) = (
+        &wb.self_reflection,
+        &wb.prospect,
+        &wb.agreement,
+        &wb.closure,
+    );
+    Some(match f {
+        Field::Title => &wb.title,
+        Field::Mentee => &wb.mentee,
+        Field::Mentor => &wb.mentor,
+        Field::Strength(i) => wb.vision.strengths.get(i)?,
+        Field::Limitation(i) => wb.vision.limitations.get(i)?,
+        Field::Improvements => &wb.vision.improvements,
+        Field::Statement => &wb.vision.statement,
+        Field::Reflect(part) => match part {
+            ReflectPart::Why => &r.why,
+            ReflectPart::Contribute => &r.contribute,
+            ReflectPart::Gain => &r.gain,
+            ReflectPart::PartnerAttributes => &r.partner_attributes,
+            ReflectPart::PastLessons => &r.past_lessons,
+        },
+        Field::Prospect(part) => match part {
+            ProspectPart::LearnWhatAndWhy => &p.learn_what_and_why,
+            ProspectPart::Readiness => &p.readiness,
+            ProspectPart::MenteeMotivations => &p.mentee_motivations,
+            ProspectPart::MenteeFitNote => &p.mentee_fit.note,
+            ProspectPart::MentorFitNote => &p.mentor_fit.note,
+        },
+        Field::Agreement(part) => match part {
+            A::Purpose => &a.purpose,
+            A::Meetings => &a.meetings,
+            A::Scheduling => &a.scheduling,
+            A::Confidentiality => &a.confidentiality,
+            A::Boundaries => &a.boundaries,
+            A::MenteeHotButtons => &a.mentee_hot_buttons,
+            A::MentorHotButtons => &a.mentor_hot_buttons,
+            A::PlannedLength => &a.planned_length,
+            A::ClosingPlan => &a.closing_plan,
+            A::CheckInEvery | A::AgreedOn | A::ReviewedOn => return None,
+        },
+        Field::Topic(i) => &wb.mentoring_plan.topics.get(i)?.text,
+        Field::Closure(part) => match part {
+            C::PlannedHow => &c.planned_how,
+            C::CheckNotes(k) => &closure_check(wb, k)?.notes,
+            C::Learned => &c.learned,
+            C::WhatWorked => &c.what_worked,
+            C::ApplyInFuture => &c.apply_in_future,
+            C::Celebration => &c.celebration,
+            C::WhatStays => &c.what_stays,
+            C::WhatChanges => &c.what_changes,
+            C::StayInTouch => &c.stay_in_touch,
+            C::PlannedWhen => return None,
+        },
+    })
+}
+
+fn text_slot_mut(f: Field, wb: &mut Workbook) -> Option<&mut String> {
+    use AgreementPart as A;
+    use ClosurePart as C;
+    Some(match f {
+        Field::Title => &mut wb.title,
+        Field::Mentee => &mut wb.mentee,
+        Field::Mentor => &mut wb.mentor,
+        Field::Strength(i) => wb.vision.strengths.get_mut(i)?,
+        Field::Limitation(i) => wb.vision.limitations.get_mut(i)?,
+        Field::Improvements => &mut wb.vision.improvements,
+        Field::Statement => &mut wb.vision.statement,
+        Field::Reflect(part) => {
+            let r = &mut wb.self_reflection;
+            match part {
+                ReflectPart::Why => &mut r.why,
+                ReflectPart::Contribute => &mut r.contribute,
+                ReflectPart::Gain => &mut r.gain,
+                ReflectPart::PartnerAttributes => &mut r.partner_attributes,
+                ReflectPart::PastLessons => &mut r.past_lessons,
+            }
+        }
+        Field::Prospect(part) => {
+            let p = &mut wb.prospect;
+            match part {
+                ProspectPart::LearnWhatAndWhy => &mut p.learn_what_and_why,
+                ProspectPart::Readiness => &mut p.readiness,
+                ProspectPart::MenteeMotivations => &mut p.mentee_motivations,
+                ProspectPart::MenteeFitNote => &mut p.mentee_fit.note,
+                ProspectPart::MentorFitNote => &mut p.mentor_fit.note,
+            }
+        }
+        Field::Agreement(part) => {
+            let a = &mut wb.agreement;
+            match part {
+                A::Purpose => &mut a.purpose,
+                A::Meetings => &mut a.meetings,
+                A::Scheduling => &mut a.scheduling,
+                A::Confidentiality => &mut a.confidentiality,
+                A::Boundaries => &mut a.boundaries,
+                A::MenteeHotButtons => &mut a.mentee_hot_buttons,
+                A::MentorHotButtons => &mut a.mentor_hot_buttons,
+                A::PlannedLength => &mut a.planned_length,
+                A::ClosingPlan => &mut a.closing_plan,
+                A::CheckInEvery | A::AgreedOn | A::ReviewedOn => return None,
+            }
+        }
+        Field::Topic(i) => &mut wb.mentoring_plan.topics.get_mut(i)?.text,
+        Field::Closure(part) => {
+            if let C::CheckNotes(k) = part {
+                return closure_check_mut(wb, k).map(|c| &mut c.notes);
+            }
+            let c = &mut wb.closure;
+            match part {
+                C::PlannedHow => &mut c.planned_how,
+                C::Learned => &mut c.learned,
+                C::WhatWorked => &mut c.what_worked,
+                C::ApplyInFuture => &mut c.apply_in_future,
+                C::Celebration => &mut c.celebration,
+                C::WhatStays => &mut c.what_stays,
+                C::WhatChanges => &mut c.what_changes,
+                C::StayInTouch => &mut c.stay_in_touch,
+                C::PlannedWhen | C::CheckNotes(_) => return None,
+            }
+        }
+    })
+}
+
+fn date_slot(f: Field, wb: &Workbook) -> Option<Option<NaiveDate>> {
+    match f {
+        Field::Agreement(AgreementPart::AgreedOn) => Some(wb.agreement.agreed_on),
+        Field::Agreement(AgreementPart::ReviewedOn) => Some(wb.agreement.reviewed_on),
+        Field::Closure(ClosurePart::PlannedWhen) => Some(wb.closure.planned_when),
+        _ => None,
+    }
+}
+
+fn date_slot_mut(f: Field, wb: &mut Workbook) -> Option<&mut Option<NaiveDate>> {
+    match f {
+        Field::Agreement(AgreementPart::AgreedOn) => Some(&mut wb.agreement.agreed_on),
+        Field::Agreement(AgreementPart::ReviewedOn) => Some(&mut wb.agreement.reviewed_on),
+        Field::Closure(ClosurePart::PlannedWhen) => Some(&mut wb.closure.planned_when),
+        _ => None,
+    }
+}
+
+/// The k-th closure check (0..4), in the order the closing conversation takes them.
+pub fn closure_check(wb: &Workbook, k: usize) -> Option<&crate::model::ClosureCheck> {
+    let c = &wb.closure;
+    [
+        &c.accomplishments_acknowledged,
+        &c.learning_evaluated,
+        &c.application_discussed,
+        &c.milestones_celebrated,
+    ]
+    .get(k)
+    .copied()
+}
+
+fn closure_check_mut(wb: &mut Workbook, k: usize) -> Option<&mut crate::model::ClosureCheck> {
+    let c = &mut wb.closure;
+    match k {
+        0 => Some(&mut c.accomplishments_acknowledged),
+        1 => Some(&mut c.learning_evaluated),
+        2 => Some(&mut c.application_discussed),
+        3 => Some(&mut c.milestones_celebrated),
+        _ => None,
+    }
+}
+
+/// A list that grows with `a` and shrinks with `d`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListKind {
+    Strengths,
+    Limitations,
+    /// The mentoring-plan topics of one area.
+    Topics(PlanArea),
+}
+
+impl ListKind {
+    /// One item, in words ("strength").
+    pub fn noun(self) -> &'static str {
+        match self {
+            ListKind::Strengths => "strength",
+            ListKind::Limitations => "limitation",
+            ListKind::Topics(_) => "topic",
         }
     }
 
-    /// Shown in an empty field, in the editor as in the view.
-    pub fn placeholder(self) -> &'static str {
+    /// The fields of the list's items, in order.
+    pub fn fields(self, wb: &Workbook) -> Vec<Field> {
         match self {
-            Field::Title => "a name for this workbook",
-            Field::Mentee => "who is being mentored",
-            Field::Mentor => "who is mentoring",
-            Field::Strength(_) => "something you do well",
-            Field::Limitation(_) => "something that holds you back",
-            Field::Improvements => {
-                "Which strengths will you build on, and which limitations will you work on?"
+            ListKind::Strengths => (0..wb.vision.strengths.len())
+                .map(Field::Strength)
+                .collect(),
+            ListKind::Limitations => (0..wb.vision.limitations.len())
+                .map(Field::Limitation)
+                .collect(),
+            ListKind::Topics(area) => (wb.mentoring_plan.topics.iter().enumerate())
+                .filter(|(_, t)| t.area == area)
+                .map(|(i, _)| Field::Topic(i))
+                .collect(),
+        }
+    }
+
+    /// Appends an empty item and returns its field.
+    pub fn push_new(self, wb: &mut Workbook) -> Field {
+        match self {
+            ListKind::Strengths => {
+                wb.vision.strengths.push(String::new());
+                Field::Strength(wb.vision.strengths.len() - 1)
             }
-            Field::Statement => {
-                "Describe yourself once you have got there, in the present tense: \"I …\""
+            ListKind::Limitations => {
+                wb.vision.limitations.push(String::new());
+                Field::Limitation(wb.vision.limitations.len() - 1)
+            }
+            ListKind::Topics(area) => {
+                let id = wb.fresh_id();
+                // What happens in the workplace is confidential unless the user says otherwise.
+                let private = area == PlanArea::Workplace;
+                wb.mentoring_plan.topics.push(Topic {
+                    id,
+                    area,
+                    private,
+                    ..Topic::default()
+                });
+                Field::Topic(wb.mentoring_plan.topics.len() - 1)
+            }
+        }
+    }
+}
+
+/// A value picked from a few options: Enter moves to the next one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    Role,
+    Phase,
+    MenteeFit,
+    MentorFit,
+    /// Closure check 0..4 done or not.
+    Check(usize),
+    ContinueTogether,
+    MenteeWillMentor,
+}
+
+impl Choice {
+    /// Moves the value on to the next option.
+    pub fn cycle(self, wb: &mut Workbook) {
+        fn fit(f: Option<Fit>) -> Option<Fit> {
+            match f {
+                None => Some(Fit::Good),
+                Some(Fit::Good) => Some(Fit::NotYet),
+                Some(Fit::NotYet) => Some(Fit::NotAFit),
+                Some(Fit::NotAFit) => None,
+            }
+        }
+        fn maybe(b: Option<bool>) -> Option<bool> {
+            match b {
+                None => Some(true),
+                Some(true) => Some(false),
+                Some(false) => None,
+            }
+        }
+        match self {
+            Choice::Role => {
+                wb.role = match wb.role {
+                    Role::Mentee => Role::Mentor,
+                    Role::Mentor => Role::Mentee,
+                }
+            }
+            Choice::Phase => wb.phase = wb.phase.next(),
+            Choice::MenteeFit => {
+                wb.prospect.mentee_fit.verdict = fit(wb.prospect.mentee_fit.verdict)
+            }
+            Choice::MentorFit => {
+                wb.prospect.mentor_fit.verdict = fit(wb.prospect.mentor_fit.verdict)
+            }
+            Choice::Check(k) => {
+                if let Some(c) = closure_check_mut(wb, k) {
+                    c.done = !c.done;
+                }
+            }
+            Choice::ContinueTogether => {
+                wb.closure.continue_together = maybe(wb.closure.continue_together)
+            }
+            Choice::MenteeWillMentor => {
+                wb.closure.mentee_will_mentor = maybe(wb.closure.mentee_will_mentor)
             }
         }
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn text_and_text_mut_reach_the_same_string() {
-        let mut wb = Workbook::default();
-        wb.vision.strengths.push("patient".into());
-        let all = [
-            Field::Title,
-            Field::Mentee,
-            Field::Mentor,
-            Field::Strength(0),
-            Field::Improvements,
-            Field::Statement,
-        ];
-        for (n, f) in all.into_iter().enumerate() {
-            *f.text_mut(&mut wb).unwrap() = format!("v{n}");
-            assert_eq!(f.text(&wb), Some(format!("v{n}").as_str()));
-        }
-        assert_eq!(Field::Strength(1).text(&wb), None);
-        assert_eq!(Field::Limitation(0).text_mut(&mut wb), None);
-    }
-
-    #[test]
-    fn list_fields_know_their_list() {
-        assert_eq!(
-            Field::Limitation(2).list(),
-            Some((ListKind::Limitations, 2))
-        );
-        assert_eq!(ListKind::Strengths.field(4), Field::Strength(4));
-        assert_eq!(Field::Statement.list(), None);
-        assert!(Field::Mentee.single_line());
-        assert!(!Field::Statement.single_line());
-    }
-}
+mod tests;

@@ -18,6 +18,12 @@ pub enum Msg {
     Add,
     Delete,
     CyclePhase,
+    /// Mentoring plan: mark the focused topic discussed (or not).
+    ToggleDiscussed,
+    /// Mentoring plan: mark the focused topic private (or not).
+    TogglePrivate,
+    /// Agreement: record that it was reviewed today.
+    MarkReviewed,
     NextScreen,
     PrevScreen,
     /// Open the n-th exercise (0-based).
@@ -134,10 +140,11 @@ pub const GLOBAL: &[Binding] = &[
         "previous exercise",
         Msg::PrevScreen,
     ),
+    // Listed once; `resolve` reads the digit itself.
     more(
-        &[plain('1')],
-        "1",
-        "Personal Vision Statement",
+        &[],
+        "1 … 6",
+        "open an exercise by its number on the overview",
         Msg::OpenExercise(0),
     ),
     more(&[ctrl('s')], "Ctrl-s", "save now", Msg::SaveNow),
@@ -169,6 +176,24 @@ pub const MOVE: Binding = explained(
     "move",
     "move between fields (k and j work too)",
     Msg::Down,
+);
+
+/// Enter on a sheet: edit the field or move the choice on.
+pub const ENTER: Binding = explained(
+    &[code(KeyCode::Enter)],
+    "Enter",
+    "edit",
+    "edit the field, move a choice to its next option, or add to a list",
+    Msg::Activate,
+);
+
+/// Esc while browsing an exercise.
+pub const BACK: Binding = explained(
+    &[code(KeyCode::Esc)],
+    "Esc",
+    "back",
+    "back to the overview",
+    Msg::Back,
 );
 
 /// While the text editor has the keyboard.
@@ -236,6 +261,16 @@ fn movement(key: &KeyEvent) -> Option<Msg> {
     }
 }
 
+/// `1`…`9` open the exercise with that number.
+fn digit(key: &KeyEvent) -> Option<Msg> {
+    match key.code {
+        KeyCode::Char(c @ '1'..='9') if key.modifiers.is_empty() => {
+            Some(Msg::OpenExercise(c as usize - '1' as usize))
+        }
+        _ => None,
+    }
+}
+
 /// Turns a terminal event into a message for `update`. Pure: reads the app, changes nothing.
 pub fn resolve(app: &App, event: &Event) -> Option<Msg> {
     let key = match event {
@@ -257,7 +292,9 @@ pub fn resolve(app: &App, event: &Event) -> Option<Msg> {
         } else {
             Msg::CloseHelp
         }),
-        Mode::Browse => movement(key).or_else(|| lookup(&[screen_keys(app.screen), GLOBAL], key)),
+        Mode::Browse => movement(key)
+            .or_else(|| lookup(&[screen_keys(app.screen), GLOBAL], key))
+            .or_else(|| digit(key)),
     }
 }
 

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod field;
 pub mod keys;
+pub mod lifecycle;
 pub mod model;
 pub mod nav;
 pub mod screens;

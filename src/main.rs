@@ -41,6 +41,7 @@ fn main() -> ExitCode {
     };
     let mut app = App::new(workbook);
     app.location = Some(store.path().to_path_buf());
+    app.today = chrono::Local::now().date_naive();
     let session = Arc::new(Mutex::new(Session::new(app, store, chrono::Local::now)));
     let stop = Arc::new(AtomicI32::new(0));
     let for_signals = Arc::clone(&session);

@@ -5,7 +5,9 @@
 //! diffs well in git.
 
 mod conversations;
+mod dates;
 mod goals;
+mod progress;
 mod relationship;
 mod vision;
 
@@ -14,6 +16,7 @@ use serde::{Deserialize, Serialize};
 pub use conversations::{
     AgendaItem, CheckIn, Commitment, Conversation, ConversationKind, Feedback, FourPs, JournalEntry,
 };
+pub use dates::{describe_days, parse_date, parse_days};
 pub use goals::{
     ActionPlan, ActionStep, Brainstorm, Candidate, Goal, GoalStatus, Helper, Horizon, Measure,
     MeasureKind, Milestone, Owner, Resource, StepStatus,
@@ -135,6 +138,13 @@ impl Progress {
 }
 
 impl Workbook {
+    /// The goals marked achieved, for the closure summary.
+    pub fn achieved_goals(&self) -> impl Iterator<Item = &Goal> {
+        self.goals
+            .iter()
+            .filter(|g| g.status == GoalStatus::Achieved)
+    }
+
     /// Hands out a fresh id for a new list item.
     pub fn fresh_id(&mut self) -> Id {
         self.next_id += 1;

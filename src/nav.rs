@@ -2,28 +2,58 @@
 
 use ratatui_textarea::TextArea;
 
-use crate::field::{Field, ListKind};
+use crate::field::{Choice, Field, ListKind};
 
 /// A screen of the app. Adding one is a compile error until every `match` handles it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     /// The overview of the whole workbook.
     Home,
+    /// The conversation with yourself.
+    Reflection,
+    /// Getting to know a prospective partner.
+    Prospect,
+    /// The partnership agreement and ground rules.
+    Agreement,
+    /// The mentoring plan: topics in three areas.
+    Plan,
     /// The Personal Vision Statement worksheet.
     Vision,
+    /// Closure and redefinition.
+    Closure,
 }
 
 impl Screen {
     /// Every screen, overview first.
-    pub const ALL: [Screen; 2] = [Screen::Home, Screen::Vision];
-    /// The exercises, in workbook order: the overview lists them and `Tab` walks them.
-    pub const EXERCISES: [Screen; 1] = [Screen::Vision];
+    pub const ALL: [Screen; 7] = [
+        Screen::Home,
+        Screen::Reflection,
+        Screen::Prospect,
+        Screen::Agreement,
+        Screen::Plan,
+        Screen::Vision,
+        Screen::Closure,
+    ];
+    /// The exercises, in lifecycle order: the overview lists them and `Tab` walks them.
+    pub const EXERCISES: [Screen; 6] = [
+        Screen::Reflection,
+        Screen::Prospect,
+        Screen::Agreement,
+        Screen::Plan,
+        Screen::Vision,
+        Screen::Closure,
+    ];
 
     /// The name shown in the title bar and on the overview.
     pub fn title(self) -> &'static str {
         match self {
             Screen::Home => "Overview",
+            Screen::Reflection => "Conversation with yourself",
+            Screen::Prospect => "Prospective partner",
+            Screen::Agreement => "Partnership agreement",
+            Screen::Plan => "Mentoring plan",
             Screen::Vision => "Personal Vision Statement",
+            Screen::Closure => "Closure and what comes next",
         }
     }
 
@@ -58,8 +88,8 @@ pub enum Target {
     Field(Field),
     /// The "add" row under a list: Enter appends an item and edits it.
     Add(ListKind),
-    /// The relationship phase: Enter moves it on.
-    Phase,
+    /// A value picked from a few options: Enter moves it on.
+    Choice(Choice),
     /// An exercise on the overview: Enter opens it.
     Open(Screen),
 }
@@ -71,6 +101,8 @@ pub struct Editing {
     pub editor: TextArea<'static>,
     /// The item was created by this edit: leaving it empty removes it again.
     pub new_item: bool,
+    /// Why the last attempt to leave failed (a date that does not parse).
+    pub error: Option<String>,
 }
 
 impl Editing {
@@ -108,9 +140,11 @@ mod tests {
 
     #[test]
     fn next_and_prev_walk_the_exercises_and_wrap() {
-        assert_eq!(Screen::Home.next(), Screen::Vision);
-        assert_eq!(Screen::Vision.next(), Screen::Vision);
-        assert_eq!(Screen::Home.prev(), Screen::Vision);
+        assert_eq!(Screen::Home.next(), Screen::Reflection);
+        assert_eq!(Screen::Vision.next(), Screen::Closure);
+        assert_eq!(Screen::Closure.next(), Screen::Reflection);
+        assert_eq!(Screen::Home.prev(), Screen::Closure);
+        assert_eq!(Screen::Reflection.prev(), Screen::Closure);
         assert_eq!(Screen::ALL[0], Screen::Home);
         for s in Screen::ALL {
             assert_eq!(Screen::ALL[s.index()], s);

@@ -1,7 +1,12 @@
 //! The screens. Each module has `KEYS`, `targets` and `render`; this file dispatches to them
 //! with exhaustive matches, so a new screen cannot be half wired.
 
+mod agreement;
+mod closure;
 mod home;
+mod plan;
+mod prospect;
+mod reflection;
 mod vision;
 
 use ratatui::buffer::Buffer;
@@ -16,7 +21,12 @@ use crate::nav::{Screen, Target};
 pub fn keys(screen: Screen) -> &'static [Binding] {
     match screen {
         Screen::Home => home::KEYS,
+        Screen::Reflection => reflection::KEYS,
+        Screen::Prospect => prospect::KEYS,
+        Screen::Agreement => agreement::KEYS,
+        Screen::Plan => plan::KEYS,
         Screen::Vision => vision::KEYS,
+        Screen::Closure => closure::KEYS,
     }
 }
 
@@ -24,7 +34,12 @@ pub fn keys(screen: Screen) -> &'static [Binding] {
 pub fn targets(screen: Screen, wb: &Workbook) -> Vec<Target> {
     match screen {
         Screen::Home => home::targets(wb),
+        Screen::Reflection => reflection::targets(wb),
+        Screen::Prospect => prospect::targets(wb),
+        Screen::Agreement => agreement::targets(wb),
+        Screen::Plan => plan::targets(wb),
         Screen::Vision => vision::targets(wb),
+        Screen::Closure => closure::targets(wb),
     }
 }
 
@@ -32,14 +47,14 @@ pub fn targets(screen: Screen, wb: &Workbook) -> Vec<Target> {
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     match app.screen {
         Screen::Home => home::render(app, area, buf),
+        Screen::Reflection => reflection::render(app, area, buf),
+        Screen::Prospect => prospect::render(app, area, buf),
+        Screen::Agreement => agreement::render(app, area, buf),
+        Screen::Plan => plan::render(app, area, buf),
         Screen::Vision => vision::render(app, area, buf),
+        Screen::Closure => closure::render(app, area, buf),
     }
 }
 
-/// How far along an exercise is, for the overview.
-pub fn progress(screen: Screen, wb: &Workbook) -> Option<crate::model::Progress> {
-    match screen {
-        Screen::Home => None,
-        Screen::Vision => Some(wb.vision.progress()),
-    }
-}
+pub use closure::achieved_summary;
+pub use home::next_step;

@@ -3,6 +3,7 @@
 
 pub mod editor;
 pub mod form;
+pub mod sheet;
 pub mod theme;
 pub mod widgets;
 
@@ -62,7 +63,7 @@ fn question_text(app: &App, question: &Confirm) -> String {
     match question {
         Confirm::Delete(field) => {
             let text = field.text(&app.workbook).unwrap_or_default();
-            let noun = field.list().map_or("item", |(l, _)| l.noun());
+            let noun = field.list(&app.workbook).map_or("item", |l| l.noun());
             let short: String = text.chars().take(30).collect();
             let more = if text.chars().count() > 30 { "…" } else { "" };
             format!("Delete the {noun} “{short}{more}”?")
@@ -83,7 +84,7 @@ fn title_bar(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let (status, style) = match &app.status {
         Status::NotSaved(reason) => (format!(" NOT SAVED: {reason} "), THEME.error),
-        _ if app.unsaved => (" ● unsaved changes ".to_string(), THEME.unsaved),
+        _ if app.unsaved => (" ● unsaved ".to_string(), THEME.unsaved),
         Status::Saved(at) => (format!(" saved {} ", at.format("%H:%M:%S")), THEME.saved),
         Status::Opened => (String::new(), THEME.saved),
     };
@@ -111,9 +112,14 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
         Line::from(Span::styled(notice.as_str(), THEME.notice))
     } else {
         match &app.mode {
-            Mode::Browse => widgets::footer_line(&[keys::screen_keys(app.screen), GLOBAL]),
-            Mode::Edit(_) => widgets::footer_line(&[EDIT]),
-            Mode::Confirm(_) => widgets::footer_line(&[CONFIRM]),
+            Mode::Browse => {
+                widgets::footer_line(&[keys::screen_keys(app.screen), GLOBAL], area.width)
+            }
+            Mode::Edit(e) => match &e.error {
+                Some(err) => Line::from(Span::styled(err.as_str(), THEME.warning)),
+                None => widgets::footer_line(&[EDIT], area.width),
+            },
+            Mode::Confirm(_) => widgets::footer_line(&[CONFIRM], area.width),
             Mode::Help(_) => Line::from(Span::styled("any key closes the help", THEME.hint)),
         }
     };

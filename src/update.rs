@@ -5,8 +5,9 @@ use chrono::{DateTime, Local};
 use crossterm::event::{KeyCode, KeyModifiers};
 
 use crate::app::App;
-use crate::field::Field;
+use crate::field::{Choice, Field};
 use crate::keys::Msg;
+use crate::lifecycle;
 use crate::nav::{Confirm, Editing, Mode, Screen, Target};
 use crate::ui::editor::new_editor;
 
@@ -21,9 +22,10 @@ pub enum Effect {
     ForceQuit,
 }
 
-/// Applies one message. `_now` is the wall clock, for timestamps on new items.
-pub fn update(app: &mut App, msg: Msg, _now: DateTime<Local>) -> Option<Effect> {
+/// Applies one message. `now` is the wall clock, for dates typed as `tomorrow`.
+pub fn update(app: &mut App, msg: Msg, now: DateTime<Local>) -> Option<Effect> {
     app.notice = None;
+    app.today = now.date_naive();
     match msg {
         Msg::Up => app.set_focus(app.focus().saturating_sub(1)),
         Msg::Down => app.set_focus(app.focus() + 1),
@@ -35,9 +37,15 @@ pub fn update(app: &mut App, msg: Msg, _now: DateTime<Local>) -> Option<Effect> 
         }
         Msg::Add => return add(app),
         Msg::Delete => return ask_delete(app),
-        Msg::CyclePhase => {
-            app.workbook.phase = app.workbook.phase.next();
+        Msg::CyclePhase => return choose(app, Choice::Phase),
+        Msg::ToggleDiscussed | Msg::TogglePrivate => return toggle_topic(app, msg),
+        Msg::MarkReviewed => {
+            app.workbook.agreement.reviewed_on = Some(app.today);
             app.touch();
+            app.notice = Some(format!(
+                "Agreement marked as reviewed today ({}).",
+                app.today
+            ));
             return Some(Effect::Save);
         }
         Msg::NextScreen => return go(app, app.screen.next()),
@@ -79,10 +87,34 @@ pub fn update(app: &mut App, msg: Msg, _now: DateTime<Local>) -> Option<Effect> 
     None
 }
 
-/// Changes screen, saving on the way (leaving a screen is a natural checkpoint).
+/// Changes screen, saving on the way (leaving a screen is a natural checkpoint). Opening an
+/// exercise ahead of the relationship's phase only earns a word of warning.
 fn go(app: &mut App, screen: Screen) -> Option<Effect> {
     app.screen = screen;
     app.mode = Mode::Browse;
+    app.notice = lifecycle::ahead_of_phase(&app.workbook, screen);
+    Some(Effect::Save)
+}
+
+fn choose(app: &mut App, choice: Choice) -> Option<Effect> {
+    choice.cycle(&mut app.workbook);
+    app.touch();
+    Some(Effect::Save)
+}
+
+/// `x` and `p` on a mentoring-plan topic.
+fn toggle_topic(app: &mut App, msg: Msg) -> Option<Effect> {
+    let Some(Target::Field(Field::Topic(i))) = app.focused() else {
+        app.notice = Some("Move to a topic first.".into());
+        return None;
+    };
+    let topic = app.workbook.mentoring_plan.topics.get_mut(i)?;
+    if msg == Msg::ToggleDiscussed {
+        topic.discussed = !topic.discussed;
+    } else {
+        topic.private = !topic.private;
+    }
+    app.touch();
     Some(Effect::Save)
 }
 
@@ -90,26 +122,21 @@ fn activate(app: &mut App) -> Option<Effect> {
     match app.focused()? {
         Target::Field(field) => start_edit(app, field, false),
         Target::Add(list) => {
-            list.items_mut(&mut app.workbook).push(String::new());
-            let i = list.items(&app.workbook).len() - 1;
+            let field = list.push_new(&mut app.workbook);
             app.touch();
-            start_edit(app, list.field(i), true);
+            start_edit(app, field, true);
         }
-        Target::Phase => {
-            app.workbook.phase = app.workbook.phase.next();
-            app.touch();
-            return Some(Effect::Save);
-        }
+        Target::Choice(choice) => return choose(app, choice),
         Target::Open(screen) => return go(app, screen),
     }
     None
 }
 
 fn start_edit(app: &mut App, field: Field, new_item: bool) {
-    let Some(text) = field.text(&app.workbook) else {
+    let Some(text) = field.value(&app.workbook) else {
         return;
     };
-    let editor = new_editor(text, field);
+    let editor = new_editor(&text, field);
     if let Some(i) = app
         .targets()
         .iter()
@@ -121,6 +148,7 @@ fn start_edit(app: &mut App, field: Field, new_item: bool) {
         field,
         editor,
         new_item,
+        error: None,
     }));
 }
 
@@ -128,7 +156,7 @@ fn start_edit(app: &mut App, field: Field, new_item: bool) {
 fn add(app: &mut App) -> Option<Effect> {
     let targets = app.targets();
     let here = match app.focused() {
-        Some(Target::Field(f)) => f.list().map(|(l, _)| l),
+        Some(Target::Field(f)) => f.list(&app.workbook),
         Some(Target::Add(l)) => Some(l),
         _ => None,
     };
@@ -148,7 +176,7 @@ fn ask_delete(app: &mut App) -> Option<Effect> {
         app.notice = Some("Nothing to delete here: d deletes a list item.".into());
         return None;
     };
-    if field.list().is_none() {
+    if field.list(&app.workbook).is_none() {
         app.notice =
             Some("Only list items can be deleted; to change this text, press Enter.".into());
         return None;
@@ -164,10 +192,7 @@ fn ask_delete(app: &mut App) -> Option<Effect> {
 }
 
 fn delete(app: &mut App, field: Field) -> Option<Effect> {
-    let (list, i) = field.list()?;
-    let items = list.items_mut(&mut app.workbook);
-    if i < items.len() {
-        items.remove(i);
+    if field.remove_item(&mut app.workbook) {
         app.touch();
     }
     app.mode = Mode::Browse;
@@ -187,10 +212,21 @@ fn answer(app: &mut App, yes: bool) -> Option<Effect> {
     }
 }
 
-/// Leaves the editor, keeping its text. A new list item left empty disappears again.
+/// Leaves the editor, keeping its text. A new list item left empty disappears again. A date
+/// that does not parse keeps the editor open with the reason: nothing typed is lost.
 fn commit(app: &mut App) -> Option<Effect> {
-    if app.flush_editor() {
-        app.touch();
+    let Mode::Edit(editing) = &mut app.mode else {
+        return None;
+    };
+    let text = editing.text();
+    match editing.field.commit(&mut app.workbook, &text, app.today) {
+        Ok(true) => app.touch(),
+        Ok(false) => {}
+        Err(reason) => {
+            editing.error = Some(reason.clone());
+            app.notice = Some(reason);
+            return None;
+        }
     }
     let Mode::Edit(editing) = std::mem::replace(&mut app.mode, Mode::Browse) else {
         return None;
@@ -217,19 +253,23 @@ fn edit_key(app: &mut App, key: crossterm::event::KeyEvent) -> Option<Effect> {
         || (key.code == KeyCode::Char('m') && key.modifiers.contains(KeyModifiers::CONTROL));
     if enter && editing.field.single_line() {
         // In a list, Enter on a filled item starts the next one: quick entry of many items.
-        let next = editing
-            .field
-            .list()
-            .filter(|_| !editing.text().trim().is_empty());
+        let next =
+            (editing.field.list(&app.workbook)).filter(|_| !editing.text().trim().is_empty());
         let effect = commit(app);
-        if let Some((list, _)) = next {
-            list.items_mut(&mut app.workbook).push(String::new());
-            let i = list.items(&app.workbook).len() - 1;
-            start_edit(app, list.field(i), true);
+        // Only if the edit was left (a date that did not parse keeps it open).
+        if let (Some(list), Mode::Browse) = (next, &app.mode) {
+            let field = list.push_new(&mut app.workbook);
+            start_edit(app, field, true);
         }
         return effect;
     }
-    edit(app, |e| e.editor.input(key));
+    edit(app, |e| {
+        let changed = e.editor.input(key);
+        if changed {
+            e.error = None;
+        }
+        changed
+    });
     None
 }
 

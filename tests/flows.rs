@@ -66,7 +66,7 @@ fn file_text(path: &Path) -> String {
 #[test]
 fn a_vision_statement_typed_and_quit_is_on_disk() {
     let s = Temp::new();
-    let mut events = Script::new("1jjj<Enter>I lead a calm team.<Enter>People trust me.<Esc>q");
+    let mut events = Script::new("5jjj<Enter>I lead a calm team.<Enter>People trust me.<Esc>q");
     let (app, exit) = s.run(None, &mut events);
     assert_eq!(exit, Exit::Quit);
     assert_eq!(
@@ -85,7 +85,7 @@ fn list_items_are_added_in_a_row_and_an_empty_one_disappears() {
     let s = Temp::new();
     let (_, _) = s.run(
         None,
-        &mut Script::new("1aPatient<Enter>Curious<Enter><Enter>q"),
+        &mut Script::new("5aPatient<Enter>Curious<Enter><Enter>q"),
     );
     assert_eq!(s.saved().vision.strengths, vec!["Patient", "Curious"]);
 }
@@ -95,7 +95,7 @@ fn names_on_the_overview_are_saved() {
     let s = Temp::new();
     s.run(
         None,
-        &mut Script::new("<Enter>Ana's book<Enter>j<Enter>Ana<Esc>j<Enter>Ben<Esc>j<Enter>pq"),
+        &mut Script::new("<Enter>Ana's book<Enter>j<Enter>Ana<Esc>j<Enter>Ben<Esc>jj<Enter>pq"),
     );
     let wb = s.saved();
     assert_eq!(
@@ -115,7 +115,7 @@ fn autosave_catches_text_still_in_the_editor_after_a_pause() {
     let path = s.path.clone();
     let seen = Arc::new(std::sync::Mutex::new(Vec::new()));
     let log = Arc::clone(&seen);
-    let mut events = Script::new("1jjj<Enter>Half a thought<Pause>, finished.<Pause>");
+    let mut events = Script::new("5jjj<Enter>Half a thought<Pause>, finished.<Pause>");
     events.after_pause = Some(Box::new(move |_| {
         log.lock().unwrap().push(file_text(&path))
     }));
@@ -140,7 +140,7 @@ fn ctrl_c_in_the_editor_keeps_the_text_and_quits() {
     let s = Temp::new();
     let (_, exit) = s.run(
         None,
-        &mut Script::new("1jjj<Enter>Unfinished sentence<C-c>"),
+        &mut Script::new("5jjj<Enter>Unfinished sentence<C-c>"),
     );
     assert_eq!(exit, Exit::Quit);
     assert_eq!(s.saved().vision.statement, "Unfinished sentence");
@@ -152,7 +152,7 @@ fn ctrl_s_saves_without_leaving_the_editor() {
     let path = s.path.clone();
     let seen = Arc::new(std::sync::Mutex::new(String::new()));
     let log = Arc::clone(&seen);
-    let mut events = Script::new("1jjj<Enter>Saved by hand<C-s><Pause>");
+    let mut events = Script::new("5jjj<Enter>Saved by hand<C-s><Pause>");
     events.after_pause = Some(Box::new(move |_| *log.lock().unwrap() = file_text(&path)));
     let (app, _) = s.run(None, &mut events);
     assert!(seen.lock().unwrap().contains("Saved by hand"));
@@ -166,7 +166,7 @@ fn a_signal_saves_the_live_editor_text_and_ends_the_loop() {
     // Type first, then deliver the "signal" by running again with the flag set.
     s.resume(
         &session,
-        &mut Script::new("1jjj<Enter>Typed before SIGTERM"),
+        &mut Script::new("5jjj<Enter>Typed before SIGTERM"),
         0,
     );
     let exit = s.resume(&session, &mut Script::new("x"), 15);
@@ -178,7 +178,7 @@ fn a_signal_saves_the_live_editor_text_and_ends_the_loop() {
 fn the_signal_thread_can_save_while_the_loop_waits_for_input() {
     let s = Temp::new();
     let session = s.open(None);
-    s.resume(&session, &mut Script::new("1jjj<Enter>Mid-sentence"), 0);
+    s.resume(&session, &mut Script::new("5jjj<Enter>Mid-sentence"), 0);
     // What term::watch_signals does first, without the loop's help.
     mentorbook::shell::lock(&session).save();
     assert_eq!(s.saved().vision.statement, "Mid-sentence");
@@ -188,7 +188,7 @@ fn the_signal_thread_can_save_while_the_loop_waits_for_input() {
 fn pasted_text_goes_in_literally_and_a_paste_outside_an_editor_does_nothing() {
     let s = Temp::new();
     let mut events = Script::from_events(vec![Some(Event::Paste("q1d\u{1b}[201~".into()))]);
-    events.events.extend(common::script("1jjj<Enter>"));
+    events.events.extend(common::script("5jjj<Enter>"));
     events
         .events
         .push_back(Some(Event::Paste("line one\r\nq\rline three\t".into())));
@@ -201,7 +201,7 @@ fn pasted_text_goes_in_literally_and_a_paste_outside_an_editor_does_nothing() {
 #[test]
 fn delete_asks_first_and_no_keeps_the_item() {
     let s = Temp::new();
-    s.run(Some(fixture()), &mut Script::new("1jdnjdyq"));
+    s.run(Some(fixture()), &mut Script::new("5jdnjdyq"));
     let wb = s.saved();
     assert_eq!(
         wb.vision.strengths,
@@ -213,7 +213,7 @@ fn delete_asks_first_and_no_keeps_the_item() {
 #[test]
 fn help_opened_from_the_editor_returns_to_it_with_the_text() {
     let s = Temp::new();
-    let (app, exit) = s.run(None, &mut Script::new("1jjj<Enter>abc<F1>x def<Esc>q"));
+    let (app, exit) = s.run(None, &mut Script::new("5jjj<Enter>abc<F1>x def<Esc>q"));
     assert_eq!(exit, Exit::Quit);
     assert_eq!(
         s.saved().vision.statement,
@@ -227,7 +227,7 @@ fn help_opened_from_the_editor_returns_to_it_with_the_text() {
 fn a_failed_save_says_not_saved_keeps_the_text_and_recovers() {
     let s = Temp::new();
     let session = s.open(None);
-    s.resume(&session, &mut Script::new("1jjj<Enter>First<Esc>"), 0);
+    s.resume(&session, &mut Script::new("5jjj<Enter>First<Esc>"), 0);
     let before = fs::read(&s.path).unwrap();
     // A file where the backups folder should be makes every save fail.
     let backups = s.path.parent().unwrap().join("backups");
@@ -288,7 +288,7 @@ fn reopening_finds_every_word() {
     let s = Temp::new();
     s.run(
         None,
-        &mut Script::new("1aSteady<Enter><Esc>jjjj<Enter>Ünïcødé ✍️ 日本語 e\u{301}<Esc>q"),
+        &mut Script::new("5aSteady<Enter><Esc>jjjj<Enter>Ünïcødé ✍️ 日本語 e\u{301}<Esc>q"),
     );
     let (app, _) = s.run(None, &mut Script::new("q"));
     assert_eq!(app.workbook.vision.strengths, vec!["Steady"]);

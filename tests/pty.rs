@@ -173,7 +173,7 @@ fn wait_until_saved(file: &Path, text: &str) {
 
 /// Opens the statement editor of an empty workbook.
 fn open_statement(pty: &mut Pty) {
-    pty.type_("1");
+    pty.type_("5");
     pty.wait_for("Guidance");
     pty.type_("jjj\r");
     pty.wait_for("Esc done");
@@ -197,7 +197,7 @@ fn type_a_vision_quit_and_find_it_saved_with_the_terminal_restored() {
 
     // Next time, every word is there.
     let mut again = Pty::spawn(home.path(), &file);
-    again.type_("1");
+    again.type_("5");
     again.wait_for("People bring me hard problems.");
     again.type_("q");
     assert_eq!(again.wait_exit(), 0);
@@ -329,4 +329,56 @@ fn the_environment_variable_chooses_the_file() {
             .unwrap()
             .contains("\"phase\": \"initiation\"")
     );
+}
+
+#[test]
+fn fill_the_agreement_and_closure_checks_quit_and_find_them_again() {
+    let (home, file) = setup();
+    let mut pty = Pty::spawn(home.path(), &file);
+    pty.type_("3");
+    pty.wait_for("What the partnership is for");
+    pty.type_("\r");
+    pty.type_("Grow into the lead role");
+    pty.type_("\x1b");
+    pty.type_("j\r");
+    pty.type_("Fortnightly, Thursday mornings");
+    pty.type_("\x1b");
+    pty.type_("jjjjjjjjj\r");
+    pty.type_("2026-09-03\r");
+    pty.wait_for("2026-09-03");
+    pty.type_("\x1b");
+    pty.type_("6");
+    pty.wait_for("The closing conversation");
+    pty.type_("jj\r");
+    pty.type_("jj\r");
+    pty.type_("j\r");
+    pty.type_("We went through every goal\r");
+    pty.wait_for("[x] done");
+    pty.type_("q");
+    assert_eq!(pty.wait_exit(), 0);
+
+    let v: serde_json::Value = serde_json::from_slice(&fs::read(&file).unwrap()).unwrap();
+    let a = &v["data"]["agreement"];
+    assert_eq!(a["purpose"], "Grow into the lead role");
+    assert_eq!(a["meetings"], "Fortnightly, Thursday mornings");
+    assert_eq!(a["agreed_on"], "2026-09-03");
+    let c = &v["data"]["closure"];
+    assert_eq!(c["accomplishments_acknowledged"]["done"], true);
+    assert_eq!(c["learning_evaluated"]["done"], true);
+    assert_eq!(
+        c["learning_evaluated"]["notes"],
+        "We went through every goal"
+    );
+    assert_eq!(c["application_discussed"]["done"], false);
+
+    let mut again = Pty::spawn(home.path(), &file);
+    again.wait_for("· agreed ");
+    again.type_("3");
+    again.wait_for("Grow into the lead role");
+    again.type_("\x1b");
+    again.type_("6");
+    again.wait_for("We went through every goal");
+    assert_eq!(again.contents().matches("[x] done").count(), 2);
+    again.type_("q");
+    assert_eq!(again.wait_exit(), 0);
 }

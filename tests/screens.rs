@@ -6,7 +6,7 @@ mod common;
 
 use common::{app_at, draw, press, saved_at};
 use mentorbook::app::{App, Status};
-use mentorbook::model::Workbook;
+use mentorbook::model::{Role, Workbook};
 use mentorbook::nav::Screen;
 
 fn snap(name: &str, app: &App) {
@@ -43,7 +43,7 @@ fn home_empty_workbook() {
 #[test]
 fn home_focus_on_exercise() {
     let mut app = home();
-    press(&mut app, "jjjj");
+    press(&mut app, "jjjjjjj");
     snap("home_focus_exercise", &app);
 }
 
@@ -136,6 +136,100 @@ fn vision_paste_ignored_notice() {
     let mut app = vision();
     common::send(&mut app, crossterm::event::Event::Paste("q".into()));
     snap("vision_paste_ignored", &app);
+}
+
+/// Every exercise of the relationship, in each role.
+#[test]
+fn relationship_screens_in_each_role() {
+    for screen in [
+        Screen::Home,
+        Screen::Reflection,
+        Screen::Prospect,
+        Screen::Agreement,
+        Screen::Plan,
+        Screen::Closure,
+    ] {
+        for role in [Role::Mentee, Role::Mentor] {
+            let mut app = app_at(screen);
+            app.status = saved_at();
+            app.workbook.role = role;
+            let name = format!(
+                "{}_{}",
+                screen_name(screen),
+                if role == Role::Mentee {
+                    "mentee"
+                } else {
+                    "mentor"
+                }
+            );
+            snap(&name, &app);
+        }
+    }
+}
+
+fn screen_name(screen: Screen) -> &'static str {
+    match screen {
+        Screen::Home => "home",
+        Screen::Reflection => "reflection",
+        Screen::Prospect => "prospect",
+        Screen::Agreement => "agreement",
+        Screen::Plan => "plan",
+        Screen::Vision => "vision",
+        Screen::Closure => "closure",
+    }
+}
+
+#[test]
+fn relationship_screens_empty() {
+    for screen in [
+        Screen::Reflection,
+        Screen::Prospect,
+        Screen::Agreement,
+        Screen::Plan,
+        Screen::Closure,
+    ] {
+        let mut app = App::new(Workbook::default());
+        app.screen = screen;
+        snap(&format!("{}_empty", screen_name(screen)), &app);
+    }
+}
+
+#[test]
+fn agreement_date_that_does_not_parse() {
+    let mut app = app_at(Screen::Agreement);
+    press(&mut app, "jjjjjjjjjj<Enter><C-a><C-k>someday<Esc>");
+    snap("agreement_bad_date", &app);
+}
+
+#[test]
+fn agreement_editing_running_text() {
+    let mut app = app_at(Screen::Agreement);
+    press(&mut app, "<Enter> More.");
+    snap("agreement_edit_purpose", &app);
+}
+
+#[test]
+fn plan_new_workplace_topic() {
+    let mut app = app_at(Screen::Plan);
+    press(&mut app, "jjjaMy manager cancels our one-to-ones");
+    snap("plan_new_topic", &app);
+}
+
+#[test]
+fn closure_with_checks_ticked() {
+    let mut app = app_at(Screen::Closure);
+    press(
+        &mut app,
+        "jj<Enter>jj<Enter>j<Enter>Noted in the last meeting<Enter>",
+    );
+    snap("closure_checks", &app);
+}
+
+#[test]
+fn reflection_help() {
+    let mut app = app_at(Screen::Plan);
+    press(&mut app, "?");
+    snap("plan_help", &app);
 }
 
 #[test]

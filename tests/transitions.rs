@@ -25,8 +25,8 @@ fn up_and_down_move_the_focus_and_stop_at_the_ends() {
     assert_eq!(app.focus(), 0);
     press(&mut app, "j<Down>");
     assert_eq!(app.focused(), Some(Target::Field(Field::Mentor)));
-    press(&mut app, "jjjjjjjj");
-    assert_eq!(app.focused(), Some(Target::Open(Screen::Vision)));
+    press(&mut app, "jjjjjjjjjjjj");
+    assert_eq!(app.focused(), Some(Target::Open(Screen::Closure)));
 }
 
 #[test]
@@ -39,7 +39,7 @@ fn enter_on_a_field_edits_it_with_its_text() {
 #[test]
 fn enter_on_the_phase_moves_it_on_and_saves() {
     let mut app = app_at(Screen::Home);
-    assert_eq!(press(&mut app, "jjj<Enter>"), Some(Effect::Save));
+    assert_eq!(press(&mut app, "jjjj<Enter>"), Some(Effect::Save));
     assert_eq!(app.workbook.phase, Phase::Separation);
     assert_eq!(press(&mut app, "p"), Some(Effect::Save));
     assert_eq!(app.workbook.phase, Phase::Redefinition);
@@ -48,20 +48,23 @@ fn enter_on_the_phase_moves_it_on_and_saves() {
 #[test]
 fn enter_on_an_exercise_opens_it_and_saves() {
     let mut app = app_at(Screen::Home);
-    assert_eq!(press(&mut app, "jjjj<Enter>"), Some(Effect::Save));
-    assert_eq!(app.screen, Screen::Vision);
+    assert_eq!(press(&mut app, "jjjjj<Enter>"), Some(Effect::Save));
+    assert_eq!(app.screen, Screen::Reflection);
 }
 
 #[test]
 fn tab_shift_tab_and_digits_change_screen() {
     let mut app = app_at(Screen::Home);
     assert_eq!(press(&mut app, "<Tab>"), Some(Effect::Save));
-    assert_eq!(app.screen, Screen::Vision);
-    press(&mut app, "<Esc>");
-    press(&mut app, "<BackTab>");
-    assert_eq!(app.screen, Screen::Vision);
-    press(&mut app, "<Esc>1");
-    assert_eq!(app.screen, Screen::Vision);
+    assert_eq!(app.screen, Screen::Reflection);
+    press(&mut app, "<Tab>");
+    assert_eq!(app.screen, Screen::Prospect);
+    press(&mut app, "<Esc><BackTab>");
+    assert_eq!(app.screen, Screen::Closure);
+    for (digit, screen) in ["1", "2", "3", "4", "5", "6"].iter().zip(Screen::EXERCISES) {
+        press(&mut app, &format!("<Esc>{digit}"));
+        assert_eq!(app.screen, screen);
+    }
     press(&mut app, "<Esc>9");
     assert_eq!(
         app.screen,
@@ -82,9 +85,9 @@ fn esc_goes_back_to_the_overview_and_does_nothing_there() {
 #[test]
 fn each_screen_remembers_its_focus() {
     let mut app = app_at(Screen::Home);
-    press(&mut app, "jj1jjj<Esc>");
+    press(&mut app, "jj5jjj<Esc>");
     assert_eq!(app.focused(), Some(Target::Field(Field::Mentor)));
-    press(&mut app, "1");
+    press(&mut app, "5");
     assert_eq!(app.focus(), 3);
 }
 
@@ -265,7 +268,7 @@ fn pastes_are_inserted_literally_and_flattened_in_one_line_fields() {
     send(&mut app, Event::Paste(" and\r\nq".into()));
     assert_eq!(editing(&app).unwrap().1, "Ana Ruiz and q");
     let mut app = App::new(Workbook::default());
-    press(&mut app, "1jjj<Enter>");
+    press(&mut app, "5jjj<Enter>");
     send(&mut app, Event::Paste("a\r\nb\rc".into()));
     assert_eq!(editing(&app).unwrap().1, "a\nb\nc");
 }

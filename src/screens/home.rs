@@ -1,37 +1,35 @@
-//! The overview: who the partnership is, where it stands, and how far each exercise is.
+//! The overview: who the partnership is, its role and phase, every exercise grouped by the
+//! stage of the relationship it belongs to, and what to do next.
 
-use crossterm::event::KeyCode;
+use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::layout::Rect;
 
 use crate::app::App;
-use crate::field::Field;
+use crate::field::{Choice, Field};
 use crate::keys::{Binding, Key, MOVE, Msg};
-use crate::model::{Progress, Workbook};
-use crate::nav::{Screen, Target};
-use crate::screens::progress;
-use crate::ui::form::{is_focused, value_line, value_row};
-use crate::ui::theme::THEME;
-use crate::ui::widgets::{field_block, text_block};
+use crate::lifecycle::{Stage, next_exercise};
+use crate::model::Workbook;
+use crate::nav::Target;
+use crate::ui::sheet::{self, Item};
+
+const fn key(code: KeyCode) -> Key {
+    Key(code, KeyModifiers::NONE)
+}
 
 /// Overview keys.
 pub const KEYS: &[Binding] = &[
     MOVE,
     Binding {
-        keys: &[Key(KeyCode::Enter, crossterm::event::KeyModifiers::NONE)],
+        keys: &[key(KeyCode::Enter)],
         label: "Enter",
         hint: "open / edit",
-        help: "edit a name, move the phase on, or open an exercise",
+        help: "edit a name, change the role or the phase, or open an exercise",
         msg: Some(Msg::Activate),
         footer: true,
     },
     Binding {
-        keys: &[Key(
-            KeyCode::Char('p'),
-            crossterm::event::KeyModifiers::NONE,
-        )],
+        keys: &[key(KeyCode::Char('p'))],
         label: "p",
         hint: "next phase",
         help: "move the relationship phase on (it wraps round)",
@@ -40,160 +38,109 @@ pub const KEYS: &[Binding] = &[
     },
 ];
 
-/// Names first, then the phase, then the exercises.
-pub fn targets(_wb: &Workbook) -> Vec<Target> {
-    let mut t = vec![
-        Target::Field(Field::Title),
-        Target::Field(Field::Mentee),
-        Target::Field(Field::Mentor),
-        Target::Phase,
+/// The overview's items: names, role and phase, then the stages with their exercises.
+pub fn items<'a>(
+    wb: &Workbook,
+    location: Option<&std::path::Path>,
+    today: chrono::NaiveDate,
+) -> Vec<Item<'a>> {
+    let mut items = vec![
+        Item::Heading("This workbook"),
+        Item::Field(Field::Title),
+        Item::Field(Field::Mentee),
+        Item::Field(Field::Mentor),
+        Item::Choice(Choice::Role),
+        Item::Choice(Choice::Phase),
+        Item::Heading("Exercises, stage by stage"),
     ];
-    t.extend(Screen::EXERCISES.iter().map(|s| Target::Open(*s)));
-    t
+    for stage in Stage::ALL {
+        let now = if stage.in_focus(wb) { "  ◆ now" } else { "" };
+        items.push(Item::Prompt(format!("{}{now}", stage.name()).into()));
+        for screen in stage.exercises() {
+            items.push(Item::Exercise(*screen, exercise_note(wb, *screen, today)));
+        }
+    }
+    items.push(Item::Heading("Next step"));
+    items.push(Item::Info(next_step(wb)));
+    if let Some(path) = location {
+        let dir = path.parent().unwrap_or(path);
+        items.push(Item::Heading("Your data"));
+        items.push(Item::Prompt(
+            format!(
+                "Saved as you type to {}. Earlier versions are kept in {}.",
+                path.display(),
+                dir.join("backups").display()
+            )
+            .into(),
+        ));
+    }
+    items
+}
+
+/// A few words after an exercise: when the agreement was last looked at.
+fn exercise_note(wb: &Workbook, screen: crate::nav::Screen, today: chrono::NaiveDate) -> String {
+    let a = &wb.agreement;
+    let Some(last) = a.reviewed_on.or(a.agreed_on) else {
+        return String::new();
+    };
+    if screen != crate::nav::Screen::Agreement {
+        return String::new();
+    }
+    let verb = if a.reviewed_on.is_some() {
+        "reviewed"
+    } else {
+        "agreed"
+    };
+    match (today - last).num_days() {
+        0 => format!("{verb} today"),
+        1 => format!("{verb} yesterday"),
+        d if d > 1 => format!("{verb} {d} days ago"),
+        _ => format!("{verb} {last}"),
+    }
+}
+
+/// Where the focus can rest.
+pub fn targets(wb: &Workbook) -> Vec<Target> {
+    sheet::targets(&items(wb, None, chrono::NaiveDate::default()))
 }
 
 /// Draws the overview.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let wb = &app.workbook;
-    let [about, exercises, next, data] = area.layout(&Layout::vertical([
-        Constraint::Length(6),
-        Constraint::Length(Screen::EXERCISES.len() as u16 + 2),
-        Constraint::Length(5),
-        Constraint::Length(if app.location.is_some() { 5 } else { 0 }),
-    ]));
-
-    let focused_here = [Field::Title, Field::Mentee, Field::Mentor]
-        .iter()
-        .any(|f| is_focused(app, Target::Field(*f)))
-        || is_focused(app, Target::Phase);
-    let block = field_block("This workbook", focused_here, false);
-    let inner = block.inner(about);
-    block.render(about, buf);
-    let rows: [Rect; 4] = inner.layout(&Layout::vertical([Constraint::Length(1); 4]));
-    for (row, field) in rows
-        .iter()
-        .zip([Field::Title, Field::Mentee, Field::Mentor])
-    {
-        let text = field.text(wb).unwrap_or_default();
-        value_row(
-            app,
-            *row,
-            buf,
-            field.label(),
-            value_line(text, field),
-            Target::Field(field),
-        );
-    }
-    let phase = Line::from(vec![
-        Span::raw(wb.phase.name()),
-        Span::styled(format!(": {}", wb.phase.about()), THEME.hint),
-    ]);
-    value_row(app, rows[3], buf, "Phase", phase, Target::Phase);
-
-    let any_exercise = Screen::EXERCISES
-        .iter()
-        .any(|s| is_focused(app, Target::Open(*s)));
-    let block = field_block("Exercises", any_exercise, false);
-    let inner = block.inner(exercises);
-    block.render(exercises, buf);
-    for (i, screen) in Screen::EXERCISES.iter().enumerate() {
-        let row = Rect {
-            y: inner.y + i as u16,
-            height: 1,
-            ..inner
-        };
-        exercise_row(app, row, buf, i, *screen);
-    }
-
-    Paragraph::new(next_step(wb))
-        .wrap(Wrap { trim: true })
-        .block(text_block("Next step", false, false))
-        .render(next, buf);
-
-    if let Some(path) = &app.location {
-        let dir = path.parent().unwrap_or(path);
-        let text = format!(
-            "Saved as you type to {}. Earlier versions are kept in {}.",
-            path.display(),
-            dir.join("backups").display()
-        );
-        Paragraph::new(text)
-            .style(THEME.hint)
-            .wrap(Wrap { trim: true })
-            .block(text_block("Your data", false, false))
-            .render(data, buf);
-    }
+    let items = items(&app.workbook, app.location.as_deref(), app.today);
+    sheet::render(app, area, buf, &items);
 }
 
-fn exercise_row(app: &App, area: Rect, buf: &mut Buffer, i: usize, screen: Screen) {
-    let focused = is_focused(app, Target::Open(screen));
-    let p = progress(screen, &app.workbook).unwrap_or(Progress { done: 0, total: 0 });
-    let bar: String = (0..p.total)
-        .map(|k| if k < p.done { '■' } else { '□' })
-        .collect();
-    let (state, style) = if p.is_complete() {
-        ("complete", THEME.done)
-    } else if p.is_empty() {
-        ("not started", THEME.hint)
-    } else {
-        ("in progress", THEME.warning)
-    };
-    let name_style = if focused { THEME.focus_row } else { THEME.text };
-    Line::from(vec![
-        Span::styled(if focused { "› " } else { "  " }, THEME.key),
-        Span::styled(format!("{} ", i + 1), THEME.key),
-        Span::styled(format!("{:<30}", screen.title()), name_style),
-        Span::styled(format!(" {bar} "), style),
-        Span::styled(format!("{} of {} parts · {state}", p.done, p.total), style),
-    ])
-    .render(area, buf);
-}
-
-/// A suggestion for what to do next, from what is still missing.
+/// A suggestion for what to do next, from the phase and what is still missing.
 pub fn next_step(wb: &Workbook) -> String {
-    let v = &wb.vision;
-    let mut missing = Vec::new();
-    if !v.strengths.iter().any(|s| !s.trim().is_empty()) {
-        missing.push("your strengths");
+    match next_exercise(wb) {
+        Some(screen) => {
+            let number = crate::nav::Screen::EXERCISES
+                .iter()
+                .position(|s| *s == screen)
+                .map_or(0, |i| i + 1);
+            format!(
+                "Work on “{}” next (press {number}). In the {} phase you are {}.",
+                screen.title(),
+                wb.phase.name().to_lowercase(),
+                wb.phase.about()
+            )
+        }
+        None => "Every exercise is complete. Look back over them with your partner: do they \
+                 still describe where you are?"
+            .into(),
     }
-    if !v.limitations.iter().any(|s| !s.trim().is_empty()) {
-        missing.push("your limitations");
-    }
-    if v.improvements.trim().is_empty() {
-        missing.push("what to develop and improve");
-    }
-    if v.statement.trim().is_empty() {
-        missing.push("the statement itself");
-    }
-    if missing.is_empty() {
-        return "Your vision statement is complete. Read it aloud to your mentor at your next \
-                meeting: does it still sound like you?"
-            .into();
-    }
-    let start = if missing.len() == 4 {
-        "Start with your Personal Vision Statement (press 1, or Enter on it below). "
-    } else {
-        "Continue your Personal Vision Statement. "
-    };
-    format!("{start}Still to write: {}.", missing.join(", "))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Phase;
 
     #[test]
-    fn next_step_lists_what_is_missing() {
+    fn next_step_names_an_exercise_and_its_key() {
         let mut wb = Workbook::default();
-        assert!(next_step(&wb).starts_with("Start with"));
-        wb.vision.strengths.push("patient".into());
-        wb.vision.statement = "I lead.".into();
-        assert_eq!(
-            next_step(&wb),
-            "Continue your Personal Vision Statement. Still to write: your limitations, what to develop and improve."
-        );
-        wb.vision.limitations.push("impatient".into());
-        wb.vision.improvements = "x".into();
-        assert!(next_step(&wb).contains("complete"));
+        assert!(next_step(&wb).starts_with("Work on “Conversation with yourself” next (press 1)"));
+        wb.phase = Phase::Initiation;
+        assert!(next_step(&wb).contains("“Partnership agreement” next (press 3)"));
     }
 }

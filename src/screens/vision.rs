@@ -60,7 +60,7 @@ pub const KEYS: &[Binding] = &[
 pub fn targets(wb: &Workbook) -> Vec<Target> {
     let mut t = Vec::new();
     for list in [ListKind::Strengths, ListKind::Limitations] {
-        t.extend((0..list.items(wb).len()).map(|i| Target::Field(list.field(i))));
+        t.extend(list.fields(wb).into_iter().map(Target::Field));
         t.push(Target::Add(list));
     }
     t.push(Target::Field(Field::Improvements));

@@ -69,21 +69,19 @@ pub fn value_line(text: &str, field: Field) -> Line<'_> {
 
 /// Rows a list box wants: its items plus the add row, within `max` (borders included).
 pub fn list_height(app: &App, list: ListKind, max: u16) -> u16 {
-    (list.items(&app.workbook).len() as u16 + 1 + 2).min(max)
+    (list.fields(&app.workbook).len() as u16 + 1 + 2).min(max)
 }
 
 /// A bordered list of one-line items with an "add" row, scrolled to keep the focus visible.
 pub fn list_box(app: &App, area: Rect, buf: &mut Buffer, list: ListKind, title: &str) {
-    let items = list.items(&app.workbook);
+    let items = list.fields(&app.workbook);
     let focus_row = (0..=items.len()).find(|&i| {
-        let t = if i < items.len() {
-            Target::Field(list.field(i))
-        } else {
-            Target::Add(list)
-        };
+        let t = items
+            .get(i)
+            .map_or(Target::Add(list), |f| Target::Field(*f));
         is_focused(app, t)
     });
-    let editing = (0..items.len()).any(|i| editor_for(app, list.field(i)).is_some());
+    let editing = items.iter().any(|f| editor_for(app, *f).is_some());
     let block = field_block(title, focus_row.is_some(), editing);
     let inner = block.inner(area);
     block.render(area, buf);
@@ -114,12 +112,13 @@ pub fn list_box(app: &App, area: Rect, buf: &mut Buffer, list: ListKind, title: 
             continue;
         }
         Line::from(vec![marker, Span::styled("• ", THEME.label)]).render(m, buf);
-        let field = list.field(i);
+        let field = items[i];
         if let Some(editor) = editor_for(app, field) {
             editor.render(v, buf);
         } else {
             let style = if focused { THEME.focus_row } else { THEME.text };
-            value_line(&items[i], field).style(style).render(v, buf);
+            let text = field.text(&app.workbook).unwrap_or_default();
+            value_line(text, field).style(style).render(v, buf);
         }
     }
 }

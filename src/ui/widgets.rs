@@ -8,15 +8,35 @@ use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Widget, Wra
 use crate::keys::Binding;
 use crate::ui::theme::THEME;
 
-/// The one-line key hints: the `footer` rows of the given tables.
-pub fn footer_line(tables: &[&[Binding]]) -> Line<'static> {
+/// The one-line key hints: the `footer` rows of the given tables, as many as fit in
+/// `width`. The last table's hints (help, quit) are kept; earlier ones give way from the end.
+pub fn footer_line(tables: &[&[Binding]], width: u16) -> Line<'static> {
+    let hints = |t: &[Binding]| -> Vec<(&'static str, &'static str)> {
+        t.iter()
+            .filter(|b| b.footer)
+            .map(|b| (b.label, b.hint))
+            .collect()
+    };
+    let (last, first) = tables
+        .split_last()
+        .map_or((&[][..], &[][..]), |(l, f)| (*l, f));
+    let mut front: Vec<_> = first.iter().flat_map(|t| hints(t)).collect();
+    let back = hints(last);
+    let len = |v: &[(&str, &str)]| -> usize {
+        v.iter()
+            .map(|(l, h)| l.chars().count() + h.chars().count() + 3)
+            .sum()
+    };
+    while !front.is_empty() && len(&front) + len(&back) > usize::from(width) {
+        front.pop();
+    }
     let mut spans = Vec::new();
-    for b in tables.iter().flat_map(|t| t.iter()).filter(|b| b.footer) {
+    for (label, hint) in front.into_iter().chain(back) {
         if !spans.is_empty() {
             spans.push(Span::styled("  ", THEME.hint));
         }
-        spans.push(Span::styled(b.label, THEME.key));
-        spans.push(Span::styled(format!(" {}", b.hint), THEME.hint));
+        spans.push(Span::styled(label, THEME.key));
+        spans.push(Span::styled(format!(" {hint}"), THEME.hint));
     }
     Line::from(spans)
 }

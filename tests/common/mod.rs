@@ -43,6 +43,7 @@ pub fn saved_at() -> Status {
 pub fn app_at(screen: Screen) -> App {
     let mut app = App::new(fixture());
     app.screen = screen;
+    app.today = fixed_now().date_naive();
     app
 }
 

@@ -1,0 +1,178 @@
+//! What each field and choice is called, and the hint an empty field shows.
+
+use super::{
+    AgreementPart as A, Choice, ClosurePart as C, Field, ProspectPart as P, ReflectPart as R,
+};
+use crate::model::{Fit, Workbook};
+
+/// The closure checks, in order.
+pub const CHECKS: [&str; 4] = [
+    "Accomplishments acknowledged",
+    "Learning evaluated",
+    "Applying the learning discussed",
+    "Milestones celebrated",
+];
+
+impl Field {
+    /// The field's name, as a label or a box title.
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Title => "Workbook",
+            Field::Mentee => "Mentee",
+            Field::Mentor => "Mentor",
+            Field::Strength(_) => "Strength",
+            Field::Limitation(_) => "Limitation",
+            Field::Improvements => "What to develop and improve",
+            Field::Statement => "Your vision statement",
+            Field::Reflect(p) => match p {
+                R::Why => "Why do I want a mentoring relationship?",
+                R::Contribute => "What can I bring to it?",
+                R::Gain => "What do I hope to get from it?",
+                R::PartnerAttributes => "What do I look for in a partner?",
+                R::PastLessons => "What did earlier mentoring teach me?",
+            },
+            Field::Prospect(p) => match p {
+                P::LearnWhatAndWhy => "What exactly I want to learn, and why",
+                P::Readiness => "How I show I am ready and committed",
+                P::MenteeMotivations => "The mentee's motivations and goals, as I understand them",
+                P::MenteeFitNote => "Mentee's note",
+                P::MentorFitNote => "Mentor's note",
+            },
+            Field::Agreement(p) => match p {
+                A::Purpose => "What the partnership is for",
+                A::Meetings => "When, where and how often we meet",
+                A::Scheduling => "Who schedules",
+                A::CheckInEvery => "Check in",
+                A::Confidentiality => "What confidentiality means for us",
+                A::Boundaries => "Off limits",
+                A::MenteeHotButtons => "Mentee's hot buttons",
+                A::MentorHotButtons => "Mentor's hot buttons",
+                A::PlannedLength => "Planned length",
+                A::ClosingPlan => "How we will bring it to a close",
+                A::AgreedOn => "Agreed on",
+                A::ReviewedOn => "Last reviewed",
+            },
+            Field::Topic(_) => "Topic",
+            Field::Closure(p) => match p {
+                C::PlannedWhen => "Closing conversation on",
+                C::PlannedHow => "How we will close",
+                C::CheckNotes(_) => "Notes",
+                C::Learned => "What I learned",
+                C::WhatWorked => "What made the mentoring work",
+                C::ApplyInFuture => "How I will use it in future relationships",
+                C::Celebration => "How we celebrate",
+                C::WhatStays => "What stays the same",
+                C::WhatChanges => "What changes",
+                C::StayInTouch => "How we stay in touch",
+            },
+        }
+    }
+
+    /// Shown in an empty field, in the editor as in the view.
+    pub fn placeholder(self) -> &'static str {
+        match self {
+            Field::Title => "a name for this workbook",
+            Field::Mentee => "who is being mentored",
+            Field::Mentor => "who is mentoring",
+            Field::Strength(_) => "something you do well",
+            Field::Limitation(_) => "something that holds you back",
+            Field::Improvements => {
+                "Which strengths will you build on, and which limitations will you work on?"
+            }
+            Field::Statement => {
+                "Describe yourself once you have got there, in the present tense: \"I …\""
+            }
+            Field::Reflect(p) => match p {
+                R::Why => "What is pushing you to look for a mentor now?",
+                R::Contribute => "Time, energy, questions, a different point of view…",
+                R::Gain => "Skills, perspective, contacts, confidence…",
+                R::PartnerAttributes => "Experience, style, values: what would make it work?",
+                R::PastLessons => "What worked before, and what would you do differently?",
+            },
+            Field::Prospect(p) => match p {
+                P::LearnWhatAndWhy => {
+                    "Be precise: a skill, a role, a situation, and what it changes"
+                }
+                P::Readiness => "Your enthusiasm for your work, what you already do to grow",
+                P::MenteeMotivations => "What drives them, where they want to go",
+                P::MenteeFitNote | P::MentorFitNote => "why, in a line",
+            },
+            Field::Agreement(p) => match p {
+                A::Purpose => "What should be different when the partnership ends?",
+                A::Meetings => "e.g. every other Thursday, 08:30, by video, 45 minutes",
+                A::Scheduling => "who sends the invitation and the agenda",
+                A::CheckInEvery => "e.g. 30, 2w or 1m",
+                A::Confidentiality => "What stays between you, and what may be shared?",
+                A::Boundaries => "Topics or behaviour you agree to keep out",
+                A::MenteeHotButtons | A::MentorHotButtons => {
+                    "Behaviour in others that sets this person off"
+                }
+                A::PlannedLength => "e.g. nine months, reviewed after three",
+                A::ClosingPlan => "A closing conversation, a written summary, a celebration…",
+                A::AgreedOn | A::ReviewedOn => "a date: 2026-12-01, today, +2w, fri",
+            },
+            Field::Topic(_) => "a question or subject to bring to your mentor",
+            Field::Closure(p) => match p {
+                C::PlannedWhen => "a date: 2027-06-01, +3m, next month",
+                C::PlannedHow => "The last meeting, a summary, who you will thank…",
+                C::CheckNotes(_) => "what you said or decided",
+                C::Learned => "The learning this partnership produced",
+                C::WhatWorked => "Habits, tools, attitudes that made the difference",
+                C::ApplyInFuture => "As a mentee again, or as a mentor",
+                C::Celebration => "Something that means something to both of you",
+                C::WhatStays => "If you continue: what you keep doing",
+                C::WhatChanges => "If you continue: what you do differently",
+                C::StayInTouch => "How often, and how",
+            },
+        }
+    }
+}
+
+impl Choice {
+    /// The choice's name.
+    pub fn label(self) -> String {
+        match self {
+            Choice::Role => "I am the".into(),
+            Choice::Phase => "Phase".into(),
+            Choice::MenteeFit => "Mentee's decision".into(),
+            Choice::MentorFit => "Mentor's decision".into(),
+            Choice::Check(k) => CHECKS.get(k).copied().unwrap_or("Check").into(),
+            Choice::ContinueTogether => "Continue with the same partner?".into(),
+            Choice::MenteeWillMentor => "Will the mentee now mentor someone?".into(),
+        }
+    }
+
+    /// The current option, in words.
+    pub fn value(self, wb: &Workbook) -> String {
+        fn fit(f: Option<Fit>) -> &'static str {
+            match f {
+                None => "not decided",
+                Some(Fit::Good) => "a good fit",
+                Some(Fit::NotYet) => "not yet",
+                Some(Fit::NotAFit) => "not a fit",
+            }
+        }
+        fn maybe(b: Option<bool>) -> &'static str {
+            match b {
+                None => "not decided",
+                Some(true) => "yes",
+                Some(false) => "no",
+            }
+        }
+        match self {
+            Choice::Role => match wb.role {
+                crate::model::Role::Mentee => "mentee".into(),
+                crate::model::Role::Mentor => "mentor".into(),
+            },
+            Choice::Phase => format!("{}: {}", wb.phase.name(), wb.phase.about()),
+            Choice::MenteeFit => fit(wb.prospect.mentee_fit.verdict).into(),
+            Choice::MentorFit => fit(wb.prospect.mentor_fit.verdict).into(),
+            Choice::Check(k) => {
+                let done = super::closure_check(wb, k).is_some_and(|c| c.done);
+                (if done { "[x] done" } else { "[ ] not yet" }).into()
+            }
+            Choice::ContinueTogether => maybe(wb.closure.continue_together).into(),
+            Choice::MenteeWillMentor => maybe(wb.closure.mentee_will_mentor).into(),
+        }
+    }
+}
