@@ -183,7 +183,7 @@ pub const ENTER: Binding = explained(
     &[code(KeyCode::Enter)],
     "Enter",
     "edit",
-    "edit the field, move a choice to its next option, or add to a list",
+    "edit a field, change a choice, add to a list",
     Msg::Activate,
 );
 
@@ -209,10 +209,7 @@ pub const EDIT: &[Binding] = &[
     bind(&[code(KeyCode::F(1))], "F1", "help", Msg::Help),
     more(&[ctrl('z')], "Ctrl-z", "undo (also Ctrl-u)", Msg::Undo),
     editor("Ctrl-r", "redo"),
-    editor(
-        "Enter",
-        "new line; in a one-line field: done (in a list: next item)",
-    ),
+    editor("Enter", "new line (one-line field: done; list: next)"),
     editor("Ctrl-a / Ctrl-e", "start / end of line"),
     editor("Alt-← / Alt-→", "word left / right"),
     editor("Ctrl-w / Ctrl-k", "delete word / delete to end of line"),
@@ -333,6 +330,17 @@ mod tests {
             Some(Msg::OpenExercise(0))
         );
         assert_eq!(r(KeyCode::Char('z'), KeyModifiers::NONE), None);
+    }
+
+    /// The help overlay is 72 columns: a label column of 18 and 48 for the explanation.
+    #[test]
+    fn every_explanation_fits_the_help_overlay() {
+        let screens = crate::nav::Screen::ALL.map(screen_keys);
+        let tables = [GLOBAL, EDIT, CONFIRM].into_iter().chain(screens);
+        for b in tables.flat_map(|t| t.iter()) {
+            assert!(b.label.chars().count() <= 18, "{}", b.label);
+            assert!(b.explanation().chars().count() <= 48, "{}", b.explanation());
+        }
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub const KEYS: &[Binding] = &[
         keys: &[Key(KeyCode::Char('r'), KeyModifiers::NONE)],
         label: "r",
         hint: "reviewed today",
-        help: "record that you went over the agreement together today",
+        help: "record a review of the agreement today",
         msg: Some(Msg::MarkReviewed),
         footer: true,
     },

@@ -24,7 +24,7 @@ pub const KEYS: &[Binding] = &[
         keys: &[key(KeyCode::Enter)],
         label: "Enter",
         hint: "open / edit",
-        help: "edit a name, change the role or the phase, or open an exercise",
+        help: "open an exercise, edit a name, change a choice",
         msg: Some(Msg::Activate),
         footer: true,
     },

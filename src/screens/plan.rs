@@ -31,7 +31,7 @@ pub const KEYS: &[Binding] = &[
         keys: &[key('d')],
         label: "d",
         hint: "delete",
-        help: "delete the topic at the focus (asks first unless it is empty)",
+        help: "delete the topic (asks unless it is empty)",
         msg: Some(Msg::Delete),
         footer: true,
     },
