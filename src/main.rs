@@ -4,7 +4,7 @@ use std::io::Write;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::atomic::AtomicI32;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use clap::Parser;
@@ -43,7 +43,7 @@ fn main() -> ExitCode {
     app.location = Some(store.path().to_path_buf());
     app.today = chrono::Local::now().date_naive();
     let session = Arc::new(Mutex::new(Session::new(app, store, chrono::Local::now)));
-    let stop = Arc::new(AtomicI32::new(0));
+    let stop = Arc::new(AtomicUsize::new(0));
     let for_signals = Arc::clone(&session);
     let saved_on_signal = move || {
         lock(&for_signals).save();
@@ -63,8 +63,15 @@ fn main() -> ExitCode {
     }));
     term::leave();
     let mut s = lock(&session);
+    // A signal explains any way out (the loop may have tripped over the dead terminal first).
+    let signal = stop.load(Ordering::SeqCst);
     match outcome {
-        Ok(Ok(Exit::Quit | Exit::TerminalLost)) => ExitCode::SUCCESS,
+        Ok(Ok(Exit::Quit)) => ExitCode::SUCCESS,
+        Ok(Ok(Exit::Signal(_) | Exit::TerminalLost) | Err(_)) if signal != 0 => {
+            s.save();
+            ExitCode::from((128 + signal) as u8)
+        }
+        Ok(Ok(Exit::TerminalLost)) => ExitCode::SUCCESS,
         Ok(Ok(Exit::Signal(sig))) => ExitCode::from((128 + sig) as u8),
         Ok(Err(e)) => {
             s.save();

@@ -4,7 +4,7 @@
 mod autosave;
 
 use std::io;
-use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -141,11 +141,11 @@ pub fn run<B: Backend, E: Events>(
     session: &Mutex<Session>,
     terminal: &mut Terminal<B>,
     events: &mut E,
-    stop: &AtomicI32,
+    stop: &AtomicUsize,
 ) -> io::Result<Exit> {
     let signalled = || match stop.load(Ordering::SeqCst) {
         0 => None,
-        s => Some(s),
+        s => Some(s as i32),
     };
     draw(terminal, &lock(session).app)?;
     loop {

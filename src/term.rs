@@ -2,7 +2,7 @@
 
 use std::io::{self, stdout};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize};
 use std::thread;
 use std::time::Duration;
 
@@ -42,17 +42,22 @@ pub fn leave() {
     let _ = ratatui::try_restore();
 }
 
-/// Watches SIGTERM, SIGHUP, SIGINT and SIGQUIT on a thread of its own. On the first one it
-/// calls `save` at once (the event loop may be stuck: crossterm keeps retrying reads from a
-/// terminal that hung up), sets `stop` and wakes the loop with a SIGWINCH so it can restore
-/// the terminal and leave; if the loop has not within a few seconds, this thread restores
-/// what it can and exits. A second signal exits at once.
-pub fn watch_signals(stop: Arc<AtomicI32>, save: impl FnOnce() + Send + 'static) -> io::Result<()> {
+/// Watches SIGTERM, SIGHUP, SIGINT and SIGQUIT. The handler itself records the signal in
+/// `stop` the moment it arrives (so a loop that trips over the dead terminal first still
+/// knows why). A thread of its own then calls `save` at once (the event loop may be stuck:
+/// crossterm keeps retrying reads from a terminal that hung up) and wakes the loop with a
+/// SIGWINCH so it can restore the terminal and leave; if the loop has not within a few
+/// seconds, this thread restores what it can and exits. A second signal exits at once.
+pub fn watch_signals(
+    stop: Arc<AtomicUsize>,
+    save: impl FnOnce() + Send + 'static,
+) -> io::Result<()> {
     let armed = Arc::new(AtomicBool::new(false));
     for sig in STOP_SIGNALS {
         // Registered first, so it sees the flag as it was before this signal set it.
         signal_hook::flag::register_conditional_shutdown(sig, 128 + sig, Arc::clone(&armed))?;
         signal_hook::flag::register(sig, Arc::clone(&armed))?;
+        signal_hook::flag::register_usize(sig, Arc::clone(&stop), sig as usize)?;
     }
     let mut signals = signal_hook::iterator::Signals::new(STOP_SIGNALS)?;
     thread::Builder::new()
@@ -60,7 +65,6 @@ pub fn watch_signals(stop: Arc<AtomicI32>, save: impl FnOnce() + Send + 'static)
         .spawn(move || {
             if let Some(sig) = signals.forever().next() {
                 save();
-                stop.store(sig, Ordering::SeqCst);
                 let _ = signal_hook::low_level::raise(SIGWINCH);
                 thread::sleep(SIGNAL_GRACE);
                 leave();

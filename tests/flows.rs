@@ -5,7 +5,7 @@ mod common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::AtomicI32;
+use std::sync::atomic::AtomicUsize;
 use std::sync::{Arc, Mutex};
 
 use common::{Script, fixed_now, fixture, screen_text};
@@ -49,9 +49,9 @@ impl Temp {
     }
 
     /// Runs more events on an open session; `signal` pretends the signal thread set the flag.
-    fn resume(&self, session: &Mutex<Session>, events: &mut Script, signal: i32) -> Exit {
+    fn resume(&self, session: &Mutex<Session>, events: &mut Script, signal: usize) -> Exit {
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-        run(session, &mut terminal, events, &AtomicI32::new(signal)).unwrap()
+        run(session, &mut terminal, events, &AtomicUsize::new(signal)).unwrap()
     }
 
     fn saved(&self) -> Workbook {
