@@ -62,6 +62,16 @@ fn main() -> ExitCode {
         shell::run(&session, &mut terminal, &mut TerminalEvents, &stop)
     }));
     term::leave();
+    // A terminal that went away usually sends SIGHUP too, but the signal may still be on its
+    // way to a thread that has not run yet: give it a moment, so the exit code says why.
+    if matches!(outcome, Ok(Ok(Exit::TerminalLost)) | Ok(Err(_))) {
+        for _ in 0..10 {
+            if stop.load(Ordering::SeqCst) != 0 {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(30));
+        }
+    }
     let mut s = lock(&session);
     // A signal explains any way out (the loop may have tripped over the dead terminal first).
     let signal = stop.load(Ordering::SeqCst);

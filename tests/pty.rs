@@ -4,6 +4,7 @@
 use std::ffi::OsStr;
 use std::fs;
 use std::io::{Read, Write};
+use std::os::fd::FromRawFd;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -79,7 +80,12 @@ impl Pty {
                 }
             }
         });
-        let writer = pair.master.take_writer().unwrap();
+        // Our own copy of the master for typing: portable-pty's writer sends "\n" + EOF when
+        // dropped, which a raw-mode app reads as Ctrl-J Ctrl-D (keys!), unlike a terminal
+        // that closes. Dropping a plain File only closes it.
+        // SAFETY: `dup` of a descriptor we own; the File owns the copy.
+        let writer: Box<dyn Write + Send> =
+            Box::new(unsafe { std::fs::File::from_raw_fd(libc::dup(fd)) });
         let pty = Pty {
             child,
             master: Some(pair.master),
@@ -111,9 +117,30 @@ impl Pty {
     /// Types bytes, then lets the app take them in (a lone Esc must not merge with what follows).
     fn type_(&mut self, bytes: &str) {
         let w = self.writer.as_mut().unwrap();
-        w.write_all(bytes.as_bytes()).unwrap();
-        w.flush().unwrap();
+        let mut rest = bytes.as_bytes();
+        // The master is non-blocking (for the reader): wait while the app's input is full.
+        while !rest.is_empty() {
+            match w.write(rest) {
+                Ok(n) => rest = &rest[n..],
+                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
+                    thread::sleep(Duration::from_millis(5))
+                }
+                Err(e) => panic!("typing failed: {e}"),
+            }
+        }
         thread::sleep(Duration::from_millis(150));
+    }
+
+    /// Types text and waits until the app shows it (it has read every byte).
+    fn type_seen(&mut self, text: &str) {
+        self.type_(text);
+        self.wait_for(text);
+    }
+
+    /// Esc, then waits until the screen shows `next`, so the next key is not read as Alt+key.
+    fn escape_to(&mut self, next: &str) {
+        self.type_("\x1b");
+        self.wait_for(next);
     }
 
     fn wait_exit(&mut self) -> u32 {
@@ -184,9 +211,9 @@ fn type_a_vision_quit_and_find_it_saved_with_the_terminal_restored() {
     let (home, file) = setup();
     let mut pty = Pty::spawn(home.path(), &file);
     open_statement(&mut pty);
-    pty.type_("I lead a calm team.\rPeople bring me hard problems.");
-    pty.type_("\x1b");
-    pty.wait_for("Enter edit");
+    pty.type_("I lead a calm team.\r");
+    pty.type_seen("People bring me hard problems.");
+    pty.escape_to("Enter edit");
     pty.type_("q");
     assert_eq!(pty.wait_exit(), 0);
     pty.assert_restored();
@@ -209,7 +236,8 @@ fn a_bracketed_paste_arrives_intact() {
     let mut pty = Pty::spawn(home.path(), &file);
     open_statement(&mut pty);
     pty.type_("\x1b[200~pasted: q, 1, ?\rsecond line\x1b[201~");
-    pty.type_("\x1b");
+    pty.wait_for("second line");
+    pty.escape_to("Enter edit");
     pty.type_("q");
     assert_eq!(pty.wait_exit(), 0);
     assert_eq!(statement(&file), "pasted: q, 1, ?\nsecond line");
@@ -220,7 +248,7 @@ fn autosave_reaches_the_disk_while_typing_and_survives_kill_9() {
     let (home, file) = setup();
     let mut pty = Pty::spawn(home.path(), &file);
     open_statement(&mut pty);
-    pty.type_("Words typed just before the power went out");
+    pty.type_seen("Words typed just before the power went out");
     // No key pressed after this: the autosave deadline alone must bring it to disk.
     wait_until_saved(&file, "Words typed just before the power went out");
     pty.signal(libc::SIGKILL);
@@ -246,7 +274,7 @@ fn sigterm_saves_what_is_in_the_editor_and_restores_the_terminal() {
     let (home, file) = setup();
     let mut pty = Pty::spawn(home.path(), &file);
     open_statement(&mut pty);
-    pty.type_("Still typing when the session was ended");
+    pty.type_seen("Still typing when the session was ended");
     pty.signal(libc::SIGTERM);
     assert_eq!(pty.wait_exit(), 128 + 15);
     pty.assert_restored();
@@ -258,7 +286,7 @@ fn sighup_saves_what_is_in_the_editor_and_exits() {
     let (home, file) = setup();
     let mut pty = Pty::spawn(home.path(), &file);
     open_statement(&mut pty);
-    pty.type_("Hung up by signal");
+    pty.type_seen("Hung up by signal");
     pty.signal(libc::SIGHUP);
     assert_eq!(pty.wait_exit(), 128 + 1);
     assert_eq!(statement(&file), "Hung up by signal");
@@ -269,15 +297,21 @@ fn closing_the_terminal_saves_and_exits() {
     let (home, file) = setup();
     let mut pty = Pty::spawn(home.path(), &file);
     open_statement(&mut pty);
-    pty.type_("The window was closed");
+    pty.type_seen("The window was closed");
     // Close every copy of the master: the kernel hangs the terminal up. crossterm then keeps
     // retrying reads and never returns, so this checks the signal thread saves on its own.
     pty.stop_reading.store(true, Ordering::SeqCst);
     pty.reader.take().unwrap().join().unwrap();
     drop(pty.writer.take());
     drop(pty.master.take());
-    assert_eq!(pty.wait_exit(), 128 + 1);
-    assert_eq!(statement(&file), "The window was closed");
+    let code = pty.wait_exit();
+    assert_eq!(
+        statement(&file),
+        "The window was closed",
+        "exit {code}; file: {}",
+        fs::read_to_string(&file).unwrap_or_default()
+    );
+    assert_eq!(code, 128 + 1, "the exit code says it was a hangup");
 }
 
 #[test]
@@ -338,22 +372,25 @@ fn fill_the_agreement_and_closure_checks_quit_and_find_them_again() {
     pty.type_("3");
     pty.wait_for("What the partnership is for");
     pty.type_("\r");
-    pty.type_("Grow into the lead role");
-    pty.type_("\x1b");
+    pty.type_seen("Grow into the lead role");
+    pty.escape_to("Enter edit");
     pty.type_("j\r");
-    pty.type_("Fortnightly, Thursday mornings");
-    pty.type_("\x1b");
+    pty.type_seen("Fortnightly, Thursday mornings");
+    pty.escape_to("Enter edit");
     pty.type_("jjjjjjjjj\r");
-    pty.type_("2026-09-03\r");
-    pty.wait_for("2026-09-03");
-    pty.type_("\x1b");
+    pty.type_seen("2026-09-03");
+    pty.type_("\r");
+    pty.wait_for("Enter edit");
+    pty.escape_to("Exercises, stage by stage");
     pty.type_("6");
     pty.wait_for("The closing conversation");
     pty.type_("jj\r");
     pty.type_("jj\r");
     pty.type_("j\r");
-    pty.type_("We went through every goal\r");
-    pty.wait_for("[x] done");
+    pty.type_seen("We went through every goal");
+    pty.type_("\r");
+    pty.wait_for("Enter edit");
+    assert_eq!(pty.contents().matches("[x] done").count(), 2);
     pty.type_("q");
     assert_eq!(pty.wait_exit(), 0);
 
@@ -375,7 +412,7 @@ fn fill_the_agreement_and_closure_checks_quit_and_find_them_again() {
     again.wait_for("· agreed ");
     again.type_("3");
     again.wait_for("Grow into the lead role");
-    again.type_("\x1b");
+    again.escape_to("Exercises, stage by stage");
     again.type_("6");
     again.wait_for("We went through every goal");
     assert_eq!(again.contents().matches("[x] done").count(), 2);
