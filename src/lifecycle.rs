@@ -134,7 +134,7 @@ mod tests {
         for e in Screen::EXERCISES {
             let n = Stage::ALL
                 .iter()
-                .filter(|s| s.exercises().contains(&e))
+                .filter(|s| s.exercises().contains(e))
                 .count();
             assert_eq!(n, 1, "{e:?}");
         }

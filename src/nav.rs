@@ -34,15 +34,9 @@ impl Screen {
         Screen::Vision,
         Screen::Closure,
     ];
-    /// The exercises, in lifecycle order: the overview lists them and `Tab` walks them.
-    pub const EXERCISES: [Screen; 6] = [
-        Screen::Reflection,
-        Screen::Prospect,
-        Screen::Agreement,
-        Screen::Plan,
-        Screen::Vision,
-        Screen::Closure,
-    ];
+    /// The exercises, in lifecycle order (everything after the overview): the overview lists
+    /// them and `Tab` walks them.
+    pub const EXERCISES: &'static [Screen] = Screen::ALL.split_at(1).1;
 
     /// The name shown in the title bar and on the overview.
     pub fn title(self) -> &'static str {
@@ -64,7 +58,7 @@ impl Screen {
 
     /// The exercise after this one (from the overview: the first).
     pub fn next(self) -> Screen {
-        let ex = &Screen::EXERCISES;
+        let ex = Screen::EXERCISES;
         match ex.iter().position(|s| *s == self) {
             Some(i) => ex[(i + 1) % ex.len()],
             None => ex[0],
@@ -73,7 +67,7 @@ impl Screen {
 
     /// The exercise before this one (from the overview: the last).
     pub fn prev(self) -> Screen {
-        let ex = &Screen::EXERCISES;
+        let ex = Screen::EXERCISES;
         match ex.iter().position(|s| *s == self) {
             Some(i) => ex[(i + ex.len() - 1) % ex.len()],
             None => ex[ex.len() - 1],

@@ -63,7 +63,7 @@ fn tab_shift_tab_and_digits_change_screen() {
     assert_eq!(app.screen, Screen::Closure);
     for (digit, screen) in ["1", "2", "3", "4", "5", "6"].iter().zip(Screen::EXERCISES) {
         press(&mut app, &format!("<Esc>{digit}"));
-        assert_eq!(app.screen, screen);
+        assert_eq!(app.screen, *screen);
     }
     press(&mut app, "<Esc>9");
     assert_eq!(
