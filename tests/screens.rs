@@ -179,6 +179,32 @@ fn screen_name(screen: Screen) -> &'static str {
     }
 }
 
+/// Help and editing the first field, on every relationship screen.
+#[test]
+fn relationship_screens_help_and_edit() {
+    for screen in [
+        Screen::Reflection,
+        Screen::Prospect,
+        Screen::Agreement,
+        Screen::Plan,
+        Screen::Closure,
+    ] {
+        for (mode, keys) in [("help", "?"), ("edit", "<Enter> (draft)")] {
+            let mut app = app_at(screen);
+            app.status = saved_at();
+            press(&mut app, keys);
+            snap(&format!("{}_{mode}", screen_name(screen)), &app);
+        }
+    }
+}
+
+#[test]
+fn plan_confirm_delete_topic() {
+    let mut app = app_at(Screen::Plan);
+    press(&mut app, "d");
+    snap("plan_confirm_delete", &app);
+}
+
 #[test]
 fn relationship_screens_empty() {
     for screen in [
@@ -223,13 +249,6 @@ fn closure_with_checks_ticked() {
         "jj<Enter>jj<Enter>j<Enter>Noted in the last meeting<Enter>",
     );
     snap("closure_checks", &app);
-}
-
-#[test]
-fn reflection_help() {
-    let mut app = app_at(Screen::Plan);
-    press(&mut app, "?");
-    snap("plan_help", &app);
 }
 
 #[test]
