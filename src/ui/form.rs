@@ -28,36 +28,6 @@ pub fn is_focused(app: &App, target: Target) -> bool {
     app.focused() == Some(target)
 }
 
-/// `Label     value` on one row; the focused row is marked and highlighted.
-pub fn value_row(
-    app: &App,
-    area: Rect,
-    buf: &mut Buffer,
-    label: &str,
-    value: Line,
-    target: Target,
-) {
-    let focused = is_focused(app, target);
-    let marker = if focused { "› " } else { "  " };
-    let [l, v] = area.layout(&Layout::horizontal([
-        Constraint::Length(12),
-        Constraint::Fill(1),
-    ]));
-    Line::from(vec![
-        Span::styled(marker, THEME.key),
-        Span::styled(label.to_string(), THEME.label),
-    ])
-    .render(l, buf);
-    if let Target::Field(field) = target
-        && let Some(editor) = editor_for(app, field)
-    {
-        editor.render(v, buf);
-        return;
-    }
-    let style = if focused { THEME.focus_row } else { THEME.text };
-    value.style(style).render(v, buf);
-}
-
 /// A field's value as a line, or its placeholder.
 pub fn value_line(text: &str, field: Field) -> Line<'_> {
     if text.is_empty() {

@@ -16,7 +16,7 @@ use crate::app::App;
 use crate::field::{Choice, Field, Kind, ListKind};
 use crate::lifecycle;
 use crate::nav::{Mode, Screen, Target};
-use crate::ui::form::{editor_for, is_focused};
+use crate::ui::form::editor_for;
 use crate::ui::theme::THEME;
 
 /// Lines of a text field shown while browsing; the rest is there when editing.
@@ -133,7 +133,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, items: &[Item]) {
     let mut y = 0;
     for (item, h) in items.iter().zip(&heights) {
         if y + h > offset && y < offset + area.height {
-            draw_item(app, item, Rect::new(0, y, width, *h), &mut canvas);
+            draw_item(app, item, focus, Rect::new(0, y, width, *h), &mut canvas);
         }
         y += h;
     }
@@ -175,9 +175,10 @@ fn value_style(focused: bool) -> ratatui::style::Style {
     if focused { THEME.focus_row } else { THEME.text }
 }
 
-fn draw_item(app: &App, item: &Item, area: Rect, buf: &mut Buffer) {
+/// `focus` is computed once per frame by the caller: finding it rebuilds the item list.
+fn draw_item(app: &App, item: &Item, focus: Option<Target>, area: Rect, buf: &mut Buffer) {
     let wb = &app.workbook;
-    let focused = item.target().is_some_and(|t| is_focused(app, t));
+    let focused = item.target().is_some() && item.target() == focus;
     match item {
         Item::Heading(title) => {
             let line = Rect {
