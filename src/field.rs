@@ -131,8 +131,6 @@ impl Field {
 
     /// The string behind a text field, to change.
     pub fn text_mut(self, wb: &mut Workbook) -> Option<&mut String> {
-        // One match for both directions: resolve the address on a shared borrow first.
-        text_slot(self, wb)?;
         text_slot_mut(self, wb)
     }
 
@@ -207,130 +205,74 @@ impl Field {
     }
 }
 
+/// The address table of every text field, written once for both borrows:
+/// `slot!(f, wb, get)` gives `&String`, `slot!(f, wb, get_mut, mut)` gives `&mut String`.
+/// Dates, intervals and positions past a list's end give `None`.
+macro_rules! slot {
+    ($f:expr, $wb:expr, $get:ident $(, $m:tt)?) => {{
+        use AgreementPart as A;
+        use ClosurePart as C;
+        let wb = $wb;
+        Some(match $f {
+            Field::Title => &$($m)? wb.title,
+            Field::Mentee => &$($m)? wb.mentee,
+            Field::Mentor => &$($m)? wb.mentor,
+            Field::Strength(i) => wb.vision.strengths.$get(i)?,
+            Field::Limitation(i) => wb.vision.limitations.$get(i)?,
+            Field::Improvements => &$($m)? wb.vision.improvements,
+            Field::Statement => &$($m)? wb.vision.statement,
+            Field::Reflect(part) => match part {
+                ReflectPart::Why => &$($m)? wb.self_reflection.why,
+                ReflectPart::Contribute => &$($m)? wb.self_reflection.contribute,
+                ReflectPart::Gain => &$($m)? wb.self_reflection.gain,
+                ReflectPart::PartnerAttributes => &$($m)? wb.self_reflection.partner_attributes,
+                ReflectPart::PastLessons => &$($m)? wb.self_reflection.past_lessons,
+            },
+            Field::Prospect(part) => match part {
+                ProspectPart::LearnWhatAndWhy => &$($m)? wb.prospect.learn_what_and_why,
+                ProspectPart::Readiness => &$($m)? wb.prospect.readiness,
+                ProspectPart::MenteeMotivations => &$($m)? wb.prospect.mentee_motivations,
+                ProspectPart::MenteeFitNote => &$($m)? wb.prospect.mentee_fit.note,
+                ProspectPart::MentorFitNote => &$($m)? wb.prospect.mentor_fit.note,
+            },
+            Field::Agreement(part) => match part {
+                A::Purpose => &$($m)? wb.agreement.purpose,
+                A::Meetings => &$($m)? wb.agreement.meetings,
+                A::Scheduling => &$($m)? wb.agreement.scheduling,
+                A::Confidentiality => &$($m)? wb.agreement.confidentiality,
+                A::Boundaries => &$($m)? wb.agreement.boundaries,
+                A::MenteeHotButtons => &$($m)? wb.agreement.mentee_hot_buttons,
+                A::MentorHotButtons => &$($m)? wb.agreement.mentor_hot_buttons,
+                A::PlannedLength => &$($m)? wb.agreement.planned_length,
+                A::ClosingPlan => &$($m)? wb.agreement.closing_plan,
+                A::CheckInEvery | A::AgreedOn | A::ReviewedOn => return None,
+            },
+            Field::Topic(i) => &$($m)? wb.mentoring_plan.topics.$get(i)?.text,
+            Field::Closure(part) => match part {
+                C::PlannedHow => &$($m)? wb.closure.planned_how,
+                C::CheckNotes(0) => &$($m)? wb.closure.accomplishments_acknowledged.notes,
+                C::CheckNotes(1) => &$($m)? wb.closure.learning_evaluated.notes,
+                C::CheckNotes(2) => &$($m)? wb.closure.application_discussed.notes,
+                C::CheckNotes(3) => &$($m)? wb.closure.milestones_celebrated.notes,
+                C::Learned => &$($m)? wb.closure.learned,
+                C::WhatWorked => &$($m)? wb.closure.what_worked,
+                C::ApplyInFuture => &$($m)? wb.closure.apply_in_future,
+                C::Celebration => &$($m)? wb.closure.celebration,
+                C::WhatStays => &$($m)? wb.closure.what_stays,
+                C::WhatChanges => &$($m)? wb.closure.what_changes,
+                C::StayInTouch => &$($m)? wb.closure.stay_in_touch,
+                C::CheckNotes(_) | C::PlannedWhen => return None,
+            },
+        })
+    }};
+}
+
 fn text_slot(f: Field, wb: &Workbook) -> Option<&String> {
-    use AgreementPart as A;
-    use ClosurePart as C;
-    let (r, p, a, c) = (
-        &wb.self_reflection,
-        &wb.prospect,
-        &wb.agreement,
-        &wb.closure,
-    );
-    Some(match f {
-        Field::Title => &wb.title,
-        Field::Mentee => &wb.mentee,
-        Field::Mentor => &wb.mentor,
-        Field::Strength(i) => wb.vision.strengths.get(i)?,
-        Field::Limitation(i) => wb.vision.limitations.get(i)?,
-        Field::Improvements => &wb.vision.improvements,
-        Field::Statement => &wb.vision.statement,
-        Field::Reflect(part) => match part {
-            ReflectPart::Why => &r.why,
-            ReflectPart::Contribute => &r.contribute,
-            ReflectPart::Gain => &r.gain,
-            ReflectPart::PartnerAttributes => &r.partner_attributes,
-            ReflectPart::PastLessons => &r.past_lessons,
-        },
-        Field::Prospect(part) => match part {
-            ProspectPart::LearnWhatAndWhy => &p.learn_what_and_why,
-            ProspectPart::Readiness => &p.readiness,
-            ProspectPart::MenteeMotivations => &p.mentee_motivations,
-            ProspectPart::MenteeFitNote => &p.mentee_fit.note,
-            ProspectPart::MentorFitNote => &p.mentor_fit.note,
-        },
-        Field::Agreement(part) => match part {
-            A::Purpose => &a.purpose,
-            A::Meetings => &a.meetings,
-            A::Scheduling => &a.scheduling,
-            A::Confidentiality => &a.confidentiality,
-            A::Boundaries => &a.boundaries,
-            A::MenteeHotButtons => &a.mentee_hot_buttons,
-            A::MentorHotButtons => &a.mentor_hot_buttons,
-            A::PlannedLength => &a.planned_length,
-            A::ClosingPlan => &a.closing_plan,
-            A::CheckInEvery | A::AgreedOn | A::ReviewedOn => return None,
-        },
-        Field::Topic(i) => &wb.mentoring_plan.topics.get(i)?.text,
-        Field::Closure(part) => match part {
-            C::PlannedHow => &c.planned_how,
-            C::CheckNotes(k) => &closure_check(wb, k)?.notes,
-            C::Learned => &c.learned,
-            C::WhatWorked => &c.what_worked,
-            C::ApplyInFuture => &c.apply_in_future,
-            C::Celebration => &c.celebration,
-            C::WhatStays => &c.what_stays,
-            C::WhatChanges => &c.what_changes,
-            C::StayInTouch => &c.stay_in_touch,
-            C::PlannedWhen => return None,
-        },
-    })
+    slot!(f, wb, get)
 }
 
 fn text_slot_mut(f: Field, wb: &mut Workbook) -> Option<&mut String> {
-    use AgreementPart as A;
-    use ClosurePart as C;
-    Some(match f {
-        Field::Title => &mut wb.title,
-        Field::Mentee => &mut wb.mentee,
-        Field::Mentor => &mut wb.mentor,
-        Field::Strength(i) => wb.vision.strengths.get_mut(i)?,
-        Field::Limitation(i) => wb.vision.limitations.get_mut(i)?,
-        Field::Improvements => &mut wb.vision.improvements,
-        Field::Statement => &mut wb.vision.statement,
-        Field::Reflect(part) => {
-            let r = &mut wb.self_reflection;
-            match part {
-                ReflectPart::Why => &mut r.why,
-                ReflectPart::Contribute => &mut r.contribute,
-                ReflectPart::Gain => &mut r.gain,
-                ReflectPart::PartnerAttributes => &mut r.partner_attributes,
-                ReflectPart::PastLessons => &mut r.past_lessons,
-            }
-        }
-        Field::Prospect(part) => {
-            let p = &mut wb.prospect;
-            match part {
-                ProspectPart::LearnWhatAndWhy => &mut p.learn_what_and_why,
-                ProspectPart::Readiness => &mut p.readiness,
-                ProspectPart::MenteeMotivations => &mut p.mentee_motivations,
-                ProspectPart::MenteeFitNote => &mut p.mentee_fit.note,
-                ProspectPart::MentorFitNote => &mut p.mentor_fit.note,
-            }
-        }
-        Field::Agreement(part) => {
-            let a = &mut wb.agreement;
-            match part {
-                A::Purpose => &mut a.purpose,
-                A::Meetings => &mut a.meetings,
-                A::Scheduling => &mut a.scheduling,
-                A::Confidentiality => &mut a.confidentiality,
-                A::Boundaries => &mut a.boundaries,
-                A::MenteeHotButtons => &mut a.mentee_hot_buttons,
-                A::MentorHotButtons => &mut a.mentor_hot_buttons,
-                A::PlannedLength => &mut a.planned_length,
-                A::ClosingPlan => &mut a.closing_plan,
-                A::CheckInEvery | A::AgreedOn | A::ReviewedOn => return None,
-            }
-        }
-        Field::Topic(i) => &mut wb.mentoring_plan.topics.get_mut(i)?.text,
-        Field::Closure(part) => {
-            if let C::CheckNotes(k) = part {
-                return closure_check_mut(wb, k).map(|c| &mut c.notes);
-            }
-            let c = &mut wb.closure;
-            match part {
-                C::PlannedHow => &mut c.planned_how,
-                C::Learned => &mut c.learned,
-                C::WhatWorked => &mut c.what_worked,
-                C::ApplyInFuture => &mut c.apply_in_future,
-                C::Celebration => &mut c.celebration,
-                C::WhatStays => &mut c.what_stays,
-                C::WhatChanges => &mut c.what_changes,
-                C::StayInTouch => &mut c.stay_in_touch,
-                C::PlannedWhen | C::CheckNotes(_) => return None,
-            }
-        }
-    })
+    slot!(f, wb, get_mut, mut)
 }
 
 fn date_slot(f: Field, wb: &Workbook) -> Option<Option<NaiveDate>> {
