@@ -7,6 +7,7 @@
 mod conversations;
 mod dates;
 mod goals;
+mod planning;
 mod progress;
 mod relationship;
 mod vision;
@@ -21,6 +22,7 @@ pub use goals::{
     ActionPlan, ActionStep, Brainstorm, Candidate, Goal, GoalStatus, Helper, Horizon, Measure,
     MeasureKind, Milestone, Owner, Resource, StepStatus,
 };
+pub use planning::{Letter, MAX_ACTIVE, SMART, move_item};
 pub use relationship::{
     Agreement, Closure, ClosureCheck, Fit, FitDecision, MentoringPlan, PlanArea, Prospect,
     SelfReflection, Topic,

@@ -1,6 +1,6 @@
 //! How complete each exercise is: the parts filled in, out of the parts there are.
 
-use super::{PlanArea, Progress, Role, Workbook};
+use super::{Goal, GoalStatus, PlanArea, Progress, Role, Workbook};
 
 fn count(parts: &[bool]) -> Progress {
     Progress {
@@ -71,6 +71,38 @@ impl Workbook {
         ])
     }
 
+    /// Brainstorming: the nine questions, and at least one candidate goal named.
+    pub fn brainstorm_progress(&self) -> Progress {
+        let b = &self.brainstorm;
+        count(&[
+            filled(&b.life),
+            filled(&b.one_year),
+            filled(&b.three_to_five_years),
+            filled(&b.skills_enough),
+            filled(&b.resources_and_skills),
+            filled(&b.weaknesses_and_traits),
+            filled(&b.sacrifices),
+            filled(&b.why_and_philosophy),
+            filled(&b.networking),
+            b.candidates.iter().any(|c| filled(&c.text)),
+        ])
+    }
+
+    /// Goals: at least one active, and each active goal passes the SMART check, has a
+    /// milestone, and has an action plan with steps and a target date.
+    pub fn goals_progress(&self) -> Progress {
+        let active: Vec<_> = (self.goals.iter())
+            .filter(|g| g.status == GoalStatus::Active)
+            .collect();
+        let all = |f: &dyn Fn(&Goal) -> bool| !active.is_empty() && active.iter().all(|g| f(g));
+        count(&[
+            !active.is_empty(),
+            all(&|g| g.smart().iter().all(|ok| *ok)),
+            all(&|g| !g.milestones.is_empty()),
+            all(&|g| !g.plan.steps.is_empty() && g.plan.target_date.is_some()),
+        ])
+    }
+
     /// Closure: planned, the four checks, the reflection, and what comes next.
     pub fn closure_progress(&self) -> Progress {
         let c = &self.closure;
@@ -103,6 +135,8 @@ mod tests {
             wb.prospect_progress(),
             wb.agreement_progress(),
             wb.plan_progress(),
+            wb.brainstorm_progress(),
+            wb.goals_progress(),
             wb.closure_progress(),
         ] {
             assert!(p.is_empty() && p.total > 0);
@@ -136,6 +170,22 @@ mod tests {
             });
         }
         assert_eq!(wb.plan_progress(), Progress { done: 1, total: 3 });
+    }
+
+    #[test]
+    fn goals_count_only_active_goals() {
+        let mut wb = Workbook::default();
+        let g = wb.add_goal();
+        assert_eq!(wb.goals_progress().done, 0, "a draft does not count");
+        wb.goals[g].status = GoalStatus::Active;
+        wb.goals[g].milestones.push(Default::default());
+        assert_eq!(wb.goals_progress(), Progress { done: 2, total: 4 });
+        wb.brainstorm.candidates.push(Default::default());
+        assert_eq!(
+            wb.brainstorm_progress().done,
+            0,
+            "an empty candidate is none"
+        );
     }
 
     #[test]
