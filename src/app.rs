@@ -24,7 +24,7 @@ pub struct App {
     pub screen: Screen,
     pub mode: Mode,
     /// Focus index per screen, into that screen's targets, so coming back keeps the place.
-    focus: [usize; Screen::ALL.len()],
+    focus: [usize; Screen::SLOTS],
     pub status: Status,
     /// A one-off message for the last key (cleared by the next one).
     pub notice: Option<String>,
@@ -47,7 +47,7 @@ impl App {
             workbook,
             screen: Screen::Home,
             mode: Mode::Browse,
-            focus: [0; Screen::ALL.len()],
+            focus: [0; Screen::SLOTS],
             status: Status::Opened,
             notice: None,
             changed: false,

@@ -7,7 +7,10 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
-use crate::model::{Fit, PlanArea, Role, Topic, Workbook, parse_date, parse_days};
+use crate::model::{
+    ActionStep, Candidate, Fit, GoalStatus, Helper, Horizon, MeasureKind, Owner, PlanArea, Role,
+    Topic, Workbook, parse_date, parse_days,
+};
 
 /// How a field is edited and shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +23,53 @@ pub enum Kind {
     Date,
     /// A number of days (`14`, `2w`, `1m`).
     Days,
+    /// Step numbers an action step waits for (`1, 3`).
+    Steps,
+}
+
+/// The nine brainstorming questions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BrainPart {
+    Life,
+    OneYear,
+    ThreeToFiveYears,
+    SkillsEnough,
+    ResourcesAndSkills,
+    WeaknessesAndTraits,
+    Sacrifices,
+    WhyAndPhilosophy,
+    Networking,
+}
+
+impl BrainPart {
+    /// The questions in the order the exercise asks them.
+    pub const ALL: [BrainPart; 9] = [
+        BrainPart::Life,
+        BrainPart::OneYear,
+        BrainPart::ThreeToFiveYears,
+        BrainPart::SkillsEnough,
+        BrainPart::ResourcesAndSkills,
+        BrainPart::WeaknessesAndTraits,
+        BrainPart::Sacrifices,
+        BrainPart::WhyAndPhilosophy,
+        BrainPart::Networking,
+    ];
+}
+
+/// A SMART goal's own texts and dates, and its action-plan worksheet's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GoalPart {
+    Title,
+    Specific,
+    Attainable,
+    Relevant,
+    Deadline,
+    MentorComment,
+    Skills,
+    Outcome,
+    TargetDate,
+    ReviewedOn,
+    Roadblocks,
 }
 
 /// The conversation with yourself.
@@ -91,6 +141,22 @@ pub enum Field {
     /// A mentoring-plan topic's text (index into all topics).
     Topic(usize),
     Closure(ClosurePart),
+    Brainstorm(BrainPart),
+    /// A candidate goal from the brainstorm.
+    Candidate(usize),
+    /// A part of goal `g`.
+    Goal(usize, GoalPart),
+    /// Measure `i` of goal `g`.
+    Measure(usize, usize),
+    /// Milestone `i` of goal `g`: its text, and its date.
+    Milestone(usize, usize),
+    MilestoneDate(usize, usize),
+    /// Action step `i` of goal `g`: its text, due date, and the steps it waits for.
+    Step(usize, usize),
+    StepDue(usize, usize),
+    StepAfter(usize, usize),
+    /// Resource `i` of goal `g`.
+    Resource(usize, usize),
 }
 
 impl Field {
@@ -110,7 +176,20 @@ impl Field {
             Field::Closure(ClosurePart::PlannedWhen) => Kind::Date,
             Field::Closure(ClosurePart::CheckNotes(_)) => Kind::Line,
             Field::Closure(_) => Kind::Text,
-            Field::Title
+            Field::Brainstorm(_) => Kind::Text,
+            Field::Goal(_, p) => match p {
+                GoalPart::Title => Kind::Line,
+                GoalPart::Deadline | GoalPart::TargetDate | GoalPart::ReviewedOn => Kind::Date,
+                _ => Kind::Text,
+            },
+            Field::MilestoneDate(..) | Field::StepDue(..) => Kind::Date,
+            Field::StepAfter(..) => Kind::Steps,
+            Field::Candidate(_)
+            | Field::Measure(..)
+            | Field::Milestone(..)
+            | Field::Step(..)
+            | Field::Resource(..)
+            | Field::Title
             | Field::Mentee
             | Field::Mentor
             | Field::Strength(_)
@@ -138,18 +217,31 @@ impl Field {
     pub fn value(self, wb: &Workbook) -> Option<Cow<'_, str>> {
         match self.kind() {
             Kind::Line | Kind::Text => self.text(wb).map(Cow::Borrowed),
-            Kind::Date => Some(Cow::Owned(
-                date_slot(self, wb)
-                    .flatten()
-                    .map(|d| d.to_string())
-                    .unwrap_or_default(),
-            )),
+            Kind::Date => date_slot(self, wb)
+                .map(|d| Cow::Owned(d.map(|d| d.to_string()).unwrap_or_default())),
             Kind::Days => Some(Cow::Owned(
                 wb.agreement
                     .check_in_every_days
                     .map(|d| d.to_string())
                     .unwrap_or_default(),
             )),
+            Kind::Steps => {
+                let Field::StepAfter(g, i) = self else {
+                    return None;
+                };
+                let plan = &wb.goals.get(g)?.plan;
+                plan.steps.get(i)?;
+                Some(Cow::Owned(plan.dependencies_text(i)))
+            }
+        }
+    }
+
+    /// The list row this field is shown in (a step's due date is edited in the step's row).
+    pub fn row(self) -> Field {
+        match self {
+            Field::MilestoneDate(g, i) => Field::Milestone(g, i),
+            Field::StepDue(g, i) | Field::StepAfter(g, i) => Field::Step(g, i),
+            f => f,
         }
     }
 
@@ -174,6 +266,13 @@ impl Field {
                 let slot = &mut wb.agreement.check_in_every_days;
                 Ok(std::mem::replace(slot, days) != days)
             }
+            Kind::Steps => {
+                let Field::StepAfter(g, i) = self else {
+                    return Err("not a step field".into());
+                };
+                let goal = wb.goals.get_mut(g).ok_or("That goal is gone.")?;
+                goal.plan.set_dependencies(i, text)
+            }
         }
     }
 
@@ -187,6 +286,11 @@ impl Field {
                 .topics
                 .get(i)
                 .map(|t| ListKind::Topics(t.area)),
+            Field::Candidate(_) => Some(ListKind::Candidates),
+            Field::Measure(g, _) => Some(ListKind::Measures(g)),
+            Field::Milestone(g, _) => Some(ListKind::Milestones(g)),
+            Field::Step(g, _) => Some(ListKind::Steps(g)),
+            Field::Resource(g, _) => Some(ListKind::Resources(g)),
             _ => None,
         }
     }
@@ -200,6 +304,31 @@ impl Field {
             Field::Strength(i) => remove(&mut wb.vision.strengths, i),
             Field::Limitation(i) => remove(&mut wb.vision.limitations, i),
             Field::Topic(i) => remove(&mut wb.mentoring_plan.topics, i),
+            Field::Candidate(i) => {
+                let Some(c) = wb.brainstorm.candidates.get(i) else {
+                    return false;
+                };
+                let id = c.id;
+                for g in &mut wb.goals {
+                    if g.candidate == Some(id) {
+                        g.candidate = None;
+                    }
+                }
+                wb.brainstorm.candidates.remove(i);
+                wb.renumber_candidates();
+                true
+            }
+            Field::Measure(g, i) => wb
+                .goals
+                .get_mut(g)
+                .is_some_and(|g| remove(&mut g.measures, i)),
+            Field::Milestone(g, i) => {
+                (wb.goals.get_mut(g)).is_some_and(|g| remove(&mut g.milestones, i))
+            }
+            Field::Step(g, i) => wb.goals.get_mut(g).is_some_and(|g| g.plan.remove_step(i)),
+            Field::Resource(g, i) => {
+                (wb.goals.get_mut(g)).is_some_and(|g| remove(&mut g.plan.resources, i))
+            }
             _ => false,
         }
     }
@@ -263,6 +392,42 @@ macro_rules! slot {
                 C::StayInTouch => &$($m)? wb.closure.stay_in_touch,
                 C::CheckNotes(_) | C::PlannedWhen => return None,
             },
+            Field::Brainstorm(part) => {
+                let b = &$($m)? wb.brainstorm;
+                match part {
+                    BrainPart::Life => &$($m)? b.life,
+                    BrainPart::OneYear => &$($m)? b.one_year,
+                    BrainPart::ThreeToFiveYears => &$($m)? b.three_to_five_years,
+                    BrainPart::SkillsEnough => &$($m)? b.skills_enough,
+                    BrainPart::ResourcesAndSkills => &$($m)? b.resources_and_skills,
+                    BrainPart::WeaknessesAndTraits => &$($m)? b.weaknesses_and_traits,
+                    BrainPart::Sacrifices => &$($m)? b.sacrifices,
+                    BrainPart::WhyAndPhilosophy => &$($m)? b.why_and_philosophy,
+                    BrainPart::Networking => &$($m)? b.networking,
+                }
+            }
+            Field::Candidate(i) => &$($m)? wb.brainstorm.candidates.$get(i)?.text,
+            Field::Goal(g, part) => {
+                let goal = wb.goals.$get(g)?;
+                match part {
+                    GoalPart::Title => &$($m)? goal.title,
+                    GoalPart::Specific => &$($m)? goal.specific,
+                    GoalPart::Attainable => &$($m)? goal.attainable,
+                    GoalPart::Relevant => &$($m)? goal.relevant,
+                    GoalPart::MentorComment => &$($m)? goal.mentor_comment,
+                    GoalPart::Skills => &$($m)? goal.plan.skills,
+                    GoalPart::Outcome => &$($m)? goal.plan.outcome,
+                    GoalPart::Roadblocks => &$($m)? goal.plan.roadblocks,
+                    GoalPart::Deadline | GoalPart::TargetDate | GoalPart::ReviewedOn => {
+                        return None;
+                    }
+                }
+            }
+            Field::Measure(g, i) => &$($m)? wb.goals.$get(g)?.measures.$get(i)?.text,
+            Field::Milestone(g, i) => &$($m)? wb.goals.$get(g)?.milestones.$get(i)?.text,
+            Field::Step(g, i) => &$($m)? wb.goals.$get(g)?.plan.steps.$get(i)?.text,
+            Field::Resource(g, i) => &$($m)? wb.goals.$get(g)?.plan.resources.$get(i)?.text,
+            Field::MilestoneDate(..) | Field::StepDue(..) | Field::StepAfter(..) => return None,
         })
     }};
 }
@@ -280,6 +445,11 @@ fn date_slot(f: Field, wb: &Workbook) -> Option<Option<NaiveDate>> {
         Field::Agreement(AgreementPart::AgreedOn) => Some(wb.agreement.agreed_on),
         Field::Agreement(AgreementPart::ReviewedOn) => Some(wb.agreement.reviewed_on),
         Field::Closure(ClosurePart::PlannedWhen) => Some(wb.closure.planned_when),
+        Field::Goal(g, GoalPart::Deadline) => Some(wb.goals.get(g)?.deadline),
+        Field::Goal(g, GoalPart::TargetDate) => Some(wb.goals.get(g)?.plan.target_date),
+        Field::Goal(g, GoalPart::ReviewedOn) => Some(wb.goals.get(g)?.plan.reviewed_on),
+        Field::MilestoneDate(g, i) => Some(wb.goals.get(g)?.milestones.get(i)?.date),
+        Field::StepDue(g, i) => Some(wb.goals.get(g)?.plan.steps.get(i)?.due),
         _ => None,
     }
 }
@@ -289,6 +459,11 @@ fn date_slot_mut(f: Field, wb: &mut Workbook) -> Option<&mut Option<NaiveDate>> 
         Field::Agreement(AgreementPart::AgreedOn) => Some(&mut wb.agreement.agreed_on),
         Field::Agreement(AgreementPart::ReviewedOn) => Some(&mut wb.agreement.reviewed_on),
         Field::Closure(ClosurePart::PlannedWhen) => Some(&mut wb.closure.planned_when),
+        Field::Goal(g, GoalPart::Deadline) => Some(&mut wb.goals.get_mut(g)?.deadline),
+        Field::Goal(g, GoalPart::TargetDate) => Some(&mut wb.goals.get_mut(g)?.plan.target_date),
+        Field::Goal(g, GoalPart::ReviewedOn) => Some(&mut wb.goals.get_mut(g)?.plan.reviewed_on),
+        Field::MilestoneDate(g, i) => Some(&mut wb.goals.get_mut(g)?.milestones.get_mut(i)?.date),
+        Field::StepDue(g, i) => Some(&mut wb.goals.get_mut(g)?.plan.steps.get_mut(i)?.due),
         _ => None,
     }
 }
@@ -324,6 +499,15 @@ pub enum ListKind {
     Limitations,
     /// The mentoring-plan topics of one area.
     Topics(PlanArea),
+    /// The brainstorm's candidate goals.
+    Candidates,
+    /// The goals themselves (their titles).
+    Goals,
+    /// Of goal `g`.
+    Measures(usize),
+    Milestones(usize),
+    Steps(usize),
+    Resources(usize),
 }
 
 impl ListKind {
@@ -333,6 +517,12 @@ impl ListKind {
             ListKind::Strengths => "strength",
             ListKind::Limitations => "limitation",
             ListKind::Topics(_) => "topic",
+            ListKind::Candidates => "candidate goal",
+            ListKind::Goals => "goal",
+            ListKind::Measures(_) => "measure",
+            ListKind::Milestones(_) => "milestone",
+            ListKind::Steps(_) => "step",
+            ListKind::Resources(_) => "resource",
         }
     }
 
@@ -349,6 +539,56 @@ impl ListKind {
                 .filter(|(_, t)| t.area == area)
                 .map(|(i, _)| Field::Topic(i))
                 .collect(),
+            ListKind::Candidates => (0..wb.brainstorm.candidates.len())
+                .map(Field::Candidate)
+                .collect(),
+            ListKind::Goals => (0..wb.goals.len())
+                .map(|g| Field::Goal(g, GoalPart::Title))
+                .collect(),
+            ListKind::Measures(g) => {
+                let n = wb.goals.get(g).map_or(0, |x| x.measures.len());
+                (0..n).map(|i| Field::Measure(g, i)).collect()
+            }
+            ListKind::Milestones(g) => {
+                let n = wb.goals.get(g).map_or(0, |x| x.milestones.len());
+                (0..n).map(|i| Field::Milestone(g, i)).collect()
+            }
+            ListKind::Steps(g) => {
+                let n = wb.goals.get(g).map_or(0, |x| x.plan.steps.len());
+                (0..n).map(|i| Field::Step(g, i)).collect()
+            }
+            ListKind::Resources(g) => {
+                let n = wb.goals.get(g).map_or(0, |x| x.plan.resources.len());
+                (0..n).map(|i| Field::Resource(g, i)).collect()
+            }
+        }
+    }
+
+    /// Moves item `field` one place up or down; the field at its new place, if it moved.
+    /// Candidates and goals keep priorities in step with the order.
+    pub fn move_item(self, wb: &mut Workbook, field: Field, up: bool) -> Option<Field> {
+        use crate::model::move_item;
+        match (self, field) {
+            (ListKind::Candidates, Field::Candidate(i)) => {
+                let j = move_item(&mut wb.brainstorm.candidates, i, up)?;
+                wb.renumber_candidates();
+                Some(Field::Candidate(j))
+            }
+            (ListKind::Measures(g), Field::Measure(_, i)) => {
+                move_item(&mut wb.goals.get_mut(g)?.measures, i, up).map(|j| Field::Measure(g, j))
+            }
+            (ListKind::Milestones(g), Field::Milestone(_, i)) => {
+                let j = move_item(&mut wb.goals.get_mut(g)?.milestones, i, up)?;
+                Some(Field::Milestone(g, j))
+            }
+            (ListKind::Steps(g), Field::Step(_, i)) => {
+                move_item(&mut wb.goals.get_mut(g)?.plan.steps, i, up).map(|j| Field::Step(g, j))
+            }
+            (ListKind::Resources(g), Field::Resource(_, i)) => {
+                let j = move_item(&mut wb.goals.get_mut(g)?.plan.resources, i, up)?;
+                Some(Field::Resource(g, j))
+            }
+            _ => None,
         }
     }
 
@@ -375,6 +615,41 @@ impl ListKind {
                 });
                 Field::Topic(wb.mentoring_plan.topics.len() - 1)
             }
+            ListKind::Candidates => {
+                let id = wb.fresh_id();
+                let c = &mut wb.brainstorm.candidates;
+                c.push(Candidate {
+                    id,
+                    priority: u8::try_from(c.len() + 1).unwrap_or(u8::MAX),
+                    ..Candidate::default()
+                });
+                Field::Candidate(c.len() - 1)
+            }
+            ListKind::Goals => Field::Goal(wb.add_goal(), GoalPart::Title),
+            ListKind::Measures(g) => {
+                let m = &mut wb.goals[g].measures;
+                m.push(Default::default());
+                Field::Measure(g, m.len() - 1)
+            }
+            ListKind::Milestones(g) => {
+                let m = &mut wb.goals[g].milestones;
+                m.push(Default::default());
+                Field::Milestone(g, m.len() - 1)
+            }
+            ListKind::Steps(g) => {
+                let id = wb.fresh_id();
+                let steps = &mut wb.goals[g].plan.steps;
+                steps.push(ActionStep {
+                    id,
+                    ..ActionStep::default()
+                });
+                Field::Step(g, steps.len() - 1)
+            }
+            ListKind::Resources(g) => {
+                let r = &mut wb.goals[g].plan.resources;
+                r.push(Default::default());
+                Field::Resource(g, r.len() - 1)
+            }
         }
     }
 }
@@ -390,6 +665,17 @@ pub enum Choice {
     Check(usize),
     ContinueTogether,
     MenteeWillMentor,
+    /// Of goal `g`: its status (picked from a list, see `update`), its horizon.
+    GoalStatus(usize),
+    Horizon(usize),
+    /// Measure `i` of goal `g`: performance gain or outcome.
+    MeasureKind(usize, usize),
+    /// Milestone `i` of goal `g` done or not.
+    MilestoneDone(usize, usize),
+    /// Who carries step `i` of goal `g`.
+    Owner(usize, usize),
+    /// Who helps obtain resource `i` of goal `g`.
+    Helper(usize, usize),
 }
 
 impl Choice {
@@ -434,6 +720,65 @@ impl Choice {
             }
             Choice::MenteeWillMentor => {
                 wb.closure.mentee_will_mentor = maybe(wb.closure.mentee_will_mentor)
+            }
+            Choice::GoalStatus(g) => {
+                // The screens pick a status from a list; cycling skips `Active` when the cap
+                // is reached, so this can never break the rule.
+                let Some(goal) = wb.goals.get(g) else { return };
+                let mut next = goal.status;
+                loop {
+                    next = GoalStatus::ALL[(GoalStatus::ALL.iter())
+                        .position(|s| *s == next)
+                        .map_or(0, |k| (k + 1) % GoalStatus::ALL.len())];
+                    if wb.set_goal_status(g, next).is_ok() {
+                        break;
+                    }
+                }
+            }
+            Choice::Horizon(g) => {
+                if let Some(goal) = wb.goals.get_mut(g) {
+                    goal.horizon = match goal.horizon {
+                        Horizon::Daily => Horizon::ShortTerm,
+                        Horizon::ShortTerm => Horizon::LongTerm,
+                        Horizon::LongTerm => Horizon::Daily,
+                    }
+                }
+            }
+            Choice::MeasureKind(g, i) => {
+                if let Some(m) = wb.goals.get_mut(g).and_then(|g| g.measures.get_mut(i)) {
+                    m.kind = match m.kind {
+                        MeasureKind::Performance => MeasureKind::Outcome,
+                        MeasureKind::Outcome => MeasureKind::Performance,
+                    }
+                }
+            }
+            Choice::MilestoneDone(g, i) => {
+                if let Some(m) = wb.goals.get_mut(g).and_then(|g| g.milestones.get_mut(i)) {
+                    m.done = !m.done;
+                }
+            }
+            Choice::Owner(g, i) => {
+                if let Some(s) = wb.goals.get_mut(g).and_then(|g| g.plan.steps.get_mut(i)) {
+                    s.owner = match s.owner {
+                        Owner::Mentee => Owner::Mentor,
+                        Owner::Mentor => Owner::Both,
+                        Owner::Both => Owner::Mentee,
+                    }
+                }
+            }
+            Choice::Helper(g, i) => {
+                if let Some(r) = wb
+                    .goals
+                    .get_mut(g)
+                    .and_then(|g| g.plan.resources.get_mut(i))
+                {
+                    r.helper = match r.helper {
+                        Helper::Nobody => Helper::Mentor,
+                        Helper::Mentor => Helper::Organisation,
+                        Helper::Organisation => Helper::Other,
+                        Helper::Other => Helper::Nobody,
+                    }
+                }
             }
         }
     }

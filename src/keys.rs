@@ -4,7 +4,8 @@
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::app::App;
-use crate::nav::{Mode, Screen};
+use crate::model::GoalStatus;
+use crate::nav::{Mode, PickWhat, Screen};
 
 /// What the user asked for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,12 +19,31 @@ pub enum Msg {
     Add,
     Delete,
     CyclePhase,
-    /// Mentoring plan: mark the focused topic discussed (or not).
-    ToggleDiscussed,
+    /// `x`: tick the focused item: a topic discussed, a milestone done, a step moved on.
+    Toggle,
     /// Mentoring plan: mark the focused topic private (or not).
     TogglePrivate,
-    /// Agreement: record that it was reviewed today.
+    /// Agreement or action plan: record that it was reviewed today.
     MarkReviewed,
+    /// `o`: move the focused item's option on: a step's owner, a resource's helper, a
+    /// measure's kind.
+    Cycle,
+    /// `t`: edit the focused milestone's date or step's due date.
+    EditDate,
+    /// `b`: edit the steps the focused step waits for.
+    EditAfter,
+    /// `K` / `J`: move the focused item up (true) or down.
+    MoveItem(bool),
+    /// `g`: turn the focused brainstorm candidate into a goal.
+    Promote,
+    /// `w`: open the focused goal's action-plan worksheet.
+    OpenWorksheet,
+    /// `v`: the worksheet at a glance.
+    OpenGlance,
+    /// `s`: pick a status for the focused goal.
+    PickStatus,
+    /// Three goals are active: pause, finish or drop the selected one to make room.
+    MakeRoom(GoalStatus),
     NextScreen,
     PrevScreen,
     /// Open the n-th exercise (0-based).
@@ -50,13 +70,15 @@ pub enum Msg {
 #[derive(Debug, Clone, Copy)]
 pub struct Key(pub KeyCode, pub KeyModifiers);
 
-const fn plain(c: char) -> Key {
+/// A character key without modifiers (Shift aside).
+pub const fn plain(c: char) -> Key {
     Key(KeyCode::Char(c), KeyModifiers::NONE)
 }
 const fn ctrl(c: char) -> Key {
     Key(KeyCode::Char(c), KeyModifiers::CONTROL)
 }
-const fn code(c: KeyCode) -> Key {
+/// A named key without modifiers.
+pub const fn code(c: KeyCode) -> Key {
     Key(c, KeyModifiers::NONE)
 }
 
@@ -76,7 +98,8 @@ pub struct Binding {
     pub footer: bool,
 }
 
-const fn explained(
+/// A binding with a longer explanation for the overlay.
+pub const fn explained(
     keys: &'static [Key],
     label: &'static str,
     hint: &'static str,
@@ -92,11 +115,22 @@ const fn explained(
         footer: true,
     }
 }
-const fn bind(keys: &'static [Key], label: &'static str, hint: &'static str, msg: Msg) -> Binding {
+/// A binding whose footer hint says it all.
+pub const fn bind(
+    keys: &'static [Key],
+    label: &'static str,
+    hint: &'static str,
+    msg: Msg,
+) -> Binding {
     explained(keys, label, hint, "", msg)
 }
 /// A binding listed in the `?` overlay only, not in the footer.
-const fn more(keys: &'static [Key], label: &'static str, hint: &'static str, msg: Msg) -> Binding {
+pub const fn more(
+    keys: &'static [Key],
+    label: &'static str,
+    hint: &'static str,
+    msg: Msg,
+) -> Binding {
     let mut b = bind(keys, label, hint, msg);
     b.footer = false;
     b
@@ -143,7 +177,7 @@ pub const GLOBAL: &[Binding] = &[
     // Listed once; `resolve` reads the digit itself.
     more(
         &[],
-        "1 … 6",
+        "1 … 8",
         "open an exercise by its number on the overview",
         Msg::OpenExercise(0),
     ),
@@ -195,6 +229,66 @@ pub const BACK: Binding = explained(
     "back to the overview",
     Msg::Back,
 );
+
+/// Moving a list item up: `K` or Shift-↑.
+pub const MOVE_UP: Binding = explained(
+    &[plain('K'), Key(KeyCode::Up, KeyModifiers::SHIFT)],
+    "K / Shift-↑",
+    "move up",
+    "move the item up (its priority, its order)",
+    Msg::MoveItem(true),
+);
+
+/// Moving a list item down: `J` or Shift-↓.
+pub const MOVE_DOWN: Binding = more(
+    &[plain('J'), Key(KeyCode::Down, KeyModifiers::SHIFT)],
+    "J / Shift-↓",
+    "move the item down",
+    Msg::MoveItem(false),
+);
+
+/// Picking from a list.
+pub const PICK: &[Binding] = &[
+    explained(
+        &[code(KeyCode::Up), code(KeyCode::Down)],
+        "↑↓",
+        "choose",
+        "move through the options (k and j work too)",
+        Msg::Down,
+    ),
+    bind(&[code(KeyCode::Enter)], "Enter", "pick", Msg::Activate),
+    bind(&[code(KeyCode::Esc)], "Esc", "cancel", Msg::Back),
+];
+
+/// Making room among three active goals.
+pub const MAKE_ROOM: &[Binding] = &[
+    explained(
+        &[code(KeyCode::Up), code(KeyCode::Down)],
+        "↑↓",
+        "choose",
+        "choose an active goal (k and j work too)",
+        Msg::Down,
+    ),
+    bind(
+        &[plain('p'), code(KeyCode::Enter)],
+        "p/Enter",
+        "pause it",
+        Msg::MakeRoom(GoalStatus::Paused),
+    ),
+    bind(
+        &[plain('f')],
+        "f",
+        "finished",
+        Msg::MakeRoom(GoalStatus::Achieved),
+    ),
+    bind(
+        &[plain('d')],
+        "d",
+        "drop it",
+        Msg::MakeRoom(GoalStatus::Dropped),
+    ),
+    bind(&[code(KeyCode::Esc)], "Esc", "cancel", Msg::Back),
+];
 
 /// While the text editor has the keyboard.
 pub const EDIT: &[Binding] = &[
@@ -289,6 +383,15 @@ pub fn resolve(app: &App, event: &Event) -> Option<Msg> {
         } else {
             Msg::CloseHelp
         }),
+        Mode::Pick(pick) => movement(key)
+            .or_else(|| {
+                let table = match pick.what {
+                    PickWhat::Status(_) => PICK,
+                    PickWhat::MakeRoom(_) => MAKE_ROOM,
+                };
+                lookup(&[table], key)
+            })
+            .or_else(|| (matches(key, &ctrl('c'))).then_some(Msg::SaveAndQuit)),
         Mode::Browse => movement(key)
             .or_else(|| lookup(&[screen_keys(app.screen), GLOBAL], key))
             .or_else(|| digit(key)),
@@ -335,8 +438,12 @@ mod tests {
     /// The help overlay is 72 columns: a label column of 18 and 48 for the explanation.
     #[test]
     fn every_explanation_fits_the_help_overlay() {
-        let screens = crate::nav::Screen::ALL.map(screen_keys);
-        let tables = [GLOBAL, EDIT, CONFIRM].into_iter().chain(screens);
+        use crate::nav::Screen;
+        let subs = [Screen::Goal(0), Screen::Worksheet(0), Screen::Glance(0)];
+        let screens = Screen::ALL.into_iter().chain(subs).map(screen_keys);
+        let tables = [GLOBAL, EDIT, CONFIRM, PICK, MAKE_ROOM]
+            .into_iter()
+            .chain(screens);
         for b in tables.flat_map(|t| t.iter()) {
             assert!(b.label.chars().count() <= 18, "{}", b.label);
             assert!(b.explanation().chars().count() <= 48, "{}", b.explanation());

@@ -41,7 +41,12 @@ impl Stage {
             Stage::SelfReflection => &[Screen::Reflection],
             Stage::ProspectiveMatch => &[Screen::Prospect],
             Stage::Initiation => &[Screen::Agreement],
-            Stage::Direction => &[Screen::Plan, Screen::Vision],
+            Stage::Direction => &[
+                Screen::Plan,
+                Screen::Vision,
+                Screen::Brainstorm,
+                Screen::Goals,
+            ],
             Stage::Closing => &[Screen::Closure],
         }
     }
@@ -72,7 +77,11 @@ pub fn stage_of(screen: Screen) -> Option<Stage> {
 /// How complete an exercise is.
 pub fn progress(screen: Screen, wb: &Workbook) -> Option<Progress> {
     Some(match screen {
-        Screen::Home => return None,
+        Screen::Home | Screen::Goal(_) | Screen::Worksheet(_) | Screen::Glance(_) => {
+            return None;
+        }
+        Screen::Brainstorm => wb.brainstorm_progress(),
+        Screen::Goals => wb.goals_progress(),
         Screen::Reflection => wb.reflection_progress(),
         Screen::Prospect => wb.prospect_progress(),
         Screen::Agreement => wb.agreement_progress(),

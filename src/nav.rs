@@ -19,21 +19,36 @@ pub enum Screen {
     Plan,
     /// The Personal Vision Statement worksheet.
     Vision,
+    /// Brainstorming development goals.
+    Brainstorm,
+    /// The SMART goals, one row each.
+    Goals,
     /// Closure and redefinition.
     Closure,
+    /// One SMART goal (position in the workbook's goals).
+    Goal(usize),
+    /// The Mentoring Action Plan worksheet of one goal.
+    Worksheet(usize),
+    /// One goal's worksheet and step sequence on a single read-only page, for calls.
+    Glance(usize),
 }
 
 impl Screen {
-    /// Every screen, overview first.
-    pub const ALL: [Screen; 7] = [
+    /// Every top-level screen, overview first. A goal's own screens hang below `Goals`.
+    pub const ALL: [Screen; 9] = [
         Screen::Home,
         Screen::Reflection,
         Screen::Prospect,
         Screen::Agreement,
         Screen::Plan,
         Screen::Vision,
+        Screen::Brainstorm,
+        Screen::Goals,
         Screen::Closure,
     ];
+    /// How many screens keep a focus: the top-level ones and the three kinds of goal screen
+    /// (which share a slot across goals).
+    pub const SLOTS: usize = Screen::ALL.len() + 3;
     /// The exercises, in lifecycle order (everything after the overview): the overview lists
     /// them and `Tab` walks them.
     pub const EXERCISES: &'static [Screen] = Screen::ALL.split_at(1).1;
@@ -47,19 +62,50 @@ impl Screen {
             Screen::Agreement => "Partnership agreement",
             Screen::Plan => "Mentoring plan",
             Screen::Vision => "Personal Vision Statement",
+            Screen::Brainstorm => "Brainstorming goals",
+            Screen::Goals => "SMART goals",
             Screen::Closure => "Closure and what comes next",
+            Screen::Goal(_) => "SMART goal",
+            Screen::Worksheet(_) => "Mentoring Action Plan",
+            Screen::Glance(_) => "Action plan at a glance",
         }
     }
 
-    /// Position in [`Screen::ALL`], for per-screen state.
+    /// Slot for per-screen state: the position in [`Screen::ALL`], or one past it per kind
+    /// of goal screen.
     pub fn index(self) -> usize {
-        Screen::ALL.iter().position(|s| *s == self).unwrap_or(0)
+        let n = Screen::ALL.len();
+        match self {
+            Screen::Goal(_) => n,
+            Screen::Worksheet(_) => n + 1,
+            Screen::Glance(_) => n + 2,
+            s => Screen::ALL.iter().position(|x| *x == s).unwrap_or(0),
+        }
+    }
+
+    /// Where Esc leads: a goal's screens back up towards the list of goals, an exercise to
+    /// the overview.
+    pub fn parent(self) -> Screen {
+        match self {
+            Screen::Goal(_) => Screen::Goals,
+            Screen::Worksheet(g) => Screen::Goal(g),
+            Screen::Glance(g) => Screen::Worksheet(g),
+            _ => Screen::Home,
+        }
+    }
+
+    /// The exercise this screen belongs to (itself for a top-level screen).
+    pub fn exercise(self) -> Screen {
+        match self {
+            Screen::Goal(_) | Screen::Worksheet(_) | Screen::Glance(_) => Screen::Goals,
+            s => s,
+        }
     }
 
     /// The exercise after this one (from the overview: the first).
     pub fn next(self) -> Screen {
         let ex = Screen::EXERCISES;
-        match ex.iter().position(|s| *s == self) {
+        match ex.iter().position(|s| *s == self.exercise()) {
             Some(i) => ex[(i + 1) % ex.len()],
             None => ex[0],
         }
@@ -68,7 +114,7 @@ impl Screen {
     /// The exercise before this one (from the overview: the last).
     pub fn prev(self) -> Screen {
         let ex = Screen::EXERCISES;
-        match ex.iter().position(|s| *s == self) {
+        match ex.iter().position(|s| *s == self.exercise()) {
             Some(i) => ex[(i + ex.len() - 1) % ex.len()],
             None => ex[ex.len() - 1],
         }
@@ -111,6 +157,8 @@ impl Editing {
 pub enum Confirm {
     /// Delete a list item.
     Delete(Field),
+    /// Delete goal `g` with its action plan.
+    DeleteGoal(usize),
     /// The last save failed: quit anyway?
     QuitUnsaved,
 }
@@ -126,6 +174,24 @@ pub enum Mode {
     Confirm(Confirm),
     /// The key overlay; any key closes it and returns to the editor it was opened from, if any.
     Help(Option<Box<Editing>>),
+    /// Picking one option from a short list.
+    Pick(Pick),
+}
+
+/// A list to pick from, and the option under the cursor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pick {
+    pub what: PickWhat,
+    pub selected: usize,
+}
+
+/// What is being picked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PickWhat {
+    /// A status for goal `g`.
+    Status(usize),
+    /// Three goals are active and goal `g` should be: which active one makes room?
+    MakeRoom(usize),
 }
 
 #[cfg(test)]
@@ -135,7 +201,12 @@ mod tests {
     #[test]
     fn next_and_prev_walk_the_exercises_and_wrap() {
         assert_eq!(Screen::Home.next(), Screen::Reflection);
-        assert_eq!(Screen::Vision.next(), Screen::Closure);
+        assert_eq!(Screen::Vision.next(), Screen::Brainstorm);
+        assert_eq!(Screen::Goals.next(), Screen::Closure);
+        assert_eq!(Screen::Worksheet(2).next(), Screen::Closure);
+        assert_eq!(Screen::Glance(0).parent(), Screen::Worksheet(0));
+        assert_eq!(Screen::Goal(0).parent(), Screen::Goals);
+        assert_eq!(Screen::Goal(1).index(), Screen::Goal(4).index());
         assert_eq!(Screen::Closure.next(), Screen::Reflection);
         assert_eq!(Screen::Home.prev(), Screen::Closure);
         assert_eq!(Screen::Reflection.prev(), Screen::Closure);

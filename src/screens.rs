@@ -2,12 +2,18 @@
 //! with exhaustive matches, so a new screen cannot be half wired.
 
 mod agreement;
+mod brainstorm;
 mod closure;
+mod glance;
+mod goal;
+mod goal_view;
+mod goals;
 mod home;
 mod plan;
 mod prospect;
 mod reflection;
 mod vision;
+mod worksheet;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -26,7 +32,12 @@ pub fn keys(screen: Screen) -> &'static [Binding] {
         Screen::Agreement => agreement::KEYS,
         Screen::Plan => plan::KEYS,
         Screen::Vision => vision::KEYS,
+        Screen::Brainstorm => brainstorm::KEYS,
+        Screen::Goals => goals::KEYS,
         Screen::Closure => closure::KEYS,
+        Screen::Goal(_) => goal::KEYS,
+        Screen::Worksheet(_) => worksheet::KEYS,
+        Screen::Glance(_) => glance::KEYS,
     }
 }
 
@@ -39,7 +50,12 @@ pub fn targets(screen: Screen, wb: &Workbook) -> Vec<Target> {
         Screen::Agreement => agreement::targets(wb),
         Screen::Plan => plan::targets(wb),
         Screen::Vision => vision::targets(wb),
+        Screen::Brainstorm => brainstorm::targets(wb),
+        Screen::Goals => goals::targets(wb),
         Screen::Closure => closure::targets(wb),
+        Screen::Goal(g) => goal::targets(wb, g),
+        Screen::Worksheet(g) => worksheet::targets(wb, g),
+        Screen::Glance(g) => glance::targets(wb, g),
     }
 }
 
@@ -52,7 +68,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Agreement => agreement::render(app, area, buf),
         Screen::Plan => plan::render(app, area, buf),
         Screen::Vision => vision::render(app, area, buf),
+        Screen::Brainstorm => brainstorm::render(app, area, buf),
+        Screen::Goals => goals::render(app, area, buf),
         Screen::Closure => closure::render(app, area, buf),
+        Screen::Goal(g) => goal::render(app, g, area, buf),
+        Screen::Worksheet(g) => worksheet::render(app, g, area, buf),
+        Screen::Glance(g) => glance::render(app, g, area, buf),
     }
 }
 

@@ -14,8 +14,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::{App, Status};
-use crate::keys::{self, CONFIRM, EDIT, GLOBAL};
-use crate::nav::{Confirm, Mode};
+use crate::keys::{self, CONFIRM, EDIT, GLOBAL, MAKE_ROOM, PICK};
+use crate::model::GoalStatus;
+use crate::nav::{Confirm, Mode, Pick, PickWhat};
 use crate::screens;
 use theme::THEME;
 
@@ -55,7 +56,44 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
             }
         }
         Mode::Confirm(question) => widgets::confirm(body, &question_text(app, question), buf),
+        Mode::Pick(pick) => draw_pick(app, *pick, body, buf),
         Mode::Browse | Mode::Edit(_) => {}
+    }
+}
+
+fn draw_pick(app: &App, pick: Pick, area: Rect, buf: &mut Buffer) {
+    let wb = &app.workbook;
+    match pick.what {
+        PickWhat::Status(g) => {
+            let name = wb.goals.get(g).map_or("", |x| x.name());
+            let options: Vec<String> = GoalStatus::ALL
+                .iter()
+                .map(|s| {
+                    let about = match s {
+                        GoalStatus::Draft => "still taking shape",
+                        GoalStatus::Active => "worked on now (three at most)",
+                        GoalStatus::Paused => "on hold, to pick up later",
+                        GoalStatus::Achieved => "reached",
+                        GoalStatus::Dropped => "no longer pursued",
+                    };
+                    format!("{:<9} {about}", s.name())
+                })
+                .collect();
+            let intro = format!("Where does “{name}” stand?");
+            widgets::pick(area, "Goal status", &intro, &options, pick.selected, buf);
+        }
+        PickWhat::MakeRoom(g) => {
+            let name = wb.goals.get(g).map_or("", |x| x.name());
+            let options: Vec<String> = crate::update::active_goals(wb)
+                .into_iter()
+                .map(|k| wb.goals[k].name().to_string())
+                .collect();
+            let intro = format!(
+                "Three goals are active already, and working on more at once spreads you thin. \
+                 To make “{name}” active, choose one to pause (p), mark finished (f) or drop (d)."
+            );
+            widgets::pick(area, "Make room", &intro, &options, pick.selected, buf);
+        }
     }
 }
 
@@ -67,6 +105,12 @@ fn question_text(app: &App, question: &Confirm) -> String {
             let short: String = text.chars().take(30).collect();
             let more = if text.chars().count() > 30 { "…" } else { "" };
             format!("Delete the {noun} “{short}{more}”?")
+        }
+        Confirm::DeleteGoal(g) => {
+            let goal = app.workbook.goals.get(*g);
+            let name: String = goal.map_or("", |x| x.name()).chars().take(30).collect();
+            let steps = goal.map_or(0, |x| x.plan.steps.len());
+            format!("Delete the goal “{name}” with its action plan ({steps} steps)?")
         }
         Confirm::QuitUnsaved => {
             "The last save failed, so recent changes are only in memory. Quit anyway and lose them?"
@@ -120,6 +164,10 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
                 None => widgets::footer_line(&[EDIT], area.width),
             },
             Mode::Confirm(_) => widgets::footer_line(&[CONFIRM], area.width),
+            Mode::Pick(p) => match p.what {
+                PickWhat::Status(_) => widgets::footer_line(&[PICK], area.width),
+                PickWhat::MakeRoom(_) => widgets::footer_line(&[MAKE_ROOM], area.width),
+            },
             Mode::Help(_) => Line::from(Span::styled("any key closes the help", THEME.hint)),
         }
     };

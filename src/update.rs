@@ -5,11 +5,16 @@ use chrono::{DateTime, Local};
 use crossterm::event::{KeyCode, KeyModifiers};
 
 use crate::app::App;
-use crate::field::{Choice, Field};
+use crate::field::{Choice, Field, GoalPart, ListKind};
 use crate::keys::Msg;
 use crate::lifecycle;
 use crate::nav::{Confirm, Editing, Mode, Screen, Target};
 use crate::ui::editor::new_editor;
+
+mod pick;
+mod planning;
+
+pub use pick::active_goals;
 
 /// I/O the shell performs after an update.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,26 +31,47 @@ pub enum Effect {
 pub fn update(app: &mut App, msg: Msg, now: DateTime<Local>) -> Option<Effect> {
     app.notice = None;
     app.today = now.date_naive();
+    if let Mode::Pick(pick) = app.mode {
+        return pick::update(app, pick, msg);
+    }
     match msg {
         Msg::Up => app.set_focus(app.focus().saturating_sub(1)),
         Msg::Down => app.set_focus(app.focus() + 1),
         Msg::Activate => return activate(app),
         Msg::Back => {
             if app.screen != Screen::Home {
-                return go(app, Screen::Home);
+                return go(app, app.screen.parent());
             }
         }
         Msg::Add => return add(app),
         Msg::Delete => return ask_delete(app),
         Msg::CyclePhase => return choose(app, Choice::Phase),
-        Msg::ToggleDiscussed | Msg::TogglePrivate => return toggle_topic(app, msg),
+        Msg::TogglePrivate => return toggle_private(app),
+        Msg::Toggle => return planning::toggle(app),
+        Msg::Cycle => return planning::cycle(app),
+        Msg::EditDate | Msg::EditAfter => {
+            if let Some(field) = planning::sub_field(app, &msg) {
+                start_edit(app, field, false);
+            }
+        }
+        Msg::MoveItem(up) => return planning::move_focused(app, up),
+        Msg::Promote => return planning::promote(app),
+        Msg::OpenWorksheet | Msg::OpenGlance => {
+            let screen = planning::goal_screen(app, &msg)?;
+            return go(app, screen);
+        }
+        Msg::PickStatus => planning::pick_status(app),
+        Msg::MakeRoom(_) => {}
         Msg::MarkReviewed => {
-            app.workbook.agreement.reviewed_on = Some(app.today);
+            let what = if let Screen::Worksheet(g) = app.screen {
+                app.workbook.goals.get_mut(g)?.plan.reviewed_on = Some(app.today);
+                "Action plan"
+            } else {
+                app.workbook.agreement.reviewed_on = Some(app.today);
+                "Agreement"
+            };
             app.touch();
-            app.notice = Some(format!(
-                "Agreement marked as reviewed today ({}).",
-                app.today
-            ));
+            app.notice = Some(format!("{what} marked as reviewed today ({}).", app.today));
             return Some(Effect::Save);
         }
         Msg::NextScreen => return go(app, app.screen.next()),
@@ -89,31 +115,37 @@ pub fn update(app: &mut App, msg: Msg, now: DateTime<Local>) -> Option<Effect> {
 
 /// Changes screen, saving on the way (leaving a screen is a natural checkpoint). Opening an
 /// exercise ahead of the relationship's phase only earns a word of warning.
-fn go(app: &mut App, screen: Screen) -> Option<Effect> {
+pub(crate) fn go(app: &mut App, screen: Screen) -> Option<Effect> {
+    // Opening one goal's page from the level above starts at its top; coming back up keeps
+    // the place.
+    let down = screen.parent() == app.screen && screen != Screen::Home;
     app.screen = screen;
+    if down && screen.index() >= Screen::ALL.len() {
+        app.set_focus(0);
+    }
     app.mode = Mode::Browse;
     app.notice = lifecycle::ahead_of_phase(&app.workbook, screen);
     Some(Effect::Save)
 }
 
-fn choose(app: &mut App, choice: Choice) -> Option<Effect> {
+pub(crate) fn choose(app: &mut App, choice: Choice) -> Option<Effect> {
+    if let Choice::GoalStatus(g) = choice {
+        app.mode = Mode::Pick(pick::status(&app.workbook, g));
+        return None;
+    }
     choice.cycle(&mut app.workbook);
     app.touch();
     Some(Effect::Save)
 }
 
-/// `x` and `p` on a mentoring-plan topic.
-fn toggle_topic(app: &mut App, msg: Msg) -> Option<Effect> {
+/// `p` on a mentoring-plan topic.
+fn toggle_private(app: &mut App) -> Option<Effect> {
     let Some(Target::Field(Field::Topic(i))) = app.focused() else {
         app.notice = Some("Move to a topic first.".into());
         return None;
     };
     let topic = app.workbook.mentoring_plan.topics.get_mut(i)?;
-    if msg == Msg::ToggleDiscussed {
-        topic.discussed = !topic.discussed;
-    } else {
-        topic.private = !topic.private;
-    }
+    topic.private = !topic.private;
     app.touch();
     Some(Effect::Save)
 }
@@ -124,6 +156,9 @@ fn activate(app: &mut App) -> Option<Effect> {
         Target::Add(list) => {
             let field = list.push_new(&mut app.workbook);
             app.touch();
+            if let (ListKind::Goals, Field::Goal(g, _)) = (list, field) {
+                go(app, Screen::Goal(g));
+            }
             start_edit(app, field, true);
         }
         Target::Choice(choice) => return choose(app, choice),
@@ -132,7 +167,7 @@ fn activate(app: &mut App) -> Option<Effect> {
     None
 }
 
-fn start_edit(app: &mut App, field: Field, new_item: bool) {
+pub(crate) fn start_edit(app: &mut App, field: Field, new_item: bool) {
     let Some(text) = field.value(&app.workbook) else {
         return;
     };
@@ -172,6 +207,10 @@ fn add(app: &mut App) -> Option<Effect> {
 }
 
 fn ask_delete(app: &mut App) -> Option<Effect> {
+    if let Some(Target::Open(Screen::Goal(g))) = app.focused() {
+        app.mode = Mode::Confirm(Confirm::DeleteGoal(g));
+        return None;
+    }
     let Some(Target::Field(field)) = app.focused() else {
         app.notice = Some("Nothing to delete here: d deletes a list item.".into());
         return None;
@@ -207,6 +246,14 @@ fn answer(app: &mut App, yes: bool) -> Option<Effect> {
     };
     match (question, yes) {
         (Confirm::Delete(field), true) => delete(app, field),
+        (Confirm::DeleteGoal(g), true) => {
+            if app.workbook.remove_goal(g) {
+                app.touch();
+            }
+            let focus = app.focus();
+            app.set_focus(focus);
+            Some(Effect::Save)
+        }
         (Confirm::QuitUnsaved, true) => Some(Effect::ForceQuit),
         (_, false) => None,
     }
@@ -232,6 +279,11 @@ fn commit(app: &mut App) -> Option<Effect> {
         return None;
     };
     if editing.new_item && editing.text().trim().is_empty() {
+        // A goal just added and left without a name was a slip: take it away again.
+        if let Field::Goal(g, GoalPart::Title) = editing.field {
+            app.workbook.remove_goal(g);
+            return go(app, Screen::Goals);
+        }
         return delete(app, editing.field);
     }
     Some(Effect::Save)

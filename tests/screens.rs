@@ -175,7 +175,12 @@ fn screen_name(screen: Screen) -> &'static str {
         Screen::Agreement => "agreement",
         Screen::Plan => "plan",
         Screen::Vision => "vision",
+        Screen::Brainstorm => "brainstorm",
+        Screen::Goals => "goals",
         Screen::Closure => "closure",
+        Screen::Goal(_) => "goal",
+        Screen::Worksheet(_) => "worksheet",
+        Screen::Glance(_) => "glance",
     }
 }
 

@@ -1,7 +1,8 @@
 //! What each field and choice is called, and the hint an empty field shows.
 
 use super::{
-    AgreementPart as A, Choice, ClosurePart as C, Field, ProspectPart as P, ReflectPart as R,
+    AgreementPart as A, BrainPart as B, Choice, ClosurePart as C, Field, GoalPart as G,
+    ProspectPart as P, ReflectPart as R,
 };
 use crate::model::{Fit, Workbook};
 
@@ -65,6 +66,42 @@ impl Field {
                 C::WhatChanges => "What changes",
                 C::StayInTouch => "How we stay in touch",
             },
+            Field::Brainstorm(p) => match p {
+                B::Life => "1. What do you want your life as a whole to hold?",
+                B::OneYear => "2. Where do you want to be a year from now?",
+                B::ThreeToFiveYears => "3. And in three to five years?",
+                B::SkillsEnough => "4. Will the skills you have today take you there?",
+                B::ResourcesAndSkills => {
+                    "5. What do you have to work with, and what must you learn?"
+                }
+                B::WeaknessesAndTraits => "6. Which weaknesses and traits do you want to work on?",
+                B::Sacrifices => "7. What are you prepared to give up for it?",
+                B::WhyAndPhilosophy => "8. Why these aims, and do they fit how you want to live?",
+                B::Networking => {
+                    "9. Is your circle of contacts what you need? If not, how will you grow it?"
+                }
+            },
+            Field::Candidate(_) => "Candidate",
+            Field::Goal(_, p) => match p {
+                G::Title => "Goal",
+                G::Specific => "Specific: what exactly will you do?",
+                G::Attainable => "Attainable: why is it within reach, with a stretch?",
+                G::Relevant => "Relevant: how does it serve your vision?",
+                G::Deadline => "Deadline",
+                G::MentorComment => "The mentor's view: does it stretch without breaking?",
+                G::Skills => "1. Skills or knowledge to acquire",
+                G::Outcome => "2. Outcome: how you will know the goal is met",
+                G::TargetDate => "5. Target date",
+                G::ReviewedOn => "Reviewed with mentor",
+                G::Roadblocks => "Pitfalls and obstacles, and how to get round them",
+            },
+            Field::Measure(..) => "Measure",
+            Field::Milestone(..) => "Milestone",
+            Field::MilestoneDate(..) => "Date",
+            Field::Step(..) => "Step",
+            Field::StepDue(..) => "Due",
+            Field::StepAfter(..) => "After steps",
+            Field::Resource(..) => "Resource",
         }
     }
 
@@ -124,8 +161,46 @@ impl Field {
                 C::WhatChanges => "If you continue: what you do differently",
                 C::StayInTouch => "How often, and how",
             },
+            Field::Brainstorm(p) => match p {
+                B::Life => "Work, family, health, the things that matter beyond the job",
+                B::OneYear => "A role, a skill mastered, a project delivered…",
+                B::ThreeToFiveYears => {
+                    "The position you aim for; job descriptions of such roles show what it takes"
+                }
+                B::SkillsEnough => "Honestly: yes, partly, not yet. Where is the gap?",
+                B::ResourcesAndSkills => {
+                    "People, time, budget, training; your last evaluation can point at the gaps"
+                }
+                B::WeaknessesAndTraits => "Patience, assertiveness, focus, listening…",
+                B::Sacrifices => "Evenings, a comfortable role, money, a habit…",
+                B::WhyAndPhilosophy => "What drives you, and whether it sits well with your values",
+                B::Networking => "Who is missing: peers, sponsors, people in the field you aim for",
+            },
+            Field::Candidate(_) => "an area of your working life that could grow",
+            Field::Goal(_, p) => match p {
+                G::Title => "a short name for the goal",
+                G::Specific => "One precise, focused aim that takes a stretch to reach",
+                G::Attainable => "What you already have going for you, and what you both agree to",
+                G::Relevant => "The link between this goal and your vision statement",
+                G::Deadline | G::TargetDate => "a date: 2027-03-31, +3m, next month",
+                G::ReviewedOn => "a date, or press r on this screen to record today",
+                G::MentorComment => "Mentor: too easy, about right, or a setup for frustration?",
+                G::Skills => "What you need to know or be able to do that you cannot yet",
+                G::Outcome => "What will be true, visible or different once it is done",
+                G::Roadblocks => "What usually gets in the way, and what you will do about it",
+            },
+            Field::Measure(..) => "how you will see progress, e.g. explain the budget unaided",
+            Field::Milestone(..) => "a checkpoint on the way",
+            Field::MilestoneDate(..) | Field::StepDue(..) => "a date: 2026-12-01, +2w, fri",
+            Field::Step(..) => "one concrete thing to do",
+            Field::StepAfter(..) => "step numbers, e.g. 1, 3 (empty: none)",
+            Field::Resource(..) => "a tool, a course, a person, time",
         }
     }
+}
+
+fn goal(wb: &Workbook, g: usize) -> Option<&crate::model::Goal> {
+    wb.goals.get(g)
 }
 
 impl Choice {
@@ -139,6 +214,12 @@ impl Choice {
             Choice::Check(k) => CHECKS.get(k).copied().unwrap_or("Check").into(),
             Choice::ContinueTogether => "Continue with the same partner?".into(),
             Choice::MenteeWillMentor => "Will the mentee now mentor someone?".into(),
+            Choice::GoalStatus(_) => "Status".into(),
+            Choice::Horizon(_) => "Horizon".into(),
+            Choice::MeasureKind(..) => "Kind of measure".into(),
+            Choice::MilestoneDone(..) => "Milestone done".into(),
+            Choice::Owner(..) => "Owner".into(),
+            Choice::Helper(..) => "Who helps".into(),
         }
     }
 
@@ -173,6 +254,21 @@ impl Choice {
             }
             Choice::ContinueTogether => maybe(wb.closure.continue_together).into(),
             Choice::MenteeWillMentor => maybe(wb.closure.mentee_will_mentor).into(),
+            Choice::GoalStatus(g) => goal(wb, g).map_or("", |g| g.status.name()).into(),
+            Choice::Horizon(g) => goal(wb, g).map_or("", |g| g.horizon.name()).into(),
+            Choice::MeasureKind(g, i) => (goal(wb, g).and_then(|g| g.measures.get(i)))
+                .map_or("", |m| m.kind.name())
+                .into(),
+            Choice::MilestoneDone(g, i) => {
+                let done = (goal(wb, g).and_then(|g| g.milestones.get(i))).is_some_and(|m| m.done);
+                (if done { "[x] done" } else { "[ ] not yet" }).into()
+            }
+            Choice::Owner(g, i) => (goal(wb, g).and_then(|g| g.plan.steps.get(i)))
+                .map_or("", |s| s.owner.name())
+                .into(),
+            Choice::Helper(g, i) => (goal(wb, g).and_then(|g| g.plan.resources.get(i)))
+                .map_or("", |r| r.helper.name())
+                .into(),
         }
     }
 }

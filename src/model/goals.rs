@@ -1,6 +1,5 @@
 //! Brainstorming, SMART goals and the Mentoring Action Plan worksheet (one per goal).
-//! The screens and rules for these arrive with the planning issue; the shapes live here so the
-//! file format is designed once.
+//! The shapes and their names; the rules are in `planning.rs`.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -172,4 +171,81 @@ pub struct ActionPlan {
     pub reviewed_on: Option<NaiveDate>,
     /// Misunderstandings and obstacles met on the way.
     pub roadblocks: String,
+}
+
+impl GoalStatus {
+    /// Every status, in the order a goal usually passes through them.
+    pub const ALL: [GoalStatus; 5] = [
+        GoalStatus::Draft,
+        GoalStatus::Active,
+        GoalStatus::Paused,
+        GoalStatus::Achieved,
+        GoalStatus::Dropped,
+    ];
+
+    /// In words.
+    pub fn name(self) -> &'static str {
+        match self {
+            GoalStatus::Draft => "draft",
+            GoalStatus::Active => "active",
+            GoalStatus::Paused => "paused",
+            GoalStatus::Achieved => "achieved",
+            GoalStatus::Dropped => "dropped",
+        }
+    }
+}
+
+impl Horizon {
+    /// In words.
+    pub fn name(self) -> &'static str {
+        match self {
+            Horizon::Daily => "daily",
+            Horizon::ShortTerm => "short-term",
+            Horizon::LongTerm => "long-term",
+        }
+    }
+}
+
+impl MeasureKind {
+    /// In words.
+    pub fn name(self) -> &'static str {
+        match self {
+            MeasureKind::Performance => "performance gain",
+            MeasureKind::Outcome => "outcome",
+        }
+    }
+}
+
+impl Owner {
+    /// In words.
+    pub fn name(self) -> &'static str {
+        match self {
+            Owner::Mentee => "mentee",
+            Owner::Mentor => "mentor",
+            Owner::Both => "both",
+        }
+    }
+}
+
+impl StepStatus {
+    /// In words.
+    pub fn name(self) -> &'static str {
+        match self {
+            StepStatus::Todo => "to do",
+            StepStatus::Doing => "doing",
+            StepStatus::Done => "done",
+        }
+    }
+}
+
+impl Helper {
+    /// Who helps, in words.
+    pub fn name(self) -> &'static str {
+        match self {
+            Helper::Nobody => "on my own",
+            Helper::Mentor => "mentor helps",
+            Helper::Organisation => "organisation helps",
+            Helper::Other => "someone else helps",
+        }
+    }
 }

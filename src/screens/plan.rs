@@ -40,7 +40,7 @@ pub const KEYS: &[Binding] = &[
         label: "x",
         hint: "discussed",
         help: "mark the topic discussed, or open again",
-        msg: Some(Msg::ToggleDiscussed),
+        msg: Some(Msg::Toggle),
         footer: true,
     },
     Binding {

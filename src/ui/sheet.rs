@@ -44,6 +44,25 @@ pub enum Item<'a> {
     Exercise(Screen, String),
     /// Read-only text computed from elsewhere in the workbook.
     Info(String),
+    /// Read-only styled lines, one row each (checks, gauges, warnings).
+    Lines(Vec<Line<'static>>),
+    /// A list row with a lead (a number, a box) and words after it.
+    Row(Row<'a>),
+}
+
+/// One row of a list: `› 2. text ……… suffix`. While one of the row's fields is edited (its
+/// text, or a date or dependency belonging to it) the editor takes the row's place.
+pub struct Row<'a> {
+    pub target: Target,
+    /// Before the text: a number, a checkbox.
+    pub lead: String,
+    pub text: Cow<'a, str>,
+    /// Shown when the text is empty.
+    pub placeholder: &'a str,
+    /// After the text, dimmed.
+    pub suffix: String,
+    /// Draws the suffix in the warning colour (an overdue step).
+    pub alert: bool,
 }
 
 impl Item<'_> {
@@ -54,7 +73,8 @@ impl Item<'_> {
             Item::Choice(c) => Some(Target::Choice(*c)),
             Item::Add(l) => Some(Target::Add(*l)),
             Item::Exercise(s, _) => Some(Target::Open(*s)),
-            Item::Heading(_) | Item::Prompt(_) | Item::Info(_) => None,
+            Item::Row(r) => Some(r.target),
+            Item::Heading(_) | Item::Prompt(_) | Item::Info(_) | Item::Lines(_) => None,
         }
     }
 }
@@ -93,9 +113,11 @@ fn height(app: &App, item: &Item, width: u16, first: bool) -> u16 {
                 1 + shown as u16
             }
         }
+        Item::Lines(lines) => lines.len() as u16,
         Item::Field(_)
         | Item::Choice(_)
         | Item::ListRow(..)
+        | Item::Row(_)
         | Item::Add(_)
         | Item::Exercise(..) => 1,
     }
@@ -267,6 +289,76 @@ fn draw_item(app: &App, item: &Item, focus: Option<Target>, area: Rect, buf: &mu
             .render(area, buf);
         }
         Item::Exercise(screen, note) => draw_exercise(app, *screen, note, focused, area, buf),
+        Item::Lines(lines) => {
+            for (k, line) in lines.iter().enumerate() {
+                let y = area.y + k as u16;
+                if y < area.bottom() {
+                    line.render(Rect::new(area.x + 1, y, area.width - 1, 1), buf);
+                }
+            }
+        }
+        Item::Row(row) => draw_row(app, row, focused, area, buf),
+    }
+}
+
+/// The field being edited, if it belongs to this row.
+fn row_editing(app: &App, target: Target) -> Option<Field> {
+    match &app.mode {
+        Mode::Edit(e) | Mode::Help(Some(e)) if Target::Field(e.field.row()) == target => {
+            Some(e.field)
+        }
+        _ => None,
+    }
+}
+
+fn draw_row(app: &App, row: &Row, focused: bool, area: Rect, buf: &mut Buffer) {
+    use unicode_width::UnicodeWidthStr;
+    let lead_w = 2 + row.lead.width() as u16;
+    let editing = row_editing(app, row.target);
+    let suffix_w = match editing {
+        Some(_) => 0,
+        None => (row.suffix.width() as u16 + 2).min(area.width / 2),
+    };
+    let [m, v, s] = area.layout(&Layout::horizontal([
+        Constraint::Length(lead_w),
+        Constraint::Fill(1),
+        Constraint::Length(suffix_w),
+    ]));
+    Line::from(vec![
+        marker(focused),
+        Span::styled(row.lead.clone(), THEME.label),
+    ])
+    .render(m, buf);
+    let text_line = |width: u16| {
+        if row.text.is_empty() {
+            Line::from(Span::styled(row.placeholder, THEME.placeholder))
+        } else {
+            Line::styled(fit(&row.text, width), value_style(focused))
+        }
+    };
+    match editing.and_then(|f| editor_for(app, f).map(|e| (f, e))) {
+        Some((f, editor)) if Target::Field(f) == row.target => editor.render(v, buf),
+        Some((f, editor)) => {
+            // A date or a dependency: the row's text stays, shortened, beside the editor.
+            let label = format!("{}: ", f.label());
+            let [t, l, e] = v.layout(&Layout::horizontal([
+                Constraint::Percentage(40),
+                Constraint::Length(label.width() as u16 + 1),
+                Constraint::Fill(1),
+            ]));
+            text_line(t.width).render(t, buf);
+            Line::from(Span::styled(format!(" {label}"), THEME.label)).render(l, buf);
+            editor.render(e, buf);
+        }
+        None => {
+            text_line(v.width).render(v, buf);
+            let style = if row.alert { THEME.warning } else { THEME.hint };
+            Line::from(Span::styled(
+                fit(&format!("  {}", row.suffix), s.width),
+                style,
+            ))
+            .render(s, buf);
+        }
     }
 }
 

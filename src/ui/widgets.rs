@@ -82,14 +82,35 @@ pub fn popup(area: Rect, w: u16, h: u16, title: &str, buf: &mut Buffer) -> Rect 
     inner
 }
 
-/// The `?` overlay: each section's bindings, key then meaning.
+/// The `?` overlay: each section's bindings, key then meaning. When that is too tall for
+/// the window, the last section (the keys that work everywhere) is run together in a
+/// paragraph, so every key is still listed.
 pub fn help(area: Rect, sections: &[(&str, &[&[Binding]])], buf: &mut Buffer) {
+    const WIDTH: u16 = 72;
+    let rows = |tables: &[&[Binding]]| tables.iter().map(|t| t.len()).sum::<usize>();
+    let full: usize = sections.iter().map(|(_, t)| rows(t) + 2).sum::<usize>() + 3;
+    let condense = full > usize::from(area.height);
     let mut lines: Vec<Line> = Vec::new();
-    for (title, tables) in sections {
-        if !lines.is_empty() {
+    for (n, (title, tables)) in sections.iter().enumerate() {
+        if !lines.is_empty() && !condense {
             lines.push(Line::default());
         }
         lines.push(Line::from(Span::styled(title.to_string(), THEME.heading)));
+        if condense && n + 1 == sections.len() {
+            let mut spans = Vec::new();
+            for b in tables.iter().flat_map(|t| t.iter()) {
+                if !spans.is_empty() {
+                    spans.push(Span::styled(" · ", THEME.hint));
+                }
+                spans.push(Span::styled(b.label, THEME.key));
+                spans.push(Span::raw(format!(" {}", b.hint)));
+            }
+            let para = Paragraph::new(Line::from(spans)).wrap(Wrap { trim: true });
+            for line in wrap_spans(&para, WIDTH - 4) {
+                lines.push(line);
+            }
+            continue;
+        }
         for b in tables.iter().flat_map(|t| t.iter()) {
             lines.push(Line::from(vec![
                 Span::styled(format!("  {:<18}", b.label), THEME.key),
@@ -102,9 +123,69 @@ pub fn help(area: Rect, sections: &[(&str, &[&[Binding]])], buf: &mut Buffer) {
         "Any key closes this help.",
         THEME.hint,
     )));
+    if condense {
+        lines.pop();
+    }
     let h = lines.len() as u16 + 2;
-    let inner = popup(area, 72, h, "Keys", buf).inner(ratatui::layout::Margin::new(1, 0));
+    let inner = popup(area, WIDTH, h, "Keys", buf).inner(ratatui::layout::Margin::new(1, 0));
     Paragraph::new(lines).render(inner, buf);
+}
+
+/// The rows a wrapped paragraph takes at `width`, as separate lines (rendered into a scratch
+/// buffer, so ratatui's own wrapping decides).
+fn wrap_spans(para: &Paragraph, width: u16) -> Vec<Line<'static>> {
+    let height = para.line_count(width) as u16;
+    let mut scratch = Buffer::empty(Rect::new(0, 0, width, height));
+    para.clone().render(scratch.area, &mut scratch);
+    (0..height)
+        .map(|y| {
+            let spans: Vec<Span> = (0..width)
+                .map(|x| {
+                    let cell = &scratch[(x, y)];
+                    Span::styled(cell.symbol().to_string(), cell.style())
+                })
+                .collect();
+            Line::from(spans)
+        })
+        .collect()
+}
+
+/// A list to pick from: an introduction, the options with the selected one marked, and the
+/// keys at the bottom.
+pub fn pick(
+    area: Rect,
+    title: &str,
+    intro: &str,
+    options: &[String],
+    selected: usize,
+    buf: &mut Buffer,
+) {
+    let intro_lines = Paragraph::new(intro)
+        .wrap(Wrap { trim: true })
+        .line_count(56) as u16;
+    let h = intro_lines + 1 + options.len() as u16 + 2;
+    let inner = popup(area, 60, h, title, buf).inner(ratatui::layout::Margin::new(1, 0));
+    let [top, list] = inner.layout(&ratatui::layout::Layout::vertical([
+        Constraint::Length(intro_lines + 1),
+        Constraint::Fill(1),
+    ]));
+    Paragraph::new(intro)
+        .style(THEME.hint)
+        .wrap(Wrap { trim: true })
+        .render(top, buf);
+    let lines: Vec<Line> = (options.iter().enumerate())
+        .map(|(k, o)| {
+            if k == selected {
+                Line::from(vec![
+                    Span::styled("› ", THEME.key),
+                    Span::styled(o.clone(), THEME.focus_row),
+                ])
+            } else {
+                Line::raw(format!("  {o}"))
+            }
+        })
+        .collect();
+    Paragraph::new(lines).render(list, buf);
 }
 
 /// A y/n question in a small box.

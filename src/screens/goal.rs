@@ -1,0 +1,189 @@
+//! One SMART goal: its words letter by letter, measures, milestones, the mentor's view, and
+//! the way to its action plan. The SMART check and the progress gauge sit on top.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::goal_view::{date, progress_line, smart_check};
+use crate::app::App;
+use crate::field::{Choice, Field, GoalPart as G, ListKind};
+use crate::keys::{
+    Binding, ENTER, MOVE, MOVE_DOWN, MOVE_UP, Msg, bind, code, explained, more, plain,
+};
+use crate::model::Workbook;
+use crate::nav::{Screen, Target};
+use crate::ui::sheet::{self, Item, Row};
+use crate::ui::theme::THEME;
+
+/// Keys of this screen.
+pub const KEYS: &[Binding] = &[
+    MOVE,
+    ENTER,
+    explained(
+        &[plain('a')],
+        "a",
+        "add",
+        "add a measure or milestone (where the focus is)",
+        Msg::Add,
+    ),
+    explained(
+        &[plain('x')],
+        "x",
+        "done",
+        "tick the milestone done, or not",
+        Msg::Toggle,
+    ),
+    explained(
+        &[plain('t')],
+        "t",
+        "date",
+        "set the milestone's date",
+        Msg::EditDate,
+    ),
+    explained(
+        &[plain('o')],
+        "o",
+        "kind",
+        "measure: performance gain or outcome",
+        Msg::Cycle,
+    ),
+    bind(&[plain('s')], "s", "status", Msg::PickStatus),
+    explained(
+        &[plain('w')],
+        "w",
+        "worksheet",
+        "the Mentoring Action Plan worksheet",
+        Msg::OpenWorksheet,
+    ),
+    more(
+        &[plain('v')],
+        "v",
+        "the worksheet and step order on one page",
+        Msg::OpenGlance,
+    ),
+    MOVE_UP,
+    MOVE_DOWN,
+    more(
+        &[plain('d')],
+        "d",
+        "delete the measure or milestone",
+        Msg::Delete,
+    ),
+    explained(
+        &[code(crossterm::event::KeyCode::Esc)],
+        "Esc",
+        "back",
+        "back to the list of goals",
+        Msg::Back,
+    ),
+];
+
+fn items(wb: &Workbook, g: usize, today: chrono::NaiveDate) -> Vec<Item<'_>> {
+    let Some(goal) = wb.goals.get(g) else {
+        return vec![Item::Prompt(
+            "This goal is no longer in the workbook. Esc goes back to the list.".into(),
+        )];
+    };
+    let mut items = vec![
+        Item::Field(Field::Goal(g, G::Title)),
+        Item::Choice(Choice::GoalStatus(g)),
+        Item::Lines(vec![progress_line(goal)]),
+        Item::Heading("SMART check"),
+        Item::Lines(smart_check(goal)),
+        Item::Heading("S · Specific"),
+        Item::Field(Field::Goal(g, G::Specific)),
+        Item::Heading("M · Measurable"),
+        Item::Prompt(
+            "How will you both see progress? Prefer gains in performance (you understand more, \
+             you can do more) over outcomes such as a promotion. o switches a measure's kind."
+                .into(),
+        ),
+    ];
+    for (i, m) in goal.measures.iter().enumerate() {
+        items.push(Item::Row(Row {
+            target: Target::Field(Field::Measure(g, i)),
+            lead: "• ".into(),
+            text: m.text.as_str().into(),
+            placeholder: Field::Measure(g, i).placeholder(),
+            suffix: m.kind.name().into(),
+            alert: false,
+        }));
+    }
+    items.push(Item::Add(ListKind::Measures(g)));
+    if goal.outcome_only() {
+        items.push(Item::Lines(vec![Line::from(Span::styled(
+            "Every measure is an outcome: add one that tracks how your performance grows.",
+            THEME.warning,
+        ))]));
+    }
+    items.push(Item::Heading("A · Attainable"));
+    items.push(Item::Field(Field::Goal(g, G::Attainable)));
+    items.push(Item::Heading("R · Relevant"));
+    let vision = wb.vision.statement.lines().find(|l| !l.trim().is_empty());
+    items.push(Item::Prompt(match vision {
+        Some(v) => format!("Your vision: “{}”", v.trim()).into(),
+        None => "No vision statement yet: the Personal Vision Statement exercise (5) is where \
+                 goals get their direction."
+            .into(),
+    }));
+    items.push(Item::Field(Field::Goal(g, G::Relevant)));
+    items.push(Item::Heading("T · Time-bound"));
+    items.push(Item::Field(Field::Goal(g, G::Deadline)));
+    items.push(Item::Choice(Choice::Horizon(g)));
+    items.push(Item::Heading("Milestones"));
+    items.push(Item::Prompt(
+        "Checkpoints that show the goal moving: x ticks one, t gives it a date.".into(),
+    ));
+    for (i, m) in goal.milestones.iter().enumerate() {
+        let late = !m.done && m.date.is_some_and(|d| d < today);
+        items.push(Item::Row(Row {
+            target: Target::Field(Field::Milestone(g, i)),
+            lead: if m.done { "[x] " } else { "[ ] " }.into(),
+            text: m.text.as_str().into(),
+            placeholder: Field::Milestone(g, i).placeholder(),
+            suffix: if late {
+                format!("OVERDUE {}", date(m.date))
+            } else {
+                date(m.date)
+            },
+            alert: late,
+        }));
+    }
+    items.push(Item::Add(ListKind::Milestones(g)));
+    if goal.milestones.is_empty() {
+        items.push(Item::Lines(vec![Line::from(Span::styled(
+            "No milestone yet: without one, progress only shows when it is all over.",
+            THEME.warning,
+        ))]));
+    }
+    items.push(Item::Heading("The mentor's view"));
+    items.push(Item::Field(Field::Goal(g, G::MentorComment)));
+    items.push(Item::Heading("Action plan"));
+    let steps = goal.plan.steps.len();
+    let done = (goal.plan.steps.iter())
+        .filter(|s| s.status == crate::model::StepStatus::Done)
+        .count();
+    items.push(Item::Row(Row {
+        target: Target::Open(Screen::Worksheet(g)),
+        lead: "→ ".into(),
+        text: "Open the Mentoring Action Plan worksheet".into(),
+        placeholder: "",
+        suffix: format!(
+            "{steps} steps, {done} done · target {}",
+            date(goal.plan.target_date)
+        ),
+        alert: false,
+    }));
+    items
+}
+
+/// Where the focus can rest.
+pub fn targets(wb: &Workbook, g: usize) -> Vec<Target> {
+    sheet::targets(&items(wb, g, chrono::NaiveDate::MIN))
+}
+
+/// Draws the screen.
+pub fn render(app: &App, g: usize, area: Rect, buf: &mut Buffer) {
+    sheet::render(app, area, buf, &items(&app.workbook, g, app.today));
+}
