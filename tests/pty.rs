@@ -419,3 +419,53 @@ fn fill_the_agreement_and_closure_checks_quit_and_find_them_again() {
     again.type_("q");
     assert_eq!(again.wait_exit(), 0);
 }
+
+/// The planning core end to end: a brainstormed candidate becomes a goal, its worksheet gets
+/// two steps where the second waits for the first, finishing them in the wrong order is
+/// refused, and the saved file holds the links.
+#[test]
+fn a_candidate_becomes_a_goal_with_two_dependent_steps() {
+    let (home, file) = setup();
+    let mut pty = Pty::spawn(home.path(), &file);
+    pty.type_("6");
+    pty.wait_for("Candidate goals");
+    pty.type_("a");
+    pty.type_seen("Public speaking");
+    pty.escape_to("g make it a goal");
+    pty.type_("g");
+    pty.wait_for("A draft goal, linked to its candidate");
+    pty.type_("w");
+    pty.wait_for("3. Action steps");
+    pty.type_("a");
+    pty.type_seen("Rehearse the talk");
+    pty.type_("\r");
+    pty.type_seen("Give the talk");
+    pty.escape_to("b waits for");
+    pty.type_("b");
+    pty.type_("1\r");
+    pty.wait_for("after 1");
+    pty.type_("xx");
+    pty.wait_for("Step 2 waits for step 1 to be done first.");
+    pty.type_("kxx");
+    pty.wait_for("Step 1 done.");
+    pty.type_("jx");
+    pty.wait_for("Step 2 done.");
+    pty.type_("q");
+    assert_eq!(pty.wait_exit(), 0);
+
+    let v: serde_json::Value = serde_json::from_slice(&fs::read(&file).unwrap()).unwrap();
+    let d = &v["data"];
+    let candidate = &d["brainstorm"]["candidates"][0];
+    let goal = &d["goals"][0];
+    assert_eq!(candidate["text"], "Public speaking");
+    assert_eq!(goal["title"], "Public speaking");
+    assert_eq!(goal["candidate"], candidate["id"]);
+    assert_eq!(candidate["goal"], goal["id"]);
+    let steps = goal["plan"]["steps"].as_array().unwrap();
+    assert_eq!(steps.len(), 2);
+    assert_eq!(steps[0]["text"], "Rehearse the talk");
+    assert_eq!(steps[1]["text"], "Give the talk");
+    assert_eq!(steps[1]["depends_on"], serde_json::json!([steps[0]["id"]]));
+    assert_eq!(steps[0]["status"], "done");
+    assert_eq!(steps[1]["status"], "done");
+}
