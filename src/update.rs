@@ -116,11 +116,12 @@ pub fn update(app: &mut App, msg: Msg, now: DateTime<Local>) -> Option<Effect> {
 /// Changes screen, saving on the way (leaving a screen is a natural checkpoint). Opening an
 /// exercise ahead of the relationship's phase only earns a word of warning.
 pub(crate) fn go(app: &mut App, screen: Screen) -> Option<Effect> {
-    // Opening one goal's page from the level above starts at its top; coming back up keeps
-    // the place.
-    let down = screen.parent() == app.screen && screen != Screen::Home;
+    // A goal's page opens at its top (the pages share one focus slot across goals); coming
+    // back up from the page below keeps the place.
+    let back_up = app.screen.parent() == screen;
+    let fresh = !back_up && screen != app.screen && screen.index() >= Screen::ALL.len();
     app.screen = screen;
-    if down && screen.index() >= Screen::ALL.len() {
+    if fresh {
         app.set_focus(0);
     }
     app.mode = Mode::Browse;

@@ -316,3 +316,21 @@ fn pickers_and_confirmations() {
     press(&mut app, "d");
     snap("goals_confirm_delete", &app);
 }
+
+#[test]
+fn a_goal_page_opens_at_its_top_but_coming_back_up_keeps_the_place() {
+    let mut app = at(Screen::Goals);
+    press(&mut app, "<Enter>jjjj");
+    let deep = app.focus();
+    assert!(deep > 0);
+    press(&mut app, "w<Esc>");
+    assert_eq!(app.screen, Screen::Goal(0));
+    assert_eq!(app.focus(), deep, "back from the worksheet: same place");
+    press(&mut app, "<Esc>j<Enter>");
+    assert_eq!(app.screen, Screen::Goal(1));
+    assert_eq!(app.focus(), 0, "another goal starts at the top");
+    press(&mut app, "jjj<Esc><Esc>6");
+    focus(&mut app, Target::Field(Field::Candidate(1)));
+    press(&mut app, "g");
+    assert_eq!(app.focus(), 0, "a promoted goal starts at the top too");
+}

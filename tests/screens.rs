@@ -272,6 +272,9 @@ fn every_size_renders_without_panic() {
         "?",
         "jd",
         "aLong item text that will not fit anywhere",
+        "s",
+        "jjjjjjjjjjjjjjt",
+        "jjjjjjjjjjjjjjb",
     ];
     let mut sizes: Vec<(u16, u16)> = (0..=30)
         .flat_map(|w| (0..=12).map(move |h| (w, h)))
@@ -285,7 +288,8 @@ fn every_size_renders_without_panic() {
         (60, 15),
         (1000, 300),
     ]);
-    for screen in Screen::ALL {
+    let goal_pages = [Screen::Goal(0), Screen::Worksheet(0), Screen::Glance(0)];
+    for screen in Screen::ALL.into_iter().chain(goal_pages) {
         for keys in scripts {
             for wb in [common::fixture(), Workbook::default()] {
                 let mut app = App::new(wb);
