@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
-use super::goal_view::{date, gauge, smart_marks, step_suffix};
+use super::goal_view::{date, gauge, missing_goal, smart_marks, step_suffix};
 use crate::app::App;
 use crate::field::Field;
 use crate::keys::{Binding, MOVE, Msg, code, explained, plain};
@@ -45,6 +45,24 @@ fn text_or_dash(text: &str) -> String {
     }
 }
 
+/// `• text  (note)` per item with words, or a dash when there is none.
+fn bullets<'a>(items: impl Iterator<Item = (&'a str, &'a str)>) -> Item<'static> {
+    let lines: Vec<Line<'static>> = items
+        .filter(|(text, _)| !text.trim().is_empty())
+        .map(|(text, note)| {
+            Line::from(vec![
+                Span::raw(format!("• {}", text.trim())),
+                Span::styled(format!("  ({note})"), THEME.hint),
+            ])
+        })
+        .collect();
+    if lines.is_empty() {
+        Item::Info("–".into())
+    } else {
+        Item::Lines(lines)
+    }
+}
+
 fn about(goal: &Goal) -> Vec<Item<'_>> {
     let plan = &goal.plan;
     let mut items = vec![
@@ -75,39 +93,17 @@ fn about(goal: &Goal) -> Vec<Item<'_>> {
         Item::Info(text_or_dash(&goal.specific)),
         Item::Heading("Measures"),
     ];
-    let measures: Vec<Line> = (goal.measures.iter())
-        .filter(|m| !m.text.trim().is_empty())
-        .map(|m| {
-            Line::from(vec![
-                Span::raw(format!("• {}", m.text.trim())),
-                Span::styled(format!("  ({})", m.kind.name()), THEME.hint),
-            ])
-        })
-        .collect();
-    items.push(if measures.is_empty() {
-        Item::Info("–".into())
-    } else {
-        Item::Lines(measures)
-    });
+    items.push(bullets(
+        (goal.measures.iter()).map(|m| (m.text.as_str(), m.kind.name())),
+    ));
     items.push(Item::Heading("1. Skills or knowledge"));
     items.push(Item::Info(text_or_dash(&plan.skills)));
     items.push(Item::Heading("2. Outcome"));
     items.push(Item::Info(text_or_dash(&plan.outcome)));
     items.push(Item::Heading("4. Resources"));
-    let resources: Vec<Line> = (plan.resources.iter())
-        .filter(|r| !r.text.trim().is_empty())
-        .map(|r| {
-            Line::from(vec![
-                Span::raw(format!("• {}", r.text.trim())),
-                Span::styled(format!("  ({})", r.helper.name()), THEME.hint),
-            ])
-        })
-        .collect();
-    items.push(if resources.is_empty() {
-        Item::Info("–".into())
-    } else {
-        Item::Lines(resources)
-    });
+    items.push(bullets(
+        (plan.resources.iter()).map(|r| (r.text.as_str(), r.helper.name())),
+    ));
     items.push(Item::Heading("Milestones"));
     let milestones: Vec<Line> = (goal.milestones.iter())
         .map(|m| {
@@ -183,10 +179,7 @@ pub fn targets(wb: &Workbook, g: usize) -> Vec<Target> {
 /// Draws the screen.
 pub fn render(app: &App, g: usize, area: Rect, buf: &mut Buffer) {
     let Some(goal) = app.workbook.goals.get(g) else {
-        let gone = [Item::Prompt(
-            "This goal is no longer in the workbook. Esc goes back.".into(),
-        )];
-        sheet::render(app, area, buf, &gone);
+        sheet::render(app, area, buf, &[missing_goal()]);
         return;
     };
     if area.width >= TWO_COLUMNS {

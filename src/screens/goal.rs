@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::goal_view::{date, progress_line, smart_check};
+use super::goal_view::{date, missing_goal, progress_line, smart_check};
 use crate::app::App;
 use crate::field::{Choice, Field, GoalPart as G, ListKind};
 use crate::keys::{
@@ -81,9 +81,7 @@ pub const KEYS: &[Binding] = &[
 
 fn items(wb: &Workbook, g: usize, today: chrono::NaiveDate) -> Vec<Item<'_>> {
     let Some(goal) = wb.goals.get(g) else {
-        return vec![Item::Prompt(
-            "This goal is no longer in the workbook. Esc goes back to the list.".into(),
-        )];
+        return vec![missing_goal()];
     };
     let mut items = vec![
         Item::Field(Field::Goal(g, G::Title)),

@@ -4,7 +4,14 @@ use chrono::NaiveDate;
 use ratatui::text::{Line, Span};
 
 use crate::model::{ActionPlan, Goal, Progress, SMART};
+use crate::ui::sheet::Item;
 use crate::ui::theme::THEME;
+
+/// What a goal page shows if its goal is gone (a page is only reachable from the list, so
+/// this is a guard, not a flow).
+pub fn missing_goal() -> Item<'static> {
+    Item::Prompt("This goal is no longer in the workbook. Esc goes back.".into())
+}
 
 /// `S✓ M✗ A✓ R✓ T✗`, compact, for a list row.
 pub fn smart_marks(goal: &Goal) -> String {

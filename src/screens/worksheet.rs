@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::goal_view::{date, progress_line, sequence_line, step_suffix};
+use super::goal_view::{date, missing_goal, progress_line, sequence_line, step_suffix};
 use crate::app::App;
 use crate::field::{Field, GoalPart as G, ListKind};
 use crate::keys::{Binding, ENTER, MOVE, MOVE_DOWN, MOVE_UP, Msg, code, explained, more, plain};
@@ -85,9 +85,7 @@ pub const KEYS: &[Binding] = &[
 
 fn items(wb: &Workbook, g: usize, today: chrono::NaiveDate) -> Vec<Item<'_>> {
     let Some(goal) = wb.goals.get(g) else {
-        return vec![Item::Prompt(
-            "This goal is no longer in the workbook. Esc goes back.".into(),
-        )];
+        return vec![missing_goal()];
     };
     let mut items = vec![
         Item::Lines(vec![
