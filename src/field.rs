@@ -8,8 +8,8 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 
 use crate::model::{
-    ActionStep, Candidate, Fit, GoalStatus, Helper, Horizon, MeasureKind, Owner, PlanArea, Role,
-    Topic, Workbook, parse_date, parse_days,
+    ActionStep, Candidate, Fit, Helper, Horizon, MeasureKind, Owner, PlanArea, Role, Topic,
+    Workbook, parse_date, parse_days,
 };
 
 /// How a field is edited and shown.
@@ -721,20 +721,9 @@ impl Choice {
             Choice::MenteeWillMentor => {
                 wb.closure.mentee_will_mentor = maybe(wb.closure.mentee_will_mentor)
             }
-            Choice::GoalStatus(g) => {
-                // The screens pick a status from a list; cycling skips `Active` when the cap
-                // is reached, so this can never break the rule.
-                let Some(goal) = wb.goals.get(g) else { return };
-                let mut next = goal.status;
-                loop {
-                    next = GoalStatus::ALL[(GoalStatus::ALL.iter())
-                        .position(|s| *s == next)
-                        .map_or(0, |k| (k + 1) % GoalStatus::ALL.len())];
-                    if wb.set_goal_status(g, next).is_ok() {
-                        break;
-                    }
-                }
-            }
+            // A status is picked from a list (`update` opens the picker instead of cycling),
+            // because making a goal active may first need another to make room.
+            Choice::GoalStatus(_) => {}
             Choice::Horizon(g) => {
                 if let Some(goal) = wb.goals.get_mut(g) {
                     goal.horizon = match goal.horizon {
