@@ -5,6 +5,7 @@
 //! diffs well in git.
 
 mod conversations;
+mod cultivation;
 mod dates;
 mod goals;
 mod planning;
@@ -17,6 +18,7 @@ use serde::{Deserialize, Serialize};
 pub use conversations::{
     AgendaItem, CheckIn, Commitment, Conversation, ConversationKind, Feedback, FourPs, JournalEntry,
 };
+pub use cultivation::{JournalFilter, LOOK_AHEAD_DAYS, STALE_GOAL_DAYS};
 pub use dates::{describe_days, parse_date, parse_days};
 pub use goals::{
     ActionPlan, ActionStep, Brainstorm, Candidate, Goal, GoalStatus, Helper, Horizon, Measure,

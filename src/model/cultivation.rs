@@ -1,0 +1,183 @@
+//! The rules of the cultivation phase: when the next check-in is due, the agenda suggested
+//! for a new conversation, and journal filtering. Pure functions of the model and a "today".
+
+use chrono::{Days, NaiveDate};
+
+use super::{
+    AgendaItem, ConversationKind, GoalStatus, Id, JournalEntry, StepStatus, Workbook, parse_date,
+};
+
+/// How far ahead the agenda looks when no next meeting is set, and how close a milestone's
+/// date must be to make the agenda.
+pub const LOOK_AHEAD_DAYS: u64 = 14;
+/// An active goal not reviewed for this long is suggested for the agenda (unless the agreed
+/// check-in cadence says otherwise).
+pub const STALE_GOAL_DAYS: u64 = 30;
+
+impl Workbook {
+    /// The last day a check-in took place: a check-in record or a check-in conversation.
+    pub fn last_check_in(&self) -> Option<NaiveDate> {
+        let records = self.check_ins.iter().filter_map(|c| c.date);
+        let talks = (self.conversations.iter())
+            .filter(|c| c.kind == ConversationKind::CheckIn)
+            .map(|c| c.at.date_naive());
+        records.chain(talks).max()
+    }
+
+    /// When the next check-in is due, from the agreed cadence: that many days after the last
+    /// check-in, or after the agreement if there has been none. `None` without a cadence.
+    pub fn next_check_in_due(&self) -> Option<NaiveDate> {
+        let every = self.agreement.check_in_every_days?;
+        let from = self.last_check_in().or(self.agreement.agreed_on)?;
+        from.checked_add_days(Days::new(u64::from(every)))
+    }
+
+    /// Whether the next check-in's day has passed.
+    pub fn check_in_overdue(&self, today: NaiveDate) -> bool {
+        self.next_check_in_due().is_some_and(|d| d < today)
+    }
+
+    /// The agenda suggested for a conversation on `today`, whose next meeting (if known) is
+    /// `until`. Built once when the conversation is created; the user keeps, removes or
+    /// reorders the items, and nothing is added later.
+    pub fn suggest_agenda(&self, today: NaiveDate, until: Option<NaiveDate>) -> Vec<AgendaItem> {
+        let horizon = until
+            .or_else(|| today.checked_add_days(Days::new(LOOK_AHEAD_DAYS)))
+            .unwrap_or(today);
+        let mut items = Vec::new();
+        let mut add = |text: String| items.push(AgendaItem { text, done: false });
+        let live = |s: GoalStatus| matches!(s, GoalStatus::Active | GoalStatus::Draft);
+        for goal in self.goals.iter().filter(|g| live(g.status)) {
+            for step in &goal.plan.steps {
+                if step.status == StepStatus::Done {
+                    continue;
+                }
+                match step.due {
+                    Some(d) if d < today => add(format!(
+                        "Overdue step: {} ({}, due {d})",
+                        step.text.trim(),
+                        goal.name()
+                    )),
+                    Some(d) if d <= horizon => add(format!(
+                        "Step due {d}: {} ({})",
+                        step.text.trim(),
+                        goal.name()
+                    )),
+                    _ => {}
+                }
+            }
+            for m in goal.milestones.iter().filter(|m| !m.done) {
+                if let Some(d) = m.date.filter(|d| *d <= horizon) {
+                    let when = if d < today { "passed" } else { "coming" };
+                    add(format!(
+                        "Milestone {when} ({d}): {} ({})",
+                        m.text.trim(),
+                        goal.name()
+                    ));
+                }
+            }
+        }
+        if let Some(last) = self.latest_conversation() {
+            for c in last.commitments.iter().filter(|c| c.step.is_none()) {
+                add(format!("Carried over: {}", c.text.trim()));
+            }
+            for a in last.agenda.iter().filter(|a| !a.done) {
+                add(format!("Still open from last time: {}", a.text.trim()));
+            }
+        }
+        for t in (self.mentoring_plan.topics.iter()).filter(|t| !t.discussed) {
+            if !t.text.trim().is_empty() {
+                add(format!("Topic: {}", t.text.trim()));
+            }
+        }
+        let stale = (self.agreement.check_in_every_days)
+            .map_or(STALE_GOAL_DAYS, u64::from)
+            .max(1);
+        for goal in self.goals.iter().filter(|g| g.status == GoalStatus::Active) {
+            let quiet = match goal.plan.reviewed_on {
+                None => true,
+                Some(d) => d
+                    .checked_add_days(Days::new(stale))
+                    .is_some_and(|d| d <= today),
+            };
+            if quiet {
+                add(format!(
+                    "How is “{}” going? Not reviewed lately.",
+                    goal.name()
+                ));
+            }
+        }
+        items
+    }
+
+    /// The conversation with the latest date.
+    pub fn latest_conversation(&self) -> Option<&super::Conversation> {
+        self.conversations.iter().max_by_key(|c| c.at)
+    }
+
+    /// Positions of the journal entries `filter` lets through, newest first.
+    pub fn journal_matches(&self, filter: &JournalFilter) -> Vec<usize> {
+        let mut found: Vec<usize> = (0..self.journal.len())
+            .filter(|&k| filter.matches(&self.journal[k]))
+            .collect();
+        found.sort_by(|a, b| self.journal[*b].at.cmp(&self.journal[*a].at));
+        found
+    }
+}
+
+/// What the journal list shows: every condition must hold.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct JournalFilter {
+    /// Entries with this tag (without the `#`, any case).
+    pub tag: Option<String>,
+    /// Entries linked to this goal.
+    pub goal: Option<Id>,
+    /// From this day on, up to that day (both included).
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// Words that must all appear in the text (any case).
+    pub words: Vec<String>,
+}
+
+impl JournalFilter {
+    /// Reads a query as typed: `#tag`, `from:2026-01-01`, `to:today`, and plain words. The
+    /// error names the part that does not read.
+    pub fn parse(query: &str, today: NaiveDate) -> Result<JournalFilter, String> {
+        let mut f = JournalFilter::default();
+        for word in query.split_whitespace() {
+            if let Some(tag) = word.strip_prefix('#') {
+                f.tag = Some(tag.to_lowercase());
+            } else if let Some(d) = word.strip_prefix("from:") {
+                f.from = parse_date(d, today)?;
+            } else if let Some(d) = word.strip_prefix("to:") {
+                f.to = parse_date(d, today)?;
+            } else {
+                f.words.push(word.to_lowercase());
+            }
+        }
+        Ok(f)
+    }
+
+    /// Whether the filter keeps nothing out.
+    pub fn is_empty(&self) -> bool {
+        *self == JournalFilter::default()
+    }
+
+    /// Whether `entry` passes.
+    pub fn matches(&self, entry: &JournalEntry) -> bool {
+        let day = entry.at.date_naive();
+        self.tag
+            .as_ref()
+            .is_none_or(|t| entry.tags.iter().any(|x| x.eq_ignore_ascii_case(t)))
+            && self.goal.is_none_or(|g| entry.goal == Some(g))
+            && self.from.is_none_or(|d| day >= d)
+            && self.to.is_none_or(|d| day <= d)
+            && (self.words.is_empty() || {
+                let text = entry.text.to_lowercase();
+                self.words.iter().all(|w| text.contains(w.as_str()))
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests;

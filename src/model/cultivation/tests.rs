@@ -1,0 +1,243 @@
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use super::*;
+use crate::model::{
+    ActionStep, CheckIn, Commitment, Conversation, Goal, Milestone, Topic, Workbook,
+};
+
+fn day(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn at(s: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(s).unwrap()
+}
+
+fn today() -> NaiveDate {
+    day("2026-11-24")
+}
+
+#[test]
+fn the_next_check_in_follows_the_cadence_from_the_last_one() {
+    let mut wb = Workbook::default();
+    assert_eq!(wb.next_check_in_due(), None, "no cadence, no rule");
+    wb.agreement.check_in_every_days = Some(30);
+    assert_eq!(wb.next_check_in_due(), None, "nothing to count from yet");
+    wb.agreement.agreed_on = Some(day("2026-09-03"));
+    assert_eq!(wb.next_check_in_due(), Some(day("2026-10-03")));
+    assert!(wb.check_in_overdue(today()));
+    wb.check_ins.push(CheckIn {
+        date: Some(day("2026-11-01")),
+        ..CheckIn::default()
+    });
+    wb.conversations.push(Conversation {
+        at: at("2026-11-10T08:30:00+01:00"),
+        kind: ConversationKind::CheckIn,
+        ..Conversation::default()
+    });
+    wb.conversations.push(Conversation {
+        at: at("2026-11-20T08:30:00+01:00"),
+        kind: ConversationKind::Goal,
+        ..Conversation::default()
+    });
+    assert_eq!(
+        wb.last_check_in(),
+        Some(day("2026-11-10")),
+        "goal talks do not count"
+    );
+    assert_eq!(wb.next_check_in_due(), Some(day("2026-12-10")));
+    assert!(!wb.check_in_overdue(today()));
+    assert!(
+        !wb.check_in_overdue(day("2026-12-10")),
+        "due that day is not late"
+    );
+    assert!(wb.check_in_overdue(day("2026-12-11")));
+}
+
+fn planning_workbook() -> Workbook {
+    let mut wb = Workbook::default();
+    let step = |text: &str, due: &str, status| ActionStep {
+        text: text.into(),
+        due: Some(day(due)),
+        status,
+        ..ActionStep::default()
+    };
+    wb.goals.push(Goal {
+        title: "Chair reviews".into(),
+        status: GoalStatus::Active,
+        milestones: vec![
+            Milestone {
+                text: "Chair one".into(),
+                date: Some(day("2026-12-01")),
+                done: false,
+            },
+            Milestone {
+                text: "Far away".into(),
+                date: Some(day("2027-03-01")),
+                done: false,
+            },
+        ],
+        ..Goal::default()
+    });
+    wb.goals[0].plan.steps = vec![
+        step("Late one", "2026-11-20", StepStatus::Todo),
+        step("Soon", "2026-12-03", StepStatus::Doing),
+        step("Done already", "2026-11-21", StepStatus::Done),
+        step("Later", "2027-01-10", StepStatus::Todo),
+    ];
+    wb.goals[0].plan.reviewed_on = Some(day("2026-11-20"));
+    wb.goals.push(Goal {
+        title: "Dropped".into(),
+        status: GoalStatus::Dropped,
+        plan: crate::model::ActionPlan {
+            steps: vec![step("Ignore me", "2026-11-01", StepStatus::Todo)],
+            ..Default::default()
+        },
+        ..Goal::default()
+    });
+    wb.goals.push(Goal {
+        title: "Know the leads".into(),
+        status: GoalStatus::Active,
+        ..Goal::default()
+    });
+    wb.mentoring_plan.topics = vec![
+        Topic {
+            text: "Next level".into(),
+            ..Topic::default()
+        },
+        Topic {
+            text: "Talked about".into(),
+            discussed: true,
+            ..Topic::default()
+        },
+    ];
+    wb.conversations.push(Conversation {
+        at: at("2026-11-10T08:30:00+01:00"),
+        commitments: vec![
+            Commitment {
+                text: "Send the template".into(),
+                ..Commitment::default()
+            },
+            Commitment {
+                text: "Became a step".into(),
+                step: Some(9),
+                ..Commitment::default()
+            },
+        ],
+        agenda: vec![
+            AgendaItem {
+                text: "Ask about budget".into(),
+                done: false,
+            },
+            AgendaItem {
+                text: "Settled".into(),
+                done: true,
+            },
+        ],
+        ..Conversation::default()
+    });
+    wb
+}
+
+#[test]
+fn the_agenda_gathers_what_is_due_open_and_quiet() {
+    let wb = planning_workbook();
+    let texts: Vec<String> = (wb.suggest_agenda(today(), None).into_iter())
+        .map(|a| a.text)
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Overdue step: Late one (Chair reviews, due 2026-11-20)",
+            "Step due 2026-12-03: Soon (Chair reviews)",
+            "Milestone coming (2026-12-01): Chair one (Chair reviews)",
+            "Carried over: Send the template",
+            "Still open from last time: Ask about budget",
+            "Topic: Next level",
+            "How is “Know the leads” going? Not reviewed lately.",
+        ]
+    );
+}
+
+#[test]
+fn the_next_meeting_sets_how_far_the_agenda_looks() {
+    let wb = planning_workbook();
+    let texts: Vec<String> = (wb
+        .suggest_agenda(today(), Some(day("2026-11-30")))
+        .into_iter())
+    .map(|a| a.text)
+    .collect();
+    assert!(
+        !texts.iter().any(|t| t.contains("Soon")),
+        "due after the meeting"
+    );
+    assert!(!texts.iter().any(|t| t.contains("Chair one")));
+    let far = wb.suggest_agenda(today(), Some(day("2027-01-31")));
+    assert!(far.iter().any(|a| a.text.contains("Later")));
+    // A goal reviewed long enough ago is asked about again.
+    let mut wb = planning_workbook();
+    wb.goals[0].plan.reviewed_on = Some(day("2026-10-01"));
+    let texts: Vec<String> = wb
+        .suggest_agenda(today(), None)
+        .into_iter()
+        .map(|a| a.text)
+        .collect();
+    assert!(texts.iter().any(|t| t.contains("“Chair reviews” going")));
+}
+
+fn entry(at_: &str, text: &str, tags: &[&str], goal: Option<Id>) -> JournalEntry {
+    JournalEntry {
+        at: at(at_),
+        text: text.into(),
+        tags: tags.iter().map(|t| t.to_string()).collect(),
+        goal,
+        ..JournalEntry::default()
+    }
+}
+
+#[test]
+fn journal_filters_combine_and_list_newest_first() {
+    let mut wb = Workbook::default();
+    wb.journal = vec![
+        entry(
+            "2026-10-02T07:00:00+02:00",
+            "Review went well",
+            &["Reviews"],
+            Some(2),
+        ),
+        entry(
+            "2026-11-20T21:00:00+01:00",
+            "Felt stuck in the review",
+            &["reviews", "mood"],
+            None,
+        ),
+        entry(
+            "2026-11-01T08:00:00+01:00",
+            "Coffee with Sam",
+            &["network"],
+            Some(4),
+        ),
+    ];
+    let all = JournalFilter::default();
+    assert!(all.is_empty());
+    assert_eq!(wb.journal_matches(&all), [1, 2, 0]);
+    let q = |s: &str| JournalFilter::parse(s, today()).unwrap();
+    assert_eq!(
+        wb.journal_matches(&q("#reviews")),
+        [1, 0],
+        "tags in any case"
+    );
+    assert_eq!(wb.journal_matches(&q("#REVIEWS stuck")), [1]);
+    assert_eq!(wb.journal_matches(&q("from:2026-11-01")), [1, 2]);
+    assert_eq!(wb.journal_matches(&q("to:2026-11-01 review")), [0]);
+    assert_eq!(wb.journal_matches(&q("COFFEE")), [2]);
+    assert_eq!(
+        wb.journal_matches(&q("nothing-like-this")),
+        Vec::<usize>::new()
+    );
+    let mut by_goal = JournalFilter::default();
+    by_goal.goal = Some(4);
+    assert_eq!(wb.journal_matches(&by_goal), [2]);
+    let err = JournalFilter::parse("from:someday", today()).unwrap_err();
+    assert!(err.contains("someday"), "{err}");
+}
