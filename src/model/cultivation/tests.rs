@@ -197,27 +197,29 @@ fn entry(at_: &str, text: &str, tags: &[&str], goal: Option<Id>) -> JournalEntry
 
 #[test]
 fn journal_filters_combine_and_list_newest_first() {
-    let mut wb = Workbook::default();
-    wb.journal = vec![
-        entry(
-            "2026-10-02T07:00:00+02:00",
-            "Review went well",
-            &["Reviews"],
-            Some(2),
-        ),
-        entry(
-            "2026-11-20T21:00:00+01:00",
-            "Felt stuck in the review",
-            &["reviews", "mood"],
-            None,
-        ),
-        entry(
-            "2026-11-01T08:00:00+01:00",
-            "Coffee with Sam",
-            &["network"],
-            Some(4),
-        ),
-    ];
+    let wb = Workbook {
+        journal: vec![
+            entry(
+                "2026-10-02T07:00:00+02:00",
+                "Review went well",
+                &["Reviews"],
+                Some(2),
+            ),
+            entry(
+                "2026-11-20T21:00:00+01:00",
+                "Felt stuck in the review",
+                &["reviews", "mood"],
+                None,
+            ),
+            entry(
+                "2026-11-01T08:00:00+01:00",
+                "Coffee with Sam",
+                &["network"],
+                Some(4),
+            ),
+        ],
+        ..Workbook::default()
+    };
     let all = JournalFilter::default();
     assert!(all.is_empty());
     assert_eq!(wb.journal_matches(&all), [1, 2, 0]);
@@ -235,8 +237,10 @@ fn journal_filters_combine_and_list_newest_first() {
         wb.journal_matches(&q("nothing-like-this")),
         Vec::<usize>::new()
     );
-    let mut by_goal = JournalFilter::default();
-    by_goal.goal = Some(4);
+    let by_goal = JournalFilter {
+        goal: Some(4),
+        ..JournalFilter::default()
+    };
     assert_eq!(wb.journal_matches(&by_goal), [2]);
     let err = JournalFilter::parse("from:someday", today()).unwrap_err();
     assert!(err.contains("someday"), "{err}");
