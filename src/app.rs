@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use crate::model::Workbook;
+use crate::model::{JournalFilter, Workbook};
 use crate::nav::{Mode, Screen, Target};
 use crate::screens;
 
@@ -38,11 +38,52 @@ pub struct App {
     /// Today, for dates typed as `tomorrow` and for "reviewed 3 days ago" (set by `update`
     /// from the clock the shell passes in, so drawing never reads the clock).
     pub today: NaiveDate,
+    /// The journal list: its filter and what passes it.
+    pub journal: JournalView,
+}
+
+/// The journal as listed: kept beside the workbook so that moving through thousands of
+/// entries costs what is on screen, not what is in the file. `matches` is refreshed when the
+/// filter changes and when the list is shown again after an entry changed.
+#[derive(Debug, Clone, Default)]
+pub struct JournalView {
+    /// The filter as typed.
+    pub query: String,
+    pub filter: JournalFilter,
+    /// Positions in `workbook.journal` that pass the filter, newest first.
+    pub matches: Vec<usize>,
+    /// Index into `matches`.
+    pub selected: usize,
+}
+
+impl JournalView {
+    /// Recomputes the matches, keeping the same entry selected if it still passes.
+    pub fn refresh(&mut self, wb: &Workbook) {
+        let was = self.matches.get(self.selected).copied();
+        self.matches = wb.journal_matches(&self.filter);
+        self.selected = was
+            .and_then(|e| self.matches.iter().position(|m| *m == e))
+            .unwrap_or(0);
+    }
+
+    /// Shows entry `e` (if it passes the filter) as selected.
+    pub fn select_entry(&mut self, e: usize) {
+        if let Some(k) = self.matches.iter().position(|m| *m == e) {
+            self.selected = k;
+        }
+    }
+
+    /// The selected entry's position in the journal.
+    pub fn selected_entry(&self) -> Option<usize> {
+        self.matches.get(self.selected).copied()
+    }
 }
 
 impl App {
     /// A fresh session on the overview.
     pub fn new(workbook: Workbook) -> App {
+        let mut journal = JournalView::default();
+        journal.refresh(&workbook);
         App {
             workbook,
             screen: Screen::Home,
@@ -54,6 +95,7 @@ impl App {
             unsaved: false,
             location: None,
             today: NaiveDate::default(),
+            journal,
         }
     }
 

@@ -2,6 +2,9 @@
 //! write them. Dates and intervals are edited as text and parsed when the edit is committed.
 
 mod labels;
+mod stamps;
+
+pub use labels::link_name;
 
 use std::borrow::Cow;
 
@@ -25,6 +28,37 @@ pub enum Kind {
     Days,
     /// Step numbers an action step waits for (`1, 3`).
     Steps,
+    /// A date and a time (`2026-12-01 08:30`, `fri 14:00`).
+    DateTime,
+    /// Tags, separated by commas or spaces (`reviews, mood`).
+    Tags,
+}
+
+/// The 4 Ps of preparing a conversation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrepPart {
+    Purpose,
+    Preparation,
+    Participation,
+    Plan,
+}
+
+/// Feedback in a conversation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedbackPart {
+    Given,
+    Received,
+    OnFeedback,
+}
+
+/// A check-in record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckInPart {
+    Date,
+    ProcessWorking,
+    Progress,
+    Relationship,
+    Adjustments,
 }
 
 /// The nine brainstorming questions.
@@ -157,6 +191,24 @@ pub enum Field {
     StepAfter(usize, usize),
     /// Resource `i` of goal `g`.
     Resource(usize, usize),
+    /// Of conversation `c`: when, the 4 Ps, agenda item `k`, notes, feedback, commitment `k`
+    /// and its due date, the next meeting's date and goal.
+    ConvAt(usize),
+    Prep(usize, PrepPart),
+    Agenda(usize, usize),
+    Notes(usize),
+    Feedback(usize, FeedbackPart),
+    Commitment(usize, usize),
+    CommitmentDue(usize, usize),
+    NextMeeting(usize),
+    NextGoal(usize),
+    /// Of check-in `i`.
+    CheckIn(usize, CheckInPart),
+    /// Journal entry `i`: its text, its tags.
+    Entry(usize),
+    EntryTags(usize),
+    /// The journal's filter (kept beside the workbook, not in it: see `update`).
+    JournalQuery,
 }
 
 impl Field {
@@ -183,6 +235,19 @@ impl Field {
                 _ => Kind::Text,
             },
             Field::MilestoneDate(..) | Field::StepDue(..) => Kind::Date,
+            Field::ConvAt(_) => Kind::DateTime,
+            Field::CommitmentDue(..) | Field::NextMeeting(_) => Kind::Date,
+            Field::CheckIn(_, CheckInPart::Date) => Kind::Date,
+            Field::Prep(..)
+            | Field::Notes(_)
+            | Field::Feedback(..)
+            | Field::CheckIn(..)
+            | Field::Entry(_) => Kind::Text,
+            Field::EntryTags(_) => Kind::Tags,
+            Field::Agenda(..)
+            | Field::Commitment(..)
+            | Field::NextGoal(_)
+            | Field::JournalQuery => Kind::Line,
             Field::StepAfter(..) => Kind::Steps,
             Field::Candidate(_)
             | Field::Measure(..)
@@ -225,6 +290,8 @@ impl Field {
                     .map(|d| d.to_string())
                     .unwrap_or_default(),
             )),
+            Kind::DateTime => stamps::at_value(self, wb).map(Cow::Owned),
+            Kind::Tags => stamps::tags_value(self, wb).map(Cow::Owned),
             Kind::Steps => {
                 let Field::StepAfter(g, i) = self else {
                     return None;
@@ -240,6 +307,7 @@ impl Field {
     pub fn row(self) -> Field {
         match self {
             Field::MilestoneDate(g, i) => Field::Milestone(g, i),
+            Field::CommitmentDue(c, k) => Field::Commitment(c, k),
             Field::StepDue(g, i) | Field::StepAfter(g, i) => Field::Step(g, i),
             f => f,
         }
@@ -266,6 +334,8 @@ impl Field {
                 let slot = &mut wb.agreement.check_in_every_days;
                 Ok(std::mem::replace(slot, days) != days)
             }
+            Kind::DateTime => stamps::commit_at(self, wb, text, today),
+            Kind::Tags => stamps::commit_tags(self, wb, text),
             Kind::Steps => {
                 let Field::StepAfter(g, i) = self else {
                     return Err("not a step field".into());
@@ -291,6 +361,8 @@ impl Field {
             Field::Milestone(g, _) => Some(ListKind::Milestones(g)),
             Field::Step(g, _) => Some(ListKind::Steps(g)),
             Field::Resource(g, _) => Some(ListKind::Resources(g)),
+            Field::Agenda(c, _) => Some(ListKind::Agenda(c)),
+            Field::Commitment(c, _) => Some(ListKind::Commitments(c)),
             _ => None,
         }
     }
@@ -329,6 +401,13 @@ impl Field {
             Field::Resource(g, i) => {
                 (wb.goals.get_mut(g)).is_some_and(|g| remove(&mut g.plan.resources, i))
             }
+            Field::Agenda(c, k) => {
+                (wb.conversations.get_mut(c)).is_some_and(|c| remove(&mut c.agenda, k))
+            }
+            Field::Commitment(c, k) => {
+                (wb.conversations.get_mut(c)).is_some_and(|c| remove(&mut c.commitments, k))
+            }
+            Field::Entry(i) => remove(&mut wb.journal, i),
             _ => false,
         }
     }
@@ -427,7 +506,46 @@ macro_rules! slot {
             Field::Milestone(g, i) => &$($m)? wb.goals.$get(g)?.milestones.$get(i)?.text,
             Field::Step(g, i) => &$($m)? wb.goals.$get(g)?.plan.steps.$get(i)?.text,
             Field::Resource(g, i) => &$($m)? wb.goals.$get(g)?.plan.resources.$get(i)?.text,
-            Field::MilestoneDate(..) | Field::StepDue(..) | Field::StepAfter(..) => return None,
+            Field::Prep(c, part) => {
+                let p = &$($m)? wb.conversations.$get(c)?.prep;
+                match part {
+                    PrepPart::Purpose => &$($m)? p.purpose,
+                    PrepPart::Preparation => &$($m)? p.preparation,
+                    PrepPart::Participation => &$($m)? p.participation,
+                    PrepPart::Plan => &$($m)? p.plan,
+                }
+            }
+            Field::Agenda(c, k) => &$($m)? wb.conversations.$get(c)?.agenda.$get(k)?.text,
+            Field::Notes(c) => &$($m)? wb.conversations.$get(c)?.notes,
+            Field::Feedback(c, part) => {
+                let f = &$($m)? wb.conversations.$get(c)?.feedback;
+                match part {
+                    FeedbackPart::Given => &$($m)? f.given,
+                    FeedbackPart::Received => &$($m)? f.received,
+                    FeedbackPart::OnFeedback => &$($m)? f.on_feedback,
+                }
+            }
+            Field::Commitment(c, k) => &$($m)? wb.conversations.$get(c)?.commitments.$get(k)?.text,
+            Field::NextGoal(c) => &$($m)? wb.conversations.$get(c)?.next_goal,
+            Field::CheckIn(i, part) => {
+                let r = wb.check_ins.$get(i)?;
+                match part {
+                    CheckInPart::ProcessWorking => &$($m)? r.process_working,
+                    CheckInPart::Progress => &$($m)? r.progress,
+                    CheckInPart::Relationship => &$($m)? r.relationship,
+                    CheckInPart::Adjustments => &$($m)? r.adjustments,
+                    CheckInPart::Date => return None,
+                }
+            }
+            Field::Entry(i) => &$($m)? wb.journal.$get(i)?.text,
+            Field::MilestoneDate(..)
+            | Field::StepDue(..)
+            | Field::StepAfter(..)
+            | Field::ConvAt(_)
+            | Field::CommitmentDue(..)
+            | Field::NextMeeting(_)
+            | Field::EntryTags(_)
+            | Field::JournalQuery => return None,
         })
     }};
 }
@@ -450,6 +568,9 @@ fn date_slot(f: Field, wb: &Workbook) -> Option<Option<NaiveDate>> {
         Field::Goal(g, GoalPart::ReviewedOn) => Some(wb.goals.get(g)?.plan.reviewed_on),
         Field::MilestoneDate(g, i) => Some(wb.goals.get(g)?.milestones.get(i)?.date),
         Field::StepDue(g, i) => Some(wb.goals.get(g)?.plan.steps.get(i)?.due),
+        Field::CommitmentDue(c, k) => Some(wb.conversations.get(c)?.commitments.get(k)?.due),
+        Field::NextMeeting(c) => Some(wb.conversations.get(c)?.next_meeting),
+        Field::CheckIn(i, CheckInPart::Date) => Some(wb.check_ins.get(i)?.date),
         _ => None,
     }
 }
@@ -464,6 +585,11 @@ fn date_slot_mut(f: Field, wb: &mut Workbook) -> Option<&mut Option<NaiveDate>> 
         Field::Goal(g, GoalPart::ReviewedOn) => Some(&mut wb.goals.get_mut(g)?.plan.reviewed_on),
         Field::MilestoneDate(g, i) => Some(&mut wb.goals.get_mut(g)?.milestones.get_mut(i)?.date),
         Field::StepDue(g, i) => Some(&mut wb.goals.get_mut(g)?.plan.steps.get_mut(i)?.due),
+        Field::CommitmentDue(c, k) => {
+            Some(&mut wb.conversations.get_mut(c)?.commitments.get_mut(k)?.due)
+        }
+        Field::NextMeeting(c) => Some(&mut wb.conversations.get_mut(c)?.next_meeting),
+        Field::CheckIn(i, CheckInPart::Date) => Some(&mut wb.check_ins.get_mut(i)?.date),
         _ => None,
     }
 }
@@ -508,6 +634,9 @@ pub enum ListKind {
     Milestones(usize),
     Steps(usize),
     Resources(usize),
+    /// Of conversation `c`.
+    Agenda(usize),
+    Commitments(usize),
 }
 
 impl ListKind {
@@ -523,6 +652,8 @@ impl ListKind {
             ListKind::Milestones(_) => "milestone",
             ListKind::Steps(_) => "step",
             ListKind::Resources(_) => "resource",
+            ListKind::Agenda(_) => "agenda item",
+            ListKind::Commitments(_) => "commitment",
         }
     }
 
@@ -561,6 +692,14 @@ impl ListKind {
                 let n = wb.goals.get(g).map_or(0, |x| x.plan.resources.len());
                 (0..n).map(|i| Field::Resource(g, i)).collect()
             }
+            ListKind::Agenda(c) => {
+                let n = wb.conversations.get(c).map_or(0, |x| x.agenda.len());
+                (0..n).map(|k| Field::Agenda(c, k)).collect()
+            }
+            ListKind::Commitments(c) => {
+                let n = wb.conversations.get(c).map_or(0, |x| x.commitments.len());
+                (0..n).map(|k| Field::Commitment(c, k)).collect()
+            }
         }
     }
 
@@ -587,6 +726,14 @@ impl ListKind {
             (ListKind::Resources(g), Field::Resource(_, i)) => {
                 let j = move_item(&mut wb.goals.get_mut(g)?.plan.resources, i, up)?;
                 Some(Field::Resource(g, j))
+            }
+            (ListKind::Agenda(c), Field::Agenda(_, k)) => {
+                let j = move_item(&mut wb.conversations.get_mut(c)?.agenda, k, up)?;
+                Some(Field::Agenda(c, j))
+            }
+            (ListKind::Commitments(c), Field::Commitment(_, k)) => {
+                let j = move_item(&mut wb.conversations.get_mut(c)?.commitments, k, up)?;
+                Some(Field::Commitment(c, j))
             }
             _ => None,
         }
@@ -650,7 +797,33 @@ impl ListKind {
                 r.push(Default::default());
                 Field::Resource(g, r.len() - 1)
             }
+            ListKind::Agenda(c) => {
+                let a = &mut wb.conversations[c].agenda;
+                a.push(Default::default());
+                Field::Agenda(c, a.len() - 1)
+            }
+            ListKind::Commitments(c) => {
+                // Whoever's workbook this is usually writes down their own commitments.
+                let owner = match wb.role {
+                    Role::Mentee => Owner::Mentee,
+                    Role::Mentor => Owner::Mentor,
+                };
+                let list = &mut wb.conversations[c].commitments;
+                list.push(crate::model::Commitment {
+                    owner,
+                    ..Default::default()
+                });
+                Field::Commitment(c, list.len() - 1)
+            }
         }
+    }
+}
+
+fn next_owner(o: Owner) -> Owner {
+    match o {
+        Owner::Mentee => Owner::Mentor,
+        Owner::Mentor => Owner::Both,
+        Owner::Both => Owner::Mentee,
     }
 }
 
@@ -676,6 +849,15 @@ pub enum Choice {
     Owner(usize, usize),
     /// Who helps obtain resource `i` of goal `g`.
     Helper(usize, usize),
+    /// The kind of conversation `c` (picked from a list).
+    ConvKind(usize),
+    /// Agenda item `k` of conversation `c` dealt with or not.
+    AgendaDone(usize, usize),
+    /// Who carries commitment `k` of conversation `c`.
+    CommitmentOwner(usize, usize),
+    /// Journal entry `i`: private or not; what it is linked to (picked from a list).
+    EntryPrivate(usize),
+    EntryLink(usize),
 }
 
 impl Choice {
@@ -748,11 +930,32 @@ impl Choice {
             }
             Choice::Owner(g, i) => {
                 if let Some(s) = wb.goals.get_mut(g).and_then(|g| g.plan.steps.get_mut(i)) {
-                    s.owner = match s.owner {
-                        Owner::Mentee => Owner::Mentor,
-                        Owner::Mentor => Owner::Both,
-                        Owner::Both => Owner::Mentee,
-                    }
+                    s.owner = next_owner(s.owner);
+                }
+            }
+            // Picked from a list in `update`, like a goal's status.
+            Choice::ConvKind(_) | Choice::EntryLink(_) => {}
+            Choice::AgendaDone(c, k) => {
+                if let Some(a) = wb
+                    .conversations
+                    .get_mut(c)
+                    .and_then(|c| c.agenda.get_mut(k))
+                {
+                    a.done = !a.done;
+                }
+            }
+            Choice::CommitmentOwner(c, k) => {
+                if let Some(x) = wb
+                    .conversations
+                    .get_mut(c)
+                    .and_then(|c| c.commitments.get_mut(k))
+                {
+                    x.owner = next_owner(x.owner);
+                }
+            }
+            Choice::EntryPrivate(i) => {
+                if let Some(e) = wb.journal.get_mut(i) {
+                    e.private = !e.private;
                 }
             }
             Choice::Helper(g, i) => {

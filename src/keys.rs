@@ -44,6 +44,19 @@ pub enum Msg {
     PickStatus,
     /// Three goals are active: pause, finish or drop the selected one to make room.
     MakeRoom(GoalStatus),
+    /// `n`, from anywhere: a new journal entry, written at once.
+    NewEntry,
+    /// `/`: edit the journal's filter.
+    Filter,
+    /// `c`: make the focused commitment an action step on a goal.
+    ToStep,
+    /// `i` on the conversation log: a new check-in record.
+    AddCheckIn,
+    /// Journal list: a page up or down, the newest or oldest entry.
+    PageUp,
+    PageDown,
+    First,
+    Last,
     NextScreen,
     PrevScreen,
     /// Open the n-th exercise (0-based).
@@ -177,9 +190,16 @@ pub const GLOBAL: &[Binding] = &[
     // Listed once; `resolve` reads the digit itself.
     more(
         &[],
-        "1 … 8",
-        "open an exercise by its number on the overview",
+        "1 … 9, 0",
+        "open an exercise by its number (0: journal)",
         Msg::OpenExercise(0),
+    ),
+    explained(
+        &[plain('n')],
+        "n",
+        "new entry",
+        "a new journal entry, from anywhere",
+        Msg::NewEntry,
     ),
     more(&[ctrl('s')], "Ctrl-s", "save now", Msg::SaveNow),
     more(
@@ -352,12 +372,13 @@ fn movement(key: &KeyEvent) -> Option<Msg> {
     }
 }
 
-/// `1`…`9` open the exercise with that number.
+/// `1`…`9` open the exercise with that number, `0` the tenth (the journal).
 fn digit(key: &KeyEvent) -> Option<Msg> {
     match key.code {
         KeyCode::Char(c @ '1'..='9') if key.modifiers.is_empty() => {
             Some(Msg::OpenExercise(c as usize - '1' as usize))
         }
+        KeyCode::Char('0') if key.modifiers.is_empty() => Some(Msg::OpenExercise(9)),
         _ => None,
     }
 }
@@ -386,8 +407,11 @@ pub fn resolve(app: &App, event: &Event) -> Option<Msg> {
         Mode::Pick(pick) => movement(key)
             .or_else(|| {
                 let table = match pick.what {
-                    PickWhat::Status(_) => PICK,
                     PickWhat::MakeRoom(_) => MAKE_ROOM,
+                    PickWhat::Status(_)
+                    | PickWhat::Kind(_)
+                    | PickWhat::StepGoal(..)
+                    | PickWhat::Link(_) => PICK,
                 };
                 lookup(&[table], key)
             })
@@ -439,7 +463,14 @@ mod tests {
     #[test]
     fn every_explanation_fits_the_help_overlay() {
         use crate::nav::Screen;
-        let subs = [Screen::Goal(0), Screen::Worksheet(0), Screen::Glance(0)];
+        let subs = [
+            Screen::Goal(0),
+            Screen::Worksheet(0),
+            Screen::Glance(0),
+            Screen::Conversation(0),
+            Screen::CheckIn(0),
+            Screen::Entry(0),
+        ];
         let screens = Screen::ALL.into_iter().chain(subs).map(screen_keys);
         let tables = [GLOBAL, EDIT, CONFIRM, PICK, MAKE_ROOM]
             .into_iter()

@@ -11,16 +11,18 @@ pub enum Stage {
     ProspectiveMatch,
     Initiation,
     Direction,
+    Cultivation,
     Closing,
 }
 
 impl Stage {
     /// The stages in order.
-    pub const ALL: [Stage; 5] = [
+    pub const ALL: [Stage; 6] = [
         Stage::SelfReflection,
         Stage::ProspectiveMatch,
         Stage::Initiation,
         Stage::Direction,
+        Stage::Cultivation,
         Stage::Closing,
     ];
 
@@ -31,6 +33,7 @@ impl Stage {
             Stage::ProspectiveMatch => "Find a partner",
             Stage::Initiation => "Agree how you work",
             Stage::Direction => "Set the direction",
+            Stage::Cultivation => "Meet, work and reflect",
             Stage::Closing => "Close and redefine",
         }
     }
@@ -47,6 +50,7 @@ impl Stage {
                 Screen::Brainstorm,
                 Screen::Goals,
             ],
+            Stage::Cultivation => &[Screen::Conversations, Screen::Journal],
             Stage::Closing => &[Screen::Closure],
         }
     }
@@ -57,6 +61,7 @@ impl Stage {
             Stage::SelfReflection | Stage::ProspectiveMatch => &[Phase::Preparing],
             Stage::Initiation => &[Phase::Initiation],
             Stage::Direction => &[Phase::Initiation, Phase::Cultivation],
+            Stage::Cultivation => &[Phase::Initiation, Phase::Cultivation],
             Stage::Closing => &[Phase::Separation, Phase::Redefinition],
         }
     }
@@ -77,9 +82,18 @@ pub fn stage_of(screen: Screen) -> Option<Stage> {
 /// How complete an exercise is.
 pub fn progress(screen: Screen, wb: &Workbook) -> Option<Progress> {
     Some(match screen {
-        Screen::Home | Screen::Goal(_) | Screen::Worksheet(_) | Screen::Glance(_) => {
+        // The journal is kept, not completed; pages below an exercise count towards it.
+        Screen::Home
+        | Screen::Journal
+        | Screen::Goal(_)
+        | Screen::Worksheet(_)
+        | Screen::Glance(_)
+        | Screen::Conversation(_)
+        | Screen::CheckIn(_)
+        | Screen::Entry(_) => {
             return None;
         }
+        Screen::Conversations => wb.conversations_progress(),
         Screen::Brainstorm => wb.brainstorm_progress(),
         Screen::Goals => wb.goals_progress(),
         Screen::Reflection => wb.reflection_progress(),
@@ -117,6 +131,10 @@ pub fn next_exercise(wb: &Workbook) -> Option<Screen> {
 /// A soft gate: a word of warning when an exercise belongs to a stage the relationship has
 /// not reached yet. It never stops the user.
 pub fn ahead_of_phase(wb: &Workbook, screen: Screen) -> Option<String> {
+    // Writing in the journal belongs to every phase, the first days included.
+    if screen == Screen::Journal {
+        return None;
+    }
     let stage = stage_of(screen)?;
     let reached = Phase::ALL.iter().position(|p| *p == wb.phase).unwrap_or(0);
     let earliest = stage

@@ -16,7 +16,8 @@ mod vision;
 use serde::{Deserialize, Serialize};
 
 pub use conversations::{
-    AgendaItem, CheckIn, Commitment, Conversation, ConversationKind, Feedback, FourPs, JournalEntry,
+    AgendaItem, CheckIn, Commitment, Conversation, ConversationKind, Feedback, FourPs,
+    JournalEntry, judges_the_person,
 };
 pub use cultivation::{JournalFilter, LOOK_AHEAD_DAYS, STALE_GOAL_DAYS};
 pub use dates::{describe_days, parse_date, parse_days};

@@ -23,19 +23,29 @@ pub enum Screen {
     Brainstorm,
     /// The SMART goals, one row each.
     Goals,
+    /// The conversation log and the check-ins.
+    Conversations,
     /// Closure and redefinition.
     Closure,
+    /// The journal: every entry, newest first, filtered.
+    Journal,
     /// One SMART goal (position in the workbook's goals).
     Goal(usize),
     /// The Mentoring Action Plan worksheet of one goal.
     Worksheet(usize),
     /// One goal's worksheet and step sequence on a single read-only page, for calls.
     Glance(usize),
+    /// One conversation: before, during, after (position in the workbook's conversations).
+    Conversation(usize),
+    /// One check-in record.
+    CheckIn(usize),
+    /// One journal entry.
+    Entry(usize),
 }
 
 impl Screen {
     /// Every top-level screen, overview first. A goal's own screens hang below `Goals`.
-    pub const ALL: [Screen; 9] = [
+    pub const ALL: [Screen; 11] = [
         Screen::Home,
         Screen::Reflection,
         Screen::Prospect,
@@ -44,11 +54,13 @@ impl Screen {
         Screen::Vision,
         Screen::Brainstorm,
         Screen::Goals,
+        Screen::Conversations,
         Screen::Closure,
+        Screen::Journal,
     ];
-    /// How many screens keep a focus: the top-level ones and the three kinds of goal screen
-    /// (which share a slot across goals).
-    pub const SLOTS: usize = Screen::ALL.len() + 3;
+    /// How many screens keep a focus: the top-level ones and the six kinds of page below
+    /// them (each kind shares one slot across its items).
+    pub const SLOTS: usize = Screen::ALL.len() + 6;
     /// The exercises, in lifecycle order (everything after the overview): the overview lists
     /// them and `Tab` walks them.
     pub const EXERCISES: &'static [Screen] = Screen::ALL.split_at(1).1;
@@ -64,10 +76,15 @@ impl Screen {
             Screen::Vision => "Personal Vision Statement",
             Screen::Brainstorm => "Brainstorming goals",
             Screen::Goals => "SMART goals",
+            Screen::Conversations => "Conversations and check-ins",
             Screen::Closure => "Closure and what comes next",
+            Screen::Journal => "Journal",
             Screen::Goal(_) => "SMART goal",
             Screen::Worksheet(_) => "Mentoring Action Plan",
             Screen::Glance(_) => "Action plan at a glance",
+            Screen::Conversation(_) => "Conversation",
+            Screen::CheckIn(_) => "Check-in",
+            Screen::Entry(_) => "Journal entry",
         }
     }
 
@@ -79,6 +96,9 @@ impl Screen {
             Screen::Goal(_) => n,
             Screen::Worksheet(_) => n + 1,
             Screen::Glance(_) => n + 2,
+            Screen::Conversation(_) => n + 3,
+            Screen::CheckIn(_) => n + 4,
+            Screen::Entry(_) => n + 5,
             s => Screen::ALL.iter().position(|x| *x == s).unwrap_or(0),
         }
     }
@@ -90,6 +110,8 @@ impl Screen {
             Screen::Goal(_) => Screen::Goals,
             Screen::Worksheet(g) => Screen::Goal(g),
             Screen::Glance(g) => Screen::Worksheet(g),
+            Screen::Conversation(_) | Screen::CheckIn(_) => Screen::Conversations,
+            Screen::Entry(_) => Screen::Journal,
             _ => Screen::Home,
         }
     }
@@ -98,6 +120,8 @@ impl Screen {
     pub fn exercise(self) -> Screen {
         match self {
             Screen::Goal(_) | Screen::Worksheet(_) | Screen::Glance(_) => Screen::Goals,
+            Screen::Conversation(_) | Screen::CheckIn(_) => Screen::Conversations,
+            Screen::Entry(_) => Screen::Journal,
             s => s,
         }
     }
@@ -130,8 +154,17 @@ pub enum Target {
     Add(ListKind),
     /// A value picked from a few options: Enter moves it on.
     Choice(Choice),
-    /// An exercise on the overview: Enter opens it.
+    /// An exercise on the overview, or an item with a page of its own: Enter opens it.
     Open(Screen),
+    /// A row that creates a dated record (it needs the clock, so `update` makes it).
+    Create(Creates),
+}
+
+/// A record made at a moment in time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Creates {
+    Conversation,
+    CheckIn,
 }
 
 /// The one live text editor, and what it is editing.
@@ -157,10 +190,19 @@ impl Editing {
 pub enum Confirm {
     /// Delete a list item.
     Delete(Field),
-    /// Delete goal `g` with its action plan.
-    DeleteGoal(usize),
+    /// Delete a whole record and what hangs on it.
+    DeleteRecord(Record),
     /// The last save failed: quit anyway?
     QuitUnsaved,
+}
+
+/// A record with a page of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Record {
+    Goal(usize),
+    Conversation(usize),
+    CheckIn(usize),
+    Entry(usize),
 }
 
 /// What the keyboard is doing.
@@ -192,6 +234,12 @@ pub enum PickWhat {
     Status(usize),
     /// Three goals are active and goal `g` should be: which active one makes room?
     MakeRoom(usize),
+    /// The kind of conversation `c`.
+    Kind(usize),
+    /// The goal whose plan commitment `k` of conversation `c` joins as a step.
+    StepGoal(usize, usize),
+    /// What journal entry `i` is linked to.
+    Link(usize),
 }
 
 #[cfg(test)]
@@ -202,14 +250,15 @@ mod tests {
     fn next_and_prev_walk_the_exercises_and_wrap() {
         assert_eq!(Screen::Home.next(), Screen::Reflection);
         assert_eq!(Screen::Vision.next(), Screen::Brainstorm);
-        assert_eq!(Screen::Goals.next(), Screen::Closure);
-        assert_eq!(Screen::Worksheet(2).next(), Screen::Closure);
+        assert_eq!(Screen::Goals.next(), Screen::Conversations);
+        assert_eq!(Screen::Worksheet(2).next(), Screen::Conversations);
+        assert_eq!(Screen::Entry(3).parent(), Screen::Journal);
         assert_eq!(Screen::Glance(0).parent(), Screen::Worksheet(0));
         assert_eq!(Screen::Goal(0).parent(), Screen::Goals);
         assert_eq!(Screen::Goal(1).index(), Screen::Goal(4).index());
-        assert_eq!(Screen::Closure.next(), Screen::Reflection);
-        assert_eq!(Screen::Home.prev(), Screen::Closure);
-        assert_eq!(Screen::Reflection.prev(), Screen::Closure);
+        assert_eq!(Screen::Journal.next(), Screen::Reflection);
+        assert_eq!(Screen::Home.prev(), Screen::Journal);
+        assert_eq!(Screen::Reflection.prev(), Screen::Journal);
         assert_eq!(Screen::ALL[0], Screen::Home);
         for s in Screen::ALL {
             assert_eq!(Screen::ALL[s.index()], s);

@@ -3,12 +3,18 @@
 
 mod agreement;
 mod brainstorm;
+mod check_in;
 mod closure;
+mod conversation;
+mod conversations;
+mod entry;
 mod glance;
 mod goal;
 mod goal_view;
 mod goals;
 mod home;
+mod journal;
+mod kinds;
 mod plan;
 mod prospect;
 mod reflection;
@@ -34,7 +40,12 @@ pub fn keys(screen: Screen) -> &'static [Binding] {
         Screen::Vision => vision::KEYS,
         Screen::Brainstorm => brainstorm::KEYS,
         Screen::Goals => goals::KEYS,
+        Screen::Conversations => conversations::KEYS,
         Screen::Closure => closure::KEYS,
+        Screen::Journal => journal::KEYS,
+        Screen::Conversation(_) => conversation::KEYS,
+        Screen::CheckIn(_) => check_in::KEYS,
+        Screen::Entry(_) => entry::KEYS,
         Screen::Goal(_) => goal::KEYS,
         Screen::Worksheet(_) => worksheet::KEYS,
         Screen::Glance(_) => glance::KEYS,
@@ -52,7 +63,12 @@ pub fn targets(screen: Screen, wb: &Workbook) -> Vec<Target> {
         Screen::Vision => vision::targets(wb),
         Screen::Brainstorm => brainstorm::targets(wb),
         Screen::Goals => goals::targets(wb),
+        Screen::Conversations => conversations::targets(wb),
         Screen::Closure => closure::targets(wb),
+        Screen::Journal => journal::targets(),
+        Screen::Conversation(c) => conversation::targets(wb, c),
+        Screen::CheckIn(i) => check_in::targets(wb, i),
+        Screen::Entry(e) => entry::targets(wb, e),
         Screen::Goal(g) => goal::targets(wb, g),
         Screen::Worksheet(g) => worksheet::targets(wb, g),
         Screen::Glance(g) => glance::targets(wb, g),
@@ -70,7 +86,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Vision => vision::render(app, area, buf),
         Screen::Brainstorm => brainstorm::render(app, area, buf),
         Screen::Goals => goals::render(app, area, buf),
+        Screen::Conversations => conversations::render(app, area, buf),
         Screen::Closure => closure::render(app, area, buf),
+        Screen::Journal => journal::render(app, area, buf),
+        Screen::Conversation(c) => conversation::render(app, c, area, buf),
+        Screen::CheckIn(i) => check_in::render(app, i, area, buf),
+        Screen::Entry(e) => entry::render(app, e, area, buf),
         Screen::Goal(g) => goal::render(app, g, area, buf),
         Screen::Worksheet(g) => worksheet::render(app, g, area, buf),
         Screen::Glance(g) => glance::render(app, g, area, buf),
@@ -78,4 +99,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 pub use closure::achieved_summary;
+pub use conversations::check_in_line;
 pub use home::next_step;
+pub use kinds::kind_summary;

@@ -16,7 +16,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use crate::app::{App, Status};
 use crate::keys::{self, CONFIRM, EDIT, GLOBAL, MAKE_ROOM, PICK};
 use crate::model::GoalStatus;
-use crate::nav::{Confirm, Mode, Pick, PickWhat};
+use crate::nav::{Confirm, Mode, Pick, PickWhat, Record};
 use crate::screens;
 use theme::THEME;
 
@@ -94,6 +94,53 @@ fn draw_pick(app: &App, pick: Pick, area: Rect, buf: &mut Buffer) {
             );
             widgets::pick(area, "Make room", &intro, &options, pick.selected, buf);
         }
+        PickWhat::Kind(_) => {
+            let options: Vec<String> = crate::model::ConversationKind::ALL
+                .iter()
+                .map(|k| format!("{:<19}{}", k.name(), screens::kind_summary(*k)))
+                .collect();
+            widgets::pick(
+                area,
+                "Kind of conversation",
+                "What is this conversation mainly about?",
+                &options,
+                pick.selected,
+                buf,
+            );
+        }
+        PickWhat::StepGoal(c, k) => {
+            let what = (wb.conversations.get(c).and_then(|c| c.commitments.get(k)))
+                .map_or("", |x| x.text.trim());
+            let options: Vec<String> = crate::update::step_goals(app)
+                .into_iter()
+                .map(|g| format!("{} ({})", wb.goals[g].name(), wb.goals[g].status.name()))
+                .collect();
+            let intro = format!(
+                "Add “{what}” as an action step of which goal? Owner and due date come along."
+            );
+            widgets::pick(
+                area,
+                "Commitment to step",
+                &intro,
+                &options,
+                pick.selected,
+                buf,
+            );
+        }
+        PickWhat::Link(_) => {
+            let options: Vec<String> = crate::update::link_options(app)
+                .into_iter()
+                .map(|(g, c)| crate::field::link_name(wb, g, c))
+                .collect();
+            widgets::pick(
+                area,
+                "Link the entry",
+                "Which goal or conversation is this entry about?",
+                &options,
+                pick.selected,
+                buf,
+            );
+        }
     }
 }
 
@@ -106,16 +153,58 @@ fn question_text(app: &App, question: &Confirm) -> String {
             let more = if text.chars().count() > 30 { "…" } else { "" };
             format!("Delete the {noun} “{short}{more}”?")
         }
-        Confirm::DeleteGoal(g) => {
-            let goal = app.workbook.goals.get(*g);
-            let name: String = goal.map_or("", |x| x.name()).chars().take(30).collect();
-            let steps = goal.map_or(0, |x| x.plan.steps.len());
-            format!("Delete the goal “{name}” with its action plan ({steps} steps)?")
-        }
+        Confirm::DeleteRecord(record) => delete_question(app, *record),
         Confirm::QuitUnsaved => {
             "The last save failed, so recent changes are only in memory. Quit anyway and lose them?"
                 .to_string()
         }
+    }
+}
+
+fn delete_question(app: &App, record: Record) -> String {
+    let wb = &app.workbook;
+    let short = |t: &str| -> String {
+        let first = t
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("")
+            .trim();
+        let mut s: String = first.chars().take(30).collect();
+        if first.chars().count() > 30 {
+            s.push('…');
+        }
+        s
+    };
+    match record {
+        Record::Goal(g) => {
+            let goal = wb.goals.get(g);
+            let name = short(goal.map_or("", |x| x.name()));
+            let steps = goal.map_or(0, |x| x.plan.steps.len());
+            format!("Delete the goal “{name}” with its action plan ({steps} steps)?")
+        }
+        Record::Conversation(c) => match wb.conversations.get(c) {
+            Some(c) => format!(
+                "Delete the {} conversation of {} with its notes?",
+                c.kind.name(),
+                c.at.format("%Y-%m-%d %H:%M")
+            ),
+            None => "Delete this conversation?".into(),
+        },
+        Record::CheckIn(i) => {
+            let date = wb.check_ins.get(i).and_then(|c| c.date);
+            format!(
+                "Delete the check-in of {}?",
+                date.map_or("no date".to_string(), |d| d.to_string())
+            )
+        }
+        Record::Entry(e) => match wb.journal.get(e) {
+            Some(e) => format!(
+                "Delete the journal entry of {} “{}”?",
+                e.at.format("%Y-%m-%d %H:%M"),
+                short(&e.text)
+            ),
+            None => "Delete this entry?".into(),
+        },
     }
 }
 
@@ -165,8 +254,8 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
             },
             Mode::Confirm(_) => widgets::footer_line(&[CONFIRM], area.width),
             Mode::Pick(p) => match p.what {
-                PickWhat::Status(_) => widgets::footer_line(&[PICK], area.width),
                 PickWhat::MakeRoom(_) => widgets::footer_line(&[MAKE_ROOM], area.width),
+                _ => widgets::footer_line(&[PICK], area.width),
             },
             Mode::Help(_) => Line::from(Span::styled("any key closes the help", THEME.hint)),
         }

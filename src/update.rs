@@ -8,12 +8,14 @@ use crate::app::App;
 use crate::field::{Choice, Field, GoalPart, ListKind};
 use crate::keys::Msg;
 use crate::lifecycle;
-use crate::nav::{Confirm, Editing, Mode, Screen, Target};
+use crate::nav::{Confirm, Creates, Editing, Mode, Record, Screen, Target};
 use crate::ui::editor::new_editor;
 
+mod cultivation;
 mod pick;
 mod planning;
 
+pub use cultivation::{link_options, step_goals};
 pub use pick::active_goals;
 
 /// I/O the shell performs after an update.
@@ -34,16 +36,22 @@ pub fn update(app: &mut App, msg: Msg, now: DateTime<Local>) -> Option<Effect> {
     if let Mode::Pick(pick) = app.mode {
         return pick::update(app, pick, msg);
     }
+    if app.screen == Screen::Journal
+        && matches!(app.mode, Mode::Browse)
+        && let Some(effect) = cultivation::journal_key(app, &msg)
+    {
+        return effect;
+    }
     match msg {
         Msg::Up => app.set_focus(app.focus().saturating_sub(1)),
         Msg::Down => app.set_focus(app.focus() + 1),
-        Msg::Activate => return activate(app),
+        Msg::Activate => return activate(app, now),
         Msg::Back => {
             if app.screen != Screen::Home {
                 return go(app, app.screen.parent());
             }
         }
-        Msg::Add => return add(app),
+        Msg::Add => return add(app, now),
         Msg::Delete => return ask_delete(app),
         Msg::CyclePhase => return choose(app, Choice::Phase),
         Msg::TogglePrivate => return toggle_private(app),
@@ -61,7 +69,11 @@ pub fn update(app: &mut App, msg: Msg, now: DateTime<Local>) -> Option<Effect> {
             return go(app, screen);
         }
         Msg::PickStatus => planning::pick_status(app),
-        Msg::MakeRoom(_) => {}
+        Msg::NewEntry => return cultivation::new_entry(app, now),
+        Msg::AddCheckIn => return cultivation::new_check_in(app),
+        Msg::ToStep => return cultivation::to_step(app),
+        // Only meaningful on the journal list (above) or in a picker.
+        Msg::MakeRoom(_) | Msg::Filter | Msg::PageUp | Msg::PageDown | Msg::First | Msg::Last => {}
         Msg::MarkReviewed => {
             let what = if let Screen::Worksheet(g) = app.screen {
                 app.workbook.goals.get_mut(g)?.plan.reviewed_on = Some(app.today);
@@ -118,11 +130,19 @@ pub fn update(app: &mut App, msg: Msg, now: DateTime<Local>) -> Option<Effect> {
 pub(crate) fn go(app: &mut App, screen: Screen) -> Option<Effect> {
     // A goal's page opens at its top (the pages share one focus slot across goals); coming
     // back up from the page below keeps the place.
-    let back_up = app.screen.parent() == screen;
+    let from = app.screen;
+    let back_up = from.parent() == screen;
     let fresh = !back_up && screen != app.screen && screen.index() >= Screen::ALL.len();
     app.screen = screen;
     if fresh {
         app.set_focus(0);
+    }
+    // Entries may have changed on their pages: the list is worked out again on the way in.
+    if screen == Screen::Journal {
+        app.journal.refresh(&app.workbook);
+        if let Screen::Entry(e) = from {
+            app.journal.select_entry(e);
+        }
     }
     app.mode = Mode::Browse;
     app.notice = lifecycle::ahead_of_phase(&app.workbook, screen);
@@ -130,8 +150,17 @@ pub(crate) fn go(app: &mut App, screen: Screen) -> Option<Effect> {
 }
 
 pub(crate) fn choose(app: &mut App, choice: Choice) -> Option<Effect> {
-    if let Choice::GoalStatus(g) = choice {
-        app.mode = Mode::Pick(pick::status(&app.workbook, g));
+    let picker = match choice {
+        Choice::GoalStatus(g) => Some(pick::status(&app.workbook, g)),
+        Choice::ConvKind(c) => Some(pick::kind(&app.workbook, c)),
+        Choice::EntryLink(e) => Some(crate::nav::Pick {
+            what: crate::nav::PickWhat::Link(e),
+            selected: 0,
+        }),
+        _ => None,
+    };
+    if let Some(p) = picker {
+        app.mode = Mode::Pick(p);
         return None;
     }
     choice.cycle(&mut app.workbook);
@@ -139,8 +168,11 @@ pub(crate) fn choose(app: &mut App, choice: Choice) -> Option<Effect> {
     Some(Effect::Save)
 }
 
-/// `p` on a mentoring-plan topic.
+/// `p` on a mentoring-plan topic, or on a journal entry's page.
 fn toggle_private(app: &mut App) -> Option<Effect> {
+    if let Screen::Entry(e) = app.screen {
+        return choose(app, Choice::EntryPrivate(e));
+    }
     let Some(Target::Field(Field::Topic(i))) = app.focused() else {
         app.notice = Some("Move to a topic first.".into());
         return None;
@@ -151,7 +183,7 @@ fn toggle_private(app: &mut App) -> Option<Effect> {
     Some(Effect::Save)
 }
 
-fn activate(app: &mut App) -> Option<Effect> {
+fn activate(app: &mut App, now: DateTime<Local>) -> Option<Effect> {
     match app.focused()? {
         Target::Field(field) => start_edit(app, field, false),
         Target::Add(list) => {
@@ -164,13 +196,20 @@ fn activate(app: &mut App) -> Option<Effect> {
         }
         Target::Choice(choice) => return choose(app, choice),
         Target::Open(screen) => return go(app, screen),
+        Target::Create(Creates::Conversation) => return cultivation::new_conversation(app, now),
+        Target::Create(Creates::CheckIn) => return cultivation::new_check_in(app),
     }
     None
 }
 
 pub(crate) fn start_edit(app: &mut App, field: Field, new_item: bool) {
-    let Some(text) = field.value(&app.workbook) else {
-        return;
+    let text = if field == Field::JournalQuery {
+        std::borrow::Cow::Owned(app.journal.query.clone())
+    } else {
+        match field.value(&app.workbook) {
+            Some(text) => text,
+            None => return,
+        }
     };
     let editor = new_editor(&text, field);
     if let Some(i) = app
@@ -189,7 +228,10 @@ pub(crate) fn start_edit(app: &mut App, field: Field, new_item: bool) {
 }
 
 /// `a`: append to the list the focus is in (or the first list on the screen).
-fn add(app: &mut App) -> Option<Effect> {
+fn add(app: &mut App, now: DateTime<Local>) -> Option<Effect> {
+    if app.screen == Screen::Conversations {
+        return cultivation::new_conversation(app, now);
+    }
     let targets = app.targets();
     let here = match app.focused() {
         Some(Target::Field(f)) => f.list(&app.workbook),
@@ -204,12 +246,18 @@ fn add(app: &mut App) -> Option<Effect> {
     })?;
     let i = targets.iter().position(|t| *t == Target::Add(list))?;
     app.set_focus(i);
-    activate(app)
+    activate(app, now)
 }
 
 fn ask_delete(app: &mut App) -> Option<Effect> {
-    if let Some(Target::Open(Screen::Goal(g))) = app.focused() {
-        app.mode = Mode::Confirm(Confirm::DeleteGoal(g));
+    let record = match app.focused() {
+        Some(Target::Open(Screen::Goal(g))) => Some(Record::Goal(g)),
+        Some(Target::Open(Screen::Conversation(c))) => Some(Record::Conversation(c)),
+        Some(Target::Open(Screen::CheckIn(i))) => Some(Record::CheckIn(i)),
+        _ => None,
+    };
+    if let Some(record) = record {
+        app.mode = Mode::Confirm(Confirm::DeleteRecord(record));
         return None;
     }
     let Some(Target::Field(field)) = app.focused() else {
@@ -247,14 +295,7 @@ fn answer(app: &mut App, yes: bool) -> Option<Effect> {
     };
     match (question, yes) {
         (Confirm::Delete(field), true) => delete(app, field),
-        (Confirm::DeleteGoal(g), true) => {
-            if app.workbook.remove_goal(g) {
-                app.touch();
-            }
-            let focus = app.focus();
-            app.set_focus(focus);
-            Some(Effect::Save)
-        }
+        (Confirm::DeleteRecord(record), true) => cultivation::delete_record(app, record),
         (Confirm::QuitUnsaved, true) => Some(Effect::ForceQuit),
         (_, false) => None,
     }
@@ -267,6 +308,17 @@ fn commit(app: &mut App) -> Option<Effect> {
         return None;
     };
     let text = editing.text();
+    if editing.field == Field::JournalQuery {
+        if let Err(reason) = cultivation::commit_query(app, &text) {
+            if let Mode::Edit(editing) = &mut app.mode {
+                editing.error = Some(reason.clone());
+            }
+            app.notice = Some(reason);
+            return None;
+        }
+        app.mode = Mode::Browse;
+        return None;
+    }
     match editing.field.commit(&mut app.workbook, &text, app.today) {
         Ok(true) => app.touch(),
         Ok(false) => {}
@@ -285,6 +337,12 @@ fn commit(app: &mut App) -> Option<Effect> {
             app.workbook.remove_goal(g);
             return go(app, Screen::Goals);
         }
+        // So is a journal entry opened with n and left without a word.
+        if let Field::Entry(e) = editing.field {
+            app.workbook.journal.remove(e);
+            app.journal.refresh(&app.workbook);
+            return go(app, Screen::Journal);
+        }
         return delete(app, editing.field);
     }
     Some(Effect::Save)
@@ -293,6 +351,8 @@ fn commit(app: &mut App) -> Option<Effect> {
 fn edit(app: &mut App, f: impl FnOnce(&mut Editing) -> bool) {
     if let Mode::Edit(editing) = &mut app.mode
         && f(editing)
+        // The journal's filter lives beside the workbook: typing it changes nothing to save.
+        && editing.field != Field::JournalQuery
     {
         app.touch();
     }

@@ -8,7 +8,7 @@ use common::{app_at, draw, press, saved_at};
 use mentorbook::app::App;
 use mentorbook::field::{Field, GoalPart, ListKind};
 use mentorbook::model::{GoalStatus, MeasureKind, Owner, StepStatus, Workbook};
-use mentorbook::nav::{Confirm, Mode, PickWhat, Screen, Target};
+use mentorbook::nav::{Confirm, Mode, PickWhat, Record, Screen, Target};
 use mentorbook::update::Effect;
 
 fn snap(name: &str, app: &App) {
@@ -121,7 +121,10 @@ fn a_new_goal_left_without_a_name_disappears() {
 fn deleting_a_goal_asks_and_clears_its_candidate_link() {
     let mut app = at(Screen::Goals);
     press(&mut app, "d");
-    assert!(matches!(app.mode, Mode::Confirm(Confirm::DeleteGoal(0))));
+    assert!(matches!(
+        app.mode,
+        Mode::Confirm(Confirm::DeleteRecord(Record::Goal(0)))
+    ));
     press(&mut app, "n");
     assert_eq!(app.workbook.goals.len(), 3);
     press(&mut app, "dy");
@@ -236,7 +239,7 @@ fn goal_screens_lead_down_and_esc_leads_back_up() {
     press(&mut app, "7jw");
     assert_eq!(app.screen, Screen::Worksheet(1));
     press(&mut app, "<Tab>");
-    assert_eq!(app.screen, Screen::Closure, "Tab walks the exercises");
+    assert_eq!(app.screen, Screen::Conversations, "Tab walks the exercises");
 }
 
 #[test]

@@ -382,7 +382,7 @@ fn fill_the_agreement_and_closure_checks_quit_and_find_them_again() {
     pty.type_("\r");
     pty.wait_for("Enter edit");
     pty.escape_to("Exercises, stage by stage");
-    pty.type_("8");
+    pty.type_("9");
     pty.wait_for("The closing conversation");
     pty.type_("jj\r");
     pty.type_("jj\r");
@@ -413,7 +413,7 @@ fn fill_the_agreement_and_closure_checks_quit_and_find_them_again() {
     again.type_("3");
     again.wait_for("Grow into the lead role");
     again.escape_to("Exercises, stage by stage");
-    again.type_("8");
+    again.type_("9");
     again.wait_for("We went through every goal");
     assert_eq!(again.contents().matches("[x] done").count(), 2);
     again.type_("q");

@@ -159,7 +159,7 @@ fn plan_topics_are_added_per_area_and_flagged() {
 #[test]
 fn closure_checks_tick_and_redefinition_is_decided() {
     let mut app = App::new(Workbook::default());
-    press(&mut app, "8jj<Enter>");
+    press(&mut app, "9jj<Enter>");
     assert!(app.workbook.closure.accomplishments_acknowledged.done);
     press(&mut app, "<Enter>");
     assert!(
@@ -180,7 +180,7 @@ fn closure_checks_tick_and_redefinition_is_decided() {
 fn opening_a_later_stage_warns_but_opens() {
     let mut app = App::new(Workbook::default());
     assert_eq!(app.workbook.phase, Phase::Preparing);
-    press(&mut app, "8");
+    press(&mut app, "9");
     assert_eq!(app.screen, Screen::Closure);
     assert!(
         app.notice

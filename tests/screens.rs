@@ -177,7 +177,12 @@ fn screen_name(screen: Screen) -> &'static str {
         Screen::Vision => "vision",
         Screen::Brainstorm => "brainstorm",
         Screen::Goals => "goals",
+        Screen::Conversations => "conversations",
         Screen::Closure => "closure",
+        Screen::Journal => "journal",
+        Screen::Conversation(_) => "conversation",
+        Screen::CheckIn(_) => "check_in",
+        Screen::Entry(_) => "entry",
         Screen::Goal(_) => "goal",
         Screen::Worksheet(_) => "worksheet",
         Screen::Glance(_) => "glance",
@@ -288,7 +293,14 @@ fn every_size_renders_without_panic() {
         (60, 15),
         (1000, 300),
     ]);
-    let goal_pages = [Screen::Goal(0), Screen::Worksheet(0), Screen::Glance(0)];
+    let goal_pages = [
+        Screen::Goal(0),
+        Screen::Worksheet(0),
+        Screen::Glance(0),
+        Screen::Conversation(0),
+        Screen::CheckIn(0),
+        Screen::Entry(0),
+    ];
     for screen in Screen::ALL.into_iter().chain(goal_pages) {
         for keys in scripts {
             for wb in [common::fixture(), Workbook::default()] {

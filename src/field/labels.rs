@@ -1,8 +1,8 @@
 //! What each field and choice is called, and the hint an empty field shows.
 
 use super::{
-    AgreementPart as A, BrainPart as B, Choice, ClosurePart as C, Field, GoalPart as G,
-    ProspectPart as P, ReflectPart as R,
+    AgreementPart as A, BrainPart as B, CheckInPart as K, Choice, ClosurePart as C,
+    FeedbackPart as F, Field, GoalPart as G, PrepPart as Q, ProspectPart as P, ReflectPart as R,
 };
 use crate::model::{Fit, Workbook};
 
@@ -102,6 +102,34 @@ impl Field {
             Field::StepDue(..) => "Due",
             Field::StepAfter(..) => "After steps",
             Field::Resource(..) => "Resource",
+            Field::ConvAt(_) => "When",
+            Field::Prep(_, p) => match p {
+                Q::Purpose => "Purpose: why we meet, and what success looks like",
+                Q::Preparation => "Preparation: what I want from this conversation",
+                Q::Participation => "Participation: how I will be fully present",
+                Q::Plan => "Plan: where this leads, and what I need next",
+            },
+            Field::Agenda(..) => "Agenda item",
+            Field::Notes(_) => "Notes",
+            Field::Feedback(_, p) => match p {
+                F::Given => "Feedback I gave",
+                F::Received => "Feedback I received",
+                F::OnFeedback => "Feedback on the feedback",
+            },
+            Field::Commitment(..) => "Commitment",
+            Field::CommitmentDue(..) => "Due",
+            Field::NextMeeting(_) => "Next meeting on",
+            Field::NextGoal(_) => "Its goal",
+            Field::CheckIn(_, p) => match p {
+                K::Date => "Date",
+                K::ProcessWorking => "Is the way we work together working for both of us?",
+                K::Progress => "How much progress since the last check-in?",
+                K::Relationship => "How is the relationship going?",
+                K::Adjustments => "How is the time used? What would make it more productive?",
+            },
+            Field::Entry(_) => "Entry",
+            Field::EntryTags(_) => "Tags",
+            Field::JournalQuery => "Filter",
         }
     }
 
@@ -195,6 +223,29 @@ impl Field {
             Field::Step(..) => "one concrete thing to do",
             Field::StepAfter(..) => "step numbers, e.g. 1, 3 (empty: none)",
             Field::Resource(..) => "a tool, a course, a person, time",
+            Field::ConvAt(_) => "2026-12-01 08:30, fri 14:00, 14:00",
+            Field::Prep(_, p) => match p {
+                Q::Purpose => "What this meeting is for, and where that came from",
+                Q::Preparation => "What you want out of it; what is still open from last time",
+                Q::Participation => "Distractions to put away, the mindset to bring",
+                Q::Plan => "How it serves your goals; your next steps",
+            },
+            Field::Agenda(..) => "something to talk about",
+            Field::Notes(_) => "What was said, decided, discovered",
+            Field::Feedback(_, p) => match p {
+                F::Given => "What they did, when, and its effect: behaviour, with an example",
+                F::Received => "What you heard; ask until it is specific",
+                F::OnFeedback => "Was it understood and agreed? How did it land?",
+            },
+            Field::Commitment(..) => "who does what next",
+            Field::CommitmentDue(..) | Field::NextMeeting(_) | Field::CheckIn(_, K::Date) => {
+                "a date: 2026-12-01, +2w, fri"
+            }
+            Field::NextGoal(_) => "what the next meeting should achieve",
+            Field::CheckIn(..) => "A few honest sentences",
+            Field::Entry(_) => "Write freely. Esc when done; it is saved as you type.",
+            Field::EntryTags(_) => "e.g. reviews, mood (commas or spaces)",
+            Field::JournalQuery => "#tag goal:1 from:2026-01-01 to:today words",
         }
     }
 }
@@ -220,6 +271,11 @@ impl Choice {
             Choice::MilestoneDone(..) => "Milestone done".into(),
             Choice::Owner(..) => "Owner".into(),
             Choice::Helper(..) => "Who helps".into(),
+            Choice::ConvKind(_) => "Kind".into(),
+            Choice::AgendaDone(..) => "Dealt with".into(),
+            Choice::CommitmentOwner(..) => "Owner".into(),
+            Choice::EntryPrivate(_) => "Private".into(),
+            Choice::EntryLink(_) => "Linked to".into(),
         }
     }
 
@@ -269,6 +325,48 @@ impl Choice {
             Choice::Helper(g, i) => (goal(wb, g).and_then(|g| g.plan.resources.get(i)))
                 .map_or("", |r| r.helper.name())
                 .into(),
+            Choice::ConvKind(c) => (wb.conversations.get(c))
+                .map_or("", |c| c.kind.name())
+                .into(),
+            Choice::AgendaDone(c, k) => {
+                let done =
+                    (wb.conversations.get(c).and_then(|c| c.agenda.get(k))).is_some_and(|a| a.done);
+                (if done { "[x] done" } else { "[ ] open" }).into()
+            }
+            Choice::CommitmentOwner(c, k) => (wb.conversations.get(c))
+                .and_then(|c| c.commitments.get(k))
+                .map_or("", |x| x.owner.name())
+                .into(),
+            Choice::EntryPrivate(i) => {
+                if wb.journal.get(i).is_none_or(|e| e.private) {
+                    "yes: never in call mode or exports".into()
+                } else {
+                    "no: may be shown and shared".into()
+                }
+            }
+            Choice::EntryLink(i) => match wb.journal.get(i) {
+                Some(e) => link_name(wb, e.goal, e.conversation),
+                None => String::new(),
+            },
         }
     }
+}
+
+/// What a journal entry is linked to, in words.
+pub fn link_name(
+    wb: &Workbook,
+    goal: Option<crate::model::Id>,
+    conversation: Option<crate::model::Id>,
+) -> String {
+    if let Some(g) = goal.and_then(|id| wb.goals.iter().find(|g| g.id == id)) {
+        return format!("goal: {}", g.name());
+    }
+    if let Some(c) = conversation.and_then(|id| wb.conversations.iter().find(|c| c.id == id)) {
+        return format!(
+            "conversation: {} ({})",
+            c.at.format("%Y-%m-%d %H:%M"),
+            c.kind.name()
+        );
+    }
+    "nothing".into()
 }

@@ -147,3 +147,85 @@ mod tests {
         assert_eq!(e.at.offset().local_minus_utc(), 3600);
     }
 }
+
+impl ConversationKind {
+    /// Every kind: the three of a direction's arc, then the seven of a relationship.
+    pub const ALL: [ConversationKind; 10] = [
+        ConversationKind::Awareness,
+        ConversationKind::Exploration,
+        ConversationKind::Preparation,
+        ConversationKind::WithYourself,
+        ConversationKind::ProspectiveMentor,
+        ConversationKind::Accountability,
+        ConversationKind::Goal,
+        ConversationKind::Feedback,
+        ConversationKind::CheckIn,
+        ConversationKind::Closure,
+    ];
+
+    /// In words.
+    pub fn name(self) -> &'static str {
+        match self {
+            ConversationKind::Awareness => "awareness",
+            ConversationKind::Exploration => "exploration",
+            ConversationKind::Preparation => "preparation",
+            ConversationKind::WithYourself => "with yourself",
+            ConversationKind::ProspectiveMentor => "prospective mentor",
+            ConversationKind::Accountability => "accountability",
+            ConversationKind::Goal => "goal",
+            ConversationKind::Feedback => "feedback",
+            ConversationKind::CheckIn => "check-in",
+            ConversationKind::Closure => "closure",
+        }
+    }
+}
+
+/// Words that usually judge a person rather than describe what they did. A hint, never a
+/// rule: "you are late" is fine, "you are lazy" is not, and a list cannot tell them apart
+/// perfectly.
+const JUDGING: [&str; 14] = [
+    "lazy",
+    "rude",
+    "arrogant",
+    "careless",
+    "selfish",
+    "incompetent",
+    "stupid",
+    "annoying",
+    "useless",
+    "hopeless",
+    "difficult person",
+    "bad attitude",
+    "not a people person",
+    "too emotional",
+];
+
+/// Whether feedback reads as a verdict on someone's personality instead of a description of
+/// behaviour.
+pub fn judges_the_person(text: &str) -> bool {
+    let t = text.to_lowercase();
+    JUDGING.iter().any(|w| {
+        t.match_indices(w).any(|(i, _)| {
+            let before = t[..i].chars().next_back();
+            let after = t[i + w.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
+}
+
+#[cfg(test)]
+mod judging_tests {
+    use super::judges_the_person;
+
+    #[test]
+    fn judging_words_are_found_as_words() {
+        assert!(judges_the_person(
+            "Honestly, you were lazy about the review."
+        ));
+        assert!(judges_the_person("He is RUDE"));
+        assert!(!judges_the_person(
+            "You sent the summary two days after the review; people had moved on."
+        ));
+        assert!(!judges_the_person("Carelessly"), "part of a longer word");
+    }
+}

@@ -4,7 +4,8 @@
 use chrono::{Days, NaiveDate};
 
 use super::{
-    AgendaItem, ConversationKind, GoalStatus, Id, JournalEntry, StepStatus, Workbook, parse_date,
+    AgendaItem, ConversationKind, Goal, GoalStatus, Id, JournalEntry, Progress, StepStatus,
+    Workbook, parse_date,
 };
 
 /// How far ahead the agenda looks when no next meeting is set, and how close a milestone's
@@ -110,6 +111,30 @@ impl Workbook {
         items
     }
 
+    /// The conversation log: at least one conversation, the latest prepared with the 4 Ps and
+    /// ending with the next meeting's date and goal, and a check-in cadence that has been used.
+    /// (Whether a check-in is overdue depends on the day; the overview says so beside it.)
+    pub fn conversations_progress(&self) -> Progress {
+        let filled = |s: &str| !s.trim().is_empty();
+        let last = self.latest_conversation();
+        let parts = [
+            last.is_some(),
+            last.is_some_and(|c| {
+                let p = &c.prep;
+                filled(&p.purpose)
+                    && filled(&p.preparation)
+                    && filled(&p.participation)
+                    && filled(&p.plan)
+            }),
+            last.is_some_and(|c| c.next_meeting.is_some() && filled(&c.next_goal)),
+            self.agreement.check_in_every_days.is_some() && self.last_check_in().is_some(),
+        ];
+        Progress {
+            done: parts.iter().filter(|p| **p).count(),
+            total: parts.len(),
+        }
+    }
+
     /// The conversation with the latest date.
     pub fn latest_conversation(&self) -> Option<&super::Conversation> {
         self.conversations.iter().max_by_key(|c| c.at)
@@ -140,12 +165,25 @@ pub struct JournalFilter {
 }
 
 impl JournalFilter {
-    /// Reads a query as typed: `#tag`, `from:2026-01-01`, `to:today`, and plain words. The
-    /// error names the part that does not read.
-    pub fn parse(query: &str, today: NaiveDate) -> Result<JournalFilter, String> {
+    /// Reads a query as typed: `#tag`, `goal:2` (the goal's number in the list of goals),
+    /// `from:2026-01-01`, `to:today`, and plain words. The error names the part that does not
+    /// read.
+    pub fn parse(query: &str, today: NaiveDate, goals: &[Goal]) -> Result<JournalFilter, String> {
         let mut f = JournalFilter::default();
         for word in query.split_whitespace() {
-            if let Some(tag) = word.strip_prefix('#') {
+            if let Some(n) = word.strip_prefix("goal:") {
+                let g = n
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|n| goals.get(n.checked_sub(1)?))
+                    .ok_or_else(|| {
+                        format!(
+                            "“{word}”: there is no goal {n} (goals are 1 to {})",
+                            goals.len()
+                        )
+                    })?;
+                f.goal = Some(g.id);
+            } else if let Some(tag) = word.strip_prefix('#') {
                 f.tag = Some(tag.to_lowercase());
             } else if let Some(d) = word.strip_prefix("from:") {
                 f.from = parse_date(d, today)?;

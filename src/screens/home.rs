@@ -10,8 +10,8 @@ use crate::field::{Choice, Field};
 use crate::keys::{Binding, Key, MOVE, Msg};
 use crate::lifecycle::{Stage, next_exercise};
 use crate::model::Workbook;
-use crate::nav::Target;
-use crate::ui::sheet::{self, Item};
+use crate::nav::{Screen, Target};
+use crate::ui::sheet::{self, Item, Note};
 
 const fn key(code: KeyCode) -> Key {
     Key(code, KeyModifiers::NONE)
@@ -77,25 +77,44 @@ pub fn items<'a>(
     items
 }
 
-/// A few words after an exercise: when the agreement was last looked at.
-fn exercise_note(wb: &Workbook, screen: crate::nav::Screen, today: chrono::NaiveDate) -> String {
-    let a = &wb.agreement;
-    let Some(last) = a.reviewed_on.or(a.agreed_on) else {
-        return String::new();
-    };
-    if screen != crate::nav::Screen::Agreement {
-        return String::new();
-    }
-    let verb = if a.reviewed_on.is_some() {
-        "reviewed"
-    } else {
-        "agreed"
-    };
-    match (today - last).num_days() {
-        0 => format!("{verb} today"),
-        1 => format!("{verb} yesterday"),
-        d if d > 1 => format!("{verb} {d} days ago"),
-        _ => format!("{verb} {last}"),
+/// A few words after an exercise, and whether they need attention: when the agreement was
+/// last looked at, when the next check-in is due, how the journal is going.
+fn exercise_note(wb: &Workbook, screen: Screen, today: chrono::NaiveDate) -> Note {
+    match screen {
+        Screen::Agreement => {
+            let a = &wb.agreement;
+            let Some(last) = a.reviewed_on.or(a.agreed_on) else {
+                return Note::default();
+            };
+            let verb = if a.reviewed_on.is_some() {
+                "reviewed"
+            } else {
+                "agreed"
+            };
+            Note::plain(match (today - last).num_days() {
+                0 => format!("{verb} today"),
+                1 => format!("{verb} yesterday"),
+                d if d > 1 => format!("{verb} {d} days ago"),
+                _ => format!("{verb} {last}"),
+            })
+        }
+        Screen::Conversations => match wb.next_check_in_due() {
+            Some(due) if due < today => Note {
+                text: format!("check-in overdue since {due}"),
+                alert: true,
+            },
+            Some(due) => Note::plain(format!("next check-in {due}")),
+            None => Note::default(),
+        },
+        Screen::Journal => match wb.journal.iter().map(|e| e.at).max() {
+            Some(last) => Note::plain(format!(
+                "{} entries, the latest {}",
+                wb.journal.len(),
+                last.format("%Y-%m-%d")
+            )),
+            None => Note::plain("no entries yet: n writes one, from anywhere".into()),
+        },
+        _ => Note::default(),
     }
 }
 

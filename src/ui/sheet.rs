@@ -40,14 +40,28 @@ pub enum Item<'a> {
     ListRow(Field, String),
     /// The row that adds to a list.
     Add(ListKind),
-    /// An exercise on the overview, with its progress.
-    Exercise(Screen, String),
+    /// An exercise on the overview, with its progress and a note.
+    Exercise(Screen, Note),
     /// Read-only text computed from elsewhere in the workbook.
     Info(String),
     /// Read-only styled lines, one row each (checks, gauges, warnings).
     Lines(Vec<Line<'static>>),
     /// A list row with a lead (a number, a box) and words after it.
     Row(Row<'a>),
+}
+
+/// A few words beside an exercise; `alert` draws them in the warning colour.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Note {
+    pub text: String,
+    pub alert: bool,
+}
+
+impl Note {
+    /// A note that needs no attention.
+    pub fn plain(text: String) -> Note {
+        Note { text, alert: false }
+    }
 }
 
 /// One row of a list: `› 2. text ……… suffix`. While one of the row's fields is edited (its
@@ -284,7 +298,7 @@ fn draw_item(app: &App, item: &Item, focus: Option<Target>, area: Rect, buf: &mu
             let style = if focused { THEME.focus_row } else { THEME.hint };
             Line::from(vec![
                 marker(focused),
-                Span::styled(format!("+ add a {noun}"), style),
+                Span::styled(format!("+ add {} {noun}", article(noun)), style),
             ])
             .render(area, buf);
         }
@@ -362,6 +376,15 @@ fn draw_row(app: &App, row: &Row, focused: bool, area: Rect, buf: &mut Buffer) {
     }
 }
 
+/// "a" or "an" before a noun.
+fn article(noun: &str) -> &'static str {
+    if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
 fn draw_text_field(app: &App, f: Field, focused: bool, area: Rect, buf: &mut Buffer) {
     let [label, body] = area.layout(&Layout::vertical([
         Constraint::Length(1),
@@ -410,7 +433,7 @@ fn draw_text_field(app: &App, f: Field, focused: bool, area: Rect, buf: &mut Buf
 fn draw_exercise(
     app: &App,
     screen: Screen,
-    note: &str,
+    note: &Note,
     focused: bool,
     area: Rect,
     buf: &mut Buffer,
@@ -419,8 +442,17 @@ fn draw_exercise(
         .iter()
         .position(|s| *s == screen)
         .map_or(0, |i| i + 1);
-    let p = lifecycle::progress(screen, &app.workbook)
-        .unwrap_or(crate::model::Progress { done: 0, total: 0 });
+    let Some(p) = lifecycle::progress(screen, &app.workbook) else {
+        // Kept rather than completed (the journal): its note says how it is going.
+        Line::from(vec![
+            marker(focused),
+            Span::styled(format!("{} ", number % 10), THEME.key),
+            Span::styled(format!("{:<28}", screen.title()), value_style(focused)),
+            Span::styled(format!(" {}", note.text), THEME.hint),
+        ])
+        .render(area, buf);
+        return;
+    };
     let bar: String = (0..p.total)
         .map(|k| if k < p.done { '■' } else { '□' })
         .collect();
@@ -432,18 +464,25 @@ fn draw_exercise(
         ("in progress", THEME.warning)
     };
     // A note (e.g. when the agreement was reviewed) takes the place of the state word.
-    let tail = if note.is_empty() {
+    let tail = if note.text.is_empty() {
         state.to_string()
     } else {
-        format!("· {note}")
+        format!("· {}", note.text)
     };
     Line::from(vec![
         marker(focused),
-        Span::styled(format!("{number} "), THEME.key),
+        Span::styled(format!("{} ", number % 10), THEME.key),
         Span::styled(format!("{:<28}", screen.title()), value_style(focused)),
         Span::styled(format!(" {bar:<11} "), style),
         Span::styled(format!("{}/{} ", p.done, p.total), style),
-        Span::styled(tail, if note.is_empty() { style } else { THEME.hint }),
+        Span::styled(
+            tail,
+            match (note.text.is_empty(), note.alert) {
+                (true, _) => style,
+                (false, true) => THEME.warning,
+                (false, false) => THEME.hint,
+            },
+        ),
     ])
     .render(area, buf);
 }

@@ -4,7 +4,7 @@
 use super::Effect;
 use crate::app::App;
 use crate::keys::Msg;
-use crate::model::{GoalStatus, Workbook};
+use crate::model::{ConversationKind, GoalStatus, Workbook};
 use crate::nav::{Mode, Pick, PickWhat};
 
 /// The status picker for goal `g`, on its current status.
@@ -18,6 +18,20 @@ pub fn status(wb: &Workbook, g: usize) -> Pick {
     }
 }
 
+/// The kind picker for conversation `c`, on its current kind.
+pub fn kind(wb: &Workbook, c: usize) -> Pick {
+    let current = wb
+        .conversations
+        .get(c)
+        .map_or(Default::default(), |x| x.kind);
+    Pick {
+        what: PickWhat::Kind(c),
+        selected: (ConversationKind::ALL.iter())
+            .position(|k| *k == current)
+            .unwrap_or(0),
+    }
+}
+
 /// The goals that can make room: the active ones, in list order.
 pub fn active_goals(wb: &Workbook) -> Vec<usize> {
     (0..wb.goals.len())
@@ -26,16 +40,19 @@ pub fn active_goals(wb: &Workbook) -> Vec<usize> {
 }
 
 /// How many options the picker offers.
-pub fn option_count(wb: &Workbook, what: PickWhat) -> usize {
+pub fn option_count(app: &App, what: PickWhat) -> usize {
     match what {
         PickWhat::Status(_) => GoalStatus::ALL.len(),
-        PickWhat::MakeRoom(_) => active_goals(wb).len(),
+        PickWhat::MakeRoom(_) => active_goals(&app.workbook).len(),
+        PickWhat::Kind(_) => ConversationKind::ALL.len(),
+        PickWhat::StepGoal(..) => super::cultivation::step_goals(app).len(),
+        PickWhat::Link(_) => super::cultivation::link_options(app).len(),
     }
 }
 
 /// Keys while a picker is open.
 pub fn update(app: &mut App, mut pick: Pick, msg: Msg) -> Option<Effect> {
-    let n = option_count(&app.workbook, pick.what);
+    let n = option_count(app, pick.what);
     match msg {
         Msg::Up => pick.selected = pick.selected.saturating_sub(1),
         Msg::Down => pick.selected = (pick.selected + 1).min(n.saturating_sub(1)),
@@ -48,9 +65,30 @@ pub fn update(app: &mut App, mut pick: Pick, msg: Msg) -> Option<Effect> {
             return Some(Effect::Quit);
         }
         Msg::Activate => {
-            if let PickWhat::Status(g) = pick.what {
-                return set_status(app, g, GoalStatus::ALL[pick.selected.min(n - 1)]);
-            }
+            let k = pick.selected.min(n.saturating_sub(1));
+            app.mode = Mode::Browse;
+            return match pick.what {
+                PickWhat::Status(g) => set_status(app, g, GoalStatus::ALL[k]),
+                PickWhat::Kind(c) => {
+                    let conv = app.workbook.conversations.get_mut(c)?;
+                    conv.kind = ConversationKind::ALL[k];
+                    app.touch();
+                    Some(Effect::Save)
+                }
+                PickWhat::StepGoal(c, i) => {
+                    let g = *super::cultivation::step_goals(app).get(k)?;
+                    super::cultivation::add_step(app, c, i, g)
+                }
+                PickWhat::Link(e) => {
+                    let (goal, conversation) = *super::cultivation::link_options(app).get(k)?;
+                    let entry = app.workbook.journal.get_mut(e)?;
+                    entry.goal = goal;
+                    entry.conversation = conversation;
+                    app.touch();
+                    Some(Effect::Save)
+                }
+                PickWhat::MakeRoom(_) => None,
+            };
         }
         Msg::MakeRoom(status) => {
             if let PickWhat::MakeRoom(g) = pick.what {

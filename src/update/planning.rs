@@ -24,6 +24,7 @@ pub fn toggle(app: &mut App) -> Option<Effect> {
             topic.discussed = !topic.discussed;
         }
         Some(Field::Milestone(g, i)) => return choose(app, Choice::MilestoneDone(g, i)),
+        Some(Field::Agenda(c, k)) => return choose(app, Choice::AgendaDone(c, k)),
         Some(Field::Step(g, i)) => {
             let plan = &mut app.workbook.goals.get_mut(g)?.plan;
             match plan.advance(i) {
@@ -36,7 +37,9 @@ pub fn toggle(app: &mut App) -> Option<Effect> {
             }
         }
         _ => {
-            app.notice = Some("x ticks a topic, a milestone or a step: move to one first.".into());
+            app.notice = Some(
+                "x ticks a topic, a milestone, a step or an agenda item: move to one first.".into(),
+            );
             return None;
         }
     }
@@ -50,8 +53,10 @@ pub fn cycle(app: &mut App) -> Option<Effect> {
         Some(Field::Step(g, i)) => Choice::Owner(g, i),
         Some(Field::Resource(g, i)) => Choice::Helper(g, i),
         Some(Field::Measure(g, i)) => Choice::MeasureKind(g, i),
+        Some(Field::Commitment(c, k)) => Choice::CommitmentOwner(c, k),
         _ => {
-            app.notice = Some("o changes a step's owner, a resource's helper or a measure's kind: move to one first.".into());
+            app.notice =
+                Some("o changes an owner, a helper or a measure's kind: move to one first.".into());
             return None;
         }
     };
@@ -63,9 +68,11 @@ pub fn sub_field(app: &mut App, msg: &Msg) -> Option<Field> {
     let field = match (msg, focused_field(app)) {
         (Msg::EditDate, Some(Field::Milestone(g, i))) => Field::MilestoneDate(g, i),
         (Msg::EditDate, Some(Field::Step(g, i))) => Field::StepDue(g, i),
+        (Msg::EditDate, Some(Field::Commitment(c, k))) => Field::CommitmentDue(c, k),
         (Msg::EditAfter, Some(Field::Step(g, i))) => Field::StepAfter(g, i),
         (Msg::EditDate, _) => {
-            app.notice = Some("t dates a milestone or a step: move to one first.".into());
+            app.notice =
+                Some("t dates a milestone, a step or a commitment: move to one first.".into());
             return None;
         }
         _ => {

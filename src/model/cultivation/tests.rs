@@ -223,7 +223,17 @@ fn journal_filters_combine_and_list_newest_first() {
     let all = JournalFilter::default();
     assert!(all.is_empty());
     assert_eq!(wb.journal_matches(&all), [1, 2, 0]);
-    let q = |s: &str| JournalFilter::parse(s, today()).unwrap();
+    let goals = [
+        Goal {
+            id: 2,
+            ..Goal::default()
+        },
+        Goal {
+            id: 4,
+            ..Goal::default()
+        },
+    ];
+    let q = |s: &str| JournalFilter::parse(s, today(), &goals).unwrap();
     assert_eq!(
         wb.journal_matches(&q("#reviews")),
         [1, 0],
@@ -242,6 +252,13 @@ fn journal_filters_combine_and_list_newest_first() {
         ..JournalFilter::default()
     };
     assert_eq!(wb.journal_matches(&by_goal), [2]);
-    let err = JournalFilter::parse("from:someday", today()).unwrap_err();
+    let err = JournalFilter::parse("from:someday", today(), &goals).unwrap_err();
     assert!(err.contains("someday"), "{err}");
+    assert_eq!(
+        wb.journal_matches(&q("goal:2")),
+        [2],
+        "the second goal in the list"
+    );
+    let err = JournalFilter::parse("goal:3", today(), &goals).unwrap_err();
+    assert!(err.contains("no goal 3"), "{err}");
 }

@@ -1,0 +1,55 @@
+//! One check-in: a step back from the goals to look at the partnership itself.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use crate::app::App;
+use crate::field::{CheckInPart as K, Field};
+use crate::keys::{Binding, ENTER, MOVE, Msg, code, explained};
+use crate::model::Workbook;
+use crate::nav::Target;
+use crate::ui::sheet::{self, Item};
+
+/// Keys of this screen.
+pub const KEYS: &[Binding] = &[
+    MOVE,
+    ENTER,
+    explained(
+        &[code(crossterm::event::KeyCode::Esc)],
+        "Esc",
+        "back",
+        "back to the conversation log",
+        Msg::Back,
+    ),
+];
+
+fn items(wb: &Workbook, i: usize) -> Vec<Item<'static>> {
+    if i >= wb.check_ins.len() {
+        return vec![Item::Prompt(
+            "This check-in is no longer in the workbook. Esc goes back.".into(),
+        )];
+    }
+    vec![
+        Item::Prompt(
+            "On the rhythm you agreed, look at how the partnership works rather than at the \
+             goals. A good moment to reread the partnership agreement (3) and change it if \
+             needed."
+                .into(),
+        ),
+        Item::Field(Field::CheckIn(i, K::Date)),
+        Item::Field(Field::CheckIn(i, K::ProcessWorking)),
+        Item::Field(Field::CheckIn(i, K::Progress)),
+        Item::Field(Field::CheckIn(i, K::Relationship)),
+        Item::Field(Field::CheckIn(i, K::Adjustments)),
+    ]
+}
+
+/// Where the focus can rest.
+pub fn targets(wb: &Workbook, i: usize) -> Vec<Target> {
+    sheet::targets(&items(wb, i))
+}
+
+/// Draws the screen.
+pub fn render(app: &App, i: usize, area: Rect, buf: &mut Buffer) {
+    sheet::render(app, area, buf, &items(&app.workbook, i));
+}

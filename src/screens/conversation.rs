@@ -1,0 +1,228 @@
+//! One conversation: before (the 4 Ps), during (agenda, notes, feedback) and after
+//! (commitments, the next meeting). The chosen kind's purpose and questions stay beside it.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+
+use super::goal_view::date;
+use super::kinds::guide_text;
+use crate::app::App;
+use crate::field::{Choice, FeedbackPart as F, Field, ListKind, PrepPart as P};
+use crate::keys::{Binding, ENTER, MOVE, MOVE_DOWN, MOVE_UP, Msg, code, explained, more, plain};
+use crate::model::{Role, Workbook, judges_the_person};
+use crate::nav::Target;
+use crate::ui::form::guidance;
+use crate::ui::sheet::{self, Item, Row};
+use crate::ui::theme::THEME;
+
+/// Keys of this screen.
+pub const KEYS: &[Binding] = &[
+    MOVE,
+    ENTER,
+    explained(
+        &[plain('a')],
+        "a",
+        "add",
+        "add an agenda item or commitment (at the focus)",
+        Msg::Add,
+    ),
+    explained(
+        &[plain('x')],
+        "x",
+        "dealt with",
+        "tick the agenda item dealt with, or not",
+        Msg::Toggle,
+    ),
+    explained(
+        &[plain('c')],
+        "c",
+        "to a step",
+        "make the commitment an action step on a goal",
+        Msg::ToStep,
+    ),
+    explained(
+        &[plain('o')],
+        "o",
+        "owner",
+        "who carries the commitment",
+        Msg::Cycle,
+    ),
+    explained(
+        &[plain('t')],
+        "t",
+        "due",
+        "the commitment's due date",
+        Msg::EditDate,
+    ),
+    MOVE_UP,
+    MOVE_DOWN,
+    more(
+        &[plain('d')],
+        "d",
+        "delete the agenda item or commitment",
+        Msg::Delete,
+    ),
+    explained(
+        &[code(crossterm::event::KeyCode::Esc)],
+        "Esc",
+        "back",
+        "back to the conversation log",
+        Msg::Back,
+    ),
+];
+
+/// The side panel goes beside the sheet from this width.
+const SIDE_PANEL: u16 = 100;
+
+/// Role-dependent questions for each of the 4 Ps.
+fn prep_prompt(part: P, role: Role) -> &'static str {
+    match (part, role) {
+        (P::Purpose, Role::Mentee) => {
+            "What is this meeting for? Which goal or challenge is in progress, and is it a \
+             follow-up, the original goal, or something new? What would success look like?"
+        }
+        (P::Purpose, Role::Mentor) => {
+            "What is this meeting for? What can you offer that nobody else can: resources, \
+             contacts, feedback? Unsure what they need? Prepare questions to find out."
+        }
+        (P::Preparation, _) => {
+            "What do you want from this conversation? Recall the last one and what is still \
+             open. Draft the questions that could bring new insight or a closer bond."
+        }
+        (P::Participation, _) => {
+            "How will you stay present from start to end, and which distractions go away? \
+             Listen actively, encourage, say thank you. Plan questions for feedback on the \
+             work and, separately, on the relationship."
+        }
+        (P::Plan, Role::Mentee) => {
+            "How does this conversation serve your goals? What are your next steps, and \
+             what do you need from your mentor to take them?"
+        }
+        (P::Plan, Role::Mentor) => {
+            "How does this conversation serve the partnership's goals? How will you hold \
+             the mentee to their commitments and keep them moving?"
+        }
+    }
+}
+
+fn warning(text: &str) -> Item<'static> {
+    Item::Lines(vec![Line::from(Span::styled(
+        text.to_string(),
+        THEME.warning,
+    ))])
+}
+
+fn items(wb: &Workbook, c: usize, narrow: bool) -> Vec<Item<'_>> {
+    let Some(conv) = wb.conversations.get(c) else {
+        return vec![Item::Prompt(
+            "This conversation is no longer in the workbook. Esc goes back.".into(),
+        )];
+    };
+    let mut items = vec![
+        Item::Field(Field::ConvAt(c)),
+        Item::Choice(Choice::ConvKind(c)),
+    ];
+    if narrow {
+        items.push(Item::Prompt(guide_text(conv.kind).into()));
+    }
+    items.push(Item::Heading("Before: the 4 Ps"));
+    for part in [P::Purpose, P::Preparation, P::Participation, P::Plan] {
+        items.push(Item::Prompt(prep_prompt(part, wb.role).into()));
+        items.push(Item::Field(Field::Prep(c, part)));
+    }
+    items.push(Item::Heading("Agenda"));
+    items.push(Item::Prompt(
+        "Suggested when the conversation was created, from what is due, open or quiet. Keep, \
+         move (K/J), tick (x) or delete (d) items; nothing is added later without you."
+            .into(),
+    ));
+    for (k, a) in conv.agenda.iter().enumerate() {
+        items.push(Item::Row(Row {
+            target: Target::Field(Field::Agenda(c, k)),
+            lead: if a.done { "[x] " } else { "[ ] " }.into(),
+            text: a.text.as_str().into(),
+            placeholder: Field::Agenda(c, k).placeholder(),
+            suffix: String::new(),
+            alert: false,
+        }));
+    }
+    items.push(Item::Add(ListKind::Agenda(c)));
+    items.push(Item::Heading("During: notes"));
+    items.push(Item::Field(Field::Notes(c)));
+    items.push(Item::Heading("Feedback"));
+    items.push(Item::Prompt(
+        "Be specific and describe behaviour, with an example. Check it was understood, and \
+         ask what the other makes of your feedback."
+            .into(),
+    ));
+    let judging =
+        "This reads like a verdict on the person: say what they did, when, and its effect.";
+    items.push(Item::Field(Field::Feedback(c, F::Given)));
+    if judges_the_person(&conv.feedback.given) {
+        items.push(warning(judging));
+    }
+    items.push(Item::Field(Field::Feedback(c, F::Received)));
+    if judges_the_person(&conv.feedback.received) {
+        items.push(warning(judging));
+    }
+    items.push(Item::Field(Field::Feedback(c, F::OnFeedback)));
+    items.push(Item::Heading("After: commitments"));
+    items.push(Item::Prompt(
+        "Who does what next. o sets the owner, t the due date; c adds a commitment to a \
+         goal's action plan as a step."
+            .into(),
+    ));
+    for (k, x) in conv.commitments.iter().enumerate() {
+        let mut suffix = vec![format!("due {}", date(x.due))];
+        if let Some(step) = x.step {
+            let goal = wb.goals.iter().find(|g| g.plan.position(step).is_some());
+            suffix.push(match goal {
+                Some(g) => format!("→ step of “{}”", g.name()),
+                None => "→ step (since removed)".into(),
+            });
+        }
+        items.push(Item::Row(Row {
+            target: Target::Field(Field::Commitment(c, k)),
+            lead: format!("{:<7}", x.owner.name()),
+            text: x.text.as_str().into(),
+            placeholder: Field::Commitment(c, k).placeholder(),
+            suffix: suffix.join(" · "),
+            alert: false,
+        }));
+    }
+    items.push(Item::Add(ListKind::Commitments(c)));
+    items.push(Item::Heading("Next meeting"));
+    items.push(Item::Field(Field::NextMeeting(c)));
+    items.push(Item::Field(Field::NextGoal(c)));
+    if conv.next_meeting.is_none() || conv.next_goal.trim().is_empty() {
+        items.push(warning(
+            "Agree the next meeting's date and what it should achieve before you part.",
+        ));
+    }
+    items
+}
+
+/// Where the focus can rest.
+pub fn targets(wb: &Workbook, c: usize) -> Vec<Target> {
+    sheet::targets(&items(wb, c, false))
+}
+
+/// Draws the screen: the sheet, and the kind's guide beside it when there is room.
+pub fn render(app: &App, c: usize, area: Rect, buf: &mut Buffer) {
+    let wb = &app.workbook;
+    if area.width < SIDE_PANEL {
+        sheet::render(app, area, buf, &items(wb, c, true));
+        return;
+    }
+    let [left, right] = area.layout(&Layout::horizontal([
+        Constraint::Fill(1),
+        Constraint::Length(38),
+    ]));
+    sheet::render(app, left, buf, &items(wb, c, false));
+    if let Some(conv) = wb.conversations.get(c) {
+        let title = format!("A {} conversation", conv.kind.name());
+        let text = format!("{title}\n\n{}", guide_text(conv.kind));
+        guidance(right, buf, &text);
+    }
+}

@@ -1,0 +1,140 @@
+//! One journal entry: the text in a large soft-wrapping box, then its tags, its link and
+//! whether it is private.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::app::App;
+use crate::field::{Choice, Field};
+use crate::keys::{Binding, ENTER, MOVE, Msg, code, explained, plain};
+use crate::model::Workbook;
+use crate::nav::Target;
+use crate::ui::form::{editor_for, is_focused, text_box};
+use crate::ui::theme::THEME;
+
+/// Keys of this screen.
+pub const KEYS: &[Binding] = &[
+    MOVE,
+    ENTER,
+    explained(
+        &[plain('p')],
+        "p",
+        "private",
+        "private (never in call mode or exports), or not",
+        Msg::TogglePrivate,
+    ),
+    explained(
+        &[code(crossterm::event::KeyCode::Esc)],
+        "Esc",
+        "back",
+        "back to the journal",
+        Msg::Back,
+    ),
+];
+
+/// Where the focus can rest, top to bottom.
+pub fn targets(wb: &Workbook, e: usize) -> Vec<Target> {
+    if e >= wb.journal.len() {
+        return Vec::new();
+    }
+    vec![
+        Target::Field(Field::Entry(e)),
+        Target::Field(Field::EntryTags(e)),
+        Target::Choice(Choice::EntryLink(e)),
+        Target::Choice(Choice::EntryPrivate(e)),
+    ]
+}
+
+fn row(app: &App, target: Target, label: &str, value: Line<'static>, area: Rect, buf: &mut Buffer) {
+    let focused = is_focused(app, target);
+    let [l, v] = area.layout(&Layout::horizontal([
+        Constraint::Length(14),
+        Constraint::Fill(1),
+    ]));
+    Line::from(vec![
+        Span::styled(if focused { "› " } else { "  " }, THEME.key),
+        Span::styled(label.to_string(), THEME.label),
+    ])
+    .render(l, buf);
+    let style = if focused { THEME.focus_row } else { THEME.text };
+    value.style(style).render(v, buf);
+}
+
+/// Draws the screen.
+pub fn render(app: &App, e: usize, area: Rect, buf: &mut Buffer) {
+    let wb = &app.workbook;
+    let Some(entry) = wb.journal.get(e) else {
+        Line::from(Span::styled(
+            " This entry is no longer in the journal. Esc goes back.",
+            THEME.hint,
+        ))
+        .render(area, buf);
+        return;
+    };
+    let [head, body, tags, link, private] = area.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ]));
+    Line::from(vec![
+        Span::styled(" Written ", THEME.label),
+        Span::styled(
+            entry.at.format("%A %Y-%m-%d %H:%M (UTC%:z)").to_string(),
+            THEME.text,
+        ),
+    ])
+    .render(head, buf);
+    text_box(app, body, buf, Field::Entry(e), None);
+    let tag_field = Field::EntryTags(e);
+    match editor_for(app, tag_field) {
+        Some(editor) => {
+            let [l, v] = tags.layout(&Layout::horizontal([
+                Constraint::Length(14),
+                Constraint::Fill(1),
+            ]));
+            Line::from(vec![
+                Span::styled("› ", THEME.key),
+                Span::styled("Tags", THEME.label),
+            ])
+            .render(l, buf);
+            editor.render(v, buf);
+        }
+        None => {
+            let value = if entry.tags.is_empty() {
+                Line::from(Span::styled(tag_field.placeholder(), THEME.placeholder))
+            } else {
+                Line::raw(
+                    entry
+                        .tags
+                        .iter()
+                        .map(|t| format!("#{t}"))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                )
+            };
+            row(app, Target::Field(tag_field), "Tags", value, tags, buf);
+        }
+    }
+    let choice = Choice::EntryLink(e);
+    row(
+        app,
+        Target::Choice(choice),
+        "Linked to",
+        Line::raw(choice.value(wb)),
+        link,
+        buf,
+    );
+    let choice = Choice::EntryPrivate(e);
+    row(
+        app,
+        Target::Choice(choice),
+        "Private",
+        Line::raw(choice.value(wb)),
+        private,
+        buf,
+    );
+}
