@@ -153,10 +153,21 @@ pub(crate) fn choose(app: &mut App, choice: Choice) -> Option<Effect> {
     let picker = match choice {
         Choice::GoalStatus(g) => Some(pick::status(&app.workbook, g)),
         Choice::ConvKind(c) => Some(pick::kind(&app.workbook, c)),
-        Choice::EntryLink(e) => Some(crate::nav::Pick {
-            what: crate::nav::PickWhat::Link(e),
-            selected: 0,
-        }),
+        Choice::EntryLink(e) => {
+            let current = app
+                .workbook
+                .journal
+                .get(e)
+                .map(|x| (x.goal, x.conversation));
+            let options = cultivation::link_options(app);
+            Some(crate::nav::Pick {
+                what: crate::nav::PickWhat::Link(e),
+                selected: options
+                    .iter()
+                    .position(|o| Some(*o) == current)
+                    .unwrap_or(0),
+            })
+        }
         _ => None,
     };
     if let Some(p) = picker {

@@ -52,6 +52,7 @@ fn key(code: KeyCode, mods: KeyModifiers) -> Event {
 }
 
 /// Text with `<Esc> <Enter> <Tab> <BackTab> <Up> <Down> <Left> <Right> <Backspace> <F1>
+/// <PageUp> <PageDown> <Home> <End>
 /// <C-x>` tokens (Ctrl + a letter) and `<Pause>` (a time-out: the autosave deadline) turned
 /// into events. `None` stands for a pause.
 pub fn script(text: &str) -> Vec<Option<Event>> {
@@ -73,6 +74,10 @@ pub fn script(text: &str) -> Vec<Option<Event>> {
                 "Right" => Some(key(KeyCode::Right, KeyModifiers::NONE)),
                 "Backspace" => Some(key(KeyCode::Backspace, KeyModifiers::NONE)),
                 "F1" => Some(key(KeyCode::F(1), KeyModifiers::NONE)),
+                "PageUp" => Some(key(KeyCode::PageUp, KeyModifiers::NONE)),
+                "PageDown" => Some(key(KeyCode::PageDown, KeyModifiers::NONE)),
+                "Home" => Some(key(KeyCode::Home, KeyModifiers::NONE)),
+                "End" => Some(key(KeyCode::End, KeyModifiers::NONE)),
                 "Pause" => None,
                 t if t.starts_with("C-") && t.len() == 3 => {
                     let c = t.chars().nth(2).unwrap();

@@ -1,0 +1,384 @@
+//! Conversations, check-ins and the journal as a user drives them, and snapshots of each
+//! screen and part at 80x24 and 120x40.
+
+mod common;
+
+use common::{app_at, draw, fixed_now, press, saved_at};
+use mentorbook::app::App;
+use mentorbook::field::{Field, ListKind};
+use mentorbook::model::{ConversationKind, Owner, Workbook};
+use mentorbook::nav::{Confirm, Creates, Mode, PickWhat, Record, Screen, Target};
+use mentorbook::update::Effect;
+
+fn snap(name: &str, app: &App) {
+    for (w, h) in [(80, 24), (120, 40)] {
+        let terminal = draw(app, w, h);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
+    }
+}
+
+fn focus(app: &mut App, target: Target) {
+    let i = app.targets().iter().position(|t| *t == target);
+    app.set_focus(i.unwrap_or_else(|| panic!("{target:?} is not on {:?}", app.screen)));
+}
+
+fn at(screen: Screen) -> App {
+    let mut app = app_at(screen);
+    app.status = saved_at();
+    app
+}
+
+// ---- conversations ----
+
+#[test]
+fn a_new_conversation_starts_now_with_a_suggested_agenda() {
+    let mut app = at(Screen::Conversations);
+    let before = app.workbook.conversations.len();
+    assert_eq!(press(&mut app, "a"), Some(Effect::Save));
+    let c = before;
+    assert_eq!(app.screen, Screen::Conversation(c));
+    let conv = &app.workbook.conversations[c];
+    assert_eq!(
+        conv.at.format("%Y-%m-%d %H:%M").to_string(),
+        "2026-11-24 09:15"
+    );
+    // The check-in is overdue in the sample, so this one is a check-in.
+    assert_eq!(conv.kind, ConversationKind::CheckIn);
+    assert_eq!(
+        conv.prep.purpose,
+        "Agreed last time: Plan the December review together."
+    );
+    let agenda: Vec<&str> = conv.agenda.iter().map(|a| a.text.as_str()).collect();
+    assert!(
+        agenda.contains(&"Carried over: Send Ben my next summary draft"),
+        "{agenda:?}"
+    );
+    assert!(agenda.contains(&"Still open from last time: Budget for the facilitation course"));
+    assert!(
+        agenda
+            .iter()
+            .any(|a| a.starts_with("Overdue step: Draft a one-page review template"))
+    );
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap()
+            .contains("suggested agenda items")
+    );
+    // Nothing is added later: a new overdue step does not reach this agenda.
+    let n = conv.agenda.len();
+    press(&mut app, "<Esc>");
+    assert_eq!(app.screen, Screen::Conversations);
+    press(&mut app, "<Enter>");
+    assert_eq!(app.workbook.conversations[c].agenda.len(), n);
+}
+
+#[test]
+fn the_agenda_is_kept_reordered_ticked_and_trimmed_by_keys() {
+    let mut app = at(Screen::Conversation(1));
+    focus(&mut app, Target::Field(Field::Agenda(1, 2)));
+    press(&mut app, "K");
+    let texts = |app: &App| -> Vec<String> {
+        app.workbook.conversations[1]
+            .agenda
+            .iter()
+            .map(|a| a.text.clone())
+            .collect()
+    };
+    assert_eq!(texts(&app)[1], "Budget for the facilitation course");
+    press(&mut app, "x");
+    assert!(app.workbook.conversations[1].agenda[1].done);
+    press(&mut app, "dy");
+    assert_eq!(texts(&app).len(), 2);
+    focus(&mut app, Target::Add(ListKind::Agenda(1)));
+    press(&mut app, "<Enter>Ask about the course budget<Enter><Esc>");
+    assert_eq!(texts(&app)[2], "Ask about the course budget");
+}
+
+#[test]
+fn the_kind_is_picked_and_its_guide_follows() {
+    let mut app = at(Screen::Conversation(1));
+    press(&mut app, "j<Enter>");
+    assert!(matches!(app.mode, Mode::Pick(p) if p.what == PickWhat::Kind(1)));
+    press(&mut app, "<Esc>");
+    assert_eq!(
+        app.workbook.conversations[1].kind,
+        ConversationKind::Feedback,
+        "Esc keeps it"
+    );
+    press(&mut app, "<Enter>kkkkk<Enter>");
+    assert_eq!(
+        app.workbook.conversations[1].kind,
+        ConversationKind::Preparation
+    );
+    let screen = common::screen_text(&app, 120, 40);
+    assert!(screen.contains("A preparation conversation"), "{screen}");
+    assert!(
+        screen.contains("• Which next steps are needed?"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn the_time_of_a_conversation_reads_dates_and_times() {
+    let mut app = at(Screen::Conversation(1));
+    press(&mut app, "<Enter><C-a><C-k>fri 14:00<Enter>");
+    let at = app.workbook.conversations[1].at;
+    assert_eq!(at.format("%Y-%m-%d %H:%M").to_string(), "2026-11-27 14:00");
+    press(&mut app, "<Enter><C-a><C-k>09:45<Enter>");
+    let at = app.workbook.conversations[1].at;
+    assert_eq!(
+        at.format("%Y-%m-%d %H:%M").to_string(),
+        "2026-11-27 09:45",
+        "date kept"
+    );
+    press(&mut app, "<Enter><C-a><C-k>someday<Enter>");
+    assert!(matches!(&app.mode, Mode::Edit(e) if e.field == Field::ConvAt(1)));
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap()
+            .contains("not a date and time")
+    );
+}
+
+#[test]
+fn a_commitment_becomes_a_step_with_its_owner_and_date() {
+    let mut app = at(Screen::Conversation(1));
+    focus(&mut app, Target::Field(Field::Commitment(1, 0)));
+    press(&mut app, "o");
+    assert_eq!(
+        app.workbook.conversations[1].commitments[0].owner,
+        Owner::Mentor
+    );
+    press(&mut app, "oo");
+    press(&mut app, "c");
+    assert!(matches!(app.mode, Mode::Pick(p) if p.what == PickWhat::StepGoal(1, 0)));
+    press(&mut app, "<Enter>");
+    let steps = &app.workbook.goals[0].plan.steps;
+    let step = steps.last().unwrap();
+    assert_eq!(step.text, "Send Ben my next summary draft");
+    assert_eq!(step.owner, Owner::Mentee);
+    assert_eq!(step.due, Some("2026-11-26".parse().unwrap()));
+    assert_eq!(
+        app.workbook.conversations[1].commitments[0].step,
+        Some(step.id)
+    );
+    assert!(app.notice.as_deref().unwrap().contains("step 5 of"));
+    press(&mut app, "c");
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("This commitment is a step already.")
+    );
+    assert_eq!(app.workbook.goals[0].plan.steps.len(), 5);
+}
+
+#[test]
+fn judging_feedback_earns_a_hint() {
+    let mut app = at(Screen::Conversation(1));
+    focus(
+        &mut app,
+        Target::Field(Field::Feedback(1, mentorbook::field::FeedbackPart::Given)),
+    );
+    press(&mut app, "<Enter><C-a>Honestly, you were lazy. <Esc>");
+    let screen = common::screen_text(&app, 120, 40);
+    assert!(
+        screen.contains("reads like a verdict on the person"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn check_ins_are_dated_today_and_deleting_asks() {
+    let mut app = at(Screen::Conversations);
+    press(&mut app, "i");
+    assert_eq!(app.screen, Screen::CheckIn(1));
+    assert_eq!(
+        app.workbook.check_ins[1].date,
+        Some(fixed_now().date_naive())
+    );
+    assert!(
+        !app.workbook.check_in_overdue(fixed_now().date_naive()),
+        "on schedule again"
+    );
+    press(&mut app, "j<Enter>Working well<Esc><Esc>");
+    assert_eq!(app.workbook.check_ins[1].process_working, "Working well");
+    focus(&mut app, Target::Open(Screen::CheckIn(1)));
+    press(&mut app, "d");
+    assert!(matches!(
+        app.mode,
+        Mode::Confirm(Confirm::DeleteRecord(Record::CheckIn(1)))
+    ));
+    press(&mut app, "y");
+    assert_eq!(app.workbook.check_ins.len(), 1);
+    focus(&mut app, Target::Create(Creates::Conversation));
+}
+
+// ---- journal ----
+
+#[test]
+fn n_writes_a_new_entry_from_anywhere_and_an_empty_one_disappears() {
+    let mut app = at(Screen::Goal(0));
+    let before = app.workbook.journal.len();
+    press(&mut app, "n");
+    assert_eq!(app.screen, Screen::Entry(before));
+    assert!(matches!(&app.mode, Mode::Edit(e) if e.field == Field::Entry(before)));
+    let e = &app.workbook.journal[before];
+    assert!(e.private, "private by default");
+    assert_eq!(e.at, fixed_now().fixed_offset());
+    press(&mut app, "<Esc>");
+    assert_eq!(
+        app.workbook.journal.len(),
+        before,
+        "nothing written, nothing kept"
+    );
+    assert_eq!(app.screen, Screen::Journal);
+
+    press(
+        &mut app,
+        "nFirst line<Enter>second line<Esc>j<Enter>reviews, #Mood reviews<Enter>",
+    );
+    let e = &app.workbook.journal[before];
+    assert_eq!(e.text, "First line\nsecond line");
+    assert_eq!(e.tags, ["reviews", "Mood"]);
+    press(&mut app, "p");
+    assert!(!app.workbook.journal[before].private);
+    press(&mut app, "j<Enter>j<Enter>");
+    assert_eq!(
+        app.workbook.journal[before].goal,
+        Some(app.workbook.goals[0].id)
+    );
+    press(&mut app, "<Esc>");
+    assert_eq!(app.screen, Screen::Journal);
+    assert_eq!(
+        app.journal.selected_entry(),
+        Some(before),
+        "the list opens on it"
+    );
+}
+
+#[test]
+fn the_journal_filters_by_tag_goal_date_and_words() {
+    let mut app = at(Screen::Journal);
+    assert_eq!(app.journal.matches.len(), 5);
+    press(&mut app, "/#mood<Enter>");
+    assert_eq!(app.journal.matches.len(), 2);
+    assert!(!app.unsaved, "a filter is not a change to the workbook");
+    press(&mut app, "/<C-a><C-k>goal:1 chairing<Enter>");
+    assert_eq!(app.journal.matches.len(), 1);
+    press(&mut app, "/<C-a><C-k>from:2026-11-15 to:2026-11-20<Enter>");
+    assert_eq!(app.journal.matches.len(), 2);
+    press(&mut app, "/<C-a><C-k>goal:9<Enter>");
+    assert!(matches!(&app.mode, Mode::Edit(e) if e.field == Field::JournalQuery));
+    assert!(app.notice.as_deref().unwrap().contains("no goal 9"));
+    press(&mut app, "<C-a><C-k><Enter>");
+    assert_eq!(app.journal.matches.len(), 5);
+    press(&mut app, "/priya<Enter><Esc>");
+    assert_eq!(app.journal.matches.len(), 5, "Esc clears the filter");
+    assert_eq!(app.screen, Screen::Journal);
+    press(&mut app, "<Esc>");
+    assert_eq!(app.screen, Screen::Home);
+}
+
+#[test]
+fn the_journal_list_moves_opens_and_deletes() {
+    let mut app = at(Screen::Journal);
+    press(&mut app, "jj");
+    assert_eq!(app.journal.selected, 2);
+    press(&mut app, "G");
+    assert_eq!(app.journal.selected, 4);
+    press(&mut app, "g");
+    assert_eq!(app.journal.selected, 0);
+    press(&mut app, "<End><Up><PageUp>");
+    assert_eq!(app.journal.selected, 0);
+    press(&mut app, "<PageDown>");
+    assert_eq!(app.journal.selected, 4, "stops at the end");
+    press(&mut app, "<Home>");
+    let newest = app.journal.selected_entry().unwrap();
+    press(&mut app, "<Enter>");
+    assert_eq!(app.screen, Screen::Entry(newest));
+    press(&mut app, "<Esc>d");
+    assert!(matches!(
+        app.mode,
+        Mode::Confirm(Confirm::DeleteRecord(Record::Entry(_)))
+    ));
+    press(&mut app, "y");
+    assert_eq!(app.workbook.journal.len(), 4);
+    assert_eq!(app.journal.matches.len(), 4);
+}
+
+#[test]
+fn thousands_of_entries_page_without_building_rows_for_all() {
+    let mut wb = common::fixture();
+    let base = wb.journal[0].clone();
+    for k in 0..5000 {
+        let mut e = base.clone();
+        e.id = 1000 + k;
+        e.at += chrono::Duration::minutes(k as i64);
+        e.text = format!("Entry {k}");
+        wb.journal.push(e);
+    }
+    let mut app = App::new(wb);
+    app.screen = Screen::Journal;
+    assert_eq!(app.journal.matches.len(), 5005);
+    press(&mut app, "<PageDown><PageDown>");
+    assert_eq!(app.journal.selected, 20);
+    let screen = common::screen_text(&app, 80, 24);
+    assert!(screen.contains("Entry 4979"), "{screen}");
+}
+
+// ---- snapshots ----
+
+#[test]
+fn conversations_screen() {
+    snap("conversations", &at(Screen::Conversations));
+    let mut empty = App::new(Workbook::default());
+    empty.screen = Screen::Conversations;
+    snap("conversations_empty", &empty);
+}
+
+#[test]
+fn conversation_in_each_part() {
+    snap("conversation_before", &at(Screen::Conversation(1)));
+    let mut during = at(Screen::Conversation(1));
+    focus(&mut during, Target::Field(Field::Notes(1)));
+    snap("conversation_during", &during);
+    let mut after = at(Screen::Conversation(1));
+    focus(&mut after, Target::Field(Field::Commitment(1, 0)));
+    snap("conversation_after", &after);
+    let mut kind = at(Screen::Conversation(1));
+    press(&mut kind, "j<Enter>");
+    snap("conversation_pick_kind", &kind);
+    let mut role = at(Screen::Conversation(1));
+    role.workbook.role = mentorbook::model::Role::Mentor;
+    snap("conversation_mentor", &role);
+}
+
+#[test]
+fn check_in_screen() {
+    snap("check_in", &at(Screen::CheckIn(0)));
+}
+
+#[test]
+fn journal_screens() {
+    snap("journal", &at(Screen::Journal));
+    let mut filtered = at(Screen::Journal);
+    press(&mut filtered, "/#reviews<Enter>");
+    snap("journal_filtered", &filtered);
+    let mut typing = at(Screen::Journal);
+    press(&mut typing, "/goal:1 from:");
+    snap("journal_filter_editing", &typing);
+    let mut empty = App::new(Workbook::default());
+    empty.screen = Screen::Journal;
+    snap("journal_empty", &empty);
+    snap("entry", &at(Screen::Entry(0)));
+    let mut writing = at(Screen::Home);
+    press(
+        &mut writing,
+        "nNervous before the review, but prepared.<Enter>Three phrases ready.",
+    );
+    snap("entry_writing", &writing);
+    let mut link = at(Screen::Entry(0));
+    press(&mut link, "jj<Enter>");
+    snap("entry_pick_link", &link);
+}
