@@ -469,3 +469,45 @@ fn a_candidate_becomes_a_goal_with_two_dependent_steps() {
     assert_eq!(steps[0]["status"], "done");
     assert_eq!(steps[1]["status"], "done");
 }
+
+/// The journal end to end: `n` from the overview writes an entry at once, it gets a tag, the
+/// journal is filtered by that tag, and the saved file holds the entry with its tag, private.
+#[test]
+fn a_journal_entry_with_a_tag_is_found_by_its_tag_and_saved() {
+    let (home, file) = setup();
+    let mut pty = Pty::spawn(home.path(), &file);
+    pty.type_("n");
+    pty.wait_for("Journal entry");
+    pty.type_seen("Chaired my first review today.");
+    pty.escape_to("p private");
+    pty.type_("j\r");
+    pty.type_seen("reviews, firsts");
+    pty.type_("\r");
+    pty.wait_for("#reviews #firsts");
+    pty.escape_to("/ filter");
+    pty.type_("n");
+    pty.wait_for("Journal entry");
+    pty.type_seen("Quiet day.");
+    pty.escape_to("p private");
+    pty.escape_to("/ filter");
+    pty.wait_for("2 of 2 entries");
+    pty.type_("/");
+    pty.type_seen("#firsts");
+    pty.type_("\r");
+    pty.wait_for("1 of 2 entries");
+    assert!(pty.contents().contains("Chaired my first review today."));
+    assert!(!pty.contents().contains("Quiet day."));
+    pty.type_("q");
+    assert_eq!(pty.wait_exit(), 0);
+
+    let v: serde_json::Value = serde_json::from_slice(&fs::read(&file).unwrap()).unwrap();
+    let journal = v["data"]["journal"].as_array().unwrap();
+    assert_eq!(journal.len(), 2);
+    let entry = &journal[0];
+    assert_eq!(entry["text"], "Chaired my first review today.");
+    assert_eq!(entry["tags"], serde_json::json!(["reviews", "firsts"]));
+    assert_eq!(entry["private"], true);
+    // Local time with its offset, as the user saw it.
+    let at = entry["at"].as_str().unwrap();
+    assert!(chrono::DateTime::parse_from_rfc3339(at).is_ok(), "{at}");
+}
