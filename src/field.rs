@@ -537,13 +537,14 @@ macro_rules! slot {
                     CheckInPart::Date => return None,
                 }
             }
-            Field::Entry(i) => &$($m)? wb.journal.$get(i)?.text,
             Field::MilestoneDate(..)
             | Field::StepDue(..)
             | Field::StepAfter(..)
             | Field::ConvAt(_)
             | Field::CommitmentDue(..)
             | Field::NextMeeting(_)
+            // Journal entries are shared (see `Workbook::journal`): `text_slot*` reach them.
+            | Field::Entry(_)
             | Field::EntryTags(_)
             | Field::JournalQuery => return None,
         })
@@ -551,10 +552,16 @@ macro_rules! slot {
 }
 
 fn text_slot(f: Field, wb: &Workbook) -> Option<&String> {
+    if let Field::Entry(i) = f {
+        return wb.journal.get(i).map(|e| &e.text);
+    }
     slot!(f, wb, get)
 }
 
 fn text_slot_mut(f: Field, wb: &mut Workbook) -> Option<&mut String> {
+    if let Field::Entry(i) = f {
+        return wb.entry_mut(i).map(|e| &mut e.text);
+    }
     slot!(f, wb, get_mut, mut)
 }
 
@@ -954,7 +961,7 @@ impl Choice {
                 }
             }
             Choice::EntryPrivate(i) => {
-                if let Some(e) = wb.journal.get_mut(i) {
+                if let Some(e) = wb.entry_mut(i) {
                     e.private = !e.private;
                 }
             }

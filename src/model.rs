@@ -13,6 +13,8 @@ mod progress;
 mod relationship;
 mod vision;
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 pub use conversations::{
@@ -120,7 +122,9 @@ pub struct Workbook {
     /// Conversations, in the order they were created.
     pub conversations: Vec<Conversation>,
     pub check_ins: Vec<CheckIn>,
-    pub journal: Vec<JournalEntry>,
+    /// Shared so that a snapshot for saving costs a reference count per entry, not a copy of
+    /// years of text; `entry_mut` copies one entry only if a save still holds it.
+    pub journal: Vec<Arc<JournalEntry>>,
     pub closure: Closure,
 }
 
@@ -151,6 +155,12 @@ impl Workbook {
     }
 
     /// Hands out a fresh id for a new list item.
+    /// Journal entry `i`, to change.
+    pub fn entry_mut(&mut self, i: usize) -> Option<&mut JournalEntry> {
+        self.journal.get_mut(i).map(Arc::make_mut)
+    }
+
+    /// A new id, never used before in this workbook.
     pub fn fresh_id(&mut self) -> Id {
         self.next_id += 1;
         self.next_id

@@ -73,7 +73,7 @@ pub fn commit_tags(f: Field, wb: &mut Workbook, text: &str) -> Result<bool, Stri
     let Field::EntryTags(i) = f else {
         return Err("not a tag field".into());
     };
-    let entry = wb.journal.get_mut(i).ok_or("That entry is gone.")?;
+    let entry = wb.entry_mut(i).ok_or("That entry is gone.")?;
     let mut tags: Vec<String> = Vec::new();
     for t in text
         .split([',', ' '])

@@ -75,11 +75,11 @@ pub fn new_check_in(app: &mut App) -> Option<Effect> {
 pub fn new_entry(app: &mut App, now: DateTime<Local>) -> Option<Effect> {
     let wb = &mut app.workbook;
     let id = wb.fresh_id();
-    wb.journal.push(JournalEntry {
+    wb.journal.push(std::sync::Arc::new(JournalEntry {
         id,
         at: now.fixed_offset(),
         ..JournalEntry::default()
-    });
+    }));
     let e = wb.journal.len() - 1;
     app.touch();
     go(app, Screen::Entry(e));
@@ -215,10 +215,8 @@ pub fn delete_record(app: &mut App, record: Record) -> Option<Effect> {
         Record::Goal(g) => wb.remove_goal(g),
         Record::Conversation(c) if c < wb.conversations.len() => {
             let id = wb.conversations.remove(c).id;
-            for e in &mut wb.journal {
-                if e.conversation == Some(id) {
-                    e.conversation = None;
-                }
+            for e in wb.journal.iter_mut().filter(|e| e.conversation == Some(id)) {
+                std::sync::Arc::make_mut(e).conversation = None;
             }
             true
         }

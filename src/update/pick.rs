@@ -81,7 +81,7 @@ pub fn update(app: &mut App, mut pick: Pick, msg: Msg) -> Option<Effect> {
                 }
                 PickWhat::Link(e) => {
                     let (goal, conversation) = *super::cultivation::link_options(app).get(k)?;
-                    let entry = app.workbook.journal.get_mut(e)?;
+                    let entry = app.workbook.entry_mut(e)?;
                     entry.goal = goal;
                     entry.conversation = conversation;
                     app.touch();

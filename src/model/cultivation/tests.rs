@@ -185,14 +185,14 @@ fn the_next_meeting_sets_how_far_the_agenda_looks() {
     assert!(texts.iter().any(|t| t.contains("“Chair reviews” going")));
 }
 
-fn entry(at_: &str, text: &str, tags: &[&str], goal: Option<Id>) -> JournalEntry {
-    JournalEntry {
+fn entry(at_: &str, text: &str, tags: &[&str], goal: Option<Id>) -> std::sync::Arc<JournalEntry> {
+    std::sync::Arc::new(JournalEntry {
         at: at(at_),
         text: text.into(),
         tags: tags.iter().map(|t| t.to_string()).collect(),
         goal,
         ..JournalEntry::default()
-    }
+    })
 }
 
 #[test]
