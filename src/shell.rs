@@ -6,6 +6,7 @@ mod autosave;
 use std::io;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Local};
@@ -16,7 +17,7 @@ use ratatui::backend::Backend;
 use crate::app::{App, Status};
 use crate::keys::resolve;
 use crate::nav::{Confirm, Mode};
-use crate::store::{Saved, Store};
+use crate::store::{SaveDone, SaveError, Saved, Store};
 use crate::ui;
 use crate::update::{Effect, update};
 pub use autosave::Autosave;
@@ -50,6 +51,10 @@ pub enum Exit {
     TerminalLost,
 }
 
+/// While a save runs in the background, the loop looks this often whether it has finished
+/// (only then: an idle app with nothing to save never wakes).
+pub const SAVE_POLL: Duration = Duration::from_millis(25);
+
 /// The app and its file: everything the event loop and the signal thread share. The loop
 /// holds the lock only while handling an event, never while waiting for one, so a signal can
 /// always save (even when the terminal is gone and crossterm's read never returns).
@@ -58,6 +63,14 @@ pub struct Session {
     pub store: Store,
     pub clock: fn() -> DateTime<Local>,
     autosave: Autosave,
+    /// A save running on its own thread, so encoding and writing a large workbook never
+    /// holds up a keystroke.
+    in_flight: Option<InFlight>,
+}
+
+struct InFlight {
+    handle: JoinHandle<Result<SaveDone, SaveError>>,
+    at: DateTime<Local>,
 }
 
 impl Session {
@@ -68,27 +81,90 @@ impl Session {
             store,
             clock,
             autosave: Autosave::default(),
+            in_flight: None,
         }
     }
 
-    /// Saves the workbook with the editor's current text; the outcome goes to the status line.
+    /// Saves the workbook with the editor's current text and waits for it (quitting, a
+    /// signal): a save still running in the background is finished first. The outcome goes
+    /// to the status line.
     pub fn save(&mut self) -> bool {
-        let app = &mut self.app;
-        if app.flush_editor() {
-            app.unsaved = true;
+        self.settle();
+        if self.app.flush_editor() {
+            self.app.unsaved = true;
         }
         let now = (self.clock)();
-        match self.store.save(&app.workbook, now) {
-            Ok(saved) => {
-                if saved == Saved::Written || matches!(app.status, Status::NotSaved(_)) {
-                    app.status = Status::Saved(now.fixed_offset());
+        self.autosave.saved();
+        let result = self.store.job().run(&self.app.workbook, now);
+        self.apply(result, now)
+    }
+
+    /// Starts a save on its own thread from a snapshot of the workbook (cheap: journal
+    /// entries are shared, not copied) and returns at once. If one is already running, this
+    /// one follows when it ends.
+    pub fn save_in_background(&mut self) {
+        if self.in_flight.is_some() {
+            self.autosave.touch(Instant::now());
+            return;
+        }
+        if self.app.flush_editor() {
+            self.app.unsaved = true;
+        }
+        let snapshot = self.app.workbook.clone();
+        let job = self.store.job();
+        let at = (self.clock)();
+        // Changes from now on are not in this save: they start the timer again.
+        self.autosave.saved();
+        let handle = std::thread::spawn(move || job.run(&snapshot, at));
+        self.in_flight = Some(InFlight { handle, at });
+    }
+
+    /// Whether a background save is still running.
+    pub fn saving(&self) -> bool {
+        self.in_flight.is_some()
+    }
+
+    /// Takes in a background save if it has finished. Returns whether it had.
+    pub fn poll_save(&mut self) -> bool {
+        match &self.in_flight {
+            Some(f) if f.handle.is_finished() => {
+                self.settle();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Waits for a background save, if any, and takes in its outcome.
+    fn settle(&mut self) {
+        if let Some(f) = self.in_flight.take() {
+            let result = f.handle.join().unwrap_or_else(|_| {
+                Err(SaveError::new(
+                    "saving",
+                    io::Error::other("the save thread stopped"),
+                ))
+            });
+            self.apply(result, f.at);
+        }
+    }
+
+    fn apply(&mut self, result: Result<SaveDone, SaveError>, at: DateTime<Local>) -> bool {
+        let app = &mut self.app;
+        match result {
+            Ok(done) => {
+                self.store.finish(&done);
+                if done.saved == Saved::Written || matches!(app.status, Status::NotSaved(_)) {
+                    app.status = Status::Saved(at.fixed_offset());
                 }
-                app.unsaved = false;
-                self.autosave.saved();
+                // Changes made while it ran are still to be saved.
+                if !self.autosave.pending() {
+                    app.unsaved = false;
+                }
                 true
             }
             Err(e) => {
                 app.status = Status::NotSaved(e.to_string());
+                app.unsaved = true;
                 self.autosave.failed(Instant::now());
                 false
             }
@@ -98,7 +174,7 @@ impl Session {
     /// Handles one event: resolve, update, effects. `Some` ends the loop.
     fn handle(&mut self, event: &Event) -> Option<Exit> {
         if matches!(event, Event::FocusLost) && self.app.unsaved {
-            self.save();
+            self.save_in_background();
         }
         let app = &mut self.app;
         let effect = resolve(app, event).and_then(|msg| update(app, msg, (self.clock)()));
@@ -106,9 +182,7 @@ impl Session {
             self.autosave.touch(Instant::now());
         }
         match effect {
-            Some(Effect::Save) if self.app.unsaved => {
-                self.save();
-            }
+            Some(Effect::Save) if self.app.unsaved => self.save_in_background(),
             Some(Effect::Quit) => {
                 if self.save() {
                     return Some(Exit::Quit);
@@ -149,26 +223,35 @@ pub fn run<B: Backend, E: Events>(
     };
     draw(terminal, &lock(session).app)?;
     loop {
-        let timeout = {
+        let (timeout, polling) = {
             let mut s = lock(session);
             if let Some(sig) = signalled() {
                 s.save();
                 return Ok(Exit::Signal(sig));
             }
-            s.autosave
+            let deadline = s
+                .autosave
                 .deadline()
-                .map(|d| d.saturating_duration_since(Instant::now()))
+                .map(|d| d.saturating_duration_since(Instant::now()));
+            match (deadline, s.saving()) {
+                (Some(d), true) if d > SAVE_POLL => (Some(SAVE_POLL), true),
+                (None, true) => (Some(SAVE_POLL), true),
+                (d, _) => (d, false),
+            }
         };
         let next = events.next(timeout);
         let mut s = lock(session);
         let event = match next {
             Ok(Some(event)) => event,
             Ok(None) => {
+                let finished = s.poll_save();
                 // The autosave deadline passed with no key: save what is there.
-                if s.app.unsaved || s.autosave.pending() {
-                    s.save();
+                if !polling && (s.app.unsaved || s.autosave.pending()) {
+                    s.save_in_background();
                 }
-                draw(terminal, &s.app)?;
+                if finished || !polling {
+                    draw(terminal, &s.app)?;
+                }
                 continue;
             }
             Err(_) => {
@@ -183,6 +266,7 @@ pub fn run<B: Backend, E: Events>(
         if let Some(exit) = s.handle(&event) {
             return Ok(exit);
         }
+        s.poll_save();
         draw(terminal, &s.app)?;
     }
 }

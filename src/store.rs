@@ -116,16 +116,65 @@ impl Store {
     /// rename over, fsync the folder. On any error the old file is untouched and no temp file
     /// is left; the caller keeps the workbook in memory and tries again later.
     pub fn save(&mut self, workbook: &Workbook, now: DateTime<Local>) -> Result<Saved, SaveError> {
+        let done = self.job().run(workbook, now)?;
+        self.finish(&done);
+        Ok(done.saved)
+    }
+
+    /// What a save needs besides the workbook, so that it can run on another thread while the
+    /// app goes on. Run one job at a time and hand its result to [`Store::finish`].
+    pub fn job(&self) -> SaveJob {
+        SaveJob {
+            path: self.path.clone(),
+            dir: self.dir.clone(),
+            generation: self.generation,
+            last: self.last,
+        }
+    }
+
+    /// Takes in a finished job: the new generation and what is now on disk.
+    pub fn finish(&mut self, done: &SaveDone) {
+        self.generation = done.generation;
+        self.last = Some(done.last);
+    }
+}
+
+/// A save, detached from the store (see [`Store::job`]).
+#[derive(Debug, Clone)]
+pub struct SaveJob {
+    path: PathBuf,
+    dir: PathBuf,
+    generation: u64,
+    last: Option<(u64, usize)>,
+}
+
+/// What a finished [`SaveJob`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SaveDone {
+    pub saved: Saved,
+    generation: u64,
+    last: (u64, usize),
+}
+
+impl SaveJob {
+    /// Encodes and writes the workbook (see [`Store::save`]). Touches only files.
+    pub fn run(self, workbook: &Workbook, now: DateTime<Local>) -> Result<SaveDone, SaveError> {
         let data = encode_data(workbook);
         let print = fingerprint(&data);
         if self.last == Some(print) && self.path.exists() {
-            return Ok(Saved::Unchanged);
+            return Ok(SaveDone {
+                saved: Saved::Unchanged,
+                generation: self.generation,
+                last: print,
+            });
         }
         let bytes = encode(&data, self.generation + 1, now.fixed_offset());
         self.write_atomically(&bytes, now)?;
-        self.generation += 1;
-        self.last = Some(print);
-        Ok(Saved::Written)
+        Ok(SaveDone {
+            saved: Saved::Written,
+            generation: self.generation + 1,
+            last: print,
+        })
     }
 
     fn write_atomically(&self, bytes: &[u8], now: DateTime<Local>) -> Result<(), SaveError> {

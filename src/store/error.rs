@@ -103,7 +103,8 @@ pub struct SaveError {
 }
 
 impl SaveError {
-    pub(super) fn new(step: &'static str, error: io::Error) -> Self {
+    /// A failure at `step` (words for the status line: "writing", "flushing to disk"…).
+    pub fn new(step: &'static str, error: io::Error) -> Self {
         SaveError { step, error }
     }
 }

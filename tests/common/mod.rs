@@ -137,7 +137,13 @@ impl Script {
 }
 
 impl Events for Script {
-    fn next(&mut self, _timeout: Option<Duration>) -> io::Result<Option<Event>> {
+    fn next(&mut self, timeout: Option<Duration>) -> io::Result<Option<Event>> {
+        // During a pause time passes: a save running in the background finishes before the
+        // script goes on (the loop polls for it with this short time-out).
+        if self.paused && timeout == Some(mentorbook::shell::SAVE_POLL) {
+            std::thread::sleep(Duration::from_millis(2));
+            return Ok(None);
+        }
         if self.paused {
             self.paused = false;
             self.pauses += 1;
