@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Local};
 
 use crate::model::Workbook;
-pub use envelope::{DecodeError, Decoded, SCHEMA_VERSION, decode, encode, encode_data};
+pub use envelope::{DecodeError, Decoded, SCHEMA_VERSION, data_slice, decode, encode, encode_data};
 pub use error::{OpenError, SaveError};
 
 /// The default workbook file: `<platform data dir>/mentorbook/workbook.json`.
@@ -98,7 +98,8 @@ impl Store {
             backup: backup::newest(&store.dir, &path),
         })?;
         store.generation = decoded.generation;
-        store.last = Some(fingerprint(&encode_data(&decoded.workbook)));
+        // `last` stays unknown: the first save compares with the file on its own thread, so
+        // start-up does not re-encode or hash years of entries.
         Ok((store, decoded.workbook))
     }
 
@@ -161,7 +162,11 @@ impl SaveJob {
     pub fn run(self, workbook: &Workbook, now: DateTime<Local>) -> Result<SaveDone, SaveError> {
         let data = encode_data(workbook);
         let print = fingerprint(&data);
-        if self.last == Some(print) && self.path.exists() {
+        let last = self.last.or_else(|| {
+            let on_disk = fs::read(&self.path).ok()?;
+            Some(fingerprint(envelope::data_slice(&on_disk)))
+        });
+        if last == Some(print) && self.path.exists() {
             return Ok(SaveDone {
                 saved: Saved::Unchanged,
                 generation: self.generation,
@@ -234,7 +239,8 @@ fn resolve_link(path: &Path) -> PathBuf {
     }
 }
 
-fn fingerprint(data: &[u8]) -> (u64, usize) {
+/// A hash and the length of encoded data, to notice a save that would change nothing.
+pub(crate) fn fingerprint(data: &[u8]) -> (u64, usize) {
     let mut h = DefaultHasher::new();
     h.write(data);
     (h.finish(), data.len())

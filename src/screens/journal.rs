@@ -93,15 +93,20 @@ fn entry_row(e: &JournalEntry, selected: bool, width: u16) -> Line<'static> {
     let lead = format!("{} ", e.at.format("%Y-%m-%d %H:%M"));
     let tail = format!("{tags}{shared}");
     let room = usize::from(width).saturating_sub(2 + lead.width() + tail.width() + 1);
+    // Cut to the room left, counting columns as we go (a first line can be a long paragraph).
     let mut text = String::new();
+    let mut used = 0;
     for c in first.chars() {
-        if text.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > room {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > room {
             text.push('…');
+            used += 1;
             break;
         }
         text.push(c);
+        used += w;
     }
-    let pad = room.saturating_sub(text.width());
+    let pad = room.saturating_sub(used);
     let style = if selected {
         THEME.focus_row
     } else {

@@ -63,6 +63,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(DecodeError::Empty);
     }
+    if let Some(decoded) = decode_fast(bytes) {
+        return Ok(decoded);
+    }
     let head: Head = serde_json::from_slice(bytes).map_err(|e| match e.classify() {
         serde_json::error::Category::Data => DecodeError::NotMentorbook {
             reason: "the top level is not an object with a \"format\" and a \"data\" part".into(),
@@ -113,6 +116,42 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 }
 
 /// serde_json appends " at line L column C"; we print the position ourselves.
+/// The whole file in one pass, for a well-formed file of a version we know (every start-up
+/// but the rare bad one). Anything else goes the careful way below, which reads the header
+/// first and then names the field at fault.
+fn decode_fast(bytes: &[u8]) -> Option<Decoded> {
+    #[derive(Deserialize)]
+    struct Whole {
+        format: String,
+        schema_version: u64,
+        #[serde(default)]
+        generation: u64,
+        data: Workbook,
+    }
+    let whole: Whole = serde_json::from_slice(bytes).ok()?;
+    if whole.format != FORMAT || !(1..=SCHEMA_VERSION).contains(&whole.schema_version) {
+        return None;
+    }
+    Some(Decoded {
+        workbook: whole.data,
+        generation: whole.generation,
+    })
+}
+
+/// The `data` part of a file laid out as [`encode`] writes it: equal to a fresh
+/// [`encode_data`] for any file this app wrote. (For another layout it simply will not
+/// match, and the first save writes the file anew.)
+pub fn data_slice(bytes: &[u8]) -> &[u8] {
+    let key = b"\n  \"data\": ";
+    let head = &bytes[..bytes.len().min(1024)];
+    let start = head
+        .windows(key.len())
+        .position(|w| w == key)
+        .map_or(0, |i| i + key.len());
+    let end = bytes.len().saturating_sub(b"\n}\n".len()).max(start);
+    &bytes[start..end]
+}
+
 fn strip_position(msg: &str) -> String {
     match msg.rfind(" at line ") {
         Some(i) => msg[..i].to_string(),
@@ -177,6 +216,17 @@ pub fn encode(data: &[u8], generation: u64, saved_at: DateTime<FixedOffset>) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_data_part_of_a_file_is_found_as_a_fresh_encoding_would_write_it() {
+        let mut wb = Workbook::default();
+        wb.title = "Fingerprint".into();
+        let data = encode_data(&wb);
+        let file = encode(&data, 3, at());
+        assert_eq!(data_slice(&file), &data[..]);
+        let d = decode(&file).unwrap();
+        assert_eq!((d.generation, d.workbook), (3, wb));
+    }
 
     fn at() -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339("2026-11-24T09:15:02+01:00").unwrap()

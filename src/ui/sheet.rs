@@ -193,11 +193,14 @@ fn fit(text: &str, width: u16) -> String {
         return text.to_string();
     }
     let mut out = String::new();
+    let mut used = 0;
     for c in text.chars() {
-        if out.width() + unicode_width::UnicodeWidthChar::width(c).unwrap_or(0) + 1 > width {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
             break;
         }
         out.push(c);
+        used += w;
     }
     out.push('…');
     out

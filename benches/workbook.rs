@@ -1,0 +1,213 @@
+//! `cargo bench`: load, save, render, typing and filtering with generated workbooks of 2,000
+//! and 8,000 journal entries (see `support/generate.rs`). Targets are in the README.
+
+#[path = "support/generate.rs"]
+mod generate;
+
+use std::sync::OnceLock;
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use divan::Bencher;
+use mentorbook::app::App;
+use mentorbook::field::Field;
+use mentorbook::keys::resolve;
+use mentorbook::model::{JournalFilter, Workbook};
+use mentorbook::nav::Screen;
+use mentorbook::store::{decode, encode, encode_data};
+use mentorbook::update::update;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+fn main() {
+    divan::main();
+}
+
+const SIZES: [usize; 2] = [2000, 8000];
+
+fn workbook(entries: usize) -> &'static Workbook {
+    static SMALL: OnceLock<Workbook> = OnceLock::new();
+    static LARGE: OnceLock<Workbook> = OnceLock::new();
+    let cell = if entries == 2000 { &SMALL } else { &LARGE };
+    cell.get_or_init(|| generate::workbook(entries, 7))
+}
+
+fn file_bytes(entries: usize) -> &'static [u8] {
+    static SMALL: OnceLock<Vec<u8>> = OnceLock::new();
+    static LARGE: OnceLock<Vec<u8>> = OnceLock::new();
+    let cell = if entries == 2000 { &SMALL } else { &LARGE };
+    cell.get_or_init(|| {
+        let at = chrono::DateTime::parse_from_rfc3339("2026-11-24T09:00:00+01:00").unwrap();
+        encode(&encode_data(workbook(entries)), 1, at)
+    })
+}
+
+fn now() -> chrono::DateTime<chrono::Local> {
+    chrono::DateTime::parse_from_rfc3339("2026-11-24T09:15:00+01:00")
+        .unwrap()
+        .with_timezone(&chrono::Local)
+}
+
+fn app_on(entries: usize, screen: Screen) -> App {
+    let mut app = App::new(workbook(entries).clone());
+    app.today = now().date_naive();
+    app.screen = screen;
+    app
+}
+
+fn key(c: char) -> Event {
+    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+}
+
+/// Reading and checking the file: what start-up costs beyond the terminal.
+#[divan::bench(args = SIZES)]
+fn load(bencher: Bencher, entries: usize) {
+    let bytes = file_bytes(entries);
+    bencher.bench(|| decode(divan::black_box(bytes)).unwrap());
+}
+
+/// What the UI thread pays when a save starts: the snapshot handed to the save thread.
+#[divan::bench(args = SIZES)]
+fn save_snapshot(bencher: Bencher, entries: usize) {
+    let wb = workbook(entries);
+    bencher.bench(|| divan::black_box(wb).clone());
+}
+
+/// A whole save on the save thread: encode, temp file, fsync, backup, rename.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn save_to_disk(bencher: Bencher, entries: usize) {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut store, _) = mentorbook::store::Store::open(&dir.path().join("w.json")).unwrap();
+    let mut wb = workbook(entries).clone();
+    let mut n = 0;
+    bencher.bench_local(|| {
+        // A change each time, so the save is not skipped as unchanged.
+        n += 1;
+        wb.title = format!("Generated workbook {n}");
+        store.save(&wb, now()).unwrap()
+    });
+}
+
+fn screens() -> Vec<Screen> {
+    let mut all = Screen::ALL.to_vec();
+    all.extend([
+        Screen::Goal(0),
+        Screen::Worksheet(0),
+        Screen::Glance(0),
+        Screen::Conversation(0),
+        Screen::CheckIn(0),
+        Screen::Entry(0),
+    ]);
+    all
+}
+
+fn render(bencher: Bencher, entries: usize, w: u16, h: u16) {
+    let apps: Vec<App> = screens().into_iter().map(|s| app_on(entries, s)).collect();
+    let area = Rect::new(0, 0, w, h);
+    let mut buf = Buffer::empty(area);
+    bencher.bench_local(|| {
+        for app in &apps {
+            buf.reset();
+            mentorbook::ui::draw(app, area, &mut buf);
+        }
+    });
+}
+
+/// Every screen once (17 screens per iteration) at 120x40.
+#[divan::bench(args = SIZES)]
+fn render_all_screens_120x40(bencher: Bencher, entries: usize) {
+    render(bencher, entries, 120, 40);
+}
+
+/// Every screen once (17 screens per iteration) at 200x60.
+#[divan::bench(args = SIZES)]
+fn render_all_screens_200x60(bencher: Bencher, entries: usize) {
+    render(bencher, entries, 200, 60);
+}
+
+/// The slowest single screen at 200x60: the journal list, on the newest entries.
+#[divan::bench(args = SIZES)]
+fn render_journal_200x60(bencher: Bencher, entries: usize) {
+    let app = app_on(entries, Screen::Journal);
+    let area = Rect::new(0, 0, 200, 60);
+    let mut buf = Buffer::empty(area);
+    bencher.bench_local(|| {
+        buf.reset();
+        mentorbook::ui::draw(&app, area, &mut buf);
+    });
+}
+
+/// One key typed into an open editor: resolve, update, and the frame drawn at 120x40.
+fn typing(bencher: Bencher, mut app: App, field: Field) {
+    let area = Rect::new(0, 0, 120, 40);
+    let mut buf = Buffer::empty(area);
+    // Open the editor on the field the way a user does, then type.
+    app.set_focus(0);
+    let at = app
+        .targets()
+        .iter()
+        .position(|t| *t == mentorbook::nav::Target::Field(field));
+    app.set_focus(at.expect("the field is on the screen"));
+    let enter = Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    if let Some(msg) = resolve(&app, &enter) {
+        update(&mut app, msg, now());
+    }
+    let mut n = 0u32;
+    bencher.bench_local(|| {
+        n += 1;
+        let ev = key(if n.is_multiple_of(7) { ' ' } else { 'a' });
+        if let Some(msg) = resolve(&app, &ev) {
+            update(&mut app, msg, now());
+        }
+        buf.reset();
+        mentorbook::ui::draw(&app, area, &mut buf);
+    });
+}
+
+/// Typing in the newest journal entry.
+#[divan::bench(args = SIZES)]
+fn keystroke_journal_editor(bencher: Bencher, entries: usize) {
+    let e = entries - 1;
+    typing(bencher, app_on(entries, Screen::Entry(e)), Field::Entry(e));
+}
+
+/// Typing in a conversation's notes.
+#[divan::bench(args = SIZES)]
+fn keystroke_conversation_notes(bencher: Bencher, entries: usize) {
+    let c = 249;
+    typing(
+        bencher,
+        app_on(entries, Screen::Conversation(c)),
+        Field::Notes(c),
+    );
+}
+
+/// Applying a journal filter (tag, dates and a word) over every entry.
+#[divan::bench(args = SIZES)]
+fn journal_filter(bencher: Bencher, entries: usize) {
+    let wb = workbook(entries);
+    let today = now().date_naive();
+    bencher.bench(|| {
+        let f = JournalFilter::parse(
+            "#mood from:2022-01-01 to:2025-12-31 review",
+            today,
+            &wb.goals,
+        )
+        .unwrap();
+        wb.journal_matches(&f).len()
+    });
+}
+
+/// Moving the selection down the journal list and drawing it (120x40).
+#[divan::bench(args = SIZES)]
+fn journal_scroll(bencher: Bencher, entries: usize) {
+    let mut app = app_on(entries, Screen::Journal);
+    let area = Rect::new(0, 0, 120, 40);
+    let mut buf = Buffer::empty(area);
+    bencher.bench_local(|| {
+        if let Some(msg) = resolve(&app, &key('j')) {
+            update(&mut app, msg, now());
+        }
+        buf.reset();
+        mentorbook::ui::draw(&app, area, &mut buf);
+    });
+}
