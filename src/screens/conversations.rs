@@ -86,9 +86,7 @@ fn items(wb: &Workbook, today: chrono::NaiveDate) -> Vec<Item<'_>> {
         Item::Lines(vec![check_in_line(wb, today)]),
         Item::Heading("Conversations, newest first"),
     ];
-    let mut order: Vec<usize> = (0..wb.conversations.len()).collect();
-    order.sort_by(|a, b| wb.conversations[*b].at.cmp(&wb.conversations[*a].at));
-    for c in order {
+    for c in by_date(wb) {
         let conv = &wb.conversations[c];
         let about = [&conv.prep.purpose, &conv.next_goal, &conv.notes]
             .into_iter()
@@ -125,9 +123,7 @@ fn items(wb: &Workbook, today: chrono::NaiveDate) -> Vec<Item<'_>> {
         alert: false,
     }));
     items.push(Item::Heading("Check-ins"));
-    let mut order: Vec<usize> = (0..wb.check_ins.len()).collect();
-    order.sort_by(|a, b| wb.check_ins[*b].date.cmp(&wb.check_ins[*a].date));
-    for i in order {
+    for i in check_ins_by_date(wb) {
         let r = &wb.check_ins[i];
         let about = [
             &r.progress,
@@ -162,12 +158,58 @@ fn items(wb: &Workbook, today: chrono::NaiveDate) -> Vec<Item<'_>> {
     items
 }
 
-/// Where the focus can rest.
+/// Conversations newest first, as positions.
+fn by_date(wb: &Workbook) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..wb.conversations.len()).collect();
+    order.sort_by_key(|c| std::cmp::Reverse(wb.conversations[*c].at));
+    order
+}
+
+/// Check-ins newest first, as positions.
+fn check_ins_by_date(wb: &Workbook) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..wb.check_ins.len()).collect();
+    order.sort_by_key(|i| std::cmp::Reverse(wb.check_ins[*i].date));
+    order
+}
+
+/// Where the focus can rest: worked out without the rows' text, since a long log is asked
+/// for its targets several times per key.
 pub fn targets(wb: &Workbook) -> Vec<Target> {
-    sheet::targets(&items(wb, chrono::NaiveDate::MIN))
+    let talks = by_date(wb)
+        .into_iter()
+        .map(|c| Target::Open(Screen::Conversation(c)));
+    let checks = check_ins_by_date(wb)
+        .into_iter()
+        .map(|i| Target::Open(Screen::CheckIn(i)));
+    talks
+        .chain([Target::Create(Creates::Conversation)])
+        .chain(checks)
+        .chain([Target::Create(Creates::CheckIn)])
+        .collect()
 }
 
 /// Draws the screen.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     sheet::render(app, area, buf, &items(&app.workbook, app.today));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_quick_targets_are_the_rows_on_screen() {
+        let file = include_bytes!("../../assets/sample-workbook.json");
+        let wb = crate::store::decode(file).unwrap().workbook;
+        assert!(wb.conversations.len() > 1 && !wb.check_ins.is_empty());
+        assert_eq!(
+            targets(&wb),
+            sheet::targets(&items(&wb, chrono::NaiveDate::MIN))
+        );
+        let empty = Workbook::default();
+        assert_eq!(
+            targets(&empty),
+            sheet::targets(&items(&empty, chrono::NaiveDate::MIN))
+        );
+    }
 }
