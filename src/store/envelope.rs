@@ -219,8 +219,10 @@ mod tests {
 
     #[test]
     fn the_data_part_of_a_file_is_found_as_a_fresh_encoding_would_write_it() {
-        let mut wb = Workbook::default();
-        wb.title = "Fingerprint".into();
+        let wb = Workbook {
+            title: "Fingerprint".into(),
+            ..Workbook::default()
+        };
         let data = encode_data(&wb);
         let file = encode(&data, 3, at());
         assert_eq!(data_slice(&file), &data[..]);
