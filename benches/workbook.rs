@@ -124,16 +124,26 @@ fn render_all_screens_200x60(bencher: Bencher, entries: usize) {
     render(bencher, entries, 200, 60);
 }
 
-/// The slowest single screen at 200x60: the journal list, on the newest entries.
-#[divan::bench(args = SIZES)]
-fn render_journal_200x60(bencher: Bencher, entries: usize) {
-    let app = app_on(entries, Screen::Journal);
+fn render_one(bencher: Bencher, entries: usize, screen: Screen) {
+    let app = app_on(entries, screen);
     let area = Rect::new(0, 0, 200, 60);
     let mut buf = Buffer::empty(area);
     bencher.bench_local(|| {
         buf.reset();
         mentorbook::ui::draw(&app, area, &mut buf);
     });
+}
+
+/// The journal list at 200x60, on the newest entries.
+#[divan::bench(args = SIZES)]
+fn render_journal_200x60(bencher: Bencher, entries: usize) {
+    render_one(bencher, entries, Screen::Journal);
+}
+
+/// The slowest screen at 200x60: the log of 250 conversations.
+#[divan::bench(args = SIZES)]
+fn render_conversation_log_200x60(bencher: Bencher, entries: usize) {
+    render_one(bencher, entries, Screen::Conversations);
 }
 
 /// One key typed into an open editor: resolve, update, and the frame drawn at 120x40.
