@@ -294,3 +294,36 @@ fn reopening_finds_every_word() {
     assert_eq!(app.workbook.vision.strengths, vec!["Steady"]);
     assert_eq!(app.workbook.vision.statement, "Ünïcødé ✍️ 日本語 e\u{301}");
 }
+
+/// Saves run on their own thread: a change made while one runs is not lost, it is saved by
+/// the next one, and quitting waits for whatever is in progress.
+#[test]
+fn a_change_made_while_a_background_save_runs_is_saved_by_the_next() {
+    let t = Temp::new();
+    let session = t.open(None);
+    let mut s = session.lock().unwrap();
+    s.app.workbook.title = "first".into();
+    s.app.touch();
+    s.save_in_background();
+    assert!(s.saving());
+    // Typed while the first save runs: asking again only queues it.
+    s.app.workbook.title = "second".into();
+    s.app.touch();
+    s.save_in_background();
+    while !s.poll_save() {
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    assert!(
+        s.app.unsaved,
+        "the first save did not hold the second change"
+    );
+    assert_eq!(t.saved().title, "first");
+    s.app.workbook.title = "third".into();
+    s.app.touch();
+    s.save_in_background();
+    // Quitting (a synchronous save) waits for the one in flight, then writes the latest.
+    assert!(s.save());
+    assert!(!s.saving() && !s.app.unsaved);
+    assert_eq!(t.saved().title, "third");
+    assert!(matches!(s.app.status, Status::Saved(_)));
+}
