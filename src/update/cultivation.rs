@@ -75,9 +75,11 @@ pub fn new_check_in(app: &mut App) -> Option<Effect> {
 pub fn new_entry(app: &mut App, now: DateTime<Local>) -> Option<Effect> {
     let wb = &mut app.workbook;
     let id = wb.fresh_id();
+    // To the second: the file stays readable, and nobody journals twice in one.
+    let at = now.with_nanosecond(0).unwrap_or(now);
     wb.journal.push(std::sync::Arc::new(JournalEntry {
         id,
-        at: now.fixed_offset(),
+        at: at.fixed_offset(),
         ..JournalEntry::default()
     }));
     let e = wb.journal.len() - 1;
