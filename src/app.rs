@@ -40,6 +40,8 @@ pub struct App {
     pub today: NaiveDate,
     /// The journal list: its filter and what passes it.
     pub journal: JournalView,
+    /// A large file's journal is still being read (only ever during the first frame).
+    pub loading_journal: bool,
 }
 
 /// The journal as listed: kept beside the workbook so that moving through thousands of
@@ -96,6 +98,7 @@ impl App {
             location: None,
             today: NaiveDate::default(),
             journal,
+            loading_journal: false,
         }
     }
 

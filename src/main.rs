@@ -35,14 +35,16 @@ fn main() -> ExitCode {
         },
     };
     // Opening happens before the terminal is touched, so errors print plainly.
-    let (store, workbook) = match Store::open(&path) {
+    // A large file's journal is read on a thread of its own while the first frame is drawn.
+    let (store, workbook, journal) = match Store::open_progressive(&path) {
         Ok(opened) => opened,
         Err(e) => return fail(&e.to_string()),
     };
     let mut app = App::new(workbook);
     app.location = Some(store.path().to_path_buf());
     app.today = chrono::Local::now().date_naive();
-    let session = Arc::new(Mutex::new(Session::new(app, store, chrono::Local::now)));
+    let session = Session::new(app, store, chrono::Local::now).journal_later(journal);
+    let session = Arc::new(Mutex::new(session));
     let stop = Arc::new(AtomicUsize::new(0));
     let for_signals = Arc::clone(&session);
     let saved_on_signal = move || {
@@ -77,6 +79,8 @@ fn main() -> ExitCode {
     let signal = stop.load(Ordering::SeqCst);
     match outcome {
         Ok(Ok(Exit::Quit)) => ExitCode::SUCCESS,
+        // Nothing was saved: the damaged file is as it was.
+        Ok(Ok(Exit::Damaged(why))) => fail(&why),
         Ok(Ok(Exit::Signal(_) | Exit::TerminalLost) | Err(_)) if signal != 0 => {
             s.save();
             ExitCode::from((128 + signal) as u8)

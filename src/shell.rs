@@ -17,7 +17,7 @@ use ratatui::backend::Backend;
 use crate::app::{App, Status};
 use crate::keys::resolve;
 use crate::nav::{Confirm, Mode};
-use crate::store::{SaveDone, SaveError, Saved, Store};
+use crate::store::{PendingJournal, SaveDone, SaveError, Saved, Store};
 use crate::ui;
 use crate::update::{Effect, update};
 pub use autosave::Autosave;
@@ -41,7 +41,7 @@ impl Events for TerminalEvents {
 }
 
 /// Why the loop ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Exit {
     /// The user quit.
     Quit,
@@ -49,6 +49,9 @@ pub enum Exit {
     Signal(i32),
     /// The terminal went away (read error or end of input).
     TerminalLost,
+    /// The journal of a large file, read after the first frame, turned out damaged. Nothing
+    /// was saved; the message says where.
+    Damaged(String),
 }
 
 /// While a save runs in the background, the loop looks this often whether it has finished
@@ -66,6 +69,10 @@ pub struct Session {
     /// A save running on its own thread, so encoding and writing a large workbook never
     /// holds up a keystroke.
     in_flight: Option<InFlight>,
+    /// A large file's journal, still being read (see `Store::open_progressive`).
+    pending_journal: Option<PendingJournal>,
+    /// Why the journal could not be read: nothing may be saved over such a file.
+    load_failed: Option<String>,
 }
 
 struct InFlight {
@@ -82,13 +89,49 @@ impl Session {
             clock,
             autosave: Autosave::default(),
             in_flight: None,
+            pending_journal: None,
+            load_failed: None,
         }
+    }
+
+    /// The journal arrives later (a large file): the first frame is drawn without it, and
+    /// nothing is handled or saved before it is in.
+    pub fn journal_later(mut self, journal: Option<PendingJournal>) -> Session {
+        self.app.loading_journal = journal.is_some();
+        self.pending_journal = journal;
+        self
+    }
+
+    /// Takes in the journal if it is still on its way. An error means the file is damaged:
+    /// from then on every save refuses, so the file stays as it is.
+    pub fn finish_loading(&mut self) -> Result<(), String> {
+        if let Some(why) = &self.load_failed {
+            return Err(why.clone());
+        }
+        if let Some(pending) = self.pending_journal.take() {
+            match pending.wait() {
+                Ok(journal) => {
+                    self.app.workbook.journal = journal;
+                    self.app.journal.refresh(&self.app.workbook);
+                    self.app.loading_journal = false;
+                }
+                Err(e) => {
+                    let why = e.to_string();
+                    self.load_failed = Some(why.clone());
+                    return Err(why);
+                }
+            }
+        }
+        Ok(())
     }
 
     /// Saves the workbook with the editor's current text and waits for it (quitting, a
     /// signal): a save still running in the background is finished first. The outcome goes
     /// to the status line.
     pub fn save(&mut self) -> bool {
+        if self.finish_loading().is_err() {
+            return false;
+        }
         self.settle();
         if self.app.flush_editor() {
             self.app.unsaved = true;
@@ -103,6 +146,9 @@ impl Session {
     /// entries are shared, not copied) and returns at once. If one is already running, this
     /// one follows when it ends.
     pub fn save_in_background(&mut self) {
+        if self.finish_loading().is_err() {
+            return;
+        }
         if self.in_flight.is_some() {
             self.autosave.touch(Instant::now());
             return;
@@ -222,6 +268,16 @@ pub fn run<B: Backend, E: Events>(
         s => Some(s as i32),
     };
     draw(terminal, &lock(session).app)?;
+    // The first frame is up; now the rest of a large file, before any key is handled.
+    {
+        let mut s = lock(session);
+        if s.pending_journal.is_some() {
+            if let Err(why) = s.finish_loading() {
+                return Ok(Exit::Damaged(why));
+            }
+            draw(terminal, &s.app)?;
+        }
+    }
     loop {
         let (timeout, polling) = {
             let mut s = lock(session);

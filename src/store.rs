@@ -4,6 +4,7 @@
 mod backup;
 mod envelope;
 mod error;
+mod progressive;
 
 use std::fs::{self, DirBuilder, File, OpenOptions};
 use std::hash::{DefaultHasher, Hasher};
@@ -16,6 +17,7 @@ use chrono::{DateTime, Local};
 use crate::model::Workbook;
 pub use envelope::{DecodeError, Decoded, SCHEMA_VERSION, data_slice, decode, encode, encode_data};
 pub use error::{OpenError, SaveError};
+pub use progressive::PendingJournal;
 
 /// The default workbook file: `<platform data dir>/mentorbook/workbook.json`.
 pub fn default_path() -> Option<PathBuf> {
@@ -48,14 +50,24 @@ impl Store {
     /// Locks and reads the workbook at `path`. A missing file gives an empty workbook (created
     /// on the first save). A file that cannot be read is never touched: the error says why.
     pub fn open(path: &Path) -> Result<(Store, Workbook), OpenError> {
+        let (store, mut workbook, pending) = Store::open_progressive(path)?;
+        if let Some(journal) = pending {
+            workbook.journal = journal.wait()?;
+        }
+        Ok((store, workbook))
+    }
+
+    /// Like [`Store::open`], but a large file's journal may still be on its way: the app can
+    /// draw its first frame meanwhile, and must take the journal in (or its error) before it
+    /// handles a key or saves.
+    pub fn open_progressive(
+        path: &Path,
+    ) -> Result<(Store, Workbook, Option<PendingJournal>), OpenError> {
         let path = resolve_link(path);
         let file_name = path
             .file_name()
             .ok_or_else(|| OpenError::BadPath(path.clone()))?;
-        let dir = match path.parent() {
-            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
+        let dir = dir_of(&path);
         if !dir.exists() {
             DirBuilder::new()
                 .recursive(true)
@@ -85,22 +97,18 @@ impl Store {
             generation: 0,
             last: None,
         };
-        let bytes = match fs::read(&path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                return Ok((store, Workbook::default()));
-            }
-            Err(e) => return Err(OpenError::Io(path, e)),
-        };
-        let decoded = decode(&bytes).map_err(|e| OpenError::Decode {
-            path: path.clone(),
-            error: e,
-            backup: backup::newest(&store.dir, &path),
-        })?;
-        store.generation = decoded.generation;
         // `last` stays unknown: the first save compares with the file on its own thread, so
         // start-up does not re-encode or hash years of entries.
-        Ok((store, decoded.workbook))
+        let (decoded, pending) = match progressive::read(&path, decode_file) {
+            Ok(progressive::Opened::Whole(d)) => (d, None),
+            Ok(progressive::Opened::Partial(d, journal)) => (d, Some(journal)),
+            Err(OpenError::Io(_, e)) if e.kind() == io::ErrorKind::NotFound => {
+                return Ok((store, Workbook::default(), None));
+            }
+            Err(e) => return Err(e),
+        };
+        store.generation = decoded.generation;
+        Ok((store, decoded.workbook, pending))
     }
 
     /// The workbook file this store writes.
@@ -229,6 +237,24 @@ pub fn secure_dir(dir: &Path) -> io::Result<()> {
         fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
     }
     Ok(())
+}
+
+/// The folder a workbook file lives in.
+fn dir_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// The careful read of a whole file: a damaged one is refused with where and why, and the
+/// newest backup to fall back on.
+fn decode_file(path: &Path, bytes: Vec<u8>) -> Result<Decoded, OpenError> {
+    decode(&bytes).map_err(|e| OpenError::Decode {
+        path: path.to_path_buf(),
+        error: e,
+        backup: backup::newest(&dir_of(path), path),
+    })
 }
 
 /// A symlinked workbook file is followed once, so saves replace the target and keep the link.

@@ -33,6 +33,13 @@ impl Pty {
 
     /// Starts the binary with `args` and extra environment, and waits for the overview.
     fn spawn_with(home: &Path, args: &[&OsStr], env: &[(&str, &OsStr)]) -> Pty {
+        let pty = Pty::start(home, args, env);
+        pty.wait_for("Overview");
+        pty
+    }
+
+    /// Starts the binary without waiting for anything.
+    fn start(home: &Path, args: &[&OsStr], env: &[(&str, &OsStr)]) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: 30,
@@ -86,16 +93,14 @@ impl Pty {
         // SAFETY: `dup` of a descriptor we own; the File owns the copy.
         let writer: Box<dyn Write + Send> =
             Box::new(unsafe { std::fs::File::from_raw_fd(libc::dup(fd)) });
-        let pty = Pty {
+        Pty {
             child,
             master: Some(pair.master),
             writer: Some(writer),
             screen,
             stop_reading,
             reader: Some(reader),
-        };
-        pty.wait_for("Overview");
-        pty
+        }
     }
 
     fn contents(&self) -> String {
@@ -510,4 +515,51 @@ fn a_journal_entry_with_a_tag_is_found_by_its_tag_and_saved() {
     // Local time with its offset, as the user saw it.
     let at = entry["at"].as_str().unwrap();
     assert!(chrono::DateTime::parse_from_rfc3339(at).is_ok(), "{at}");
+}
+
+#[path = "../benches/support/generate.rs"]
+mod generate;
+
+fn write_large(file: &Path, entries: usize) -> Vec<u8> {
+    let wb = generate::workbook(entries, 11);
+    let at = chrono::DateTime::parse_from_rfc3339("2026-11-24T09:00:00+01:00").unwrap();
+    let bytes = mentorbook::store::encode(&mentorbook::store::encode_data(&wb), 1, at);
+    fs::create_dir_all(file.parent().unwrap()).unwrap();
+    fs::write(file, &bytes).unwrap();
+    bytes
+}
+
+/// A large file opens in two parts, but keys typed at once, before its journal is in, are
+/// only handled after: a new entry joins the years of entries, none is lost.
+#[test]
+fn typing_at_once_in_a_large_workbook_keeps_every_entry() {
+    let (home, file) = setup();
+    write_large(&file, 1500);
+    let mut pty = Pty::start(home.path(), &["--file".as_ref(), file.as_os_str()], &[]);
+    pty.type_("n");
+    pty.type_seen("Written straight away.");
+    pty.escape_to("p private");
+    pty.type_("q");
+    assert_eq!(pty.wait_exit(), 0);
+    let v: serde_json::Value = serde_json::from_slice(&fs::read(&file).unwrap()).unwrap();
+    let journal = v["data"]["journal"].as_array().unwrap();
+    assert_eq!(journal.len(), 1501);
+    assert_eq!(journal[1500]["text"], "Written straight away.");
+}
+
+/// A large file whose journal turns out damaged after the first frame: the app says where,
+/// leaves the terminal as it found it, exits 1, and the file is untouched.
+#[test]
+fn a_damaged_journal_found_after_the_first_frame_stops_the_app_and_saves_nothing() {
+    let (home, file) = setup();
+    let bytes = write_large(&file, 1500);
+    let text = String::from_utf8(bytes).unwrap();
+    let at = text.len() / 2 + text[text.len() / 2..].find("\"tags\": [").unwrap();
+    let damaged = format!("{}\"tags\": 7, \"was\": [{}", &text[..at], &text[at + 9..]);
+    fs::write(&file, &damaged).unwrap();
+    let mut pty = Pty::start(home.path(), &["--file".as_ref(), file.as_os_str()], &[]);
+    assert_eq!(pty.wait_exit(), 1);
+    let screen = pty.contents();
+    assert!(screen.contains("data.journal["), "{screen}");
+    assert_eq!(fs::read_to_string(&file).unwrap(), damaged);
 }

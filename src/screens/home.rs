@@ -43,6 +43,7 @@ pub fn items<'a>(
     wb: &Workbook,
     location: Option<&std::path::Path>,
     today: chrono::NaiveDate,
+    loading: bool,
 ) -> Vec<Item<'a>> {
     let mut items = vec![
         Item::Heading("This workbook"),
@@ -57,7 +58,10 @@ pub fn items<'a>(
         let now = if stage.in_focus(wb) { "  ◆ now" } else { "" };
         items.push(Item::Prompt(format!("{}{now}", stage.name()).into()));
         for screen in stage.exercises() {
-            items.push(Item::Exercise(*screen, exercise_note(wb, *screen, today)));
+            items.push(Item::Exercise(
+                *screen,
+                exercise_note(wb, *screen, today, loading),
+            ));
         }
     }
     items.push(Item::Heading("Next step"));
@@ -79,7 +83,7 @@ pub fn items<'a>(
 
 /// A few words after an exercise, and whether they need attention: when the agreement was
 /// last looked at, when the next check-in is due, how the journal is going.
-fn exercise_note(wb: &Workbook, screen: Screen, today: chrono::NaiveDate) -> Note {
+fn exercise_note(wb: &Workbook, screen: Screen, today: chrono::NaiveDate, loading: bool) -> Note {
     match screen {
         Screen::Agreement => {
             let a = &wb.agreement;
@@ -106,6 +110,7 @@ fn exercise_note(wb: &Workbook, screen: Screen, today: chrono::NaiveDate) -> Not
             Some(due) => Note::plain(format!("next check-in {due}")),
             None => Note::default(),
         },
+        Screen::Journal if loading => Note::plain("reading the journal…".into()),
         Screen::Journal => match wb.journal.iter().map(|e| e.at).max() {
             Some(last) => Note::plain(format!(
                 "{} entries, the latest {}",
@@ -120,12 +125,17 @@ fn exercise_note(wb: &Workbook, screen: Screen, today: chrono::NaiveDate) -> Not
 
 /// Where the focus can rest.
 pub fn targets(wb: &Workbook) -> Vec<Target> {
-    sheet::targets(&items(wb, None, chrono::NaiveDate::default()))
+    sheet::targets(&items(wb, None, chrono::NaiveDate::default(), false))
 }
 
 /// Draws the overview.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let items = items(&app.workbook, app.location.as_deref(), app.today);
+    let items = items(
+        &app.workbook,
+        app.location.as_deref(),
+        app.today,
+        app.loading_journal,
+    );
     sheet::render(app, area, buf, &items);
 }
 
