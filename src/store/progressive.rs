@@ -46,11 +46,11 @@ pub enum Opened {
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(haystack, needle)
 }
 
 fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).rposition(|w| w == needle)
+    memchr::memmem::rfind(haystack, needle)
 }
 
 /// Reads `path`, whole or in two parts. `full` turns the whole file's bytes into the
@@ -104,13 +104,13 @@ pub fn read(
     let mut rest = head[..start].to_vec();
     rest.extend_from_slice(b"[]");
     rest.extend_from_slice(&tail[end - tail_at as usize..]);
-    let Ok(decoded) = decode(&rest) else {
-        return whole(file);
-    };
+    // The journal starts reading now, while the rest is parsed here.
     let path_buf = path.to_path_buf();
+    let reader = file.try_clone().map_err(io_err)?;
     let handle = std::thread::spawn(move || {
         let mut span = vec![0; end - start];
-        file.read_exact_at(&mut span, start as u64)
+        reader
+            .read_exact_at(&mut span, start as u64)
             .map_err(|e| OpenError::Io(path_buf.clone(), e))?;
         match serde_json::from_slice::<Vec<Arc<JournalEntry>>>(&span) {
             Ok(journal) => Ok(journal),
@@ -122,5 +122,13 @@ pub fn read(
             }
         }
     });
-    Ok(Opened::Partial(decoded, PendingJournal { handle }))
+    let journal = PendingJournal { handle };
+    match decode(&rest) {
+        Ok(decoded) => Ok(Opened::Partial(decoded, journal)),
+        // The careful path says what is wrong; the journal thread's answer is not needed.
+        Err(_) => {
+            drop(journal);
+            whole(file)
+        }
+    }
 }
