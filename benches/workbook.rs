@@ -89,14 +89,7 @@ fn save_to_disk(bencher: Bencher, entries: usize) {
 
 fn screens() -> Vec<Screen> {
     let mut all = Screen::ALL.to_vec();
-    all.extend([
-        Screen::Goal(0),
-        Screen::Worksheet(0),
-        Screen::Glance(0),
-        Screen::Conversation(0),
-        Screen::CheckIn(0),
-        Screen::Entry(0),
-    ]);
+    all.extend(Screen::PAGE_KINDS);
     all
 }
 

@@ -463,15 +463,9 @@ mod tests {
     #[test]
     fn every_explanation_fits_the_help_overlay() {
         use crate::nav::Screen;
-        let subs = [
-            Screen::Goal(0),
-            Screen::Worksheet(0),
-            Screen::Glance(0),
-            Screen::Conversation(0),
-            Screen::CheckIn(0),
-            Screen::Entry(0),
-        ];
-        let screens = Screen::ALL.into_iter().chain(subs).map(screen_keys);
+        let screens = (Screen::ALL.into_iter())
+            .chain(Screen::PAGE_KINDS)
+            .map(screen_keys);
         let tables = [GLOBAL, EDIT, CONFIRM, PICK, MAKE_ROOM]
             .into_iter()
             .chain(screens);

@@ -58,6 +58,16 @@ impl Screen {
         Screen::Closure,
         Screen::Journal,
     ];
+    /// One page of each kind below the exercises (on the first item), for code that visits
+    /// every kind of screen: the help check, the size sweep, the benchmarks.
+    pub const PAGE_KINDS: [Screen; 6] = [
+        Screen::Goal(0),
+        Screen::Worksheet(0),
+        Screen::Glance(0),
+        Screen::Conversation(0),
+        Screen::CheckIn(0),
+        Screen::Entry(0),
+    ];
     /// How many screens keep a focus: the top-level ones and the six kinds of page below
     /// them (each kind shares one slot across its items).
     pub const SLOTS: usize = Screen::ALL.len() + 6;

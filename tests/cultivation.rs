@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{app_at, draw, fixed_now, press, saved_at};
+use common::{draw, fixed_now, focus, press, saved_app_at as at};
 use mentorbook::app::App;
 use mentorbook::field::{Field, ListKind};
 use mentorbook::model::{ConversationKind, Owner, Workbook};
@@ -15,17 +15,6 @@ fn snap(name: &str, app: &App) {
         let terminal = draw(app, w, h);
         insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
     }
-}
-
-fn focus(app: &mut App, target: Target) {
-    let i = app.targets().iter().position(|t| *t == target);
-    app.set_focus(i.unwrap_or_else(|| panic!("{target:?} is not on {:?}", app.screen)));
-}
-
-fn at(screen: Screen) -> App {
-    let mut app = app_at(screen);
-    app.status = saved_at();
-    app
 }
 
 // ---- conversations ----

@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{app_at, draw, press, saved_at};
+use common::{draw, focus, press, saved_app_at as at};
 use mentorbook::app::App;
 use mentorbook::field::{Field, GoalPart, ListKind};
 use mentorbook::model::{GoalStatus, MeasureKind, Owner, StepStatus, Workbook};
@@ -19,16 +19,6 @@ fn snap(name: &str, app: &App) {
 }
 
 /// Moves the focus onto `target` (it must be on the screen).
-fn focus(app: &mut App, target: Target) {
-    let i = app.targets().iter().position(|t| *t == target);
-    app.set_focus(i.unwrap_or_else(|| panic!("{target:?} is not on {:?}", app.screen)));
-}
-
-fn at(screen: Screen) -> App {
-    let mut app = app_at(screen);
-    app.status = saved_at();
-    app
-}
 
 // ---- flows ----
 

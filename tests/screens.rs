@@ -293,15 +293,7 @@ fn every_size_renders_without_panic() {
         (60, 15),
         (1000, 300),
     ]);
-    let goal_pages = [
-        Screen::Goal(0),
-        Screen::Worksheet(0),
-        Screen::Glance(0),
-        Screen::Conversation(0),
-        Screen::CheckIn(0),
-        Screen::Entry(0),
-    ];
-    for screen in Screen::ALL.into_iter().chain(goal_pages) {
+    for screen in Screen::ALL.into_iter().chain(Screen::PAGE_KINDS) {
         for keys in scripts {
             for wb in [common::fixture(), Workbook::default()] {
                 let mut app = App::new(wb);

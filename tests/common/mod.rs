@@ -39,6 +39,19 @@ pub fn saved_at() -> Status {
     )
 }
 
+/// Moves the focus onto `target`, which must be on the screen.
+pub fn focus(app: &mut App, target: mentorbook::nav::Target) {
+    let i = app.targets().iter().position(|t| *t == target);
+    app.set_focus(i.unwrap_or_else(|| panic!("{target:?} is not on {:?}", app.screen)));
+}
+
+/// [`app_at`], with the status line saying it was saved at [`saved_at`].
+pub fn saved_app_at(screen: Screen) -> App {
+    let mut app = app_at(screen);
+    app.status = saved_at();
+    app
+}
+
 /// An app on `screen` with the sample workbook.
 pub fn app_at(screen: Screen) -> App {
     let mut app = App::new(fixture());
