@@ -250,6 +250,12 @@ pub const BACK: Binding = explained(
     Msg::Back,
 );
 
+/// Esc on a page below an exercise: back up one level, `help` saying where to.
+pub const fn back_to(help: &'static str) -> Binding {
+    const ESC: &[Key] = &[code(KeyCode::Esc)];
+    explained(ESC, "Esc", "back", help, Msg::Back)
+}
+
 /// Moving a list item up: `K` or Shift-↑.
 pub const MOVE_UP: Binding = explained(
     &[plain('K'), Key(KeyCode::Up, KeyModifiers::SHIFT)],

@@ -52,14 +52,13 @@ fn items(wb: &Workbook) -> Vec<Item<'_>> {
             Some(g) => format!("→ goal, {}", wb.goals[g].status.name()),
             None => String::new(),
         };
-        items.push(Item::Row(Row {
-            target: Target::Field(Field::Candidate(i)),
-            lead: format!("{}. ", i + 1),
-            text: c.text.as_str().into(),
-            placeholder: Field::Candidate(i).placeholder(),
+        items.push(Row::field(
+            Field::Candidate(i),
+            format!("{}. ", i + 1),
+            c.text.as_str(),
             suffix,
-            alert: false,
-        }));
+            false,
+        ));
     }
     items.push(Item::Add(ListKind::Candidates));
     items

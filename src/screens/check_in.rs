@@ -5,23 +5,13 @@ use ratatui::layout::Rect;
 
 use crate::app::App;
 use crate::field::{CheckInPart as K, Field};
-use crate::keys::{Binding, ENTER, MOVE, Msg, code, explained};
+use crate::keys::{Binding, ENTER, MOVE, back_to};
 use crate::model::Workbook;
 use crate::nav::Target;
 use crate::ui::sheet::{self, Item};
 
 /// Keys of this screen.
-pub const KEYS: &[Binding] = &[
-    MOVE,
-    ENTER,
-    explained(
-        &[code(crossterm::event::KeyCode::Esc)],
-        "Esc",
-        "back",
-        "back to the conversation log",
-        Msg::Back,
-    ),
-];
+pub const KEYS: &[Binding] = &[MOVE, ENTER, back_to("back to the conversation log")];
 
 fn items(wb: &Workbook, i: usize) -> Vec<Item<'static>> {
     if i >= wb.check_ins.len() {

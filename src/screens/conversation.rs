@@ -9,7 +9,7 @@ use super::goal_view::date;
 use super::kinds::guide_text;
 use crate::app::App;
 use crate::field::{Choice, FeedbackPart as F, Field, ListKind, PrepPart as P};
-use crate::keys::{Binding, ENTER, MOVE, MOVE_DOWN, MOVE_UP, Msg, code, explained, more, plain};
+use crate::keys::{Binding, ENTER, MOVE, MOVE_DOWN, MOVE_UP, Msg, back_to, explained, more, plain};
 use crate::model::{Role, Workbook, judges_the_person};
 use crate::nav::Target;
 use crate::ui::form::guidance;
@@ -63,13 +63,7 @@ pub const KEYS: &[Binding] = &[
         "delete the agenda item or commitment",
         Msg::Delete,
     ),
-    explained(
-        &[code(crossterm::event::KeyCode::Esc)],
-        "Esc",
-        "back",
-        "back to the conversation log",
-        Msg::Back,
-    ),
+    back_to("back to the conversation log"),
 ];
 
 /// The side panel goes beside the sheet from this width.
@@ -138,14 +132,13 @@ fn items(wb: &Workbook, c: usize, narrow: bool) -> Vec<Item<'_>> {
             .into(),
     ));
     for (k, a) in conv.agenda.iter().enumerate() {
-        items.push(Item::Row(Row {
-            target: Target::Field(Field::Agenda(c, k)),
-            lead: if a.done { "[x] " } else { "[ ] " }.into(),
-            text: a.text.as_str().into(),
-            placeholder: Field::Agenda(c, k).placeholder(),
-            suffix: String::new(),
-            alert: false,
-        }));
+        items.push(Row::field(
+            Field::Agenda(c, k),
+            if a.done { "[x] " } else { "[ ] " }.into(),
+            a.text.as_str(),
+            String::new(),
+            false,
+        ));
     }
     items.push(Item::Add(ListKind::Agenda(c)));
     items.push(Item::Heading("During: notes"));
@@ -182,14 +175,13 @@ fn items(wb: &Workbook, c: usize, narrow: bool) -> Vec<Item<'_>> {
                 None => "→ step (since removed)".into(),
             });
         }
-        items.push(Item::Row(Row {
-            target: Target::Field(Field::Commitment(c, k)),
-            lead: format!("{:<7}", x.owner.name()),
-            text: x.text.as_str().into(),
-            placeholder: Field::Commitment(c, k).placeholder(),
-            suffix: suffix.join(" · "),
-            alert: false,
-        }));
+        items.push(Row::field(
+            Field::Commitment(c, k),
+            format!("{:<7}", x.owner.name()),
+            x.text.as_str(),
+            suffix.join(" · "),
+            false,
+        ));
     }
     items.push(Item::Add(ListKind::Commitments(c)));
     items.push(Item::Heading("Next meeting"));

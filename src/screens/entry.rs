@@ -8,7 +8,7 @@ use ratatui::widgets::Widget;
 
 use crate::app::App;
 use crate::field::{Choice, Field};
-use crate::keys::{Binding, ENTER, MOVE, Msg, code, explained, plain};
+use crate::keys::{Binding, ENTER, MOVE, Msg, back_to, explained, plain};
 use crate::model::Workbook;
 use crate::nav::Target;
 use crate::ui::form::{editor_for, is_focused, text_box};
@@ -25,13 +25,7 @@ pub const KEYS: &[Binding] = &[
         "private (never in call mode or exports), or not",
         Msg::TogglePrivate,
     ),
-    explained(
-        &[code(crossterm::event::KeyCode::Esc)],
-        "Esc",
-        "back",
-        "back to the journal",
-        Msg::Back,
-    ),
+    back_to("back to the journal"),
 ];
 
 /// Where the focus can rest, top to bottom.
@@ -119,22 +113,11 @@ pub fn render(app: &App, e: usize, area: Rect, buf: &mut Buffer) {
             row(app, Target::Field(tag_field), "Tags", value, tags, buf);
         }
     }
-    let choice = Choice::EntryLink(e);
-    row(
-        app,
-        Target::Choice(choice),
-        "Linked to",
-        Line::raw(choice.value(wb)),
-        link,
-        buf,
-    );
-    let choice = Choice::EntryPrivate(e);
-    row(
-        app,
-        Target::Choice(choice),
-        "Private",
-        Line::raw(choice.value(wb)),
-        private,
-        buf,
-    );
+    for (choice, label, area) in [
+        (Choice::EntryLink(e), "Linked to", link),
+        (Choice::EntryPrivate(e), "Private", private),
+    ] {
+        let value = Line::raw(choice.value(wb));
+        row(app, Target::Choice(choice), label, value, area, buf);
+    }
 }

@@ -9,7 +9,7 @@ use super::goal_view::{date, missing_goal, progress_line, smart_check};
 use crate::app::App;
 use crate::field::{Choice, Field, GoalPart as G, ListKind};
 use crate::keys::{
-    Binding, ENTER, MOVE, MOVE_DOWN, MOVE_UP, Msg, bind, code, explained, more, plain,
+    Binding, ENTER, MOVE, MOVE_DOWN, MOVE_UP, Msg, back_to, bind, explained, more, plain,
 };
 use crate::model::Workbook;
 use crate::nav::{Screen, Target};
@@ -70,13 +70,7 @@ pub const KEYS: &[Binding] = &[
         "delete the measure or milestone",
         Msg::Delete,
     ),
-    explained(
-        &[code(crossterm::event::KeyCode::Esc)],
-        "Esc",
-        "back",
-        "back to the list of goals",
-        Msg::Back,
-    ),
+    back_to("back to the list of goals"),
 ];
 
 fn items(wb: &Workbook, g: usize, today: chrono::NaiveDate) -> Vec<Item<'_>> {
@@ -99,14 +93,13 @@ fn items(wb: &Workbook, g: usize, today: chrono::NaiveDate) -> Vec<Item<'_>> {
         ),
     ];
     for (i, m) in goal.measures.iter().enumerate() {
-        items.push(Item::Row(Row {
-            target: Target::Field(Field::Measure(g, i)),
-            lead: "• ".into(),
-            text: m.text.as_str().into(),
-            placeholder: Field::Measure(g, i).placeholder(),
-            suffix: m.kind.name().into(),
-            alert: false,
-        }));
+        items.push(Row::field(
+            Field::Measure(g, i),
+            "• ".into(),
+            m.text.as_str(),
+            m.kind.name().into(),
+            false,
+        ));
     }
     items.push(Item::Add(ListKind::Measures(g)));
     if goal.outcome_only() {
@@ -135,18 +128,19 @@ fn items(wb: &Workbook, g: usize, today: chrono::NaiveDate) -> Vec<Item<'_>> {
     ));
     for (i, m) in goal.milestones.iter().enumerate() {
         let late = !m.done && m.date.is_some_and(|d| d < today);
-        items.push(Item::Row(Row {
-            target: Target::Field(Field::Milestone(g, i)),
-            lead: if m.done { "[x] " } else { "[ ] " }.into(),
-            text: m.text.as_str().into(),
-            placeholder: Field::Milestone(g, i).placeholder(),
-            suffix: if late {
-                format!("OVERDUE {}", date(m.date))
-            } else {
-                date(m.date)
-            },
-            alert: late,
-        }));
+        let suffix = if late {
+            format!("OVERDUE {}", date(m.date))
+        } else {
+            date(m.date)
+        };
+        let lead = if m.done { "[x] " } else { "[ ] " };
+        items.push(Row::field(
+            Field::Milestone(g, i),
+            lead.into(),
+            &m.text,
+            suffix,
+            late,
+        ));
     }
     items.push(Item::Add(ListKind::Milestones(g)));
     if goal.milestones.is_empty() {

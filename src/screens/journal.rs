@@ -8,7 +8,7 @@ use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, Stateful
 
 use crate::app::App;
 use crate::field::Field;
-use crate::keys::{Binding, Key, MOVE, Msg, code, explained, more, plain};
+use crate::keys::{Binding, Key, MOVE, Msg, back_to, code, explained, more, plain};
 use crate::model::JournalEntry;
 use crate::nav::{Mode, Target};
 use crate::ui::form::editor_for;
@@ -66,13 +66,7 @@ pub const KEYS: &[Binding] = &[
         "the oldest entry",
         Msg::Last,
     ),
-    explained(
-        &[code(KeyCode::Esc)],
-        "Esc",
-        "back",
-        "clear the filter; without one, the overview",
-        Msg::Back,
-    ),
+    back_to("clear the filter; without one, the overview"),
 ];
 
 /// The journal list has no focus targets: it keeps its own selection.

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use super::goal_view::{date, missing_goal, progress_line, sequence_line, step_suffix};
 use crate::app::App;
 use crate::field::{Field, GoalPart as G, ListKind};
-use crate::keys::{Binding, ENTER, MOVE, MOVE_DOWN, MOVE_UP, Msg, code, explained, more, plain};
+use crate::keys::{Binding, ENTER, MOVE, MOVE_DOWN, MOVE_UP, Msg, back_to, explained, more, plain};
 use crate::model::Workbook;
 use crate::nav::Target;
 use crate::ui::sheet::{self, Item, Row};
@@ -74,13 +74,7 @@ pub const KEYS: &[Binding] = &[
         "delete the step or resource (asks first)",
         Msg::Delete,
     ),
-    explained(
-        &[code(crossterm::event::KeyCode::Esc)],
-        "Esc",
-        "back",
-        "back to the goal",
-        Msg::Back,
-    ),
+    back_to("back to the goal"),
 ];
 
 fn items(wb: &Workbook, g: usize, today: chrono::NaiveDate) -> Vec<Item<'_>> {
@@ -122,14 +116,13 @@ fn items(wb: &Workbook, g: usize, today: chrono::NaiveDate) -> Vec<Item<'_>> {
     let plan = &goal.plan;
     for (i, s) in plan.steps.iter().enumerate() {
         let (suffix, late) = step_suffix(plan, i, today);
-        items.push(Item::Row(Row {
-            target: Target::Field(Field::Step(g, i)),
-            lead: format!("{}. ", i + 1),
-            text: s.text.as_str().into(),
-            placeholder: Field::Step(g, i).placeholder(),
+        items.push(Row::field(
+            Field::Step(g, i),
+            format!("{}. ", i + 1),
+            s.text.as_str(),
             suffix,
-            alert: late,
-        }));
+            late,
+        ));
     }
     items.push(Item::Add(ListKind::Steps(g)));
     if plan.steps.len() > 1 {
@@ -146,14 +139,13 @@ fn items(wb: &Workbook, g: usize, today: chrono::NaiveDate) -> Vec<Item<'_>> {
             .into(),
     ));
     for (i, r) in plan.resources.iter().enumerate() {
-        items.push(Item::Row(Row {
-            target: Target::Field(Field::Resource(g, i)),
-            lead: "• ".into(),
-            text: r.text.as_str().into(),
-            placeholder: Field::Resource(g, i).placeholder(),
-            suffix: r.helper.name().into(),
-            alert: false,
-        }));
+        items.push(Row::field(
+            Field::Resource(g, i),
+            "• ".into(),
+            r.text.as_str(),
+            r.helper.name().into(),
+            false,
+        ));
     }
     items.push(Item::Add(ListKind::Resources(g)));
     items.push(Item::Heading("5. When"));

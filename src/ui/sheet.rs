@@ -50,6 +50,27 @@ pub enum Item<'a> {
     Row(Row<'a>),
 }
 
+impl<'a> Row<'a> {
+    /// The row of a list item that is a text field: its text (or the field's placeholder),
+    /// with the suffix in the warning colour when `alert` (an overdue step or milestone).
+    pub fn field(
+        field: Field,
+        lead: String,
+        text: &'a str,
+        suffix: String,
+        alert: bool,
+    ) -> Item<'a> {
+        Item::Row(Row {
+            target: Target::Field(field),
+            lead,
+            text: text.into(),
+            placeholder: field.placeholder(),
+            suffix,
+            alert,
+        })
+    }
+}
+
 /// A few words beside an exercise; `alert` draws them in the warning colour.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Note {
