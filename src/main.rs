@@ -20,12 +20,19 @@ struct Cli {
     /// The workbook file to open (created on first save).
     #[arg(long, env = "MENTORBOOK_FILE", value_name = "PATH")]
     file: Option<PathBuf>,
+    /// For the reliability tests: save a growing workbook over and over, printing each
+    /// generation once it is on disk, until killed.
+    #[arg(long, hide = true)]
+    save_loop: bool,
 }
 
 fn main() -> ExitCode {
+    // A core file would hold the workbook in plain text.
+    no_core_dumps();
     if let Err(e) = color_eyre::install() {
         say(&format!("mentorbook: {e}"));
     }
+    redact_panics();
     let cli = Cli::parse();
     let path = match cli.file {
         Some(p) => p,
@@ -40,6 +47,17 @@ fn main() -> ExitCode {
         Ok(opened) => opened,
         Err(e) => return fail(&e.to_string()),
     };
+    if cli.save_loop {
+        let workbook = match journal.map(|j| j.wait()) {
+            Some(Ok(j)) => mentorbook::model::Workbook {
+                journal: j,
+                ..workbook
+            },
+            Some(Err(e)) => return fail(&e.to_string()),
+            None => workbook,
+        };
+        return save_loop(store, workbook);
+    }
     let mut app = App::new(workbook);
     app.location = Some(store.path().to_path_buf());
     app.today = chrono::Local::now().date_naive();
@@ -78,7 +96,16 @@ fn main() -> ExitCode {
     // A signal explains any way out (the loop may have tripped over the dead terminal first).
     let signal = stop.load(Ordering::SeqCst);
     match outcome {
-        Ok(Ok(Exit::Quit)) => ExitCode::SUCCESS,
+        Ok(Ok(Exit::Quit)) => {
+            if let Some(p) = &s.recovery_written {
+                say(&format!(
+                    "mentorbook: the last save failed; your latest text is in\n  {}\n\
+                     and will be offered at the next start.",
+                    p.display()
+                ));
+            }
+            ExitCode::SUCCESS
+        }
         // Nothing was saved: the damaged file is as it was.
         Ok(Ok(Exit::Damaged(why))) => fail(&why),
         Ok(Ok(Exit::Signal(_) | Exit::TerminalLost) | Err(_)) if signal != 0 => {
@@ -109,6 +136,87 @@ fn main() -> ExitCode {
                 )),
             }
             ExitCode::from(101)
+        }
+    }
+}
+
+/// Sets the core file size limit to zero for this process.
+fn no_core_dumps() {
+    let none = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: setrlimit with a valid, initialised struct; failure only leaves the limit as is.
+    unsafe {
+        libc::setrlimit(libc::RLIMIT_CORE, &none);
+    }
+}
+
+/// Panic messages can quote the text being edited (a string slice out of range prints the
+/// string), so only the place is shown unless `MENTORBOOK_DEBUG` asks for the full report.
+fn redact_panics() {
+    let report = panic::take_hook();
+    panic::set_hook(Box::new(move |info| {
+        if std::env::var_os("MENTORBOOK_DEBUG").is_some() {
+            return report(info);
+        }
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        say(&format!(
+            "mentorbook: internal error{at}. The details are not shown because they can quote \
+             your text; run with MENTORBOOK_DEBUG=1 to see them."
+        ));
+    }));
+}
+
+/// `--save-loop`: keeps a workbook between 256 KB and 1 MB of journal text and saves it
+/// again and again, printing each generation after its save returns. The reliability tests
+/// kill it at random moments and check the file is always whole and never older than the
+/// last generation printed.
+fn save_loop(mut store: Store, mut workbook: mentorbook::model::Workbook) -> ExitCode {
+    use mentorbook::model::JournalEntry;
+    let size = |wb: &mentorbook::model::Workbook| -> usize {
+        wb.journal.iter().map(|e| e.text.len()).sum()
+    };
+    let mut seed = store.generation().wrapping_mul(6364136223846793005) | 1;
+    let mut stdout = std::io::stdout();
+    loop {
+        loop {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let words = 300 + (seed % 400) as usize;
+            let text: String = (0..words)
+                .map(|i| {
+                    ["mentor ", "plan ", "goal ", "step ", "é ", "日本 "][(i + seed as usize) % 6]
+                })
+                .collect();
+            let id = workbook.fresh_id();
+            workbook.journal.push(Arc::new(JournalEntry {
+                id,
+                at: chrono::Local::now().fixed_offset(),
+                text,
+                ..JournalEntry::default()
+            }));
+            while size(&workbook) > 1 << 20 {
+                workbook.journal.remove(0);
+            }
+            if size(&workbook) >= 256 << 10 {
+                break;
+            }
+        }
+        match store.save(&workbook, chrono::Local::now()) {
+            Ok(_) => {
+                if writeln!(stdout, "{}", store.generation())
+                    .and_then(|()| stdout.flush())
+                    .is_err()
+                {
+                    return ExitCode::SUCCESS;
+                }
+            }
+            Err(e) => return fail(&format!("save failed: {e}")),
         }
     }
 }

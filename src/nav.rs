@@ -204,6 +204,8 @@ pub enum Confirm {
     DeleteRecord(Record),
     /// The last save failed: quit anyway?
     QuitUnsaved,
+    /// A crash left text in a recovery file (written at this time): take it back?
+    Recover(String),
 }
 
 /// A record with a page of its own.

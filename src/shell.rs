@@ -4,6 +4,7 @@
 mod autosave;
 
 use std::io;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::thread::JoinHandle;
@@ -16,8 +17,9 @@ use ratatui::backend::Backend;
 
 use crate::app::{App, Status};
 use crate::keys::resolve;
+use crate::model::Workbook;
 use crate::nav::{Confirm, Mode};
-use crate::store::{PendingJournal, SaveDone, SaveError, Saved, Store};
+use crate::store::{PendingJournal, SaveDone, SaveError, Saved, Store, decode, encode_data};
 use crate::ui;
 use crate::update::{Effect, update};
 pub use autosave::Autosave;
@@ -73,6 +75,10 @@ pub struct Session {
     pending_journal: Option<PendingJournal>,
     /// Why the journal could not be read: nothing may be saved over such a file.
     load_failed: Option<String>,
+    /// A recovery file being offered (see [`Session::offer_recovery`]) and what it holds.
+    recovery: Option<(PathBuf, Workbook)>,
+    /// Where unsaved text went when the user quit after a failed save.
+    pub recovery_written: Option<PathBuf>,
 }
 
 struct InFlight {
@@ -91,6 +97,91 @@ impl Session {
             in_flight: None,
             pending_journal: None,
             load_failed: None,
+            recovery: None,
+            recovery_written: None,
+        }
+    }
+
+    /// Looks for text a crash left in `recovery/` and, if it differs from the workbook, asks
+    /// whether to take it back. Older recovery files are set aside in `backups/`.
+    pub fn offer_recovery(&mut self) {
+        if self.finish_loading().is_err() {
+            return;
+        }
+        let mut found = self.store.recoveries();
+        let Some(newest) = found.pop() else {
+            return;
+        };
+        for old in found {
+            let _ = self.store.retire_recovery(&old);
+        }
+        let Ok(decoded) = std::fs::read(&newest)
+            .map_err(|_| ())
+            .and_then(|b| decode(&b).map_err(|_| ()))
+        else {
+            // Unreadable: kept aside for a person to look at, never loaded.
+            let _ = self.store.retire_recovery(&newest);
+            return;
+        };
+        if encode_data(&decoded.workbook) == encode_data(&self.app.workbook) {
+            let _ = std::fs::remove_file(&newest);
+            return;
+        }
+        let name = newest.file_stem().unwrap_or_default().to_string_lossy();
+        let when = chrono::NaiveDateTime::parse_from_str(
+            name.rsplit_once('-')
+                .and_then(|(a, t)| a.rsplit_once('-').map(|(_, d)| format!("{d}-{t}")))
+                .as_deref()
+                .unwrap_or(""),
+            "%Y%m%d-%H%M%S",
+        )
+        .map_or_else(
+            |_| name.to_string(),
+            |t| t.format("%Y-%m-%d %H:%M").to_string(),
+        );
+        self.recovery = Some((newest, decoded.workbook));
+        self.app.mode = Mode::Confirm(Confirm::Recover(when));
+    }
+
+    /// The answer to [`Session::offer_recovery`]: restore (the current file is kept in
+    /// `backups/` first, the recovery file removed once saved) or set it aside.
+    fn recover(&mut self, restore: bool) {
+        let Some((path, workbook)) = self.recovery.take() else {
+            return;
+        };
+        if !restore {
+            if let Err(e) = self.store.retire_recovery(&path) {
+                self.app.notice = Some(format!("Could not move the recovery file: {e}"));
+            }
+            return;
+        }
+        let now = (self.clock)();
+        if let Err(e) = self.store.keep_before_restore(now) {
+            // Without the copy the current file would be lost: keep things as they are.
+            self.app.notice = Some(format!("Not restored: keeping a backup failed ({e})."));
+            self.recovery = Some((path, workbook));
+            return;
+        }
+        self.app.workbook = workbook;
+        self.app.journal.refresh(&self.app.workbook);
+        self.app.unsaved = true;
+        if self.save() {
+            let _ = std::fs::remove_file(&path);
+            self.app.notice = Some("Restored the text from the recovery file.".into());
+        }
+    }
+
+    /// Quitting after a failed save: what is only in memory goes to `recovery/` first.
+    fn keep_unsaved(&mut self) {
+        if !self.app.unsaved {
+            return;
+        }
+        self.app.flush_editor();
+        if let Ok(p) = self
+            .store
+            .write_recovery(&self.app.workbook, (self.clock)())
+        {
+            self.recovery_written = Some(p);
         }
     }
 
@@ -199,6 +290,9 @@ impl Session {
         match result {
             Ok(done) => {
                 self.store.finish(&done);
+                if let Some(note) = done.note {
+                    app.notice = Some(note.to_string());
+                }
                 if done.saved == Saved::Written || matches!(app.status, Status::NotSaved(_)) {
                     app.status = Status::Saved(at.fixed_offset());
                 }
@@ -209,6 +303,7 @@ impl Session {
                 true
             }
             Err(e) => {
+                self.store.failed(&e);
                 app.status = Status::NotSaved(e.to_string());
                 app.unsaved = true;
                 self.autosave.failed(Instant::now());
@@ -219,6 +314,14 @@ impl Session {
 
     /// Handles one event: resolve, update, effects. `Some` ends the loop.
     fn handle(&mut self, event: &Event) -> Option<Exit> {
+        // For the crash tests only (debug builds): F12 panics when the variable is set.
+        #[cfg(debug_assertions)]
+        if let Event::Key(k) = event
+            && k.code == crossterm::event::KeyCode::F(12)
+            && std::env::var_os("MENTORBOOK_TEST_PANIC").is_some()
+        {
+            panic!("test panic requested with F12");
+        }
         if matches!(event, Event::FocusLost) && self.app.unsaved {
             self.save_in_background();
         }
@@ -235,7 +338,11 @@ impl Session {
                 }
                 self.app.mode = Mode::Confirm(Confirm::QuitUnsaved);
             }
-            Some(Effect::ForceQuit) => return Some(Exit::Quit),
+            Some(Effect::ForceQuit) => {
+                self.keep_unsaved();
+                return Some(Exit::Quit);
+            }
+            Some(Effect::Recover(restore)) => self.recover(restore),
             Some(Effect::Save) | None => {}
         }
         None
@@ -271,10 +378,12 @@ pub fn run<B: Backend, E: Events>(
     // The first frame is up; now the rest of a large file, before any key is handled.
     {
         let mut s = lock(session);
-        if s.pending_journal.is_some() {
-            if let Err(why) = s.finish_loading() {
-                return Ok(Exit::Damaged(why));
-            }
+        let loading = s.pending_journal.is_some();
+        if let Err(why) = s.finish_loading() {
+            return Ok(Exit::Damaged(why));
+        }
+        s.offer_recovery();
+        if loading || s.recovery.is_some() {
             draw(terminal, &s.app)?;
         }
     }

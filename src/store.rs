@@ -11,6 +11,8 @@ use std::hash::{DefaultHasher, Hasher};
 use std::io::{self, Write};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::SystemTime;
 
 use chrono::{DateTime, Local};
 
@@ -35,6 +37,74 @@ pub struct Store {
     generation: u64,
     /// Hash and length of the data last written (or read), to skip saves that change nothing.
     last: Option<(u64, usize)>,
+    /// The file as we last read or wrote it, to notice another program changing it.
+    disk: Option<Stamp>,
+    /// Once the file was changed by another program, saves go to this copy instead.
+    conflict: Option<PathBuf>,
+    faults: Option<Faults>,
+}
+
+/// Size, modification time and inode of the workbook file: if any differs at save time,
+/// someone else wrote it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    len: u64,
+    modified: Option<SystemTime>,
+    ino: u64,
+}
+
+fn stamp_of(path: &Path) -> Option<Stamp> {
+    use std::os::unix::fs::MetadataExt;
+    let m = fs::metadata(path).ok()?;
+    Some(Stamp {
+        len: m.len(),
+        modified: m.modified().ok(),
+        ino: m.ino(),
+    })
+}
+
+/// The steps of a save, in order; tests make any one of them fail (see [`Store::inject_faults`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveStep {
+    CreateTemp,
+    Write,
+    SyncFile,
+    Backup,
+    Rename,
+    SyncDir,
+}
+
+impl SaveStep {
+    pub const ALL: [SaveStep; 6] = [
+        SaveStep::CreateTemp,
+        SaveStep::Write,
+        SaveStep::SyncFile,
+        SaveStep::Backup,
+        SaveStep::Rename,
+        SaveStep::SyncDir,
+    ];
+
+    /// Words for the status line.
+    fn words(self) -> &'static str {
+        match self {
+            SaveStep::CreateTemp => "creating a temporary file",
+            SaveStep::Write => "writing",
+            SaveStep::SyncFile => "flushing to disk",
+            SaveStep::Backup => "keeping a backup",
+            SaveStep::Rename => "replacing the file",
+            SaveStep::SyncDir => "flushing the folder",
+        }
+    }
+}
+
+/// Called before each step of a save; an error there fails the save as if the step had.
+#[derive(Clone)]
+pub struct Faults(pub Arc<dyn Fn(SaveStep) -> io::Result<()> + Send + Sync>);
+
+impl std::fmt::Debug for Faults {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Faults")
+    }
 }
 
 /// What a save did.
@@ -89,6 +159,9 @@ impl Store {
             Err(fs::TryLockError::Error(e)) => return Err(OpenError::Io(lock_path, e)),
         }
         sweep_temp_files(&dir, &file_name.to_string_lossy());
+        // Files from an older version or copied in with a looser mode are made private.
+        tighten(&lock_path);
+        tighten(&path);
 
         let mut store = Store {
             path: path.clone(),
@@ -96,11 +169,18 @@ impl Store {
             _lock: lock,
             generation: 0,
             last: None,
+            // Taken before reading: a change in between shows as a conflict, never as ours.
+            disk: stamp_of(&path),
+            conflict: None,
+            faults: None,
         };
-        // `last` stays unknown: the first save compares with the file on its own thread, so
-        // start-up does not re-encode or hash years of entries.
+        // For a large file `last` stays unknown: the first save compares with the file on
+        // its own thread, so start-up does not re-encode or hash years of entries.
         let (decoded, pending) = match progressive::read(&path, decode_file) {
-            Ok(progressive::Opened::Whole(d)) => (d, None),
+            Ok(progressive::Opened::Whole(d, print)) => {
+                store.last = Some(print);
+                (d, None)
+            }
             Ok(progressive::Opened::Partial(d, journal)) => (d, Some(journal)),
             Err(OpenError::Io(_, e)) if e.kind() == io::ErrorKind::NotFound => {
                 return Ok((store, Workbook::default(), None));
@@ -138,6 +218,9 @@ impl Store {
             dir: self.dir.clone(),
             generation: self.generation,
             last: self.last,
+            disk: self.disk,
+            conflict: self.conflict.clone(),
+            faults: self.faults.clone(),
         }
     }
 
@@ -145,6 +228,24 @@ impl Store {
     pub fn finish(&mut self, done: &SaveDone) {
         self.generation = done.generation;
         self.last = Some(done.last);
+        self.disk = done.disk;
+    }
+
+    /// Takes in a failed job: after a conflict, every later save goes to the same copy.
+    pub fn failed(&mut self, error: &SaveError) {
+        if let Some(copy) = &error.conflict {
+            self.conflict = Some(copy.clone());
+        }
+    }
+
+    /// The copy saves go to since another program changed the file, if that happened.
+    pub fn conflict(&self) -> Option<&Path> {
+        self.conflict.as_deref()
+    }
+
+    /// For tests: `faults` runs before each step of every later save and can fail it.
+    pub fn inject_faults(&mut self, faults: Option<Faults>) {
+        self.faults = faults;
     }
 }
 
@@ -155,14 +256,20 @@ pub struct SaveJob {
     dir: PathBuf,
     generation: u64,
     last: Option<(u64, usize)>,
+    disk: Option<Stamp>,
+    conflict: Option<PathBuf>,
+    faults: Option<Faults>,
 }
 
 /// What a finished [`SaveJob`] did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SaveDone {
     pub saved: Saved,
+    /// Something the user should know although the save worked.
+    pub note: Option<&'static str>,
     generation: u64,
     last: (u64, usize),
+    disk: Option<Stamp>,
 }
 
 impl SaveJob {
@@ -170,46 +277,121 @@ impl SaveJob {
     pub fn run(self, workbook: &Workbook, now: DateTime<Local>) -> Result<SaveDone, SaveError> {
         let data = encode_data(workbook);
         let print = fingerprint(&data);
-        let last = self.last.or_else(|| {
-            let on_disk = fs::read(&self.path).ok()?;
-            Some(fingerprint(envelope::data_slice(&on_disk)))
-        });
-        if last == Some(print) && self.path.exists() {
+        if let Some(copy) = &self.conflict {
+            return Err(self.keep_conflict(&data, copy.clone(), now));
+        }
+        let on_disk = stamp_of(&self.path);
+        let mut note = None;
+        let mut last = self.last;
+        if on_disk != self.disk {
+            match (self.disk, on_disk) {
+                // Deleted by someone else: writing it again overwrites nothing.
+                (Some(_), None) => {
+                    note = Some(
+                        "The workbook file had been deleted by another program; saved it again.",
+                    );
+                    last = None;
+                }
+                // Touched or copied back unchanged: the data is still what we know.
+                (Some(_), Some(_)) if self.last.is_some() && self.data_on_disk() == self.last => {}
+                _ => {
+                    let copy = conflict_name(&self.path, now);
+                    return Err(self.keep_conflict(&data, copy, now));
+                }
+            }
+        }
+        let last = last.or_else(|| self.data_on_disk());
+        if last == Some(print) && on_disk.is_some() {
             return Ok(SaveDone {
                 saved: Saved::Unchanged,
+                note,
                 generation: self.generation,
                 last: print,
+                disk: on_disk,
             });
         }
         let bytes = encode(&data, self.generation + 1, now.fixed_offset());
         self.write_atomically(&bytes, now)?;
         Ok(SaveDone {
             saved: Saved::Written,
+            note,
             generation: self.generation + 1,
             last: print,
+            disk: stamp_of(&self.path),
         })
+    }
+
+    /// The fingerprint of the data in the file as it is now.
+    fn data_on_disk(&self) -> Option<(u64, usize)> {
+        let on_disk = fs::read(&self.path).ok()?;
+        Some(fingerprint(envelope::data_slice(&on_disk)))
+    }
+
+    /// Writes our version beside the file that someone else changed, and says where.
+    fn keep_conflict(&self, data: &[u8], copy: PathBuf, now: DateTime<Local>) -> SaveError {
+        let bytes = encode(data, self.generation + 1, now.fixed_offset());
+        let error = match write_private(&self.dir, &copy, &bytes) {
+            Ok(()) => io::Error::other("changed by another program"),
+            Err(e) => e,
+        };
+        SaveError {
+            step: "saving a copy",
+            error,
+            conflict: Some(copy),
+        }
+    }
+
+    fn step(&self, step: SaveStep) -> Result<(), SaveError> {
+        match &self.faults {
+            Some(f) => (f.0)(step).map_err(|e| SaveError::new(step.words(), e)),
+            None => Ok(()),
+        }
     }
 
     fn write_atomically(&self, bytes: &[u8], now: DateTime<Local>) -> Result<(), SaveError> {
         let name = self.path.file_name().unwrap_or_default().to_string_lossy();
-        // tempfile creates the file 0600 whatever the umask.
+        let failed = |step: SaveStep| move |e| SaveError::new(step.words(), e);
+        self.step(SaveStep::CreateTemp)?;
+        // tempfile creates the file 0600 whatever the umask, and removes it if dropped
+        // before `persist`: a failed save leaves nothing behind.
         let mut tmp = tempfile::Builder::new()
             .prefix(&format!(".{name}."))
             .suffix(".tmp")
             .tempfile_in(&self.dir)
-            .map_err(|e| SaveError::new("creating a temporary file", e))?;
-        tmp.write_all(bytes)
-            .map_err(|e| SaveError::new("writing", e))?;
+            .map_err(failed(SaveStep::CreateTemp))?;
+        self.step(SaveStep::Write)?;
+        tmp.write_all(bytes).map_err(failed(SaveStep::Write))?;
+        self.step(SaveStep::SyncFile)?;
         tmp.as_file()
             .sync_all()
-            .map_err(|e| SaveError::new("flushing to disk", e))?;
-        backup::keep(&self.dir, &self.path, now)
-            .map_err(|e| SaveError::new("keeping a backup", e))?;
+            .map_err(failed(SaveStep::SyncFile))?;
+        self.step(SaveStep::Backup)?;
+        backup::keep(&self.dir, &self.path, now).map_err(failed(SaveStep::Backup))?;
+        self.step(SaveStep::Rename)?;
         tmp.persist(&self.path)
-            .map_err(|e| SaveError::new("replacing the file", e.error))?;
-        sync_dir(&self.dir).map_err(|e| SaveError::new("flushing the folder", e))?;
+            .map_err(|e| SaveError::new(SaveStep::Rename.words(), e.error))?;
+        self.step(SaveStep::SyncDir)?;
+        sync_dir(&self.dir).map_err(failed(SaveStep::SyncDir))?;
         Ok(())
     }
+}
+
+/// `workbook.conflict-20261124-091502.json` beside `workbook.json`.
+fn conflict_name(path: &Path, now: DateTime<Local>) -> PathBuf {
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    dir_of(path).join(format!(
+        "{stem}.conflict-{}.json",
+        now.format("%Y%m%d-%H%M%S")
+    ))
+}
+
+/// Writes `bytes` to `target` atomically, 0600, through a temp file in `dir`.
+fn write_private(dir: &Path, target: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut tmp = tempfile::Builder::new().suffix(".tmp").tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(target).map_err(|e| e.error)?;
+    sync_dir(dir)
 }
 
 impl Store {
@@ -222,11 +404,45 @@ impl Store {
         let stem = self.path.file_stem().unwrap_or_default().to_string_lossy();
         let target = dir.join(format!("{stem}-{}.json", now.format("%Y%m%d-%H%M%S")));
         let bytes = encode(&encode_data(workbook), self.generation, now.fixed_offset());
-        let mut tmp = tempfile::Builder::new().suffix(".tmp").tempfile_in(&dir)?;
-        tmp.write_all(&bytes)?;
-        tmp.as_file().sync_all()?;
-        tmp.persist(&target).map_err(|e| e.error)?;
+        write_private(&dir, &target, &bytes)?;
         Ok(target)
+    }
+
+    /// Recovery files left for this workbook by a crash, oldest first.
+    pub fn recoveries(&self) -> Vec<PathBuf> {
+        let stem = self.path.file_stem().unwrap_or_default().to_string_lossy();
+        let prefix = format!("{stem}-");
+        let mut found: Vec<PathBuf> = fs::read_dir(self.dir.join("recovery"))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| {
+                let name = p.file_name().unwrap_or_default().to_string_lossy();
+                name.starts_with(&prefix) && name.ends_with(".json")
+            })
+            .collect();
+        found.sort();
+        found
+    }
+
+    /// Keeps the file as it is now in `backups/`, before a recovery file replaces it.
+    pub fn keep_before_restore(&self, now: DateTime<Local>) -> io::Result<()> {
+        backup::keep_named(&self.dir, &self.path, "pre-restore", now)
+    }
+
+    /// Sets a recovery file aside in `backups/` (declined, or taken in and saved).
+    pub fn retire_recovery(&self, recovery: &Path) -> io::Result<()> {
+        backup::retire(&self.dir, recovery)
+    }
+}
+
+/// Makes a file of ours private (0600) if it is looser. Errors are left to the save.
+fn tighten(path: &Path) {
+    if let Ok(meta) = fs::metadata(path)
+        && meta.permissions().mode() & 0o077 != 0
+    {
+        let _ = fs::set_permissions(path, fs::Permissions::from_mode(0o600));
     }
 }
 

@@ -155,9 +155,15 @@ fn question_text(app: &App, question: &Confirm) -> String {
         }
         Confirm::DeleteRecord(record) => delete_question(app, *record),
         Confirm::QuitUnsaved => {
-            "The last save failed, so recent changes are only in memory. Quit anyway and lose them?"
+            "The last save failed, so recent changes are not in the workbook file. \
+             Quit anyway? They are kept in recovery/ and offered at the next start."
                 .to_string()
         }
+        Confirm::Recover(when) => format!(
+            "mentorbook stopped before saving last time; your text from {when} was kept. \
+             Restore it? y: yes (this version is kept in backups/ first). \
+             n: no, set it aside in backups/."
+        ),
     }
 }
 

@@ -27,6 +27,8 @@ pub enum Effect {
     Quit,
     /// Quit without another save attempt (the user confirmed).
     ForceQuit,
+    /// Take back the text a crash left (true) or set it aside (false).
+    Recover(bool),
 }
 
 /// Applies one message. `now` is the wall clock, for dates typed as `tomorrow`.
@@ -308,6 +310,7 @@ fn answer(app: &mut App, yes: bool) -> Option<Effect> {
         (Confirm::Delete(field), true) => delete(app, field),
         (Confirm::DeleteRecord(record), true) => cultivation::delete_record(app, record),
         (Confirm::QuitUnsaved, true) => Some(Effect::ForceQuit),
+        (Confirm::Recover(_), yes) => Some(Effect::Recover(yes)),
         (_, false) => None,
     }
 }

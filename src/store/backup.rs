@@ -27,10 +27,7 @@ pub fn keep(dir: &Path, file: &Path, now: DateTime<Local>) -> io::Result<()> {
     if !file.exists() {
         return Ok(());
     }
-    let bdir = backup_dir(dir);
-    if !bdir.exists() {
-        DirBuilder::new().mode(0o700).create(&bdir)?;
-    }
+    let bdir = ensure(dir)?;
     let slot = now.with_minute(now.minute() / 10 * 10).unwrap_or(now);
     let target = bdir.join(format!(
         "{}-{}.json",
@@ -41,13 +38,54 @@ pub fn keep(dir: &Path, file: &Path, now: DateTime<Local>) -> io::Result<()> {
         return Ok(());
     }
     // A copy, not a hard link: a program that rewrites the file in place must not change
-    // the backup too. Copied under a temporary name so a crash never leaves half a backup.
-    let partial = bdir.join(format!(".{}.partial", stem(file)));
-    fs::copy(file, &partial)?;
-    fs::set_permissions(&partial, fs::Permissions::from_mode(0o600))?;
-    fs::rename(&partial, &target)?;
+    // the backup too.
+    copy_private(&bdir, file, &target)?;
     prune(&bdir, &stem(file));
     Ok(())
+}
+
+/// Keeps the current file (if any) as `backups/<stem>.<why>-<time>.json`, outside the
+/// rotation: kept until the user removes it.
+pub fn keep_named(dir: &Path, file: &Path, why: &str, now: DateTime<Local>) -> io::Result<()> {
+    if !file.exists() {
+        return Ok(());
+    }
+    let bdir = ensure(dir)?;
+    let target = bdir.join(format!(
+        "{}.{why}-{}.json",
+        stem(file),
+        now.format("%Y%m%d-%H%M%S")
+    ));
+    copy_private(&bdir, file, &target)
+}
+
+/// Moves a recovery file into `backups/` as `<its name without .json>.recovered.json`, out
+/// of the way of the next start but not destroyed.
+pub fn retire(dir: &Path, recovery: &Path) -> io::Result<()> {
+    let bdir = ensure(dir)?;
+    let name = recovery.file_stem().unwrap_or_default().to_string_lossy();
+    fs::rename(recovery, bdir.join(format!("{name}.recovered.json")))
+}
+
+fn ensure(dir: &Path) -> io::Result<PathBuf> {
+    let bdir = backup_dir(dir);
+    if !bdir.exists() {
+        DirBuilder::new().mode(0o700).create(&bdir)?;
+    }
+    Ok(bdir)
+}
+
+/// Copies under a temporary name, so a crash never leaves half a backup; 0600. A failure
+/// removes the partial copy.
+fn copy_private(bdir: &Path, file: &Path, target: &Path) -> io::Result<()> {
+    let partial = bdir.join(format!(".{}.partial", stem(file)));
+    let done = fs::copy(file, &partial)
+        .and_then(|_| fs::set_permissions(&partial, fs::Permissions::from_mode(0o600)))
+        .and_then(|()| fs::rename(&partial, target));
+    if done.is_err() {
+        let _ = fs::remove_file(&partial);
+    }
+    done
 }
 
 /// Backups of `stem`, oldest first (the timestamp in the name sorts).

@@ -32,6 +32,9 @@ pub enum DecodeError {
     NotMentorbook { reason: String },
     /// Written by a newer mentorbook.
     FutureVersion { found: u64 },
+    /// A field this version does not know, most likely from a newer mentorbook: saving would
+    /// drop it, so the file is refused instead.
+    UnknownField { field: String },
     /// A field holds a value of the wrong shape.
     Field {
         field: String,
@@ -100,7 +103,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         });
     };
     let mut de = serde_json::Deserializer::from_str(data.get());
-    let workbook: Workbook = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+    let mut unknown: Option<String> = None;
+    let mut note = |path: serde_ignored::Path| {
+        unknown.get_or_insert_with(|| format!("data.{path}"));
+    };
+    let tracked = serde_ignored::Deserializer::new(&mut de, &mut note);
+    let workbook: Workbook = serde_path_to_error::deserialize(tracked).map_err(|e| {
         let (line, column) = absolute_position(bytes, data.get(), e.inner());
         DecodeError::Field {
             field: format!("data.{}", e.path()),
@@ -109,6 +117,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             reason: strip_position(&e.inner().to_string()),
         }
     })?;
+    if let Some(field) = unknown {
+        return Err(DecodeError::UnknownField { field });
+    }
     Ok(Decoded {
         workbook,
         generation: head.generation,
@@ -128,8 +139,15 @@ fn decode_fast(bytes: &[u8]) -> Option<Decoded> {
         generation: u64,
         data: Workbook,
     }
-    let whole: Whole = serde_json::from_slice(bytes).ok()?;
-    if whole.format != FORMAT || !(1..=SCHEMA_VERSION).contains(&whole.schema_version) {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let mut unknown = false;
+    let whole: Whole = serde_ignored::deserialize(&mut de, |path| {
+        // The envelope's other keys are rewritten by every save; only data must survive.
+        unknown |= path.to_string().starts_with("data");
+    })
+    .ok()?;
+    de.end().ok()?;
+    if unknown || whole.format != FORMAT || !(1..=SCHEMA_VERSION).contains(&whole.schema_version) {
         return None;
     }
     Some(Decoded {

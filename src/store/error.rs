@@ -60,6 +60,12 @@ impl fmt::Display for OpenError {
                         "it was written by a newer mentorbook (schema version {found}; this \
                          version reads up to {SCHEMA_VERSION}). Update mentorbook to open it."
                     )?,
+                    DecodeError::UnknownField { field } => write!(
+                        f,
+                        "it holds a field this version does not know (`{field}`), probably \
+                         written by a newer mentorbook. Saving would drop it, so the file is not \
+                         opened. Update mentorbook to open it."
+                    )?,
                     DecodeError::Field {
                         field,
                         line,
@@ -71,7 +77,10 @@ impl fmt::Display for OpenError {
                     )?,
                 }
                 write!(f, "\nThe file was left exactly as it is.")?;
-                if !matches!(error, DecodeError::FutureVersion { .. }) {
+                if !matches!(
+                    error,
+                    DecodeError::FutureVersion { .. } | DecodeError::UnknownField { .. }
+                ) {
                     match backup {
                         Some(b) => write!(
                             f,
@@ -100,18 +109,31 @@ impl std::error::Error for OpenError {}
 pub struct SaveError {
     pub step: &'static str,
     pub error: io::Error,
+    /// Another program changed the workbook file: it was left alone and our version went to
+    /// this copy (if `error` says writing the copy failed, it is not there).
+    pub conflict: Option<PathBuf>,
 }
 
 impl SaveError {
     /// A failure at `step` (words for the status line: "writing", "flushing to disk"…).
     pub fn new(step: &'static str, error: io::Error) -> Self {
-        SaveError { step, error }
+        SaveError {
+            step,
+            error,
+            conflict: None,
+        }
     }
 }
 
 impl fmt::Display for SaveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} ({})", io_reason(&self.error), self.step)
+        match &self.conflict {
+            Some(copy) if self.error.kind() == io::ErrorKind::Other => {
+                let name = copy.file_name().unwrap_or_default().to_string_lossy();
+                write!(f, "file changed by another program; yours is in {name}")
+            }
+            _ => write!(f, "{} ({})", io_reason(&self.error), self.step),
+        }
     }
 }
 

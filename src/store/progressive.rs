@@ -41,7 +41,8 @@ const AFTER_JOURNAL: &[u8] = b"\n    ],\n    \"closure\": ";
 
 /// What was read: the whole workbook, or all of it but the journal, which follows.
 pub enum Opened {
-    Whole(Decoded),
+    /// With the fingerprint of its data, so the first save knows what is on disk.
+    Whole(Decoded, (u64, usize)),
     Partial(Decoded, PendingJournal),
 }
 
@@ -66,7 +67,8 @@ pub fn read(
         let mut bytes = Vec::with_capacity(len as usize);
         file.seek(SeekFrom::Start(0)).map_err(io_err)?;
         file.read_to_end(&mut bytes).map_err(io_err)?;
-        full(path, bytes).map(Opened::Whole)
+        let print = super::fingerprint(super::data_slice(&bytes));
+        full(path, bytes).map(|d| Opened::Whole(d, print))
     };
     if len < SMALL {
         return whole(file);
@@ -112,10 +114,14 @@ pub fn read(
         reader
             .read_exact_at(&mut span, start as u64)
             .map_err(|e| OpenError::Io(path_buf.clone(), e))?;
-        match serde_json::from_slice::<Vec<Arc<JournalEntry>>>(&span) {
-            Ok(journal) => Ok(journal),
+        let mut de = serde_json::Deserializer::from_slice(&span);
+        let mut unknown = false;
+        let parsed: Result<Vec<Arc<JournalEntry>>, _> =
+            serde_ignored::deserialize(&mut de, |_| unknown = true);
+        match parsed {
+            Ok(journal) if !unknown && de.end().is_ok() => Ok(journal),
             // Read it all again the careful way: that names the line and field at fault.
-            Err(_) => {
+            _ => {
                 let bytes =
                     std::fs::read(&path_buf).map_err(|e| OpenError::Io(path_buf.clone(), e))?;
                 full(&path_buf, bytes).map(|d| d.workbook.journal)
