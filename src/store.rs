@@ -236,6 +236,9 @@ impl Store {
         if let Some(copy) = &error.conflict {
             self.conflict = Some(copy.clone());
         }
+        if let Some(done) = &error.landed {
+            self.finish(done);
+        }
     }
 
     /// The copy saves go to since another program changed the file, if that happened.
@@ -311,7 +314,22 @@ impl SaveJob {
             });
         }
         let bytes = encode(&data, self.generation + 1, now.fixed_offset());
-        self.write_atomically(&bytes, now)?;
+        if let Err(mut e) = self.write_atomically(&bytes, now) {
+            // Failing after the rename (flushing the folder): the file is ours now, and the
+            // next save must not take it for someone else's.
+            if e.step == SaveStep::SyncDir.words() {
+                e.landed = Some(Box::new(SaveDone {
+                    saved: Saved::Written,
+                    note: None,
+                    generation: self.generation + 1,
+                    // Matches no data: the next save writes again rather than trusting
+                    // a file whose folder entry may not be on disk.
+                    last: (0, 0),
+                    disk: stamp_of(&self.path),
+                }));
+            }
+            return Err(e);
+        }
         Ok(SaveDone {
             saved: Saved::Written,
             note,
@@ -338,6 +356,7 @@ impl SaveJob {
             step: "saving a copy",
             error,
             conflict: Some(copy),
+            landed: None,
         }
     }
 

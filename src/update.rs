@@ -12,6 +12,7 @@ use crate::nav::{Confirm, Creates, Editing, Mode, Record, Screen, Target};
 use crate::ui::editor::new_editor;
 
 mod cultivation;
+mod graphemes;
 mod pick;
 mod planning;
 
@@ -391,7 +392,7 @@ fn edit_key(app: &mut App, key: crossterm::event::KeyEvent) -> Option<Effect> {
         return effect;
     }
     edit(app, |e| {
-        let changed = e.editor.input(key);
+        let changed = graphemes::key(&mut e.editor, key).unwrap_or_else(|| e.editor.input(key));
         if changed {
             e.error = None;
         }

@@ -112,6 +112,8 @@ pub struct SaveError {
     /// Another program changed the workbook file: it was left alone and our version went to
     /// this copy (if `error` says writing the copy failed, it is not there).
     pub conflict: Option<PathBuf>,
+    /// The new file did reach its place before the failure (see [`super::Store::failed`]).
+    pub landed: Option<Box<super::SaveDone>>,
 }
 
 impl SaveError {
@@ -121,6 +123,7 @@ impl SaveError {
             step,
             error,
             conflict: None,
+            landed: None,
         }
     }
 }

@@ -1,0 +1,780 @@
+//! The reliability suite, in process (numbers refer to the test plan in the README's
+//! Reliability section): faults injected at every step of a save (6), a file changed by
+//! another program (11), the bad-file corpus (12), arbitrary bytes (13), round trips of
+//! arbitrary workbooks (14), migration fixtures (15), unknown fields (16), resize storms (19),
+//! large pastes (20, 21) and Unicode in every field (22). Figures go to stderr: run with
+//! `cargo test --test reliability -- --nocapture` to see them.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use common::{Script, fixed_now, fixture, screen_text, send};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use mentorbook::app::{App, Status};
+use mentorbook::field::{Field, Kind};
+use mentorbook::model::Workbook;
+use mentorbook::nav::{Mode, Screen, Target};
+use mentorbook::shell::{Session, run};
+use mentorbook::store::{
+    DecodeError, Faults, OpenError, SaveStep, Saved, Store, decode, encode, encode_data,
+};
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn temp() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("workbook.json");
+    (dir, path)
+}
+
+/// Temporary and partial files left in the folder or its backups.
+fn leftovers(dir: &Path) -> Vec<String> {
+    let mut found = Vec::new();
+    for d in [dir.to_path_buf(), dir.join("backups")] {
+        for e in fs::read_dir(d).into_iter().flatten().flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name.ends_with(".tmp") || name.ends_with(".partial") {
+                found.push(name);
+            }
+        }
+    }
+    found
+}
+
+fn session_on(path: &Path) -> Session {
+    let (store, wb) = Store::open(path).unwrap();
+    let mut app = App::new(wb);
+    app.today = fixed_now().date_naive();
+    Session::new(app, store, fixed_now)
+}
+
+/// Fails `step` once (the next time it comes) or on every save until `clear` is set.
+fn fault(step: SaveStep, persistent: bool) -> (Faults, Arc<AtomicBool>) {
+    let clear = Arc::new(AtomicBool::new(false));
+    let fired = Arc::new(AtomicUsize::new(0));
+    let c = Arc::clone(&clear);
+    let f = Faults(Arc::new(move |s| {
+        if s != step || c.load(Ordering::SeqCst) {
+            return Ok(());
+        }
+        if !persistent && fired.fetch_add(1, Ordering::SeqCst) > 0 {
+            return Ok(());
+        }
+        Err(std::io::Error::from_raw_os_error(libc::ENOSPC))
+    }));
+    (f, clear)
+}
+
+/// Test 6: every step of the save fails, once and persistently, on a first save and on a
+/// later one. The old file stays byte-identical (the folder flush comes after the rename, so
+/// there the new file is in place, and still reported NOT SAVED), no temporary file is left,
+/// the status line says NOT SAVED, and the save succeeds once the fault clears.
+#[test]
+fn a_fault_at_any_step_of_a_save_keeps_the_old_file_and_is_reported() {
+    let mut points = 0;
+    for step in SaveStep::ALL {
+        for persistent in [false, true] {
+            for existing in [false, true] {
+                points += 1;
+                let (dir, path) = temp();
+                let before = existing.then(|| {
+                    let (mut store, _) = Store::open(&path).unwrap();
+                    store.save(&fixture(), fixed_now()).unwrap();
+                    fs::read(&path).unwrap()
+                });
+                let mut s = session_on(&path);
+                s.app.workbook.vision.statement = "typed before the fault".into();
+                s.app.unsaved = true;
+                let (faults, clear) = fault(step, persistent);
+                s.store.inject_faults(Some(faults));
+                let tries = if persistent { 3 } else { 1 };
+                for _ in 0..tries {
+                    assert!(!s.save(), "{step:?} failed, so the save must say so");
+                    let what = format!("{step:?} persistent={persistent} existing={existing}");
+                    assert!(
+                        matches!(s.app.status, Status::NotSaved(_)),
+                        "{what}: never reported as saved"
+                    );
+                    assert!(screen_text(&s.app, 80, 24).contains("NOT SAVED"), "{what}");
+                    let now = fs::read(&path).ok();
+                    if step == SaveStep::SyncDir {
+                        let text = String::from_utf8(now.unwrap()).unwrap();
+                        assert!(text.contains("typed before the fault"), "{what}");
+                    } else {
+                        assert_eq!(now, before, "{what}: the old file is byte-identical");
+                    }
+                    assert_eq!(leftovers(dir.path()), Vec::<String>::new(), "{what}");
+                }
+                clear.store(true, Ordering::SeqCst);
+                assert!(s.save(), "{step:?}: the save works once the fault is gone");
+                assert!(matches!(s.app.status, Status::Saved(_)));
+                let saved = decode(&fs::read(&path).unwrap()).unwrap();
+                assert_eq!(saved.workbook.vision.statement, "typed before the fault");
+                assert_eq!(leftovers(dir.path()), Vec::<String>::new());
+                assert!(
+                    s.store.conflict().is_none(),
+                    "our own rename is no conflict"
+                );
+            }
+        }
+    }
+    eprintln!("fault injection: {points} failure points × modes, 0 corruptions");
+}
+
+/// Test 6, through the event loop: after a failed save the app retries on its own (here at
+/// the next pause, standing in for the back-off deadline) and the text reaches the disk.
+#[test]
+fn a_failed_autosave_is_retried_without_a_key() {
+    let (_dir, path) = temp();
+    let (mut store, wb) = Store::open(&path).unwrap();
+    let (faults, _clear) = fault(SaveStep::Write, false);
+    store.inject_faults(Some(faults));
+    let session = Mutex::new(Session::new(App::new(wb), store, fixed_now));
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut first = Script::new("5jjj<Enter>kept<Esc><Pause>");
+    run(&session, &mut terminal, &mut first, &AtomicUsize::new(0)).unwrap();
+    // The script ended like a lost terminal, which saves too: by now it has been retried.
+    let saved = decode(&fs::read(&path).unwrap()).unwrap();
+    assert_eq!(saved.workbook.vision.statement, "kept");
+    assert!(matches!(
+        session.lock().unwrap().app.status,
+        Status::Saved(_)
+    ));
+}
+
+/// Test 11: another program replaces, truncates or deletes the file, or only touches it,
+/// while it is open. A real change is never overwritten: our version goes to a conflict copy
+/// (0600) that later saves keep up to date, and the status line says so. A touch is no
+/// change, and a deleted file is written again with a note.
+#[test]
+fn a_file_changed_by_another_program_is_never_overwritten() {
+    type Change = fn(&Path);
+    let scenarios: [(&str, Change); 4] = [
+        ("replace", |p| {
+            let other = p.with_extension("other");
+            fs::write(
+                &other,
+                fs::read_to_string(p).unwrap().replace("Ana", "Anna"),
+            )
+            .unwrap();
+            fs::rename(&other, p).unwrap();
+        }),
+        ("rewrite in place", |p| {
+            let text = fs::read_to_string(p).unwrap().replace("Ana", "Ann");
+            fs::write(p, text).unwrap();
+        }),
+        ("truncate", |p| {
+            fs::File::create(p).unwrap();
+        }),
+        ("append", |p| {
+            use std::io::Write;
+            let mut f = fs::OpenOptions::new().append(true).open(p).unwrap();
+            f.write_all(b"\n").unwrap();
+        }),
+    ];
+    let mut silent = 0;
+    for (name, change) in scenarios {
+        let (dir, path) = temp();
+        let (mut store, _) = Store::open(&path).unwrap();
+        store.save(&fixture(), fixed_now()).unwrap();
+        drop(store);
+        let mut s = session_on(&path);
+        // Modification times can be coarse: make sure the change shows in them or the size.
+        std::thread::sleep(Duration::from_millis(20));
+        change(&path);
+        let theirs = fs::read(&path).unwrap();
+        s.app.workbook.vision.statement = "ours".into();
+        s.app.unsaved = true;
+        assert!(!s.save(), "{name}: not saved over their file");
+        if fs::read(&path).unwrap() != theirs {
+            silent += 1;
+        }
+        let copy = s.store.conflict().expect("a conflict copy").to_path_buf();
+        assert_eq!(copy.parent().unwrap(), dir.path());
+        assert!(fs::read_to_string(&copy).unwrap().contains("\"ours\""));
+        assert_eq!(mode(&copy), 0o600);
+        let status = screen_text(&s.app, 100, 24);
+        assert!(
+            status.contains("changed by another program"),
+            "{name}: {status}"
+        );
+        // Later saves keep the same copy current; their file stays theirs.
+        s.app.workbook.vision.statement = "ours, later".into();
+        s.app.unsaved = true;
+        assert!(!s.save());
+        assert_eq!(s.store.conflict(), Some(copy.as_path()));
+        assert!(fs::read_to_string(&copy).unwrap().contains("ours, later"));
+        assert_eq!(fs::read(&path).unwrap(), theirs, "{name}");
+    }
+    // A touch changes nothing that matters; a deletion is written again, with a note.
+    let (_dir, path) = temp();
+    let (mut store, _) = Store::open(&path).unwrap();
+    store.save(&fixture(), fixed_now()).unwrap();
+    drop(store);
+    let mut s = session_on(&path);
+    std::thread::sleep(Duration::from_millis(20));
+    let f = fs::File::options().write(true).open(&path).unwrap();
+    f.set_modified(std::time::SystemTime::now()).unwrap();
+    s.app.workbook.vision.statement = "after a touch".into();
+    s.app.unsaved = true;
+    assert!(s.save(), "touch");
+    assert!(fs::read_to_string(&path).unwrap().contains("after a touch"));
+    fs::remove_file(&path).unwrap();
+    s.app.workbook.vision.statement = "after a delete".into();
+    s.app.unsaved = true;
+    assert!(s.save(), "delete");
+    assert!(
+        fs::read_to_string(&path)
+            .unwrap()
+            .contains("after a delete")
+    );
+    assert!(s.app.notice.as_deref().unwrap_or("").contains("deleted"));
+    assert_eq!(silent, 0);
+    eprintln!(
+        "external changes: 6 scenarios (replace, rewrite, truncate, append, touch, delete), 0 silent overwrites"
+    );
+}
+
+fn mode(p: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(p).unwrap().permissions().mode() & 0o777
+}
+
+/// Opens `bytes` as a workbook file: refused with a message that names the file, the file
+/// byte-identical afterwards. Returns the error and how long the open took.
+fn refused(bytes: &[u8]) -> (OpenError, Duration) {
+    let (_d, path) = temp();
+    fs::write(&path, bytes).unwrap();
+    let start = Instant::now();
+    let err = Store::open(&path).expect_err("a bad file is refused");
+    let took = start.elapsed();
+    assert!(fs::read(&path).unwrap() == bytes, "the file is untouched");
+    let msg = err.to_string();
+    assert!(msg.contains("left exactly as it is"), "{msg}");
+    (err, took)
+}
+
+fn sample() -> String {
+    fs::read_to_string("assets/sample-workbook.json").unwrap()
+}
+
+/// Test 12: the bad-file corpus. Every case is refused with a clear reason, never a panic,
+/// and the file is left byte-identical (the store tests add every cut and bit flips).
+#[test]
+fn the_bad_file_corpus_is_refused_and_left_untouched() {
+    let good = sample();
+    let head = |rest: &str| format!("{{\"format\":\"mentorbook\",{rest}}}");
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("empty", vec![]),
+        ("whitespace", b" \n\t\r\n  ".to_vec()),
+        ("all NUL", vec![0; 4096]),
+        ("NUL inside", good.replacen("Ana", "A\0a", 1).into_bytes()),
+        ("invalid UTF-8", {
+            let mut b = good.clone().into_bytes();
+            let at = good.find("Ana").unwrap();
+            b[at] = 0xff;
+            b
+        }),
+        (
+            "UTF-8 BOM",
+            [b"\xef\xbb\xbf".as_slice(), good.as_bytes()].concat(),
+        ),
+        (
+            "duplicate key",
+            good.replacen("\"mentee\": ", "\"mentee\": \"x\",\n    \"mentee\": ", 1)
+                .into_bytes(),
+        ),
+        (
+            "wrong type: number for text",
+            good.replacen("\"mentee\": \"Ana Ruiz\"", "\"mentee\": 7", 1)
+                .into_bytes(),
+        ),
+        (
+            "wrong type: object for list",
+            good.replacen("\"goals\": [", "\"goals\": {\"a\": [", 1)
+                .into_bytes(),
+        ),
+        (
+            "wrong type: data is text",
+            head("\"schema_version\":1,\"data\":\"x\"").into_bytes(),
+        ),
+        (
+            "wrong type: data is a number",
+            head("\"schema_version\":1,\"data\":7").into_bytes(),
+        ),
+        ("missing schema_version", head("\"data\":{}").into_bytes()),
+        (
+            "version 0",
+            head("\"schema_version\":0,\"data\":{}").into_bytes(),
+        ),
+        (
+            "version -1",
+            head("\"schema_version\":-1,\"data\":{}").into_bytes(),
+        ),
+        (
+            "version string",
+            head("\"schema_version\":\"1\",\"data\":{}").into_bytes(),
+        ),
+        (
+            "version 1.5",
+            head("\"schema_version\":1.5,\"data\":{}").into_bytes(),
+        ),
+        (
+            "version 999",
+            head("\"schema_version\":999,\"data\":{}").into_bytes(),
+        ),
+        (
+            "not mentorbook",
+            b"{\"format\":\"other\",\"data\":{}}".to_vec(),
+        ),
+        ("no data", head("\"schema_version\":1").into_bytes()),
+        ("deep nesting", deep.into_bytes()),
+        (
+            "deep nesting inside data",
+            head(&format!(
+                "\"schema_version\":1,\"data\":{{\"title\":{}1{}}}",
+                "[".repeat(5000),
+                "]".repeat(5000)
+            ))
+            .into_bytes(),
+        ),
+        (
+            "unknown field",
+            good.replacen("\"mentee\": ", "\"mood\": \"calm\",\n    \"mentee\": ", 1)
+                .into_bytes(),
+        ),
+        ("a bare string", b"\"mentorbook\"".to_vec()),
+        ("trailing garbage", format!("{good}}}").into_bytes()),
+    ];
+    let mut slowest = Duration::ZERO;
+    for (name, bytes) in &cases {
+        let (err, took) = refused(bytes);
+        slowest = slowest.max(took);
+        assert!(
+            matches!(err, OpenError::Decode { .. }),
+            "{name}: a decode error, got {err}"
+        );
+    }
+    // Truncated at every byte offset of a 20 KB file (generated: the sample is smaller).
+    let big = encode(&encode_data(&twenty_kb()), 3, fixed_now().fixed_offset());
+    assert!(big.len() >= 20_000, "{}", big.len());
+    // Two threads: each cut is a full (failing) parse.
+    let cuts = big.len() - 1;
+    std::thread::scope(|s| {
+        for half in 0..2 {
+            let big = &big;
+            s.spawn(move || {
+                for cut in (half..big.len() - 1).step_by(2) {
+                    assert!(decode(&big[..cut]).is_err(), "cut at {cut}");
+                }
+            });
+        }
+    });
+    // A 100 MB file: one journal entry that never ends.
+    let mut huge = big[..big.len() / 2].to_vec();
+    huge.extend(std::iter::repeat_n(b'x', 100 << 20));
+    let (err, took) = refused(&huge);
+    assert!(matches!(err, OpenError::Decode { .. }));
+    eprintln!(
+        "bad files: {} cases + {cuts} cuts + a 100 MB file, 0 panics, 0 overwrites; slowest small \
+         case {slowest:?}, 100 MB file {took:?} (debug build)",
+        cases.len()
+    );
+}
+
+/// The sample with enough journal to pass 20 KB.
+fn twenty_kb() -> Workbook {
+    let mut wb = fixture();
+    let template = wb.journal[0].clone();
+    for i in 0..11 {
+        let mut e = (*template).clone();
+        e.id = 10_000 + i;
+        e.text = format!(
+            "{i}: Talked about the plan — é, 日本語, emoji ✍️.\n{}",
+            "word ".repeat(60)
+        );
+        wb.journal.push(Arc::new(e));
+    }
+    wb
+}
+
+/// Test 15: the committed fixture of every released schema version loads and saves as its
+/// golden file; a newer version is refused with the file left alone.
+#[test]
+fn migration_fixtures_load_to_their_golden_files() {
+    let fixtures = [(
+        "tests/fixtures/schema-v1.json",
+        "tests/fixtures/schema-v1.expected.json",
+    )];
+    for (input, golden) in fixtures {
+        let decoded =
+            decode(&fs::read(input).unwrap()).unwrap_or_else(|e| panic!("{input}: {e:?}"));
+        let at = chrono::FixedOffset::east_opt(3600).unwrap();
+        let at = chrono::TimeZone::with_ymd_and_hms(&at, 2026, 11, 24, 9, 15, 2).unwrap();
+        let out = encode(&encode_data(&decoded.workbook), decoded.generation, at);
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            fs::write(golden, &out).unwrap();
+        }
+        let expected = fs::read(golden).unwrap();
+        assert!(
+            out == expected,
+            "{input} no longer loads to {golden}: if the change is intended, run with \
+             UPDATE_GOLDEN=1 and review the difference"
+        );
+    }
+    // The smallest version-1 file: everything missing loads as empty.
+    let minimal = decode(br#"{"format":"mentorbook","schema_version":1,"data":{}}"#).unwrap();
+    assert_eq!(minimal.workbook, Workbook::default());
+    let (err, _) = refused(br#"{"format":"mentorbook","schema_version":2,"data":{}}"#);
+    assert!(matches!(
+        err,
+        OpenError::Decode {
+            error: DecodeError::FutureVersion { found: 2 },
+            ..
+        }
+    ));
+    eprintln!(
+        "migration fixtures: {} versions, 0 failures",
+        fixtures.len()
+    );
+}
+
+/// Test 16: a field this version does not know (from a newer minor version) is never
+/// dropped by a save: the file is refused, naming the field, anywhere in the workbook.
+#[test]
+fn unknown_fields_are_refused_never_dropped() {
+    let good = sample();
+    let places = [
+        ("\"mentee\": ", "data.mood"),
+        ("\"statement\": ", "data.vision.mood"),
+        ("\"kind\": ", "data.goals.0.measures.0.mood"),
+    ];
+    for (before, field) in places {
+        let bad = good.replacen(before, &format!("\"mood\": 1,\n{before}"), 1);
+        let (err, _) = refused(bad.as_bytes());
+        match err {
+            OpenError::Decode {
+                error: DecodeError::UnknownField { field: f },
+                ..
+            } => assert_eq!(f, field),
+            other => panic!("{field}: {other}"),
+        }
+    }
+    // The envelope is ours to rewrite: an extra key there is fine.
+    let extra = good.replacen(
+        "\"generation\"",
+        "\"written_by\": \"x\",\n  \"generation\"",
+        1,
+    );
+    assert!(decode(extra.as_bytes()).is_ok());
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 2000,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    /// Test 13 (in `cargo test`): any bytes at all never panic the loader; whatever loads
+    /// saves and loads back equal.
+    #[test]
+    fn arbitrary_bytes_never_panic_the_loader(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+        if let Ok(d) = decode(&bytes) {
+            let again = decode(&encode(&encode_data(&d.workbook), 1, fixed_now().fixed_offset())).unwrap();
+            prop_assert_eq!(again.workbook, d.workbook);
+        }
+    }
+
+    /// Test 13: the sample with a few bytes changed anywhere.
+    #[test]
+    fn a_damaged_sample_never_panics_the_loader(
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8)
+    ) {
+        let mut bytes = sample().into_bytes();
+        for (at, b) in edits {
+            let i = at.index(bytes.len());
+            bytes[i] = b;
+        }
+        if let Ok(d) = decode(&bytes) {
+            let again = decode(&encode(&encode_data(&d.workbook), 1, fixed_now().fixed_offset())).unwrap();
+            prop_assert_eq!(again.workbook, d.workbook);
+        }
+    }
+
+    /// Test 14: arbitrary Unicode in every text of a workbook, and lists grown or cut:
+    /// `load(save(x)) == x`, and saving that again gives the same bytes.
+    #[test]
+    fn arbitrary_workbooks_round_trip_byte_stable(
+        texts in proptest::collection::vec(".{0,40}", 1..64),
+        drops in proptest::collection::vec(any::<prop::sample::Index>(), 0..4),
+    ) {
+        let wb = arbitrary_workbook(&texts, &drops);
+        let first = encode_data(&wb);
+        let back = decode(&encode(&first, 1, fixed_now().fixed_offset())).unwrap().workbook;
+        prop_assert_eq!(&back, &wb);
+        prop_assert_eq!(encode_data(&back), first);
+    }
+}
+
+/// Every string in the sample that is free text (found once: where any text is accepted),
+/// as JSON pointers.
+fn text_pointers() -> &'static [String] {
+    static POINTERS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    POINTERS.get_or_init(|| {
+        let data: serde_json::Value = serde_json::from_slice(&encode_data(&fixture())).unwrap();
+        let mut all = Vec::new();
+        collect_strings(&data, String::new(), &mut all);
+        all.into_iter()
+            .filter(|p| {
+                let mut v = data.clone();
+                *v.pointer_mut(p).unwrap() = serde_json::Value::String("x é ✍️\n".into());
+                serde_json::from_value::<Workbook>(v)
+                    .is_ok_and(|wb| encode_data(&wb) != encode_data(&fixture()))
+            })
+            .collect()
+    })
+}
+
+fn collect_strings(v: &serde_json::Value, at: String, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::String(_) => out.push(at),
+        serde_json::Value::Array(items) => {
+            for (i, x) in items.iter().enumerate() {
+                collect_strings(x, format!("{at}/{i}"), out);
+            }
+        }
+        serde_json::Value::Object(map) => {
+            for (k, x) in map {
+                collect_strings(
+                    x,
+                    format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")),
+                    out,
+                );
+            }
+        }
+        _ => {}
+    }
+}
+
+fn arbitrary_workbook(texts: &[String], drops: &[prop::sample::Index]) -> Workbook {
+    let mut data: serde_json::Value = serde_json::from_slice(&encode_data(&fixture())).unwrap();
+    for (i, p) in text_pointers().iter().enumerate() {
+        *data.pointer_mut(p).unwrap() = serde_json::Value::String(texts[i % texts.len()].clone());
+    }
+    let mut wb: Workbook = serde_json::from_value(data).unwrap();
+    for d in drops {
+        if !wb.journal.is_empty() {
+            wb.journal.remove(d.index(wb.journal.len()));
+        }
+    }
+    wb
+}
+
+#[test]
+fn the_round_trip_covers_many_texts() {
+    assert!(text_pointers().len() > 60, "{}", text_pointers().len());
+}
+
+fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+/// Every free-text field on every screen, with its editor opened the way a person does.
+fn text_fields() -> Vec<(Screen, usize, Field)> {
+    let mut out = Vec::new();
+    for screen in Screen::ALL.into_iter().chain(Screen::PAGE_KINDS) {
+        let mut app = App::new(fixture());
+        app.screen = screen;
+        for (i, t) in app.targets().into_iter().enumerate() {
+            if let Target::Field(f) = t
+                && matches!(f.kind(), Kind::Line | Kind::Text)
+                && f.text(&app.workbook).is_some()
+                && opens_editor(screen, i, f)
+            {
+                out.push((screen, i, f));
+            }
+        }
+    }
+    out
+}
+
+/// Whether Enter edits the field there (the glance view only shows them).
+fn opens_editor(screen: Screen, i: usize, field: Field) -> bool {
+    let mut app = App::new(fixture());
+    app.screen = screen;
+    app.set_focus(i);
+    send(&mut app, key(KeyCode::Enter));
+    matches!(&app.mode, Mode::Edit(e) if e.field == field)
+}
+
+/// Test 22: hard Unicode typed into every text field is saved and read back byte-exact.
+#[test]
+fn unicode_in_every_field_is_saved_byte_exact() {
+    let strings = [
+        "日本語のテキスト 中文 한국어",
+        "👩‍👩‍👧‍👦 family, 🇳🇬 🇪🇸 flags, 👍🏽 tone",
+        "e\u{301} a\u{308}\u{304} combining",
+        "مرحبا بالعالم שלום עולם",
+        "zero\u{200b}width\u{200d}joiner\u{feff}",
+        "\u{fffd} replacement",
+    ];
+    let long = "ab日👍🏽".repeat(2_000);
+    let fields = text_fields();
+    assert!(fields.len() > 40, "{}", fields.len());
+    let (_dir, path) = temp();
+    let mut failures = 0;
+    let mut tried = 0;
+    for (k, text) in strings.iter().copied().chain([long.as_str()]).enumerate() {
+        let mut app = App::new(fixture());
+        for (screen, i, field) in &fields {
+            app.screen = *screen;
+            app.mode = Mode::Browse;
+            app.set_focus(*i);
+            // Emptied first, so the paste is all the field holds.
+            field.text_mut(&mut app.workbook).unwrap().clear();
+            send(&mut app, key(KeyCode::Enter));
+            match &app.mode {
+                Mode::Edit(e) if e.field == *field => {}
+                _ => panic!("{field:?} on {screen:?}: Enter opens its editor"),
+            }
+            send(&mut app, Event::Paste(format!("{k}{text}")));
+            send(&mut app, key(KeyCode::Esc));
+            tried += 1;
+        }
+        let (mut store, _) = Store::open(&path).unwrap();
+        assert_ne!(
+            store.save(&app.workbook, fixed_now()).unwrap(),
+            Saved::Unchanged
+        );
+        drop(store);
+        let (_, back) = Store::open(&path).unwrap();
+        for (_, _, field) in &fields {
+            let want = format!("{k}{text}");
+            if field.text(&back) != Some(want.as_str()) {
+                failures += 1;
+                eprintln!(
+                    "{field:?}: {:?}",
+                    field
+                        .text(&back)
+                        .map(|t| t.chars().take(40).collect::<String>())
+                );
+            }
+        }
+    }
+    assert_eq!(failures, 0);
+    eprintln!(
+        "unicode: {} strings × {} fields = {tried}, 0 failures",
+        strings.len() + 1,
+        fields.len()
+    );
+}
+
+/// Test 22: the cursor moves and deletes by grapheme, never inside one.
+#[test]
+fn backspace_and_arrows_move_by_grapheme() {
+    let mut app2 = App::new(Workbook::default());
+    app2.screen = Screen::Vision;
+    common::press(&mut app2, "jjj<Enter>");
+    send(&mut app2, Event::Paste("ae\u{301}👍🏽b".into()));
+    send(&mut app2, key(KeyCode::Left));
+    send(&mut app2, key(KeyCode::Left));
+    send(&mut app2, key(KeyCode::Backspace));
+    send(&mut app2, key(KeyCode::Esc));
+    assert_eq!(
+        app2.workbook.vision.statement, "a👍🏽b",
+        "the e and its accent went together"
+    );
+}
+
+/// Tests 19 and 20: a thousand random resizes of the terminal while typing, then pastes of
+/// 64 KiB and 1 MiB holding newlines, tabs, control characters and the paste-end sequence:
+/// no panic, nothing run as a command, the text stored as pasted (CR and CRLF become a
+/// newline), and the last frame equal to a fresh render at the final size.
+#[test]
+fn resize_storm_and_large_pastes_keep_every_character() {
+    let (_dir, path) = temp();
+    let mut app = App::new(Workbook::default());
+    common::press(&mut app, "5jjj<Enter>");
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut typed = String::new();
+    let mut size = (80, 24);
+    for i in 0..1000 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        size = ((x % 300) as u16, ((x >> 16) % 120) as u16);
+        terminal.backend_mut().resize(size.0, size.1);
+        send(&mut app, Event::Resize(size.0, size.1));
+        let c = char::from(b'a' + (i % 26) as u8);
+        typed.push(c);
+        send(&mut app, key(KeyCode::Char(c)));
+        terminal.draw(|f| mentorbook::ui::render(&app, f)).unwrap();
+    }
+    let chunk: String = "line\tone\r\nq d y\u{7}\u{1b}[201~ é 日本\n".repeat(16);
+    let small = chunk.repeat(64 * 1024 / chunk.len() + 1);
+    let large = chunk.repeat((1 << 20) / chunk.len() + 1);
+    let start = Instant::now();
+    send(&mut app, Event::Paste(small.clone()));
+    send(&mut app, Event::Paste(large.clone()));
+    terminal.draw(|f| mentorbook::ui::render(&app, f)).unwrap();
+    let took = start.elapsed();
+    send(&mut app, key(KeyCode::Esc));
+    terminal.draw(|f| mentorbook::ui::render(&app, f)).unwrap();
+    let buf = terminal.backend().buffer().clone();
+    let fresh = common::draw(&app, size.0, size.1);
+    assert!(
+        buf == *fresh.backend().buffer(),
+        "the last frame after the storm equals a fresh render at the final size"
+    );
+    let want = format!("{typed}{small}{large}").replace("\r\n", "\n");
+    let got = &app.workbook.vision.statement;
+    assert_eq!(got.len(), want.len());
+    assert!(
+        *got == want,
+        "the text is exactly what was typed and pasted"
+    );
+    assert_eq!(
+        app.screen,
+        Screen::Vision,
+        "no pasted letter ran as a command"
+    );
+    let (mut store, _) = Store::open(&path).unwrap();
+    store.save(&app.workbook, fixed_now()).unwrap();
+    let saved = decode(&fs::read(&path).unwrap()).unwrap();
+    assert!(saved.workbook.vision.statement == want);
+    eprintln!(
+        "resize storm: 1000 resizes, 0 panics; pastes of 64 KiB and 1 MiB taken in and drawn \
+         in {took:?} (debug build)"
+    );
+}
+
+/// Test 21: the same text arriving as keys (a terminal without bracketed paste): Enter is a
+/// newline inside a text field, and letters that are commands elsewhere are only text.
+#[test]
+fn a_paste_arriving_as_keys_is_only_text() {
+    let mut app = App::new(Workbook::default());
+    app.screen = Screen::Vision;
+    common::press(&mut app, "jjj<Enter>");
+    let text = "q quits? d deletes? y n 0 9 ? / n\nsecond line ddd\nq";
+    for c in text.chars() {
+        let ev = if c == '\n' {
+            key(KeyCode::Enter)
+        } else {
+            key(KeyCode::Char(c))
+        };
+        send(&mut app, ev);
+    }
+    assert!(matches!(app.mode, Mode::Edit(_)));
+    assert_eq!(app.screen, Screen::Vision);
+    send(&mut app, key(KeyCode::Esc));
+    assert_eq!(app.workbook.vision.statement, text);
+}
