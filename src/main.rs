@@ -85,7 +85,7 @@ fn main() -> ExitCode {
     // A terminal that went away usually sends SIGHUP too, but the signal may still be on its
     // way to a thread that has not run yet: give it a moment, so the exit code says why.
     if matches!(outcome, Ok(Ok(Exit::TerminalLost)) | Ok(Err(_))) {
-        for _ in 0..10 {
+        for _ in 0..33 {
             if stop.load(Ordering::SeqCst) != 0 {
                 break;
             }

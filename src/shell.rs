@@ -361,6 +361,15 @@ fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &App) -> io::Result<()> {
         .map_err(|e| io::Error::other(e.to_string()))
 }
 
+/// Draws; a terminal that can no longer be written to is gone: save and end.
+fn redraw<B: Backend>(terminal: &mut Terminal<B>, s: &mut Session) -> Option<Exit> {
+    if draw(terminal, &s.app).is_err() {
+        s.save();
+        return Some(Exit::TerminalLost);
+    }
+    None
+}
+
 /// Runs the app until it quits, a signal arrives or the terminal is lost. Every way out saves
 /// first; a failed save on quit asks before leaving. `stop` holds a signal number once the
 /// signal thread asks the loop to end.
@@ -383,8 +392,10 @@ pub fn run<B: Backend, E: Events>(
             return Ok(Exit::Damaged(why));
         }
         s.offer_recovery();
-        if loading || s.recovery.is_some() {
-            draw(terminal, &s.app)?;
+        if (loading || s.recovery.is_some())
+            && let Some(exit) = redraw(terminal, &mut s)
+        {
+            return Ok(exit);
         }
     }
     loop {
@@ -414,8 +425,10 @@ pub fn run<B: Backend, E: Events>(
                 if !polling && (s.app.unsaved || s.autosave.pending()) {
                     s.save_in_background();
                 }
-                if finished || !polling {
-                    draw(terminal, &s.app)?;
+                if (finished || !polling)
+                    && let Some(exit) = redraw(terminal, &mut s)
+                {
+                    return Ok(exit);
                 }
                 continue;
             }
@@ -432,6 +445,8 @@ pub fn run<B: Backend, E: Events>(
             return Ok(exit);
         }
         s.poll_save();
-        draw(terminal, &s.app)?;
+        if let Some(exit) = redraw(terminal, &mut s) {
+            return Ok(exit);
+        }
     }
 }

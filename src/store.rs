@@ -404,9 +404,14 @@ fn conflict_name(path: &Path, now: DateTime<Local>) -> PathBuf {
     ))
 }
 
-/// Writes `bytes` to `target` atomically, 0600, through a temp file in `dir`.
+/// Writes `bytes` to `target` atomically, 0600, through a temp file in `dir` named like the
+/// target (so the start-up sweep finds it if a crash leaves it).
 fn write_private(dir: &Path, target: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut tmp = tempfile::Builder::new().suffix(".tmp").tempfile_in(dir)?;
+    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}."))
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     tmp.persist(target).map_err(|e| e.error)?;
@@ -511,16 +516,25 @@ fn sync_dir(dir: &Path) -> io::Result<()> {
     File::open(dir)?.sync_all()
 }
 
-/// Removes temp files left by a save that was killed halfway. Only called under the lock.
+/// Removes temp files left by a save (or a conflict, recovery or backup copy) that was
+/// killed halfway: only names this workbook's saves use. Only called under the lock.
 fn sweep_temp_files(dir: &Path, file_name: &str) {
-    let prefix = format!(".{file_name}.");
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
+    let stem = Path::new(file_name)
+        .file_stem()
+        .unwrap_or_default()
+        .to_string_lossy();
+    let ours = |name: &str| {
+        (name.starts_with(&format!(".{file_name}.")) && name.ends_with(".tmp"))
+            || (name.starts_with(&format!(".{stem}.conflict-")) && name.ends_with(".tmp"))
+            || (name.starts_with(&format!(".{stem}-")) && name.ends_with(".tmp"))
+            || name == format!(".{stem}.partial")
     };
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with(&prefix) && name.ends_with(".tmp") {
-            let _ = fs::remove_file(entry.path());
+    for folder in [dir.to_path_buf(), dir.join("recovery"), dir.join("backups")] {
+        for entry in fs::read_dir(folder).into_iter().flatten().flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if ours(&name) {
+                let _ = fs::remove_file(entry.path());
+            }
         }
     }
 }

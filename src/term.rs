@@ -42,6 +42,15 @@ pub fn leave() {
     let _ = ratatui::try_restore();
 }
 
+/// Whether standard input is a terminal that has hung up (or was never one).
+fn terminal_gone() -> bool {
+    // SAFETY: tcgetattr only writes into the termios we own; a zeroed termios is valid.
+    unsafe {
+        let mut t: libc::termios = std::mem::zeroed();
+        libc::tcgetattr(libc::STDIN_FILENO, &mut t) != 0
+    }
+}
+
 /// Watches SIGTERM, SIGHUP, SIGINT and SIGQUIT. The handler itself records the signal in
 /// `stop` the moment it arrives (so a loop that trips over the dead terminal first still
 /// knows why). A thread of its own then calls `save` at once (the event loop may be stuck:
@@ -65,6 +74,12 @@ pub fn watch_signals(
         .spawn(move || {
             if let Some(sig) = signals.forever().next() {
                 save();
+                // A terminal that hung up has nothing to restore, and crossterm's reader
+                // spins on it (a read of a hung-up terminal returns at once, forever): leave
+                // now rather than after the grace period.
+                if terminal_gone() {
+                    std::process::exit(128 + sig);
+                }
                 let _ = signal_hook::low_level::raise(SIGWINCH);
                 thread::sleep(SIGNAL_GRACE);
                 leave();

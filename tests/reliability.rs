@@ -66,7 +66,16 @@ fn fault(step: SaveStep, persistent: bool) -> (Faults, Arc<AtomicBool>) {
         if !persistent && fired.fetch_add(1, Ordering::SeqCst) > 0 {
             return Ok(());
         }
-        Err(std::io::Error::from_raw_os_error(libc::ENOSPC))
+        // The errors a disk gives, one per step.
+        let errno = [
+            libc::ENOSPC,
+            libc::EROFS,
+            libc::EACCES,
+            libc::EIO,
+            libc::EDQUOT,
+            libc::EIO,
+        ][SaveStep::ALL.iter().position(|x| *x == step).unwrap_or(0)];
+        Err(std::io::Error::from_raw_os_error(errno))
     }));
     (f, clear)
 }

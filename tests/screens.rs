@@ -268,6 +268,16 @@ fn too_small_terminal() {
     insta::assert_snapshot!("too_small_40x10", terminal.backend());
 }
 
+/// Every screen once at 1000x1000 (the sweep below stops at 1000x300 to stay quick).
+#[test]
+fn every_screen_renders_at_a_thousand_by_a_thousand() {
+    for screen in Screen::ALL.into_iter().chain(Screen::PAGE_KINDS) {
+        let mut app = App::new(common::fixture());
+        app.screen = screen;
+        draw(&app, 1000, 1000);
+    }
+}
+
 /// Every screen in every mode at every size from 0x0 to 30x12, and a few extreme ones.
 #[test]
 fn every_size_renders_without_panic() {

@@ -1,4 +1,4 @@
-//! When to autosave: shortly after typing pauses, and never more than ~2 s behind the first
+//! When to autosave: shortly after typing pauses, and never more than 1.5 s behind the first
 //! unsaved change however fast the typing; after a failure, retry every few seconds.
 
 use std::time::{Duration, Instant};
@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 /// Save this long after the last change…
 pub const IDLE: Duration = Duration::from_millis(800);
 /// …but no later than this after the first unsaved one.
-pub const MAX_DELAY: Duration = Duration::from_secs(2);
+pub const MAX_DELAY: Duration = Duration::from_millis(1500);
 /// After a failed save, try again this often.
 pub const RETRY: Duration = Duration::from_secs(5);
 
