@@ -303,6 +303,11 @@ impl Session {
                 true
             }
             Err(e) => {
+                if let Some(copy) = &e.conflict {
+                    // The status line is short; the hint line has the room to say where.
+                    let name = copy.file_name().unwrap_or_default().to_string_lossy();
+                    app.notice = Some(format!("Changed outside mentorbook; yours is in {name}"));
+                }
                 self.store.failed(&e);
                 app.status = Status::NotSaved(e.to_string());
                 app.unsaved = true;

@@ -575,7 +575,7 @@ fn a_file_replaced_while_open_is_not_overwritten() {
     pty.type_("\r");
     pty.wait_for("Esc done");
     pty.type_seen(" and mine");
-    pty.escape_to("changed by another program");
+    pty.escape_to("changed outside mentorbook");
     assert_eq!(fs::read_to_string(&file).unwrap(), theirs);
     let copy = fs::read_dir(home.path())
         .unwrap()
@@ -762,7 +762,7 @@ fn a_canary_never_leaves_the_data_folder() {
     pty.type_("\r");
     pty.wait_for("Esc done");
     pty.type_seen(" more");
-    pty.escape_to("changed by another program");
+    pty.escape_to("changed outside mentorbook");
     pty.signal(libc::SIGTERM);
     pty.wait_exit();
     transcripts.push(pty.contents());

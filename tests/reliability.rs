@@ -210,7 +210,7 @@ fn a_file_changed_by_another_program_is_never_overwritten() {
         assert_eq!(mode(&copy), 0o600);
         let status = screen_text(&s.app, 100, 24);
         assert!(
-            status.contains("changed by another program"),
+            status.contains("changed outside mentorbook"),
             "{name}: {status}"
         );
         // Later saves keep the same copy current; their file stays theirs.

@@ -85,6 +85,27 @@ fn home_quit_unsaved_confirm() {
 }
 
 #[test]
+fn home_recovery_offered() {
+    let mut app = home();
+    app.mode = mentorbook::nav::Mode::Confirm(mentorbook::nav::Confirm::Recover(
+        "2026-11-24 09:12".into(),
+    ));
+    snap("home_recovery_offered", &app);
+}
+
+#[test]
+fn home_conflict_status() {
+    let mut app = home();
+    app.status = Status::NotSaved(
+        "changed outside mentorbook; yours: workbook.conflict-20261124-091502.json".into(),
+    );
+    app.notice = Some(
+        "Changed outside mentorbook; yours is in workbook.conflict-20261124-091502.json".into(),
+    );
+    snap("home_conflict_status", &app);
+}
+
+#[test]
 fn vision_browse() {
     snap("vision_browse", &vision());
 }

@@ -133,7 +133,7 @@ impl fmt::Display for SaveError {
         match &self.conflict {
             Some(copy) if self.error.kind() == io::ErrorKind::Other => {
                 let name = copy.file_name().unwrap_or_default().to_string_lossy();
-                write!(f, "file changed by another program; yours is in {name}")
+                write!(f, "changed outside mentorbook; yours: {name}")
             }
             _ => write!(f, "{} ({})", io_reason(&self.error), self.step),
         }
