@@ -450,14 +450,7 @@ fn full_disk_read_only_and_permission_errors_are_survived() {
         fault_and_recover(
             &mut pty,
             &file,
-            || {
-                // Fill to the last byte.
-                let _ = Command::new("dd")
-                    .args(["if=/dev/zero", "bs=4k"])
-                    .arg(format!("of={}", filler.display()))
-                    .stderr(Stdio::null())
-                    .status();
-            },
+            || fill(&filler),
             || fs::remove_file(&filler).unwrap(),
         );
         done.push("full disk");
@@ -482,6 +475,16 @@ fn full_disk_read_only_and_permission_errors_are_survived() {
         eprintln!("skipped full disk and read-only: mounting a tmpfs is not allowed here");
     }
     eprintln!("disk faults: {done:?}, 0 corruptions, 0 characters lost");
+}
+
+/// Writes zeros to `path` until the disk is full.
+fn fill(path: &Path) {
+    use std::io::Write;
+    let mut f = fs::File::create(path).unwrap();
+    let block = vec![0u8; 4096];
+    while f.write_all(&block).is_ok() {}
+    // The last partial block, byte by byte.
+    while f.write_all(&[0]).is_ok() {}
 }
 
 fn remount(dir: &Path, how: &str) {
@@ -795,6 +798,11 @@ fn a_canary_never_leaves_the_data_folder() {
         .filter(|t| t.contains(canary))
         .count();
     let inside = files_containing(&data_dir, canary.as_bytes(), Path::new("/nonexistent"));
+    // Everything written on the way (backups, the recovery file, the conflict copy) is private.
+    for p in walk(&data_dir) {
+        let want = if p.is_dir() { 0o700 } else { 0o600 };
+        assert_eq!(mode(&p), want, "{}", p.display());
+    }
     assert!(
         inside.len() >= 3,
         "the canary is in the data folder: {inside:?}"

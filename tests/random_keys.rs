@@ -10,8 +10,9 @@ mod common;
 use common::{app_at, draw, send};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use mentorbook::app::App;
+use mentorbook::field::Kind;
 use mentorbook::model::{GoalStatus, StepStatus, Workbook};
-use mentorbook::nav::Screen;
+use mentorbook::nav::{Mode, Screen};
 use mentorbook::store::{decode, encode, encode_data};
 
 struct Rng(u64);
@@ -59,7 +60,10 @@ fn random_event(rng: &mut Rng) -> Event {
         14 => Event::Paste(
             ["line one\nline two", "q", "x\r\ny", "", "#tag goal:1"][rng.below(5)].into(),
         ),
-        15 => key(F(1), none),
+        15 => match rng.below(3) {
+            0 => Event::Resize(rng.below(250) as u16, rng.below(80) as u16),
+            _ => key(F(1), none),
+        },
         16 => key(Char(['y', 'n'][rng.below(2)]), none),
         17 => key(
             Char(
@@ -117,14 +121,32 @@ fn random_keys_never_panic_and_keep_the_rules() {
         Screen::Brainstorm,
     ];
     let mut total = 0;
+    let mut left_editor = 0;
     for run in 0..runs {
         let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ (run + 1).wrapping_mul(0x2545_F491_4F6C_DD1D));
         let mut app: App = app_at(starts[run as usize % starts.len()]);
         for step in 0..steps {
             let ev = random_event(&mut rng);
             let context = format!("run {run} step {step} ({ev:?}) on {:?}", app.screen);
+            // What the editor holds before a key that may leave it.
+            let editing = match &app.mode {
+                Mode::Edit(e) if matches!(e.field.kind(), Kind::Line | Kind::Text) => {
+                    Some((e.field, e.text()))
+                }
+                _ => None,
+            };
             send(&mut app, ev);
             total += 1;
+            // No text is lost when an editor is left: what it held is what the field holds
+            // (a new item left empty disappears, so it has no text to compare).
+            if let Some((field, text)) = editing {
+                let still = matches!(&app.mode, Mode::Edit(e) if e.field == field)
+                    || matches!(&app.mode, Mode::Help(Some(_)));
+                if !still && let Some(stored) = field.text(&app.workbook) {
+                    assert_eq!(stored, text, "{context}: leaving the editor of {field:?}");
+                    left_editor += 1;
+                }
+            }
             if step % 5 == 0 {
                 let (w, h) = [(80, 24), (120, 40), (60, 16), (30, 10), (200, 60)][rng.below(5)];
                 draw(&app, w, h);
@@ -141,5 +163,12 @@ fn random_keys_never_panic_and_keep_the_rules() {
             "run {run}: the round trip changed the workbook"
         );
     }
-    eprintln!("random keys: {runs} runs, {total} steps, 0 panics");
+    eprintln!(
+        "random keys: {runs} runs, {total} steps, 0 panics; editors left {left_editor} times, \
+         0 characters lost"
+    );
+    assert!(
+        left_editor > 100,
+        "the keys do leave editors ({left_editor})"
+    );
 }

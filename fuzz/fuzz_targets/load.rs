@@ -14,6 +14,9 @@ fuzz_target!(|data: &[u8]| {
             .unwrap();
         let saved = encode(&encode_data(&first.workbook), first.generation + 1, at);
         let again = decode(&saved).expect("a saved workbook loads");
-        assert!(again.workbook == first.workbook, "the round trip changed the workbook");
+        assert!(
+            again.workbook == first.workbook,
+            "the round trip changed the workbook"
+        );
     }
 });

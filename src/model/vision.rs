@@ -52,7 +52,9 @@ const FUTURE_MARKERS: &[&str] = &[
 /// wish rather than as a description of the achieved state (the worksheet asks for the
 /// present tense).
 pub fn reads_as_future(text: &str) -> Option<String> {
-    let words: Vec<&str> = text.split_whitespace().collect();
+    // A statement is a paragraph: the check looks at its first thousand words, so drawing
+    // stays quick after a huge paste (it runs on every frame).
+    let words: Vec<&str> = text.split_whitespace().take(1000).collect();
     let norm: Vec<String> = words
         .iter()
         .map(|w| {
