@@ -69,16 +69,18 @@ pub enum SaveStep {
     CreateTemp,
     Write,
     SyncFile,
+    Verify,
     Backup,
     Rename,
     SyncDir,
 }
 
 impl SaveStep {
-    pub const ALL: [SaveStep; 6] = [
+    pub const ALL: [SaveStep; 7] = [
         SaveStep::CreateTemp,
         SaveStep::Write,
         SaveStep::SyncFile,
+        SaveStep::Verify,
         SaveStep::Backup,
         SaveStep::Rename,
         SaveStep::SyncDir,
@@ -90,6 +92,7 @@ impl SaveStep {
             SaveStep::CreateTemp => "creating a temporary file",
             SaveStep::Write => "writing",
             SaveStep::SyncFile => "flushing to disk",
+            SaveStep::Verify => "checking what was written",
             SaveStep::Backup => "keeping a backup",
             SaveStep::Rename => "replacing the file",
             SaveStep::SyncDir => "flushing the folder",
@@ -97,9 +100,11 @@ impl SaveStep {
     }
 }
 
-/// Called before each step of a save; an error there fails the save as if the step had.
+/// Called before each step of a save with the temporary file (the folder before it exists);
+/// an error there fails the save as if the step had. Tests also damage the file here.
 #[derive(Clone)]
-pub struct Faults(pub Arc<dyn Fn(SaveStep) -> io::Result<()> + Send + Sync>);
+#[allow(clippy::type_complexity)]
+pub struct Faults(pub Arc<dyn Fn(SaveStep, &Path) -> io::Result<()> + Send + Sync>);
 
 impl std::fmt::Debug for Faults {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -360,9 +365,9 @@ impl SaveJob {
         }
     }
 
-    fn step(&self, step: SaveStep) -> Result<(), SaveError> {
+    fn step(&self, step: SaveStep, at: &Path) -> Result<(), SaveError> {
         match &self.faults {
-            Some(f) => (f.0)(step).map_err(|e| SaveError::new(step.words(), e)),
+            Some(f) => (f.0)(step, at).map_err(|e| SaveError::new(step.words(), e)),
             None => Ok(()),
         }
     }
@@ -370,7 +375,7 @@ impl SaveJob {
     fn write_atomically(&self, bytes: &[u8], now: DateTime<Local>) -> Result<(), SaveError> {
         let name = self.path.file_name().unwrap_or_default().to_string_lossy();
         let failed = |step: SaveStep| move |e| SaveError::new(step.words(), e);
-        self.step(SaveStep::CreateTemp)?;
+        self.step(SaveStep::CreateTemp, &self.dir)?;
         // tempfile creates the file 0600 whatever the umask, and removes it if dropped
         // before `persist`: a failed save leaves nothing behind.
         let mut tmp = tempfile::Builder::new()
@@ -378,18 +383,35 @@ impl SaveJob {
             .suffix(".tmp")
             .tempfile_in(&self.dir)
             .map_err(failed(SaveStep::CreateTemp))?;
-        self.step(SaveStep::Write)?;
+        let at = tmp.path().to_path_buf();
+        self.step(SaveStep::Write, &at)?;
         tmp.write_all(bytes).map_err(failed(SaveStep::Write))?;
-        self.step(SaveStep::SyncFile)?;
+        self.step(SaveStep::SyncFile, &at)?;
         tmp.as_file()
             .sync_all()
             .map_err(failed(SaveStep::SyncFile))?;
-        self.step(SaveStep::Backup)?;
+        // Read it back before it replaces anything: a disk or file system that lost or
+        // changed bytes fails the save here, with the old file still in place.
+        self.step(SaveStep::Verify, &at)?;
+        if fs::read(&at).map_err(failed(SaveStep::Verify))? != bytes {
+            return Err(SaveError::new(
+                SaveStep::Verify.words(),
+                io::Error::other("the file read back differs from what was written"),
+            ));
+        }
+        self.step(SaveStep::Backup, &at)?;
         backup::keep(&self.dir, &self.path, now).map_err(failed(SaveStep::Backup))?;
-        self.step(SaveStep::Rename)?;
+        // A save that more than halves the file (many entries deleted, or a bug) always
+        // keeps the file as it was, whatever the ten-minute rotation already holds.
+        let shrinks = fs::metadata(&self.path).is_ok_and(|m| m.len() / 2 > bytes.len() as u64);
+        if shrinks {
+            backup::keep_named(&self.dir, &self.path, "before-shrink", now)
+                .map_err(failed(SaveStep::Backup))?;
+        }
+        self.step(SaveStep::Rename, &at)?;
         tmp.persist(&self.path)
             .map_err(|e| SaveError::new(SaveStep::Rename.words(), e.error))?;
-        self.step(SaveStep::SyncDir)?;
+        self.step(SaveStep::SyncDir, &self.dir)?;
         sync_dir(&self.dir).map_err(failed(SaveStep::SyncDir))?;
         Ok(())
     }
