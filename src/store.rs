@@ -457,19 +457,7 @@ impl Store {
     /// Recovery files left for this workbook by a crash, oldest first.
     pub fn recoveries(&self) -> Vec<PathBuf> {
         let stem = self.path.file_stem().unwrap_or_default().to_string_lossy();
-        let prefix = format!("{stem}-");
-        let mut found: Vec<PathBuf> = fs::read_dir(self.dir.join("recovery"))
-            .into_iter()
-            .flatten()
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| {
-                let name = p.file_name().unwrap_or_default().to_string_lossy();
-                name.starts_with(&prefix) && name.ends_with(".json")
-            })
-            .collect();
-        found.sort();
-        found
+        backup::stamped(&self.dir.join("recovery"), &stem)
     }
 
     /// Keeps the file as it is now in `backups/`, before a recovery file replaces it.

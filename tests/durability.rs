@@ -868,6 +868,19 @@ fn no_core_dumps() {
     eprintln!("core dumps: limit 0 in the running app, none after SIGSEGV and SIGABRT");
 }
 
+/// Types into the vision statement of `file`, quits, and checks `link` is still a link and
+/// `target` (where it leads) holds the text.
+fn type_through_link(home: &Path, file: &Path, text: &str, link: &Path, target: &Path) {
+    let mut pty = Pty::spawn(home, file);
+    open_statement(&mut pty);
+    pty.type_(text);
+    pty.escape_to("saved ");
+    pty.type_("q");
+    assert_eq!(pty.wait_exit(), 0);
+    assert!(fs::symlink_metadata(link).unwrap().file_type().is_symlink());
+    assert!(fs::read_to_string(target).unwrap().contains(text));
+}
+
 /// Test 27: a data folder that is a symlink is used through the link (files land in the
 /// real folder, the link stays a link); a symlinked workbook file is followed once and the
 /// link kept (the store tests check that one in detail).
@@ -879,44 +892,24 @@ fn a_symlinked_data_folder_is_used_through_the_link() {
     let link = home.path().join("data");
     std::os::unix::fs::symlink(&real, &link).unwrap();
     let file = link.join("workbook.json");
-    let mut pty = Pty::spawn(home.path(), &file);
-    open_statement(&mut pty);
-    pty.type_seen("Through the folder link");
-    pty.escape_to("saved ");
-    pty.type_("q");
-    assert_eq!(pty.wait_exit(), 0);
-    assert!(
-        fs::symlink_metadata(&link)
-            .unwrap()
-            .file_type()
-            .is_symlink()
-    );
-    assert!(
-        fs::read_to_string(real.join("workbook.json"))
-            .unwrap()
-            .contains("Through the folder link")
+    type_through_link(
+        home.path(),
+        &file,
+        "Through the folder link",
+        &link,
+        &real.join("workbook.json"),
     );
     // The file itself a link into another folder.
     let elsewhere = home.path().join("elsewhere");
     fs::create_dir(&elsewhere).unwrap();
     fs::rename(real.join("workbook.json"), elsewhere.join("wb.json")).unwrap();
     std::os::unix::fs::symlink(elsewhere.join("wb.json"), real.join("workbook.json")).unwrap();
-    let mut pty = Pty::spawn(home.path(), &file);
-    open_statement(&mut pty);
-    pty.type_(" and the file link");
-    pty.escape_to("saved ");
-    pty.type_("q");
-    assert_eq!(pty.wait_exit(), 0);
-    assert!(
-        fs::symlink_metadata(real.join("workbook.json"))
-            .unwrap()
-            .file_type()
-            .is_symlink()
-    );
-    assert!(
-        fs::read_to_string(elsewhere.join("wb.json"))
-            .unwrap()
-            .contains("and the file link")
+    type_through_link(
+        home.path(),
+        &file,
+        " and the file link",
+        &real.join("workbook.json"),
+        &elsewhere.join("wb.json"),
     );
     eprintln!("symlinks: 2 cases (folder link, file link), 0 links replaced");
 }

@@ -90,15 +90,23 @@ fn copy_private(bdir: &Path, file: &Path, target: &Path) -> io::Result<()> {
 
 /// Backups of `stem`, oldest first (the timestamp in the name sorts).
 fn list(bdir: &Path, stem: &str) -> Vec<PathBuf> {
+    stamped(bdir, stem)
+        .into_iter()
+        .filter(|p| slot_day(&p.file_name().unwrap_or_default().to_string_lossy()).is_some())
+        .collect()
+}
+
+/// The `<stem>-<time>.json` files in `dir`, oldest first (the time in the name sorts).
+pub fn stamped(dir: &Path, stem: &str) -> Vec<PathBuf> {
     let prefix = format!("{stem}-");
-    let mut found: Vec<PathBuf> = fs::read_dir(bdir)
+    let mut found: Vec<PathBuf> = fs::read_dir(dir)
         .into_iter()
         .flatten()
         .flatten()
         .map(|e| e.path())
         .filter(|p| {
             let name = p.file_name().unwrap_or_default().to_string_lossy();
-            name.starts_with(&prefix) && name.ends_with(".json") && slot_day(&name).is_some()
+            name.starts_with(&prefix) && name.ends_with(".json")
         })
         .collect();
     found.sort();

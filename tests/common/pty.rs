@@ -130,18 +130,7 @@ impl Pty {
 
     /// Types bytes, then lets the app take them in (a lone Esc must not merge with what follows).
     pub fn type_(&mut self, bytes: &str) {
-        let w = self.writer.as_mut().unwrap();
-        let mut rest = bytes.as_bytes();
-        // The master is non-blocking (for the reader): wait while the app's input is full.
-        while !rest.is_empty() {
-            match w.write(rest) {
-                Ok(n) => rest = &rest[n..],
-                Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
-                    thread::sleep(Duration::from_millis(5))
-                }
-                Err(e) => panic!("typing failed: {e}"),
-            }
-        }
+        self.send(bytes.as_bytes());
         thread::sleep(Duration::from_millis(150));
     }
 
@@ -149,6 +138,7 @@ impl Pty {
     pub fn send(&mut self, bytes: &[u8]) {
         let w = self.writer.as_mut().unwrap();
         let mut rest = bytes;
+        // The master is non-blocking (for the reader): wait while the app's input is full.
         while !rest.is_empty() {
             match w.write(rest) {
                 Ok(n) => rest = &rest[n..],
