@@ -857,3 +857,78 @@ fn a_paste_arriving_as_keys_is_only_text() {
     send(&mut app, key(KeyCode::Esc));
     assert_eq!(app.workbook.vision.statement, text);
 }
+
+/// Test 25, for every field: a canary in each text field goes through saves, a backup, a
+/// conflict copy and a recovery file; nothing outside the data folder holds it, and no
+/// error message quotes it.
+#[test]
+fn a_canary_in_every_field_stays_in_the_data_folder() {
+    let root = tempfile::tempdir().unwrap();
+    let data = root.path().join("data");
+    fs::create_dir(&data).unwrap();
+    let path = data.join("workbook.json");
+    let fields = text_fields();
+    let mut s = session_on(&path);
+    s.app.workbook = fixture();
+    for (i, (_, _, field)) in fields.iter().enumerate() {
+        *field.text_mut(&mut s.app.workbook).unwrap() = format!("CANARY-{i}-zq");
+    }
+    s.app.unsaved = true;
+    assert!(s.save());
+    // A second save backs the first up; then another program's change makes a conflict.
+    s.app.workbook.mentor = "CANARY-mentor-zq".into();
+    s.app.unsaved = true;
+    assert!(s.save());
+    std::thread::sleep(Duration::from_millis(20));
+    fs::write(&path, fs::read(&path).unwrap()).unwrap();
+    fs::write(&path, [fs::read(&path).unwrap(), b"\n".to_vec()].concat()).unwrap();
+    s.app.unsaved = true;
+    assert!(!s.save());
+    let recovery = s
+        .store
+        .write_recovery(&s.app.workbook, fixed_now())
+        .unwrap();
+    assert!(recovery.starts_with(&data));
+    let mut messages = vec![match &s.app.status {
+        Status::NotSaved(m) => m.clone(),
+        other => format!("{other:?}"),
+    }];
+    messages.extend(s.app.notice.clone());
+    // A damaged copy of the file: the refusal message must not quote its content.
+    let broken = root.path().join("broken.json");
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&broken, &text[..text.len() / 2]).unwrap();
+    messages.push(Store::open(&broken).unwrap_err().to_string());
+    fs::remove_file(&broken).unwrap();
+    let mut outside = Vec::new();
+    let mut inside = 0;
+    for (i, _) in fields.iter().enumerate() {
+        let canary = format!("CANARY-{i}-zq");
+        let mut stack = vec![root.path().to_path_buf()];
+        while let Some(dir) = stack.pop() {
+            for e in fs::read_dir(&dir).unwrap().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if fs::read_to_string(&p).is_ok_and(|t| t.contains(&canary)) {
+                    if p.starts_with(&data) {
+                        inside += 1;
+                    } else {
+                        outside.push(p);
+                    }
+                }
+            }
+        }
+        assert!(
+            !messages.iter().any(|m| m.contains(&canary)),
+            "{messages:?}"
+        );
+    }
+    assert_eq!(outside, Vec::<PathBuf>::new());
+    assert!(inside >= fields.len() * 3, "{inside}");
+    eprintln!(
+        "canary in every field: {} fields, {inside} copies inside the data folder (file, \
+         backup, conflict, recovery), 0 outside, 0 in messages",
+        fields.len()
+    );
+}
