@@ -2,6 +2,7 @@
 //! draws. The loop sleeps until the next event or the autosave deadline: no redraw tick.
 
 mod autosave;
+mod recovery;
 
 use std::io;
 use std::path::PathBuf;
@@ -19,7 +20,7 @@ use crate::app::{App, Status};
 use crate::keys::resolve;
 use crate::model::Workbook;
 use crate::nav::{Confirm, Mode};
-use crate::store::{PendingJournal, SaveDone, SaveError, Saved, Store, decode, encode_data};
+use crate::store::{PendingJournal, SaveDone, SaveError, Saved, Store};
 use crate::ui;
 use crate::update::{Effect, update};
 pub use autosave::Autosave;
@@ -99,89 +100,6 @@ impl Session {
             load_failed: None,
             recovery: None,
             recovery_written: None,
-        }
-    }
-
-    /// Looks for text a crash left in `recovery/` and, if it differs from the workbook, asks
-    /// whether to take it back. Older recovery files are set aside in `backups/`.
-    pub fn offer_recovery(&mut self) {
-        if self.finish_loading().is_err() {
-            return;
-        }
-        let mut found = self.store.recoveries();
-        let Some(newest) = found.pop() else {
-            return;
-        };
-        for old in found {
-            let _ = self.store.retire_recovery(&old);
-        }
-        let Ok(decoded) = std::fs::read(&newest)
-            .map_err(|_| ())
-            .and_then(|b| decode(&b).map_err(|_| ()))
-        else {
-            // Unreadable: kept aside for a person to look at, never loaded.
-            let _ = self.store.retire_recovery(&newest);
-            return;
-        };
-        if encode_data(&decoded.workbook) == encode_data(&self.app.workbook) {
-            let _ = std::fs::remove_file(&newest);
-            return;
-        }
-        let name = newest.file_stem().unwrap_or_default().to_string_lossy();
-        let when = chrono::NaiveDateTime::parse_from_str(
-            name.rsplit_once('-')
-                .and_then(|(a, t)| a.rsplit_once('-').map(|(_, d)| format!("{d}-{t}")))
-                .as_deref()
-                .unwrap_or(""),
-            "%Y%m%d-%H%M%S",
-        )
-        .map_or_else(
-            |_| name.to_string(),
-            |t| t.format("%Y-%m-%d %H:%M").to_string(),
-        );
-        self.recovery = Some((newest, decoded.workbook));
-        self.app.mode = Mode::Confirm(Confirm::Recover(when));
-    }
-
-    /// The answer to [`Session::offer_recovery`]: restore (the current file is kept in
-    /// `backups/` first, the recovery file removed once saved) or set it aside.
-    fn recover(&mut self, restore: bool) {
-        let Some((path, workbook)) = self.recovery.take() else {
-            return;
-        };
-        if !restore {
-            if let Err(e) = self.store.retire_recovery(&path) {
-                self.app.notice = Some(format!("Could not move the recovery file: {e}"));
-            }
-            return;
-        }
-        let now = (self.clock)();
-        if let Err(e) = self.store.keep_before_restore(now) {
-            // Without the copy the current file would be lost: keep things as they are.
-            self.app.notice = Some(format!("Not restored: keeping a backup failed ({e})."));
-            self.recovery = Some((path, workbook));
-            return;
-        }
-        self.app.workbook = workbook;
-        self.app.journal.refresh(&self.app.workbook);
-        self.app.unsaved = true;
-        if self.save() {
-            let _ = std::fs::remove_file(&path);
-            self.app.notice = Some("Restored the text from the recovery file.".into());
-        }
-    }
-
-    /// Quitting after a failed save: what is only in memory goes to `recovery/` first.
-    fn keep_unsaved(&mut self) {
-        if !self.app.unsaved {
-            return;
-        }
-        self.app.flush_editor();
-        if let Ok(p) = self
-            .store
-            .write_recovery(&self.app.workbook, (self.clock)())
-        {
-            self.recovery_written = Some(p);
         }
     }
 
