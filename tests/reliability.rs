@@ -104,8 +104,18 @@ fn a_fault_at_any_step_of_a_save_keeps_the_old_file_and_is_reported() {
                 let (faults, clear) = fault(step, persistent);
                 s.store.inject_faults(Some(faults));
                 let tries = if persistent { 3 } else { 1 };
+                let generation = s.store.generation();
                 for _ in 0..tries {
                     assert!(!s.save(), "{step:?} failed, so the save must say so");
+                    // Only a failure after the rename has put a new generation on disk.
+                    let landed = u64::from(step == SaveStep::SyncDir);
+                    assert!(s.store.generation() <= generation + landed * tries as u64);
+                    if step == SaveStep::SyncDir {
+                        let on_disk = decode(&fs::read(&path).unwrap()).unwrap().generation;
+                        assert_eq!(s.store.generation(), on_disk, "the store knows it");
+                    } else {
+                        assert_eq!(s.store.generation(), generation);
+                    }
                     let what = format!("{step:?} persistent={persistent} existing={existing}");
                     assert!(
                         matches!(s.app.status, Status::NotSaved(_)),
@@ -263,13 +273,20 @@ fn a_file_changed_by_another_program_is_never_overwritten() {
         let theirs = fs::read(&path).unwrap();
         s.app.workbook.vision.statement = "ours".into();
         s.app.unsaved = true;
+        let generation = s.store.generation();
         assert!(!s.save(), "{name}: not saved over their file");
         if fs::read(&path).unwrap() != theirs {
             silent += 1;
         }
         let copy = s.store.conflict().expect("a conflict copy").to_path_buf();
         assert_eq!(copy.parent().unwrap(), dir.path());
-        assert!(fs::read_to_string(&copy).unwrap().contains("\"ours\""));
+        let kept = decode(&fs::read(&copy).unwrap()).unwrap();
+        assert_eq!(kept.workbook.vision.statement, "ours");
+        assert_eq!(
+            kept.generation,
+            generation + 1,
+            "the copy follows our last save"
+        );
         assert_eq!(mode(&copy), 0o600);
         let status = screen_text(&s.app, 100, 24);
         assert!(

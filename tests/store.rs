@@ -30,6 +30,17 @@ fn entries(dir: &Path) -> Vec<String> {
     v
 }
 
+/// Only a missing file opens empty: any other error reading it (here: a folder where the file
+/// should be) is an error, never an empty workbook that would then be saved over it.
+#[test]
+fn a_path_that_cannot_be_read_is_an_error_not_an_empty_workbook() {
+    let (d, path) = temp();
+    fs::create_dir_all(&path).unwrap();
+    let err = Store::open(&path).unwrap_err();
+    assert!(matches!(err, OpenError::Io(..)), "{err}");
+    drop(d);
+}
+
 #[test]
 fn a_missing_file_opens_empty_and_is_created_private_on_first_save() {
     let (_d, path) = temp();
