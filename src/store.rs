@@ -507,6 +507,13 @@ fn decode_file(path: &Path, bytes: Vec<u8>) -> Result<Decoded, OpenError> {
     })
 }
 
+/// Reads and decodes a workbook without locking or changing anything: for exports and
+/// `check`. Saves replace the file by renaming, so a read never sees half a save.
+pub fn read_only(path: &Path) -> Result<Decoded, OpenError> {
+    let bytes = fs::read(path).map_err(|e| OpenError::Io(path.to_path_buf(), e))?;
+    decode_file(path, bytes)
+}
+
 /// A symlinked workbook file is followed once, so saves replace the target and keep the link.
 fn resolve_link(path: &Path) -> PathBuf {
     match fs::symlink_metadata(path) {
