@@ -19,15 +19,16 @@ impl Workbook {
                 "{active} goals are active; at most {MAX_ACTIVE} should be"
             ));
         }
-        // Ids must be unique and below next_id, or new items would take an existing id.
+        // Ids must be unique and at most next_id (the last one handed out), or new items
+        // would take an existing id.
         let mut seen = HashSet::new();
         let mut id = |what: &str, id: Id, out: &mut Vec<String>| {
             if !seen.insert(id) {
                 out.push(format!("{what} has id {id}, which another item has too"));
             }
-            if id >= self.next_id {
+            if id > self.next_id {
                 out.push(format!(
-                    "{what} has id {id}, not below next_id ({})",
+                    "{what} has id {id}, above next_id ({})",
                     self.next_id
                 ));
             }
@@ -135,6 +136,6 @@ mod tests {
         assert_eq!(p.len(), 3, "{p:#?}");
         assert!(p.iter().any(|x| x.contains("waits for step 42")));
         assert!(p.iter().any(|x| x.contains("another item has too")));
-        assert!(p.iter().any(|x| x.contains("not below next_id")));
+        assert!(p.iter().any(|x| x.contains("step of “untitled goal” has id 99, above next_id")));
     }
 }
