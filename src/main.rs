@@ -230,20 +230,14 @@ fn save_loop(mut store: Store, mut workbook: mentorbook::model::Workbook) -> Exi
     }
 }
 
-/// The default workbook, in a private (0700) data folder.
-fn default_workbook() -> Result<PathBuf, String> {
-    let dir = cli::ensure_data_dir()?;
-    Ok(workbooks::path_of(&dir, workbooks::DEFAULT))
-}
-
 /// Nothing named: the only workbook there is, or the one picked from a list when there are
 /// several. `None`: the user left the picker.
 fn choose_workbook() -> Result<Option<PathBuf>, String> {
-    let places = workbooks::data_dir()
-        .map(|d| workbooks::list(&d))
-        .unwrap_or_default();
+    // The data folder is made private (0700) whichever workbook opens.
+    let dir = cli::ensure_data_dir()?;
+    let places = workbooks::list(&dir);
     match places.len() {
-        0 => default_workbook().map(Some),
+        0 => Ok(Some(workbooks::path_of(&dir, workbooks::DEFAULT))),
         1 => Ok(Some(places[0].path.clone())),
         _ => {
             let picker = picker::Picker::new(&places, |p| cli::describe(&p.path));

@@ -207,6 +207,7 @@ fn screen_name(screen: Screen) -> &'static str {
         Screen::Goal(_) => "goal",
         Screen::Worksheet(_) => "worksheet",
         Screen::Glance(_) => "glance",
+        Screen::Review(_) => "review",
     }
 }
 

@@ -136,6 +136,9 @@ mod tests {
         assert_eq!(p.len(), 3, "{p:#?}");
         assert!(p.iter().any(|x| x.contains("waits for step 42")));
         assert!(p.iter().any(|x| x.contains("another item has too")));
-        assert!(p.iter().any(|x| x.contains("step of “untitled goal” has id 99, above next_id")));
+        assert!(
+            p.iter()
+                .any(|x| x.contains("step of “untitled goal” has id 99, above next_id"))
+        );
     }
 }
