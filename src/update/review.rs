@@ -5,8 +5,9 @@ use chrono::{DateTime, Local};
 use super::cultivation::create_conversation;
 use super::{Effect, go};
 use crate::app::{App, ReviewView};
+use crate::field::Field;
 use crate::keys::Msg;
-use crate::nav::{Pane, Screen};
+use crate::nav::{Pane, Screen, Target};
 use crate::screens::reference_lines;
 
 /// Rows a page key moves in the reference, and items in the notes.
@@ -28,6 +29,11 @@ pub fn open(app: &mut App, now: DateTime<Local>) -> Option<Effect> {
     app.review.pane = Pane::Notes;
     app.review.scroll = 0;
     let effect = go(app, Screen::Review(c));
+    // The notes are what gets written during a call: the pane opens on them.
+    let notes = Target::Field(Field::Notes(c));
+    if let Some(i) = app.targets().iter().position(|t| *t == notes) {
+        app.set_focus(i);
+    }
     app.notice = Some(if created {
         "Today's conversation was started, with the suggested agenda. Tab: the other pane.".into()
     } else {
