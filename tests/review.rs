@@ -240,10 +240,9 @@ fn no_private_canary_on_any_call_mode_screen() {
     let mut seen_outside_call_mode = 0;
     for screen in screens {
         let mut app = app_with_canaries(screen);
-        if screen == Screen::Journal || screen == Screen::Plan || screen == Screen::Reflection {
-            if screen_text(&app, 120, 40).contains(CANARY) {
-                seen_outside_call_mode += 1;
-            }
+        let private_here = [Screen::Journal, Screen::Plan, Screen::Reflection].contains(&screen);
+        if private_here && screen_text(&app, 120, 40).contains(CANARY) {
+            seen_outside_call_mode += 1;
         }
         // Entering call mode from the screen itself, as a user would.
         press(&mut app, "C");
