@@ -77,6 +77,8 @@ pub enum Msg {
     Paste(String),
     /// A paste outside an editor is never read as commands.
     PasteIgnored,
+    /// `E`: write the focused text field in $VISUAL or $EDITOR.
+    EditOutside,
     /// `C`: call mode on or off.
     CallMode,
     /// `R`: review with the partner, side by side.
@@ -222,6 +224,12 @@ pub const GLOBAL: &[Binding] = &[
         "C",
         "call mode: hide everything private",
         Msg::CallMode,
+    ),
+    more(
+        &[plain('E')],
+        "E",
+        "write the focused text in $VISUAL or $EDITOR",
+        Msg::EditOutside,
     ),
     more(&[ctrl('s')], "Ctrl-s", "save now", Msg::SaveNow),
     more(

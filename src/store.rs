@@ -201,6 +201,11 @@ impl Store {
         &self.path
     }
 
+    /// The folder of the workbook file (the private data folder for the default one).
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     /// The number of successful saves ever made to this file.
     pub fn generation(&self) -> u64 {
         self.generation

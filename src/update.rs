@@ -31,6 +31,8 @@ pub enum Effect {
     ForceQuit,
     /// Take back the text a crash left (true) or set it aside (false).
     Recover(bool),
+    /// Hand this field's text to the user's own editor, then take it back.
+    EditOutside(Field),
 }
 
 /// Applies one message. `now` is the wall clock, for dates typed as `tomorrow`.
@@ -92,6 +94,16 @@ pub fn update(app: &mut App, msg: Msg, now: DateTime<Local>) -> Option<Effect> {
         }
         Msg::NewEntry => return cultivation::new_entry(app, now),
         Msg::CallMode => toggle_call_mode(app),
+        Msg::EditOutside => match app.focused() {
+            Some(Target::Field(f)) if f.kind() == crate::field::Kind::Text => {
+                return Some(Effect::EditOutside(f));
+            }
+            _ => {
+                app.notice = Some(
+                    "E opens a longer text (a box with several lines) in your own editor.".into(),
+                );
+            }
+        },
         Msg::Review => return review::open(app, now),
         // Only meaningful on the review (above).
         Msg::SwitchPane | Msg::SwapReference(_) | Msg::Split(_) => {}
