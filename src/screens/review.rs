@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
 use super::conversation;
 use crate::app::{App, ReviewView};
-use crate::keys::{BACK, Binding, ENTER, Msg, code, explained, more, plain};
+use crate::keys::{Binding, ENTER, Msg, back_to, code, explained, more, plain};
 use crate::model::Workbook;
 use crate::nav::{Pane, Target};
 use crate::report;
@@ -68,7 +68,7 @@ pub const KEYS: &[Binding] = &[
         Msg::PageDown,
     ),
     ENTER,
-    BACK,
+    back_to("back to where the review was opened"),
 ];
 
 /// The keys of the notes pane are the conversation page's.
