@@ -18,14 +18,16 @@ use crate::{privacy, workbooks};
 #[derive(Debug, Parser)]
 #[command(name = "mentorbook", version, about)]
 pub struct Cli {
-    /// The workbook file to open (created on first save).
-    #[arg(long, env = "MENTORBOOK_FILE", value_name = "PATH", global = true)]
+    /// The workbook file to open (created on first save). Without this, --workbook or
+    /// --demo, the file named by MENTORBOOK_FILE, if set.
+    #[arg(long, value_name = "PATH", global = true)]
     pub file: Option<PathBuf>,
     /// A workbook by name (see `mentorbook list`); `default` is the default one.
     #[arg(long, value_name = "NAME", conflicts_with = "file", global = true)]
     pub workbook: Option<String>,
     /// Open a sample workbook on a temporary copy: every screen filled in, nothing kept.
-    #[arg(long, conflicts_with_all = ["file", "workbook"])]
+    /// Commands read the sample too (`mentorbook --demo show plan`).
+    #[arg(long, conflicts_with_all = ["file", "workbook"], global = true)]
     pub demo: bool,
     /// For the reliability tests: save a growing workbook over and over, printing each
     /// generation once it is on disk, until killed.
@@ -117,8 +119,10 @@ pub fn named_path(cli: &Cli) -> Result<Option<PathBuf>, String> {
     if let Some(p) = &cli.file {
         return Ok(Some(p.clone()));
     }
+    // The environment only speaks when the command line does not: `--workbook` wins.
     let Some(name) = &cli.workbook else {
-        return Ok(None);
+        let from_env = std::env::var_os("MENTORBOOK_FILE").filter(|v| !v.is_empty());
+        return Ok(from_env.map(PathBuf::from));
     };
     workbooks::check_name(name)?;
     let dir = data_dir()?;
@@ -158,6 +162,21 @@ fn target(cli: &Cli) -> Result<PathBuf, String> {
         Some(p) => Ok(p),
         None => Ok(workbooks::path_of(&data_dir()?, workbooks::DEFAULT)),
     }
+}
+
+/// The sample workbook shipped with the app (`--demo`).
+pub const SAMPLE: &str = include_str!("../assets/sample-workbook.json");
+
+/// The workbook a command reads: the sample with `--demo`, else the named file.
+fn load_for(cli: &Cli) -> Result<(Workbook, PathBuf), String> {
+    if cli.demo {
+        let wb = store::decode(SAMPLE.as_bytes())
+            .map_err(|e| format!("the sample workbook does not read: {e:?}"))?
+            .workbook;
+        return Ok((wb, PathBuf::from("(the sample workbook)")));
+    }
+    let path = target(cli)?;
+    Ok((load(&path)?, path))
 }
 
 /// Reads a workbook for a command, without locking or changing it.
@@ -260,8 +279,7 @@ fn export(
     if !sections.is_empty() && format != Format::Markdown {
         return Err("--section only applies to --format markdown".into());
     }
-    let path = target(cli)?;
-    let wb = load(&path)?;
+    let (wb, path) = load_for(cli)?;
     let text = export_text(&wb, format, sections, include_private, now);
     let Some(out) = output else {
         return Ok(text);
@@ -302,7 +320,7 @@ fn show(
     include_private: bool,
     now: DateTime<Local>,
 ) -> Result<String, String> {
-    let mut wb = load(&target(cli)?)?;
+    let (mut wb, _) = load_for(cli)?;
     if !include_private {
         wb = privacy::shareable(&wb);
     }
@@ -388,8 +406,7 @@ fn new(name: &str, now: DateTime<Local>) -> Result<String, String> {
 }
 
 fn check(cli: &Cli) -> Result<String, String> {
-    let path = target(cli)?;
-    let wb = load(&path)?;
+    let (wb, path) = load_for(cli)?;
     let problems = wb.problems();
     if problems.is_empty() {
         return Ok(format!(

@@ -257,6 +257,6 @@ fn demo_copy() -> std::io::Result<(tempfile::TempDir, PathBuf)> {
         .prefix("mentorbook-demo")
         .tempdir()?;
     let path = dir.path().join("workbook.json");
-    std::fs::write(&path, include_str!("../assets/sample-workbook.json"))?;
+    std::fs::write(&path, cli::SAMPLE)?;
     Ok((dir, path))
 }

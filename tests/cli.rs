@@ -303,3 +303,37 @@ fn colour_only_on_a_terminal_and_never_with_no_color() {
     assert!(plain.contains("SMART check"));
     assert!(!plain.contains("\x1b["), "{plain:?}");
 }
+
+/// `--workbook` on the command line wins over `MENTORBOOK_FILE` in the environment; the
+/// variable alone names the file.
+#[test]
+fn the_command_line_wins_over_the_environment() {
+    let (home, file) = setup();
+    stdout(mentorbook(home.path()).args(["new", "ana"]));
+    let out = stdout(mentorbook(home.path()).env("MENTORBOOK_FILE", &file).args([
+        "--workbook",
+        "ana",
+        "check",
+    ]));
+    assert!(
+        out.contains("workbooks/ana/workbook.json: fine (0 goals"),
+        "{out}"
+    );
+    let out = stdout(
+        mentorbook(home.path())
+            .env("MENTORBOOK_FILE", &file)
+            .arg("check"),
+    );
+    assert!(out.contains("sample.json: fine (3 goals"), "{out}");
+}
+
+/// `--demo` works for commands too, with no data folder at all.
+#[test]
+fn the_demo_sample_answers_commands() {
+    let home = tempfile::tempdir().unwrap();
+    let out = stdout(mentorbook(home.path()).args(["--demo", "show", "plan"]));
+    assert!(out.contains("Co-chair the December review"), "{out}");
+    let out = stdout(mentorbook(home.path()).args(["export", "--format", "ics", "--demo"]));
+    assert!(out.contains("BEGIN:VEVENT"));
+    assert_eq!(std::fs::read_dir(home.path()).unwrap().count(), 0);
+}
