@@ -134,15 +134,13 @@ fn draw_reference(app: &App, view: ReviewView, area: Rect, buf: &mut Buffer) {
     // can come up to the top, so every key that scrolls moves something.
     let lines = reference_lines(app);
     let from = usize::from(view.scroll).min(lines.len().saturating_sub(1));
-    let para = Paragraph::new(lines[from..].to_vec()).wrap(Wrap { trim: false });
-    let total = para.line_count(inner.width) as u16;
+    // Only the lines that can show: each takes at least one row.
+    let end = (from + usize::from(inner.height) + 1).min(lines.len());
+    let para = Paragraph::new(lines[from..end].to_vec()).wrap(Wrap { trim: false });
+    let more = end < lines.len() || para.line_count(inner.width) > usize::from(inner.height);
     para.render(inner, buf);
-    if (total > inner.height || from > 0) && inner.height > 0 {
-        let more = if total > inner.height {
-            "↓ more"
-        } else {
-            "end"
-        };
+    if (more || from > 0) && inner.height > 0 {
+        let more = if more { "↓ more" } else { "end" };
         let mark = Line::from(Span::styled(format!(" {more} "), THEME.hint));
         let w = mark.width() as u16;
         if area.width > w + 2 {
