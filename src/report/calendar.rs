@@ -198,9 +198,13 @@ pub fn ics(wb: &Workbook, now: DateTime<Utc>) -> String {
     line("PRODID:-//mentorbook//mentorbook//EN");
     line("CALSCALE:GREGORIAN");
     line("METHOD:PUBLISH");
+    let whose = [wb.mentee.trim(), wb.title.trim()]
+        .into_iter()
+        .find(|s| !s.is_empty())
+        .unwrap_or("mentorbook");
     line(&format!(
         "X-WR-CALNAME:{}",
-        escape(&format!("Mentoring: {}", wb.mentee.trim()))
+        escape(&format!("Mentoring: {whose}"))
     ));
     for d in dates(wb) {
         let end = d.date.checked_add_days(Days::new(1)).unwrap_or(d.date);

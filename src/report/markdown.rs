@@ -9,9 +9,28 @@ fn cell(text: &str) -> String {
         .replace('\n', "<br>")
 }
 
-/// Keeps the user's own line breaks inside a paragraph (two spaces before each).
+/// Keeps the user's own line breaks inside a paragraph (two spaces before each). A line that
+/// Markdown would read as a heading, a quote or a list item gets a backslash in front.
 fn para(text: &str) -> String {
-    text.trim().lines().collect::<Vec<_>>().join("  \n")
+    text.trim()
+        .lines()
+        .map(|l| {
+            let t = l.trim_start();
+            if t.starts_with(['#', '>', '-', '+', '*', '|']) {
+                return format!("\\{t}");
+            }
+            // "1." or "1)": the backslash goes before the dot (a digit cannot be escaped).
+            if let Some((n, rest)) = t.split_once(['.', ')'])
+                && !n.is_empty()
+                && n.chars().all(|c| c.is_ascii_digit())
+            {
+                let delim = &t[n.len()..n.len() + 1];
+                return format!("{n}\\{delim}{rest}");
+            }
+            l.to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("  \n")
 }
 
 /// The document as Markdown. Fields, bullets and checklists use different list markers
@@ -66,6 +85,12 @@ pub fn markdown(blocks: &[Block]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_that_looks_like_markup_stays_text() {
+        let md = markdown(&[Block::Para("# not a heading\n1. not a list\nplain".into())]);
+        assert_eq!(md, "\\# not a heading  \n1\\. not a list  \nplain\n");
+    }
 
     #[test]
     fn pipes_in_cells_do_not_break_the_table() {
