@@ -335,7 +335,8 @@ pub fn run<B: Backend, E: Events>(
             return Ok(Exit::Damaged(why));
         }
         s.offer_recovery();
-        if (loading || s.recovery.is_some())
+        s.note_orphaned_edits();
+        if (loading || s.recovery.is_some() || s.app.notice.is_some())
             && let Some(exit) = redraw(terminal, &mut s)
         {
             return Ok(exit);

@@ -384,3 +384,19 @@ fn e_on_a_short_field_explains_itself() {
     let notice = session.into_inner().unwrap().app.notice.unwrap_or_default();
     assert!(notice.contains("own editor"), "{notice}");
 }
+
+/// An editor's file left by a session that was killed is kept and pointed at on the next
+/// start, never deleted: it may hold words that never came back.
+#[test]
+fn an_orphaned_editor_file_is_kept_and_pointed_at() {
+    let s = Temp::new();
+    let orphan = s.path.with_file_name(".mentorbook-edit-x1y2.txt");
+    fs::write(&orphan, "words written in the editor\n").unwrap();
+    let session = s.open(None);
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    let mut events = Script::new("");
+    run(&session, &mut terminal, &mut events, &AtomicUsize::new(0)).unwrap();
+    let notice = session.into_inner().unwrap().app.notice.unwrap_or_default();
+    assert!(notice.contains(".mentorbook-edit-x1y2.txt"), "{notice}");
+    assert_eq!(file_text(&orphan), "words written in the editor\n");
+}

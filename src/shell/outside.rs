@@ -29,7 +29,36 @@ fn run_editor(editor: &str, path: &Path) -> std::io::Result<ExitStatus> {
         .status()
 }
 
+/// Names the editor's files start with.
+const PREFIX: &str = ".mentorbook-edit-";
+
 impl Session {
+    /// Says so if an editor's file outlived its session (mentorbook was killed while the
+    /// editor had it): its text may hold words that never came back, so it is kept and
+    /// pointed at, never deleted. Only this session can have the folder (the lock), so any
+    /// such file is an orphan.
+    pub fn note_orphaned_edits(&mut self) {
+        let dir = self.store.dir();
+        let mut found: Vec<_> = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with(PREFIX))
+            .map(|e| e.path())
+            .collect();
+        found.sort();
+        if let Some(first) = found.first() {
+            let more = match found.len() {
+                1 => String::new(),
+                n => format!(" (and {} more)", n - 1),
+            };
+            self.app.notice = Some(format!(
+                "Text from an editor that never came back is kept in {}{more}.",
+                first.display()
+            ));
+        }
+    }
+
     /// Hands `field`'s text to the editor and takes back what it saved. The outcome is said
     /// on the hint line; nothing changes unless the editor succeeded.
     pub fn edit_outside<E: Events>(&mut self, events: &mut E, field: Field) {
@@ -38,7 +67,7 @@ impl Session {
         };
         // Created 0600 by tempfile, inside the (private) data folder.
         let mut file = match tempfile::Builder::new()
-            .prefix(".mentorbook-edit-")
+            .prefix(PREFIX)
             .suffix(".txt")
             .tempfile_in(self.store.dir())
         {
