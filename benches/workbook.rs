@@ -1,4 +1,4 @@
-//! `cargo bench`: load, save, render, typing and filtering with generated workbooks of 2,000
+//! `cargo bench`: load, save, render, typing, filtering and exporting with generated workbooks of 2,000
 //! and 8,000 journal entries (see `support/generate.rs`). Targets are in the README.
 
 #[path = "support/generate.rs"]
@@ -105,13 +105,13 @@ fn render(bencher: Bencher, entries: usize, w: u16, h: u16) {
     });
 }
 
-/// Every screen once (17 screens per iteration) at 120x40.
+/// Every screen once (18 screens per iteration) at 120x40.
 #[divan::bench(args = SIZES)]
 fn render_all_screens_120x40(bencher: Bencher, entries: usize) {
     render(bencher, entries, 120, 40);
 }
 
-/// Every screen once (17 screens per iteration) at 200x60.
+/// Every screen once (18 screens per iteration) at 200x60.
 #[divan::bench(args = SIZES)]
 fn render_all_screens_200x60(bencher: Bencher, entries: usize) {
     render(bencher, entries, 200, 60);
@@ -137,6 +137,29 @@ fn render_journal_200x60(bencher: Bencher, entries: usize) {
 #[divan::bench(args = SIZES)]
 fn render_conversation_log_200x60(bencher: Bencher, entries: usize) {
     render_one(bencher, entries, Screen::Conversations);
+}
+
+/// The review at 200x60: the action plans beside the latest conversation.
+#[divan::bench(args = SIZES)]
+fn render_review_200x60(bencher: Bencher, entries: usize) {
+    let last = workbook(entries).conversations.len().saturating_sub(1);
+    render_one(bencher, entries, Screen::Review(last));
+}
+
+/// `mentorbook export --format markdown`, everything but the private parts.
+#[divan::bench(args = SIZES)]
+fn export_markdown(bencher: Bencher, entries: usize) {
+    use mentorbook::cli::{Format, export_text};
+    let wb = workbook(entries);
+    bencher.bench(|| export_text(wb, Format::Markdown, &[], false, now()));
+}
+
+/// `mentorbook export --format ics`.
+#[divan::bench(args = SIZES)]
+fn export_ics(bencher: Bencher, entries: usize) {
+    use mentorbook::cli::{Format, export_text};
+    let wb = workbook(entries);
+    bencher.bench(|| export_text(wb, Format::Ics, &[], false, now()));
 }
 
 /// One key typed into an open editor: resolve, update, and the frame drawn at 120x40.

@@ -3,8 +3,9 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::model::{JournalFilter, Workbook};
-use crate::nav::{Mode, Screen, Target};
-use crate::screens;
+use crate::nav::{Mode, Pane, Screen, Target};
+use crate::report::Section;
+use crate::{privacy, screens};
 
 /// What the status line says about saving.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,6 +43,51 @@ pub struct App {
     pub journal: JournalView,
     /// A large file's journal is still being read (only ever during the first frame).
     pub loading_journal: bool,
+    /// Call mode: the screen may be shared, so nothing private is shown anywhere.
+    pub call_mode: bool,
+    /// The review's panes.
+    pub review: ReviewView,
+}
+
+/// The review screen's layout: which pane has the keys, what the reference shows, how far
+/// it is scrolled, how the width is shared, and where Esc goes back to.
+#[derive(Debug, Clone, Copy)]
+pub struct ReviewView {
+    pub pane: Pane,
+    pub reference: Section,
+    /// Lines of the reference document scrolled off the top.
+    pub scroll: u16,
+    /// The reference's share of the width (or height, stacked), in percent.
+    pub split: u16,
+    pub from: Screen,
+}
+
+impl ReviewView {
+    /// What the reference pane can show, in the order `]` walks them.
+    pub const REFERENCES: [Section; 6] = [
+        Section::Plan,
+        Section::Goals,
+        Section::Agreement,
+        Section::Vision,
+        Section::Topics,
+        Section::Deadlines,
+    ];
+    /// The split moves in these steps, between these bounds.
+    pub const SPLIT_STEP: u16 = 10;
+    pub const SPLIT_MIN: u16 = 30;
+    pub const SPLIT_MAX: u16 = 70;
+}
+
+impl Default for ReviewView {
+    fn default() -> Self {
+        ReviewView {
+            pane: Pane::Notes,
+            reference: Section::Plan,
+            scroll: 0,
+            split: 50,
+            from: Screen::Home,
+        }
+    }
 }
 
 /// The journal as listed: kept beside the workbook so that moving through thousands of
@@ -54,6 +100,8 @@ pub struct JournalView {
     pub filter: JournalFilter,
     /// Positions in `workbook.journal` that pass the filter, newest first.
     pub matches: Vec<usize>,
+    /// Call mode: private entries are left out of `matches`.
+    pub hide_private: bool,
     /// Index into `matches`.
     pub selected: usize,
 }
@@ -63,6 +111,9 @@ impl JournalView {
     pub fn refresh(&mut self, wb: &Workbook) {
         let was = self.matches.get(self.selected).copied();
         self.matches = wb.journal_matches(&self.filter);
+        if self.hide_private {
+            self.matches.retain(|&e| !wb.journal[e].private);
+        }
         self.selected = was
             .and_then(|e| self.matches.iter().position(|m| *m == e))
             .unwrap_or(0);
@@ -99,12 +150,23 @@ impl App {
             today: NaiveDate::default(),
             journal,
             loading_journal: false,
+            call_mode: false,
+            review: ReviewView::default(),
         }
     }
 
-    /// What the focus can rest on, on the current screen.
+    /// What the focus can rest on, on the current screen (in call mode, nothing private).
     pub fn targets(&self) -> Vec<Target> {
-        screens::targets(self.screen, &self.workbook)
+        let mut targets = screens::targets(self.screen, &self.workbook);
+        if self.call_mode {
+            targets.retain(|t| !privacy::target(&self.workbook, *t));
+        }
+        targets
+    }
+
+    /// In call mode, whether this screen is private as a whole (drawn as a notice instead).
+    pub fn hides_screen(&self) -> bool {
+        self.call_mode && privacy::screen(&self.workbook, self.screen)
     }
 
     /// Index of the focused target on the current screen (always in range).

@@ -77,6 +77,18 @@ pub enum Msg {
     Paste(String),
     /// A paste outside an editor is never read as commands.
     PasteIgnored,
+    /// `E`: write the focused text field in $VISUAL or $EDITOR.
+    EditOutside,
+    /// `C`: call mode on or off.
+    CallMode,
+    /// `R`: review with the partner, side by side.
+    Review,
+    /// Review: the other pane gets the keys.
+    SwitchPane,
+    /// Review: the next (true) or previous reference.
+    SwapReference(bool),
+    /// Review: a wider (true) or narrower reference pane.
+    Split(bool),
 }
 
 /// A key and its modifiers (Shift is ignored for characters: `?` arrives with or without it).
@@ -200,6 +212,24 @@ pub const GLOBAL: &[Binding] = &[
         "new entry",
         "a new journal entry, from anywhere",
         Msg::NewEntry,
+    ),
+    more(
+        &[plain('R')],
+        "R",
+        "review together: plan beside today's notes",
+        Msg::Review,
+    ),
+    more(
+        &[plain('C')],
+        "C",
+        "call mode: hide everything private",
+        Msg::CallMode,
+    ),
+    more(
+        &[plain('E')],
+        "E",
+        "write the focused text in $VISUAL or $EDITOR",
+        Msg::EditOutside,
     ),
     more(&[ctrl('s')], "Ctrl-s", "save now", Msg::SaveNow),
     more(
@@ -424,6 +454,14 @@ pub fn resolve(app: &App, event: &Event) -> Option<Msg> {
             .or_else(|| (matches(key, &ctrl('c'))).then_some(Msg::SaveAndQuit)),
         Mode::Browse => movement(key)
             .or_else(|| lookup(&[screen_keys(app.screen), GLOBAL], key))
+            .or_else(|| {
+                // The review's notes pane takes the conversation page's keys as well.
+                let notes = matches!(app.screen, Screen::Review(_))
+                    && app.review.pane == crate::nav::Pane::Notes;
+                notes
+                    .then(|| lookup(&[crate::screens::NOTES_KEYS], key))
+                    .flatten()
+            })
             .or_else(|| digit(key)),
     }
 }

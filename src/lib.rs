@@ -1,14 +1,19 @@
 //! mentorbook: a private, keyboard-only mentoring workbook for the terminal.
 
 pub mod app;
+pub mod cli;
 pub mod field;
 pub mod keys;
 pub mod lifecycle;
 pub mod model;
 pub mod nav;
+pub mod picker;
+pub mod privacy;
+pub mod report;
 pub mod screens;
 pub mod shell;
 pub mod store;
 pub mod term;
 pub mod ui;
 pub mod update;
+pub mod workbooks;

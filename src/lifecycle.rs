@@ -90,7 +90,8 @@ pub fn progress(screen: Screen, wb: &Workbook) -> Option<Progress> {
         | Screen::Glance(_)
         | Screen::Conversation(_)
         | Screen::CheckIn(_)
-        | Screen::Entry(_) => {
+        | Screen::Entry(_)
+        | Screen::Review(_) => {
             return None;
         }
         Screen::Conversations => wb.conversations_progress(),

@@ -9,22 +9,11 @@ use std::sync::{Arc, Mutex};
 
 use clap::Parser;
 use mentorbook::app::App;
+use mentorbook::cli::{self, Cli, fail, say};
 use mentorbook::shell::{self, Exit, Session, TerminalEvents, lock};
-use mentorbook::store::{self, Store};
+use mentorbook::store::Store;
 use mentorbook::term;
-
-/// A private, keyboard-only mentoring workbook for the terminal.
-#[derive(Parser)]
-#[command(version, about)]
-struct Cli {
-    /// The workbook file to open (created on first save).
-    #[arg(long, env = "MENTORBOOK_FILE", value_name = "PATH")]
-    file: Option<PathBuf>,
-    /// For the reliability tests: save a growing workbook over and over, printing each
-    /// generation once it is on disk, until killed.
-    #[arg(long, hide = true)]
-    save_loop: bool,
-}
+use mentorbook::{picker, workbooks};
 
 fn main() -> ExitCode {
     // A core file would hold the workbook in plain text.
@@ -34,12 +23,29 @@ fn main() -> ExitCode {
     }
     redact_panics();
     let cli = Cli::parse();
-    let path = match cli.file {
-        Some(p) => p,
-        None => match default_workbook() {
-            Ok(p) => p,
+    if let Some(command) = &cli.command {
+        return cli::run(&cli, command, chrono::Local::now());
+    }
+    // The demo's copy lives (and is removed) with this value.
+    let mut demo = None;
+    let path = if cli.demo {
+        match demo_copy() {
+            Ok((dir, path)) => {
+                demo = Some(dir);
+                path
+            }
+            Err(e) => return fail(&format!("cannot set up the demo: {e}")),
+        }
+    } else {
+        match cli::named_path(&cli) {
+            Ok(Some(p)) => p,
+            Ok(None) => match choose_workbook() {
+                Ok(Some(p)) => p,
+                Ok(None) => return ExitCode::SUCCESS,
+                Err(msg) => return fail(&msg),
+            },
             Err(msg) => return fail(&msg),
-        },
+        }
     };
     // Opening happens before the terminal is touched, so errors print plainly.
     // A large file's journal is read on a thread of its own while the first frame is drawn.
@@ -60,6 +66,9 @@ fn main() -> ExitCode {
     }
     let mut app = App::new(workbook);
     app.location = Some(store.path().to_path_buf());
+    if demo.is_some() {
+        app.notice = Some("Demo: a sample workbook on a temporary copy; nothing is kept.".into());
+    }
     app.today = chrono::Local::now().date_naive();
     let session = Session::new(app, store, chrono::Local::now).journal_later(journal);
     let session = Arc::new(Mutex::new(session));
@@ -221,26 +230,33 @@ fn save_loop(mut store: Store, mut workbook: mentorbook::model::Workbook) -> Exi
     }
 }
 
-/// The default workbook, in a private (0700) data folder.
-fn default_workbook() -> Result<PathBuf, String> {
-    let path = store::default_path()
-        .ok_or("no home folder found: use --file PATH or set MENTORBOOK_FILE")?;
-    if let Some(dir) = path.parent() {
-        std::fs::DirBuilder::new()
-            .recursive(true)
-            .create(dir)
-            .and_then(|()| store::secure_dir(dir))
-            .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+/// Nothing named: the only workbook there is, or the one picked from a list when there are
+/// several. `None`: the user left the picker.
+fn choose_workbook() -> Result<Option<PathBuf>, String> {
+    // The data folder is made private (0700) whichever workbook opens.
+    let dir = cli::ensure_data_dir()?;
+    let places = workbooks::list(&dir);
+    match places.len() {
+        0 => Ok(Some(workbooks::path_of(&dir, workbooks::DEFAULT))),
+        1 => Ok(Some(places[0].path.clone())),
+        _ => {
+            let picker = picker::Picker::new(&places, |p| cli::describe(&p.path));
+            let mut terminal = term::enter()
+                .map_err(|e| format!("mentorbook needs an interactive terminal ({e})."))?;
+            let chosen = picker::run(&mut terminal, picker);
+            term::leave();
+            let chosen = chosen.map_err(|e| format!("the terminal failed: {e}"))?;
+            Ok(chosen.map(|i| places[i].path.clone()))
+        }
     }
-    Ok(path)
 }
 
-/// Prints to stderr, ignoring failure (the terminal may be gone; `eprintln!` would panic).
-fn say(msg: &str) {
-    let _ = writeln!(std::io::stderr(), "{msg}");
-}
-
-fn fail(msg: &str) -> ExitCode {
-    say(&format!("mentorbook: {msg}"));
-    ExitCode::from(1)
+/// `--demo`: the sample workbook, copied into a private temporary folder.
+fn demo_copy() -> std::io::Result<(tempfile::TempDir, PathBuf)> {
+    let dir = tempfile::Builder::new()
+        .prefix("mentorbook-demo")
+        .tempdir()?;
+    let path = dir.path().join("workbook.json");
+    std::fs::write(&path, cli::SAMPLE)?;
+    Ok((dir, path))
 }

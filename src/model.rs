@@ -4,6 +4,7 @@
 //! version (with fewer fields) keeps loading; field order is declaration order, so the JSON
 //! diffs well in git.
 
+mod check;
 mod conversations;
 mod cultivation;
 mod dates;

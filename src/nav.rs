@@ -41,6 +41,8 @@ pub enum Screen {
     CheckIn(usize),
     /// One journal entry.
     Entry(usize),
+    /// Reviewing with the partner: a read-only reference beside conversation `c`'s notes.
+    Review(usize),
 }
 
 impl Screen {
@@ -60,17 +62,18 @@ impl Screen {
     ];
     /// One page of each kind below the exercises (on the first item), for code that visits
     /// every kind of screen: the help check, the size sweep, the benchmarks.
-    pub const PAGE_KINDS: [Screen; 6] = [
+    pub const PAGE_KINDS: [Screen; 7] = [
         Screen::Goal(0),
         Screen::Worksheet(0),
         Screen::Glance(0),
         Screen::Conversation(0),
         Screen::CheckIn(0),
         Screen::Entry(0),
+        Screen::Review(0),
     ];
-    /// How many screens keep a focus: the top-level ones and the six kinds of page below
-    /// them (each kind shares one slot across its items).
-    pub const SLOTS: usize = Screen::ALL.len() + 6;
+    /// How many screens keep a focus: the top-level ones and the kinds of page below them
+    /// (each kind shares one slot across its items).
+    pub const SLOTS: usize = Screen::ALL.len() + Screen::PAGE_KINDS.len();
     /// The exercises, in lifecycle order (everything after the overview): the overview lists
     /// them and `Tab` walks them.
     pub const EXERCISES: &'static [Screen] = Screen::ALL.split_at(1).1;
@@ -95,6 +98,7 @@ impl Screen {
             Screen::Conversation(_) => "Conversation",
             Screen::CheckIn(_) => "Check-in",
             Screen::Entry(_) => "Journal entry",
+            Screen::Review(_) => "Review together",
         }
     }
 
@@ -109,6 +113,7 @@ impl Screen {
             Screen::Conversation(_) => n + 3,
             Screen::CheckIn(_) => n + 4,
             Screen::Entry(_) => n + 5,
+            Screen::Review(_) => n + 6,
             s => Screen::ALL.iter().position(|x| *x == s).unwrap_or(0),
         }
     }
@@ -120,7 +125,9 @@ impl Screen {
             Screen::Goal(_) => Screen::Goals,
             Screen::Worksheet(g) => Screen::Goal(g),
             Screen::Glance(g) => Screen::Worksheet(g),
-            Screen::Conversation(_) | Screen::CheckIn(_) => Screen::Conversations,
+            Screen::Conversation(_) | Screen::CheckIn(_) | Screen::Review(_) => {
+                Screen::Conversations
+            }
             Screen::Entry(_) => Screen::Journal,
             _ => Screen::Home,
         }
@@ -130,7 +137,9 @@ impl Screen {
     pub fn exercise(self) -> Screen {
         match self {
             Screen::Goal(_) | Screen::Worksheet(_) | Screen::Glance(_) => Screen::Goals,
-            Screen::Conversation(_) | Screen::CheckIn(_) => Screen::Conversations,
+            Screen::Conversation(_) | Screen::CheckIn(_) | Screen::Review(_) => {
+                Screen::Conversations
+            }
             Screen::Entry(_) => Screen::Journal,
             s => s,
         }
@@ -168,6 +177,16 @@ pub enum Target {
     Open(Screen),
     /// A row that creates a dated record (it needs the clock, so `update` makes it).
     Create(Creates),
+}
+
+/// The two panes of the review.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Pane {
+    /// The read-only reference on the left (or on top, when stacked).
+    Reference,
+    /// Today's conversation, editable.
+    #[default]
+    Notes,
 }
 
 /// A record made at a moment in time.

@@ -18,6 +18,7 @@ mod kinds;
 mod plan;
 mod prospect;
 mod reflection;
+mod review;
 mod vision;
 mod worksheet;
 
@@ -49,6 +50,7 @@ pub fn keys(screen: Screen) -> &'static [Binding] {
         Screen::Goal(_) => goal::KEYS,
         Screen::Worksheet(_) => worksheet::KEYS,
         Screen::Glance(_) => glance::KEYS,
+        Screen::Review(_) => review::KEYS,
     }
 }
 
@@ -72,6 +74,7 @@ pub fn targets(screen: Screen, wb: &Workbook) -> Vec<Target> {
         Screen::Goal(g) => goal::targets(wb, g),
         Screen::Worksheet(g) => worksheet::targets(wb, g),
         Screen::Glance(g) => glance::targets(wb, g),
+        Screen::Review(c) => review::targets(wb, c),
     }
 }
 
@@ -95,10 +98,13 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Goal(g) => goal::render(app, g, area, buf),
         Screen::Worksheet(g) => worksheet::render(app, g, area, buf),
         Screen::Glance(g) => glance::render(app, g, area, buf),
+        Screen::Review(c) => review::render(app, c, area, buf),
     }
 }
 
 pub use closure::achieved_summary;
+pub use conversation::NOTES_KEYS;
 pub use conversations::check_in_line;
 pub use home::next_step;
 pub use kinds::kind_summary;
+pub use review::{STACK_BELOW, reference_lines};

@@ -2,6 +2,7 @@
 //! draws. The loop sleeps until the next event or the autosave deadline: no redraw tick.
 
 mod autosave;
+mod outside;
 mod recovery;
 
 use std::io;
@@ -29,6 +30,12 @@ pub use autosave::Autosave;
 pub trait Events {
     /// The next event, waiting at most `timeout` (forever if `None`); `Ok(None)` on time-out.
     fn next(&mut self, timeout: Option<Duration>) -> io::Result<Option<Event>>;
+
+    /// Runs `outside` with the terminal handed over (an editor takes it), then takes it back.
+    fn suspend(&mut self, outside: &mut dyn FnMut()) -> io::Result<()> {
+        outside();
+        Ok(())
+    }
 }
 
 /// Events from the real terminal through crossterm.
@@ -40,6 +47,12 @@ impl Events for TerminalEvents {
             Some(t) if !event::poll(t)? => Ok(None),
             _ => event::read().map(Some),
         }
+    }
+
+    fn suspend(&mut self, outside: &mut dyn FnMut()) -> io::Result<()> {
+        crate::term::leave();
+        outside();
+        crate::term::resume()
     }
 }
 
@@ -80,6 +93,10 @@ pub struct Session {
     recovery: Option<(PathBuf, Workbook)>,
     /// Where unsaved text went when the user quit after a failed save.
     pub recovery_written: Option<PathBuf>,
+    /// The command that edits a long text outside (see `outside.rs`).
+    pub editor: String,
+    /// A field to hand to the editor once the event is handled.
+    outside: Option<crate::field::Field>,
 }
 
 struct InFlight {
@@ -100,6 +117,8 @@ impl Session {
             load_failed: None,
             recovery: None,
             recovery_written: None,
+            editor: outside::editor_from_env(),
+            outside: None,
         }
     }
 
@@ -266,6 +285,7 @@ impl Session {
                 return Some(Exit::Quit);
             }
             Some(Effect::Recover(restore)) => self.recover(restore),
+            Some(Effect::EditOutside(field)) => self.outside = Some(field),
             Some(Effect::Save) | None => {}
         }
         None
@@ -315,7 +335,8 @@ pub fn run<B: Backend, E: Events>(
             return Ok(Exit::Damaged(why));
         }
         s.offer_recovery();
-        if (loading || s.recovery.is_some())
+        s.note_orphaned_edits();
+        if (loading || s.recovery.is_some() || s.app.notice.is_some())
             && let Some(exit) = redraw(terminal, &mut s)
         {
             return Ok(exit);
@@ -366,6 +387,20 @@ pub fn run<B: Backend, E: Events>(
         }
         if let Some(exit) = s.handle(&event) {
             return Ok(exit);
+        }
+        if let Some(field) = s.outside.take() {
+            s.edit_outside(events, field);
+            if s.app.unsaved {
+                s.save_in_background();
+            }
+            // The editor drew over everything: the screen is cleared and the next frame is
+            // drawn whole. (`Terminal::clear` would ask the terminal where its cursor is, and
+            // not every terminal answers.)
+            if terminal.backend_mut().clear().is_err() {
+                s.save();
+                return Ok(Exit::TerminalLost);
+            }
+            terminal.swap_buffers();
         }
         s.poll_save();
         if let Some(exit) = redraw(terminal, &mut s) {

@@ -201,6 +201,11 @@ impl Store {
         &self.path
     }
 
+    /// The folder of the workbook file (the private data folder for the default one).
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     /// The number of successful saves ever made to this file.
     pub fn generation(&self) -> u64 {
         self.generation
@@ -505,6 +510,13 @@ fn decode_file(path: &Path, bytes: Vec<u8>) -> Result<Decoded, OpenError> {
         error: e,
         backup: backup::newest(&dir_of(path), path),
     })
+}
+
+/// Reads and decodes a workbook without locking or changing anything: for exports and
+/// `check`. Saves replace the file by renaming, so a read never sees half a save.
+pub fn read_only(path: &Path) -> Result<Decoded, OpenError> {
+    let bytes = fs::read(path).map_err(|e| OpenError::Io(path.to_path_buf(), e))?;
+    decode_file(path, bytes)
 }
 
 /// A symlinked workbook file is followed once, so saves replace the target and keep the link.

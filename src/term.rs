@@ -42,6 +42,17 @@ pub fn leave() {
     let _ = ratatui::try_restore();
 }
 
+/// Takes the terminal back after another program had it (see [`leave`]).
+pub fn resume() -> io::Result<()> {
+    crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        EnableBracketedPaste,
+        EnableFocusChange
+    )
+}
+
 /// Whether standard input is a terminal that has hung up (or was never one).
 fn terminal_gone() -> bool {
     // SAFETY: tcgetattr only writes into the termios we own; a zeroed termios is valid.

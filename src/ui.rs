@@ -16,7 +16,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use crate::app::{App, Status};
 use crate::keys::{self, CONFIRM, EDIT, GLOBAL, MAKE_ROOM, PICK};
 use crate::model::GoalStatus;
-use crate::nav::{Confirm, Mode, Pick, PickWhat, Record};
+use crate::nav::{Confirm, Mode, Pick, PickWhat, Record, Screen};
 use crate::screens;
 use theme::THEME;
 
@@ -37,19 +37,35 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         too_small(area, buf);
         return;
     }
-    let [top, body, bottom] = area.layout(&Layout::vertical([
+    let banner = u16::from(app.call_mode);
+    let [top, call, body, bottom] = area.layout(&Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(banner),
         Constraint::Fill(1),
         Constraint::Length(1),
     ]));
     title_bar(app, top, buf);
-    screens::render(app, body, buf);
+    if app.call_mode {
+        call_banner(call, buf);
+    }
+    if app.hides_screen() {
+        hidden(app, body, buf);
+    } else {
+        screens::render(app, body, buf);
+    }
     footer(app, bottom, buf);
     match &app.mode {
         Mode::Help(under) => {
             let screen = keys::screen_keys(app.screen);
             if under.is_some() {
                 widgets::help(body, &[("While editing", &[EDIT])], buf);
+            } else if matches!(app.screen, Screen::Review(_)) {
+                let sections: [(&str, &[&[keys::Binding]]); 3] = [
+                    ("Review together", &[screen]),
+                    ("In today's notes", &[screens::NOTES_KEYS]),
+                    ("Everywhere", &[GLOBAL]),
+                ];
+                widgets::help(body, &sections, buf);
             } else {
                 let title = format!("On this screen ({})", app.screen.title());
                 widgets::help(body, &[(&title, &[screen]), ("Everywhere", &[GLOBAL])], buf);
@@ -267,6 +283,38 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
         }
     };
     line.render(area, buf);
+}
+
+/// The call-mode banner: a full-width line nobody can miss on a shared screen.
+fn call_banner(area: Rect, buf: &mut Buffer) {
+    buf.set_style(area, THEME.call_banner);
+    let text = if area.width >= 96 {
+        " ● CALL MODE · private entries, the conversation with yourself and private topics \
+         are hidden · C ends it"
+    } else {
+        " ● CALL MODE · everything private is hidden · C ends it"
+    };
+    Line::from(Span::styled(text, THEME.call_banner)).render(area, buf);
+}
+
+/// In call mode, a private page shows only that it is hidden.
+fn hidden(app: &App, area: Rect, buf: &mut Buffer) {
+    let what = match app.screen {
+        Screen::Reflection => "The conversation with yourself is private.",
+        _ => "This journal entry is private.",
+    };
+    let text = vec![
+        Line::default(),
+        Line::from(Span::styled(what, THEME.heading)),
+        Line::from(Span::styled(
+            "It stays hidden while call mode is on. C ends call mode; Esc goes back.",
+            THEME.hint,
+        )),
+    ];
+    Paragraph::new(text)
+        .wrap(Wrap { trim: true })
+        .centered()
+        .render(area, buf);
 }
 
 fn too_small(area: Rect, buf: &mut Buffer) {

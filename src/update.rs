@@ -15,6 +15,7 @@ mod cultivation;
 mod graphemes;
 mod pick;
 mod planning;
+mod review;
 
 pub use cultivation::{link_options, step_goals};
 pub use pick::active_goals;
@@ -30,6 +31,8 @@ pub enum Effect {
     ForceQuit,
     /// Take back the text a crash left (true) or set it aside (false).
     Recover(bool),
+    /// Hand this field's text to the user's own editor, then take it back.
+    EditOutside(Field),
 }
 
 /// Applies one message. `now` is the wall clock, for dates typed as `tomorrow`.
@@ -38,6 +41,17 @@ pub fn update(app: &mut App, msg: Msg, now: DateTime<Local>) -> Option<Effect> {
     app.today = now.date_naive();
     if let Mode::Pick(pick) = app.mode {
         return pick::update(app, pick, msg);
+    }
+    if app.hides_screen() && matches!(app.mode, Mode::Browse) && !moves_on(&msg) {
+        app.notice =
+            Some("This page is private and hidden during the call: C ends call mode.".into());
+        return None;
+    }
+    if matches!(app.screen, Screen::Review(_))
+        && matches!(app.mode, Mode::Browse)
+        && let Some(effect) = review::key(app, &msg)
+    {
+        return effect;
     }
     if app.screen == Screen::Journal
         && matches!(app.mode, Mode::Browse)
@@ -72,7 +86,27 @@ pub fn update(app: &mut App, msg: Msg, now: DateTime<Local>) -> Option<Effect> {
             return go(app, screen);
         }
         Msg::PickStatus => planning::pick_status(app),
+        Msg::NewEntry if app.call_mode => {
+            app.notice = Some(
+                "Journal entries start private, so n is off during a call: C ends call mode."
+                    .into(),
+            );
+        }
         Msg::NewEntry => return cultivation::new_entry(app, now),
+        Msg::CallMode => toggle_call_mode(app),
+        Msg::EditOutside => match app.focused() {
+            Some(Target::Field(f)) if f.kind() == crate::field::Kind::Text => {
+                return Some(Effect::EditOutside(f));
+            }
+            _ => {
+                app.notice = Some(
+                    "E opens a longer text (a box with several lines) in your own editor.".into(),
+                );
+            }
+        },
+        Msg::Review => return review::open(app, now),
+        // Only meaningful on the review (above).
+        Msg::SwitchPane | Msg::SwapReference(_) | Msg::Split(_) => {}
         Msg::AddCheckIn => return cultivation::new_check_in(app),
         Msg::ToStep => return cultivation::to_step(app),
         // Only meaningful on the journal list (above) or in a picker.
@@ -126,6 +160,42 @@ pub fn update(app: &mut App, msg: Msg, now: DateTime<Local>) -> Option<Effect> {
         }
     }
     None
+}
+
+/// What still works on a page hidden by call mode: going elsewhere, help, saving, quitting.
+fn moves_on(msg: &Msg) -> bool {
+    matches!(
+        msg,
+        Msg::Back
+            | Msg::NextScreen
+            | Msg::PrevScreen
+            | Msg::OpenExercise(_)
+            | Msg::Help
+            | Msg::CloseHelp
+            | Msg::Quit
+            | Msg::SaveNow
+            | Msg::SaveAndQuit
+            | Msg::Answer(_)
+            | Msg::CallMode
+            | Msg::Review
+            | Msg::PasteIgnored
+    )
+}
+
+/// `C`: call mode on or off. The journal list is worked out again without (or with) the
+/// private entries.
+fn toggle_call_mode(app: &mut App) {
+    app.call_mode = !app.call_mode;
+    app.journal.hide_private = app.call_mode;
+    app.journal.refresh(&app.workbook);
+    let focus = app.focus();
+    app.set_focus(focus);
+    app.notice = Some(if app.call_mode {
+        "Call mode on: private entries, the conversation with yourself and private topics are hidden."
+            .into()
+    } else {
+        "Call mode off: private content shows again.".into()
+    });
 }
 
 /// Changes screen, saving on the way (leaving a screen is a natural checkpoint). Opening an

@@ -327,3 +327,76 @@ fn a_change_made_while_a_background_save_runs_is_saved_by_the_next() {
     assert_eq!(t.saved().title, "third");
     assert!(matches!(s.app.status, Status::Saved(_)));
 }
+
+/// `E` hands the focused text to the user's editor through a private temporary file in the
+/// data folder, takes back what the editor wrote, saves, and removes the file.
+#[test]
+fn a_text_written_in_the_users_editor_comes_back_and_is_saved() {
+    let s = Temp::new();
+    let session = s.open(None);
+    let seen = s.path.with_file_name("seen-by-editor");
+    // The "editor": records the file's mode and text, then writes its own.
+    session.lock().unwrap().editor = format!(
+        "sh -c 'stat -c %a \"$1\" > {seen}; cat \"$1\" >> {seen}; printf \"Calm team.\\nTrusted.\\n\" > \"$1\"' editor",
+        seen = seen.display()
+    );
+    let exit = s.resume(
+        &session,
+        &mut Script::new("5jjj<Enter>Draft<Esc>E<Pause>q"),
+        0,
+    );
+    assert_eq!(exit, Exit::Quit);
+    assert_eq!(s.saved().vision.statement, "Calm team.\nTrusted.");
+    assert_eq!(file_text(&seen), "600\nDraft\n");
+    let left: Vec<_> = fs::read_dir(s.path.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".mentorbook-edit"))
+        .collect();
+    assert!(left.is_empty(), "the editor's file is removed: {left:?}");
+}
+
+/// An editor that fails, or one that cannot be found, changes nothing and says so.
+#[test]
+fn a_failing_editor_leaves_the_text_as_it_was() {
+    for (editor, says) in [
+        ("false", "stopped with an error"),
+        ("/nonexistent/editor", "Cannot find the editor"),
+    ] {
+        let s = Temp::new();
+        let session = s.open(None);
+        session.lock().unwrap().editor = editor.into();
+        s.resume(&session, &mut Script::new("5jjj<Enter>Draft<Esc>E"), 0);
+        let s2 = session.into_inner().unwrap();
+        assert_eq!(s2.app.workbook.vision.statement, "Draft");
+        let notice = s2.app.notice.unwrap_or_default();
+        assert!(notice.contains(says), "{editor}: {notice}");
+    }
+}
+
+/// `E` on a one-line field only explains itself.
+#[test]
+fn e_on_a_short_field_explains_itself() {
+    let s = Temp::new();
+    let session = s.open(None);
+    session.lock().unwrap().editor = "false".into();
+    s.resume(&session, &mut Script::new("E"), 0);
+    let notice = session.into_inner().unwrap().app.notice.unwrap_or_default();
+    assert!(notice.contains("own editor"), "{notice}");
+}
+
+/// An editor's file left by a session that was killed is kept and pointed at on the next
+/// start, never deleted: it may hold words that never came back.
+#[test]
+fn an_orphaned_editor_file_is_kept_and_pointed_at() {
+    let s = Temp::new();
+    let orphan = s.path.with_file_name(".mentorbook-edit-x1y2.txt");
+    fs::write(&orphan, "words written in the editor\n").unwrap();
+    let session = s.open(None);
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    let mut events = Script::new("");
+    run(&session, &mut terminal, &mut events, &AtomicUsize::new(0)).unwrap();
+    let notice = session.into_inner().unwrap().app.notice.unwrap_or_default();
+    assert!(notice.contains(".mentorbook-edit-x1y2.txt"), "{notice}");
+    assert_eq!(file_text(&orphan), "words written in the editor\n");
+}

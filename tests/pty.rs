@@ -359,3 +359,98 @@ fn a_damaged_journal_found_after_the_first_frame_stops_the_app_and_saves_nothing
     assert!(screen.contains("data.journal["), "{screen}");
     assert_eq!(fs::read_to_string(&file).unwrap(), damaged);
 }
+
+/// `E` on the vision statement hands the terminal to $VISUAL (here a script that reads a
+/// line from the terminal, as an editor would), then takes it back with the new text.
+#[test]
+fn the_users_editor_gets_the_terminal_and_its_text_is_saved() {
+    let (home, file) = setup();
+    let editor = "sh -c 'printf \"EDITOR HAS THE TERMINAL\\n\"; read line; printf \"%s\\n\" \"$line\" > \"$1\"' editor";
+    let mut pty = Pty::spawn_with(
+        home.path(),
+        &["--file".as_ref(), file.as_os_str()],
+        &[("VISUAL", editor.as_ref())],
+    );
+    open_statement(&mut pty);
+    pty.type_seen("First draft");
+    pty.escape_to("Enter edit");
+    pty.type_("E");
+    pty.wait_for("EDITOR HAS THE TERMINAL");
+    pty.type_("Written in my editor\r");
+    pty.wait_for("The text from the editor is in.");
+    pty.wait_for("Written in my editor");
+    pty.type_("q");
+    assert_eq!(pty.wait_exit(), 0);
+    pty.assert_restored();
+    assert_eq!(statement(&file), "Written in my editor");
+    let left = fs::read_dir(file.parent().unwrap())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains("mentorbook-edit"))
+        .count();
+    assert_eq!(left, 0, "the editor's file is removed");
+}
+
+/// `--demo` opens the sample on a temporary copy and leaves nothing behind.
+#[test]
+fn the_demo_shows_the_sample_and_keeps_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let demos = || -> Vec<std::path::PathBuf> {
+        fs::read_dir(std::env::temp_dir())
+            .unwrap()
+            .flatten()
+            .filter(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .starts_with("mentorbook-demo")
+            })
+            .map(|e| e.path())
+            .collect()
+    };
+    let before = demos();
+    let mut pty = Pty::spawn_with(home.path(), &["--demo".as_ref()], &[]);
+    pty.wait_for("Ana's mentoring workbook");
+    pty.wait_for("Demo: a sample workbook");
+    pty.type_("7");
+    pty.wait_for("Run the platform team's design reviews");
+    pty.type_("q");
+    assert_eq!(pty.wait_exit(), 0);
+    pty.assert_restored();
+    assert_eq!(demos(), before, "the temporary copy is gone");
+    let made: Vec<_> = fs::read_dir(home.path()).unwrap().flatten().collect();
+    assert!(
+        made.is_empty(),
+        "nothing written in the home folder: {made:?}"
+    );
+}
+
+/// With several workbooks and none named, a picker asks which one.
+#[test]
+fn a_picker_chooses_among_several_workbooks() {
+    let home = tempfile::tempdir().unwrap();
+    for name in ["ana", "sam"] {
+        let ok = Command::new(env!("CARGO_BIN_EXE_mentorbook"))
+            .args(["new", name])
+            .env("HOME", home.path())
+            .env_remove("XDG_DATA_HOME")
+            .env_remove("MENTORBOOK_FILE")
+            .output()
+            .unwrap();
+        assert!(ok.status.success(), "{ok:?}");
+    }
+    let mut pty = Pty::start(home.path(), &[], &[("XDG_DATA_HOME", "".as_ref())]);
+    pty.wait_for("Choose a workbook");
+    pty.wait_for("sam");
+    pty.type_("j\r");
+    pty.wait_for("Overview");
+    pty.wait_for("│ sam │");
+    pty.type_("q");
+    assert_eq!(pty.wait_exit(), 0);
+    pty.assert_restored();
+    // Esc in the picker leaves without opening anything.
+    let mut pty = Pty::start(home.path(), &[], &[("XDG_DATA_HOME", "".as_ref())]);
+    pty.wait_for("Choose a workbook");
+    pty.send(b"\x1b");
+    assert_eq!(pty.wait_exit(), 0);
+    pty.assert_restored();
+}

@@ -207,6 +207,7 @@ fn screen_name(screen: Screen) -> &'static str {
         Screen::Goal(_) => "goal",
         Screen::Worksheet(_) => "worksheet",
         Screen::Glance(_) => "glance",
+        Screen::Review(_) => "review",
     }
 }
 
@@ -335,5 +336,34 @@ fn every_size_renders_without_panic() {
                 }
             }
         }
+    }
+}
+
+/// The workbook picker shown at start when several workbooks exist.
+#[test]
+fn workbook_picker() {
+    use mentorbook::picker::Picker;
+    use mentorbook::workbooks::Place;
+    let places: Vec<Place> = ["default", "ana-ruiz", "sam-lee"]
+        .into_iter()
+        .map(|name| Place {
+            name: name.into(),
+            path: name.into(),
+            modified: None,
+        })
+        .collect();
+    let mut picker = Picker::new(&places, |p| match p.name.as_str() {
+        "default" => "(no names yet)".into(),
+        "ana-ruiz" => "Ana Ruiz with Ben Okafor".into(),
+        _ => "Sam Lee with Ben Okafor".into(),
+    });
+    picker.selected = 1;
+    for (w, h) in [(80, 24), (60, 16)] {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+        terminal
+            .draw(|f| picker.render(f.area(), f.buffer_mut()))
+            .unwrap();
+        insta::assert_snapshot!(format!("picker_{w}x{h}"), terminal.backend());
     }
 }

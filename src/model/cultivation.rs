@@ -86,8 +86,13 @@ impl Workbook {
                 add(format!("Still open from last time: {}", a.text.trim()));
             }
         }
+        // The agenda is shown during calls and exported: a private topic is only pointed at.
         for t in (self.mentoring_plan.topics.iter()).filter(|t| !t.discussed) {
-            if !t.text.trim().is_empty() {
+            if t.text.trim().is_empty() {
+                continue;
+            } else if t.private {
+                add("A private topic (see your mentoring plan)".into());
+            } else {
                 add(format!("Topic: {}", t.text.trim()));
             }
         }

@@ -16,55 +16,65 @@ use crate::ui::form::guidance;
 use crate::ui::sheet::{self, Item, Row};
 use crate::ui::theme::THEME;
 
+const ADD: Binding = explained(
+    &[plain('a')],
+    "a",
+    "add",
+    "add an agenda item or commitment (at the focus)",
+    Msg::Add,
+);
+const TICK: Binding = explained(
+    &[plain('x')],
+    "x",
+    "dealt with",
+    "tick the agenda item dealt with, or not",
+    Msg::Toggle,
+);
+const TO_STEP: Binding = explained(
+    &[plain('c')],
+    "c",
+    "to a step",
+    "make the commitment an action step on a goal",
+    Msg::ToStep,
+);
+const OWNER: Binding = explained(
+    &[plain('o')],
+    "o",
+    "owner",
+    "who carries the commitment",
+    Msg::Cycle,
+);
+const DUE: Binding = explained(
+    &[plain('t')],
+    "t",
+    "due",
+    "the commitment's due date",
+    Msg::EditDate,
+);
+const DELETE: Binding = more(
+    &[plain('d')],
+    "d",
+    "delete the agenda item or commitment",
+    Msg::Delete,
+);
+
 /// Keys of this screen.
 pub const KEYS: &[Binding] = &[
     MOVE,
     ENTER,
-    explained(
-        &[plain('a')],
-        "a",
-        "add",
-        "add an agenda item or commitment (at the focus)",
-        Msg::Add,
-    ),
-    explained(
-        &[plain('x')],
-        "x",
-        "dealt with",
-        "tick the agenda item dealt with, or not",
-        Msg::Toggle,
-    ),
-    explained(
-        &[plain('c')],
-        "c",
-        "to a step",
-        "make the commitment an action step on a goal",
-        Msg::ToStep,
-    ),
-    explained(
-        &[plain('o')],
-        "o",
-        "owner",
-        "who carries the commitment",
-        Msg::Cycle,
-    ),
-    explained(
-        &[plain('t')],
-        "t",
-        "due",
-        "the commitment's due date",
-        Msg::EditDate,
-    ),
+    ADD,
+    TICK,
+    TO_STEP,
+    OWNER,
+    DUE,
     MOVE_UP,
     MOVE_DOWN,
-    more(
-        &[plain('d')],
-        "d",
-        "delete the agenda item or commitment",
-        Msg::Delete,
-    ),
+    DELETE,
     back_to("back to the conversation log"),
 ];
+
+/// The keys that work on a conversation's items wherever it is shown (also in the review).
+pub const NOTES_KEYS: &[Binding] = &[ADD, TICK, TO_STEP, OWNER, DUE, MOVE_UP, MOVE_DOWN, DELETE];
 
 /// The side panel goes beside the sheet from this width.
 const SIDE_PANEL: u16 = 100;

@@ -66,6 +66,13 @@ pub fn items<'a>(
     }
     items.push(Item::Heading("Next step"));
     items.push(Item::Info(next_step(wb)));
+    items.push(Item::Heading("During a call"));
+    items.push(Item::Prompt(
+        "R puts a reference (the action plans, the goals, the agreement…) beside today's \
+         conversation notes. C is call mode, for a shared screen: the conversation with \
+         yourself, private journal entries and private topics stay hidden until C again."
+            .into(),
+    ));
     if let Some(path) = location {
         let dir = path.parent().unwrap_or(path);
         items.push(Item::Heading("Your data"));

@@ -163,6 +163,19 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, items: &[Item]) {
     if area.width < 4 || area.height == 0 {
         return;
     }
+    // Call mode: private items are not drawn at all (their targets are gone too).
+    let kept: Vec<&Item>;
+    let items: &[&Item] = {
+        kept = items
+            .iter()
+            .filter(|i| {
+                !app.call_mode
+                    || i.target()
+                        .is_none_or(|t| !crate::privacy::target(&app.workbook, t))
+            })
+            .collect();
+        &kept
+    };
     let width = area.width - 1; // the scrollbar's column
     let heights: Vec<u16> = (items.iter().enumerate())
         .map(|(n, i)| height(app, i, width, n == 0))

@@ -22,6 +22,8 @@ pub struct Theme {
     pub notice: Style,
     pub done: Style,
     pub heading: Style,
+    /// Call mode's banner: loud on purpose.
+    pub call_banner: Style,
 }
 
 /// The theme: readable on dark and light terminals, colour only as a second cue.
@@ -52,4 +54,8 @@ pub const THEME: Theme = Theme {
     notice: Style::new().fg(Color::Yellow),
     done: Style::new().fg(Color::Green),
     heading: Style::new().add_modifier(Modifier::BOLD),
+    call_banner: Style::new()
+        .fg(Color::Black)
+        .bg(Color::Yellow)
+        .add_modifier(Modifier::BOLD),
 };

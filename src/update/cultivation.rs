@@ -15,6 +15,20 @@ use crate::nav::{Confirm, Mode, Pick, PickWhat, Record, Screen, Target};
 
 /// A new conversation now, with the suggested agenda, and its page open.
 pub fn new_conversation(app: &mut App, now: DateTime<Local>) -> Option<Effect> {
+    let (c, n) = create_conversation(app, now);
+    go(app, Screen::Conversation(c));
+    app.notice = Some(match n {
+        0 => "New conversation. Nothing is due or open, so the agenda starts empty.".into(),
+        n => format!(
+            "New conversation with {n} suggested agenda items: keep, move (K/J) or delete (d) them."
+        ),
+    });
+    Some(Effect::Save)
+}
+
+/// Adds a conversation at `now` with the suggested agenda; returns its position and how
+/// many agenda items were suggested.
+pub fn create_conversation(app: &mut App, now: DateTime<Local>) -> (usize, usize) {
     let wb = &mut app.workbook;
     let at = now
         .with_second(0)
@@ -47,14 +61,7 @@ pub fn new_conversation(app: &mut App, now: DateTime<Local>) -> Option<Effect> {
     });
     let c = wb.conversations.len() - 1;
     app.touch();
-    go(app, Screen::Conversation(c));
-    app.notice = Some(match n {
-        0 => "New conversation. Nothing is due or open, so the agenda starts empty.".into(),
-        n => format!(
-            "New conversation with {n} suggested agenda items: keep, move (K/J) or delete (d) them."
-        ),
-    });
-    Some(Effect::Save)
+    (c, n)
 }
 
 /// A new check-in record dated today, its page open.

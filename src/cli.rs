@@ -1,0 +1,426 @@
+//! The command line: the arguments (also the source of the completions and the man page)
+//! and the commands that run without the terminal UI. Each returns the process's exit code:
+//! 0 done, 1 a problem (said on stderr), 2 a usage error (from clap).
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::{DateTime, Local};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+
+use crate::model::Workbook;
+use crate::report::{self, Section};
+use crate::store::{self, Store};
+use crate::{privacy, workbooks};
+
+/// A private, keyboard-only mentoring workbook for the terminal.
+#[derive(Debug, Parser)]
+#[command(name = "mentorbook", version, about)]
+pub struct Cli {
+    /// The workbook file to open (created on first save). Without this, --workbook or
+    /// --demo, the file named by MENTORBOOK_FILE, if set.
+    #[arg(long, value_name = "PATH", global = true)]
+    pub file: Option<PathBuf>,
+    /// A workbook by name (see `mentorbook list`); `default` is the default one.
+    #[arg(long, value_name = "NAME", conflicts_with = "file", global = true)]
+    pub workbook: Option<String>,
+    /// Open a sample workbook on a temporary copy: every screen filled in, nothing kept.
+    /// Commands read the sample too (`mentorbook --demo show plan`).
+    #[arg(long, conflicts_with_all = ["file", "workbook"], global = true)]
+    pub demo: bool,
+    /// For the reliability tests: save a growing workbook over and over, printing each
+    /// generation once it is on disk, until killed.
+    #[arg(long, hide = true)]
+    pub save_loop: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write the workbook out as Markdown, iCalendar or JSON (private content left out).
+    Export {
+        #[arg(long, value_enum)]
+        format: Format,
+        /// Only this part (Markdown; may be repeated).
+        #[arg(long, value_enum, value_name = "NAME")]
+        section: Vec<Section>,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Include the conversation with yourself, private topics and private journal entries.
+        #[arg(long)]
+        include_private: bool,
+    },
+    /// Print a summary: the action plans, the goals, the agenda or the dates.
+    Show {
+        #[arg(value_enum)]
+        what: Section,
+        /// Include private topics.
+        #[arg(long)]
+        include_private: bool,
+    },
+    /// List the workbooks in the data folder.
+    List,
+    /// Create a named workbook (one per mentee, say).
+    New {
+        /// Letters, digits, `-`, `_` and `.`.
+        name: String,
+    },
+    /// Check a workbook file and report problems, changing nothing.
+    Check,
+    /// Print shell completions.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    Man,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Markdown,
+    Ics,
+    Json,
+}
+
+/// Prints to stderr, ignoring failure (the terminal may be gone; `eprintln!` would panic).
+pub fn say(msg: &str) {
+    let _ = writeln!(std::io::stderr(), "{msg}");
+}
+
+/// Says what went wrong and gives exit code 1.
+pub fn fail(msg: &str) -> ExitCode {
+    say(&format!("mentorbook: {msg}"));
+    ExitCode::from(1)
+}
+
+/// Writes to stdout; a closed pipe (`| head`) ends quietly.
+fn print(text: &str) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => fail(&format!("cannot write the output: {e}")),
+    }
+}
+
+/// Colour only on a terminal, and never when `NO_COLOR` is set to anything (no-color.org).
+fn colour() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// The workbook file the arguments name: `--file`, `--workbook NAME`, or the default.
+/// `Ok(None)`: nothing named (the caller decides: the default, or a picker).
+pub fn named_path(cli: &Cli) -> Result<Option<PathBuf>, String> {
+    if let Some(p) = &cli.file {
+        return Ok(Some(p.clone()));
+    }
+    // The environment only speaks when the command line does not: `--workbook` wins.
+    let Some(name) = &cli.workbook else {
+        let from_env = std::env::var_os("MENTORBOOK_FILE").filter(|v| !v.is_empty());
+        return Ok(from_env.map(PathBuf::from));
+    };
+    workbooks::check_name(name)?;
+    let dir = data_dir()?;
+    let path = workbooks::path_of(&dir, name);
+    if name != workbooks::DEFAULT && !path.exists() {
+        return Err(format!(
+            "there is no workbook called “{name}”: `mentorbook list` shows them, \
+             `mentorbook new {name}` creates it"
+        ));
+    }
+    Ok(Some(path))
+}
+
+fn data_dir() -> Result<PathBuf, String> {
+    workbooks::data_dir()
+        .ok_or_else(|| "no home folder found: use --file PATH or set MENTORBOOK_FILE".to_string())
+}
+
+/// The data folder, created private (0700) if missing.
+pub fn ensure_data_dir() -> Result<PathBuf, String> {
+    let dir = data_dir()?;
+    create_private_dir(&dir)?;
+    Ok(dir)
+}
+
+fn create_private_dir(dir: &Path) -> Result<(), String> {
+    std::fs::DirBuilder::new()
+        .recursive(true)
+        .create(dir)
+        .and_then(|()| store::secure_dir(dir))
+        .map_err(|e| format!("cannot create {}: {e}", dir.display()))
+}
+
+/// The file a command reads: as named, else the default workbook.
+fn target(cli: &Cli) -> Result<PathBuf, String> {
+    match named_path(cli)? {
+        Some(p) => Ok(p),
+        None => Ok(workbooks::path_of(&data_dir()?, workbooks::DEFAULT)),
+    }
+}
+
+/// The sample workbook shipped with the app (`--demo`).
+pub const SAMPLE: &str = include_str!("../assets/sample-workbook.json");
+
+/// The workbook a command reads: the sample with `--demo`, else the named file.
+fn load_for(cli: &Cli) -> Result<(Workbook, PathBuf), String> {
+    if cli.demo {
+        let wb = store::decode(SAMPLE.as_bytes())
+            .map_err(|e| format!("the sample workbook does not read: {e:?}"))?
+            .workbook;
+        return Ok((wb, PathBuf::from("(the sample workbook)")));
+    }
+    let path = target(cli)?;
+    Ok((load(&path)?, path))
+}
+
+/// Reads a workbook for a command, without locking or changing it.
+fn load(path: &Path) -> Result<Workbook, String> {
+    match store::read_only(path) {
+        Ok(d) => Ok(d.workbook),
+        Err(store::OpenError::Io(_, e)) if e.kind() == std::io::ErrorKind::NotFound => {
+            Err(format!("there is no workbook at {} yet", path.display()))
+        }
+        Err(e) => Err(e.to_string()),
+    }
+}
+
+/// Runs a command that needs no terminal UI.
+pub fn run(cli: &Cli, command: &Command, now: DateTime<Local>) -> ExitCode {
+    let result = match command {
+        Command::Export {
+            format,
+            section,
+            output,
+            include_private,
+        } => export(
+            cli,
+            *format,
+            section,
+            output.as_deref(),
+            *include_private,
+            now,
+        ),
+        Command::Show {
+            what,
+            include_private,
+        } => show(cli, *what, *include_private, now),
+        Command::List => list(),
+        Command::New { name } => new(name, now),
+        Command::Check => check(cli),
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "mentorbook", &mut out);
+            Ok(String::from_utf8_lossy(&out).into_owned())
+        }
+        Command::Man => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut out)
+                .map_err(|e| e.to_string())
+                .map(|()| String::from_utf8_lossy(&out).into_owned())
+        }
+    };
+    match result {
+        Ok(text) => print(&text),
+        Err(msg) => fail(&msg),
+    }
+}
+
+/// The export as text, from a workbook already read: the CLI and the tests share it.
+pub fn export_text(
+    wb: &Workbook,
+    format: Format,
+    sections: &[Section],
+    include_private: bool,
+    now: DateTime<Local>,
+) -> String {
+    let shared;
+    let wb = if include_private {
+        wb
+    } else {
+        shared = privacy::shareable(wb);
+        &shared
+    };
+    match format {
+        Format::Markdown => {
+            let sections = if sections.is_empty() {
+                &Section::ALL[..]
+            } else {
+                sections
+            };
+            let opts = report::Options {
+                include_private,
+                today: now.date_naive(),
+            };
+            report::markdown(&report::document(wb, sections, opts))
+        }
+        Format::Ics => report::calendar::ics(wb, now.to_utc()),
+        Format::Json => {
+            let data = store::encode_data(wb);
+            String::from_utf8_lossy(&store::encode(&data, 0, now.fixed_offset())).into_owned()
+        }
+    }
+}
+
+fn export(
+    cli: &Cli,
+    format: Format,
+    sections: &[Section],
+    output: Option<&Path>,
+    include_private: bool,
+    now: DateTime<Local>,
+) -> Result<String, String> {
+    if !sections.is_empty() && format != Format::Markdown {
+        return Err("--section only applies to --format markdown".into());
+    }
+    let (wb, path) = load_for(cli)?;
+    let text = export_text(&wb, format, sections, include_private, now);
+    let Some(out) = output else {
+        return Ok(text);
+    };
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same(out, &path) {
+        return Err(format!(
+            "{} is the workbook itself: choose another file",
+            out.display()
+        ));
+    }
+    write_file(out, &text).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    say(&format!("mentorbook: wrote {}", out.display()));
+    Ok(String::new())
+}
+
+/// Writes a whole file atomically (a temp file beside it, then a rename), private if new.
+fn write_file(path: &Path, text: &str) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".mentorbook-export")
+        .tempfile_in(dir)?;
+    tmp.write_all(text.as_bytes())?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+fn show(
+    cli: &Cli,
+    what: Section,
+    include_private: bool,
+    now: DateTime<Local>,
+) -> Result<String, String> {
+    let (mut wb, _) = load_for(cli)?;
+    if !include_private {
+        wb = privacy::shareable(&wb);
+    }
+    let opts = report::Options {
+        include_private,
+        today: now.date_naive(),
+    };
+    Ok(report::plain(
+        &report::document(&wb, &[what], opts),
+        colour(),
+    ))
+}
+
+fn list() -> Result<String, String> {
+    let dir = data_dir()?;
+    let places = workbooks::list(&dir);
+    if places.is_empty() {
+        return Ok(format!(
+            "No workbooks in {} yet.\n`mentorbook` starts the default one; \
+             `mentorbook new NAME` makes a named one.\n",
+            dir.display()
+        ));
+    }
+    let mut out = String::new();
+    for p in places {
+        let who = describe(&p.path);
+        let when = p
+            .modified
+            .map(|t| {
+                DateTime::<Local>::from(t)
+                    .format("%Y-%m-%d %H:%M")
+                    .to_string()
+            })
+            .unwrap_or_default();
+        out.push_str(&format!("{:<20} {when}  {who}\n", p.name));
+    }
+    Ok(out)
+}
+
+/// Who a workbook is about, for lists: "Ana Ruiz with Ben Okafor".
+pub fn describe(path: &Path) -> String {
+    match store::read_only(path) {
+        Ok(d) => partners(&d.workbook),
+        Err(_) => "cannot be read: `mentorbook check` says why".into(),
+    }
+}
+
+/// "Ana Ruiz with Ben Okafor", or what there is of it.
+fn partners(wb: &Workbook) -> String {
+    match (wb.mentee.trim(), wb.mentor.trim()) {
+        ("", "") => "(no names yet)".into(),
+        (a, "") => a.into(),
+        ("", b) => format!("mentor {b}"),
+        (a, b) => format!("{a} with {b}"),
+    }
+}
+
+fn new(name: &str, now: DateTime<Local>) -> Result<String, String> {
+    workbooks::check_name(name)?;
+    if name == workbooks::DEFAULT {
+        return Err("“default” is the default workbook: run `mentorbook` to open it".into());
+    }
+    let dir = ensure_data_dir()?;
+    let path = workbooks::path_of(&dir, name);
+    if path.exists() {
+        return Err(format!(
+            "a workbook called “{name}” exists already: `mentorbook --workbook {name}` opens it"
+        ));
+    }
+    if let Some(parent) = path.parent() {
+        create_private_dir(parent)?;
+    }
+    let (mut store, _) = Store::open(&path).map_err(|e| e.to_string())?;
+    let wb = Workbook {
+        title: name.to_string(),
+        ..Workbook::default()
+    };
+    store.save(&wb, now).map_err(|e| e.to_string())?;
+    Ok(format!(
+        "Created {}\nOpen it with: mentorbook --workbook {name}\n",
+        path.display()
+    ))
+}
+
+fn check(cli: &Cli) -> Result<String, String> {
+    let (wb, path) = load_for(cli)?;
+    let problems = wb.problems();
+    if problems.is_empty() {
+        return Ok(format!(
+            "{}: fine ({} goals, {} conversations, {} check-ins, {} journal entries)\n",
+            path.display(),
+            wb.goals.len(),
+            wb.conversations.len(),
+            wb.check_ins.len(),
+            wb.journal.len()
+        ));
+    }
+    let mut msg = format!("{}: {} problem(s)", path.display(), problems.len());
+    for p in problems {
+        msg.push_str(&format!("\n  - {p}"));
+    }
+    Err(msg)
+}

@@ -1,0 +1,89 @@
+//! What is private, in one place: the conversation with yourself, journal entries marked
+//! private, and mentoring-plan topics marked private. Call mode hides these on screen, and
+//! exports leave them out unless asked; both ask here, so they can never disagree.
+
+use crate::field::{Choice, Field};
+use crate::model::{SelfReflection, Workbook};
+use crate::nav::{Screen, Target};
+
+/// Journal entry `e` is private (a missing entry counts as private: nothing to show).
+fn entry_private(wb: &Workbook, e: usize) -> bool {
+    wb.journal.get(e).is_none_or(|x| x.private)
+}
+
+/// A screen that shows nothing but private text.
+pub fn screen(wb: &Workbook, screen: Screen) -> bool {
+    match screen {
+        Screen::Reflection => true,
+        Screen::Entry(e) => entry_private(wb, e),
+        _ => false,
+    }
+}
+
+/// A field whose text is private.
+pub fn field(wb: &Workbook, field: Field) -> bool {
+    match field {
+        Field::Reflect(_) => true,
+        Field::Topic(i) => wb.mentoring_plan.topics.get(i).is_none_or(|t| t.private),
+        Field::Entry(e) | Field::EntryTags(e) => entry_private(wb, e),
+        _ => false,
+    }
+}
+
+/// A focus target that would show private text.
+pub fn target(wb: &Workbook, target: Target) -> bool {
+    match target {
+        Target::Field(f) => field(wb, f),
+        Target::Open(s) => screen(wb, s),
+        Target::Choice(Choice::EntryPrivate(e) | Choice::EntryLink(e)) => entry_private(wb, e),
+        _ => false,
+    }
+}
+
+/// The workbook without anything private: what exports hold unless private content is asked
+/// for. Private topics and entries are removed, the conversation with yourself emptied.
+pub fn shareable(wb: &Workbook) -> Workbook {
+    let mut out = wb.clone();
+    out.self_reflection = SelfReflection::default();
+    out.mentoring_plan.topics.retain(|t| !t.private);
+    out.journal.retain(|e| !e.private);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{JournalEntry, Topic};
+    use std::sync::Arc;
+
+    #[test]
+    fn shareable_keeps_nothing_private() {
+        let mut wb = Workbook::default();
+        wb.self_reflection.why = "secret why".into();
+        wb.mentoring_plan.topics.push(Topic {
+            text: "secret topic".into(),
+            private: true,
+            ..Topic::default()
+        });
+        wb.mentoring_plan.topics.push(Topic {
+            text: "open topic".into(),
+            ..Topic::default()
+        });
+        wb.journal.push(Arc::new(JournalEntry {
+            text: "secret entry".into(),
+            ..JournalEntry::default()
+        }));
+        wb.journal.push(Arc::new(JournalEntry {
+            text: "shared entry".into(),
+            private: false,
+            ..JournalEntry::default()
+        }));
+        assert!(field(&wb, Field::Topic(0)));
+        assert!(!field(&wb, Field::Topic(1)));
+        assert!(screen(&wb, Screen::Entry(0)));
+        assert!(!screen(&wb, Screen::Entry(1)));
+        let json = serde_json::to_string(&shareable(&wb)).unwrap();
+        assert!(!json.contains("secret"), "{json}");
+        assert!(json.contains("open topic") && json.contains("shared entry"));
+    }
+}

@@ -1,0 +1,103 @@
+//! A document as Markdown (CommonMark with GitHub tables), for email and printing.
+
+use super::Block;
+
+/// Escapes what Markdown would read as markup in a table cell or a line of text.
+fn cell(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('\n', "<br>")
+}
+
+/// Keeps the user's own line breaks inside a paragraph (two spaces before each). A line that
+/// Markdown would read as a heading, a quote or a list item gets a backslash in front.
+fn para(text: &str) -> String {
+    text.trim()
+        .lines()
+        .map(|l| {
+            let t = l.trim_start();
+            if t.starts_with(['#', '>', '-', '+', '*', '|']) {
+                return format!("\\{t}");
+            }
+            // "1." or "1)": the backslash goes before the dot (a digit cannot be escaped).
+            if let Some((n, rest)) = t.split_once(['.', ')'])
+                && !n.is_empty()
+                && n.chars().all(|c| c.is_ascii_digit())
+            {
+                let delim = &t[n.len()..n.len() + 1];
+                return format!("{n}\\{delim}{rest}");
+            }
+            l.to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("  \n")
+}
+
+/// The document as Markdown. Fields, bullets and checklists use different list markers
+/// (`-`, `*`, `+`), so two of them in a row stay two lists instead of merging into one.
+pub fn markdown(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for b in blocks {
+        match b {
+            Block::Title(t) => out.push_str(&format!("# {t}\n\n")),
+            Block::Heading(t) => out.push_str(&format!("## {t}\n\n")),
+            Block::Subheading(t) => out.push_str(&format!("### {t}\n\n")),
+            Block::Para(t) => out.push_str(&format!("{}\n\n", para(t))),
+            Block::Note(t) => out.push_str(&format!("*{}*\n\n", para(t))),
+            Block::Fields(pairs) => {
+                for (label, value) in pairs {
+                    out.push_str(&format!("- **{label}:** {}\n", para(value)));
+                }
+                out.push('\n');
+            }
+            Block::Bullets(items) => {
+                for i in items {
+                    out.push_str(&format!("* {}\n", para(i)));
+                }
+                out.push('\n');
+            }
+            Block::Checklist(items) => {
+                for (done, i) in items {
+                    let mark = if *done { "x" } else { " " };
+                    out.push_str(&format!("+ [{mark}] {}\n", para(i)));
+                }
+                out.push('\n');
+            }
+            Block::Table { head, rows } => {
+                out.push_str(&format!("| {} |\n", head.join(" | ")));
+                out.push_str(&format!(
+                    "|{}\n",
+                    head.iter().map(|_| " --- |").collect::<String>()
+                ));
+                for row in rows {
+                    let cells: Vec<String> = row.iter().map(|c| cell(c)).collect();
+                    out.push_str(&format!("| {} |\n", cells.join(" | ")));
+                }
+                out.push('\n');
+            }
+        }
+    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_that_looks_like_markup_stays_text() {
+        let md = markdown(&[Block::Para("# not a heading\n1. not a list\nplain".into())]);
+        assert_eq!(md, "\\# not a heading  \n1\\. not a list  \nplain\n");
+    }
+
+    #[test]
+    fn pipes_in_cells_do_not_break_the_table() {
+        let md = markdown(&[Block::Table {
+            head: vec!["A", "B"],
+            rows: vec![vec!["x | y".into(), "two\nlines".into()]],
+        }]);
+        assert_eq!(md, "| A | B |\n| --- | --- |\n| x \\| y | two<br>lines |\n");
+    }
+}

@@ -1,0 +1,153 @@
+//! Reviewing together during a call: a read-only reference (an action plan, the goals, the
+//! agreement…) beside today's conversation, whose notes stay editable. Side by side from
+//! `STACK_BELOW` columns, one above the other below that.
+
+use crossterm::event::KeyCode;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
+
+use super::conversation;
+use crate::app::{App, ReviewView};
+use crate::keys::{Binding, ENTER, Msg, back_to, code, explained, more, plain};
+use crate::model::Workbook;
+use crate::nav::{Pane, Target};
+use crate::report;
+use crate::ui::theme::THEME;
+
+/// Narrower than this, the panes stack.
+pub const STACK_BELOW: u16 = 100;
+
+/// Keys of this screen.
+pub const KEYS: &[Binding] = &[
+    explained(
+        &[code(KeyCode::Tab)],
+        "Tab",
+        "other pane",
+        "move the keys to the other pane",
+        Msg::SwitchPane,
+    ),
+    explained(
+        &[code(KeyCode::Up), code(KeyCode::Down)],
+        "↑↓",
+        "move/scroll",
+        "notes: move between items; reference: scroll",
+        Msg::Down,
+    ),
+    explained(
+        &[plain(']')],
+        "[ ]",
+        "show",
+        "show the previous or next part in the reference",
+        Msg::SwapReference(true),
+    ),
+    more(
+        &[plain('[')],
+        "[",
+        "the previous part in the reference",
+        Msg::SwapReference(false),
+    ),
+    explained(
+        &[plain('>')],
+        "< >",
+        "split",
+        "make the reference pane narrower or wider",
+        Msg::Split(true),
+    ),
+    more(
+        &[plain('<')],
+        "<",
+        "a narrower reference",
+        Msg::Split(false),
+    ),
+    more(
+        &[code(KeyCode::PageUp), code(KeyCode::PageDown)],
+        "PgUp PgDn",
+        "scroll the focused pane by a page",
+        Msg::PageDown,
+    ),
+    ENTER,
+    back_to("back to where the review was opened"),
+];
+
+/// The keys of the notes pane are the conversation page's.
+pub fn targets(wb: &Workbook, c: usize) -> Vec<Target> {
+    conversation::targets(wb, c)
+}
+
+/// The reference pane's content as lines (private topics only outside call mode).
+pub fn reference_lines(app: &App) -> Vec<Line<'static>> {
+    let opts = report::Options {
+        include_private: !app.call_mode,
+        today: app.today,
+    };
+    report::lines(&report::section(&app.workbook, app.review.reference, opts))
+}
+
+fn pane_block(title: String, focused: bool) -> Block<'static> {
+    let style = if focused {
+        THEME.border_focus
+    } else {
+        THEME.border
+    };
+    Block::bordered()
+        .border_style(style)
+        .title(Span::styled(title, style))
+}
+
+/// Draws the two panes.
+pub fn render(app: &App, c: usize, area: Rect, buf: &mut Buffer) {
+    let view = app.review;
+    let split = Constraint::Percentage(view.split);
+    let [reference, notes] = if area.width >= STACK_BELOW {
+        area.layout(&Layout::horizontal([split, Constraint::Fill(1)]))
+    } else {
+        area.layout(&Layout::vertical([split, Constraint::Fill(1)]))
+    };
+    draw_reference(app, view, reference, buf);
+    let conv = app.workbook.conversations.get(c);
+    let title = match conv {
+        Some(conv) => format!(
+            " Today's conversation · {} · {} ",
+            conv.at.format("%Y-%m-%d %H:%M"),
+            conv.kind.name()
+        ),
+        None => " Today's conversation ".into(),
+    };
+    let block = pane_block(title, view.pane == Pane::Notes);
+    let inner = block.inner(notes);
+    block.render(notes, buf);
+    conversation::render(app, c, inner, buf);
+}
+
+fn draw_reference(app: &App, view: ReviewView, area: Rect, buf: &mut Buffer) {
+    let n = ReviewView::REFERENCES.len();
+    let at = (ReviewView::REFERENCES.iter())
+        .position(|s| *s == view.reference)
+        .unwrap_or(0);
+    let title = format!(" {} ({}/{n}) · [ ] ", view.reference.title(), at + 1);
+    let block = pane_block(title, view.pane == Pane::Reference);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    // Scrolled by whole lines of the document (each may wrap to several rows); the last line
+    // can come up to the top, so every key that scrolls moves something.
+    let lines = reference_lines(app);
+    let from = usize::from(view.scroll).min(lines.len().saturating_sub(1));
+    // Only the lines that can show: each takes at least one row.
+    let end = (from + usize::from(inner.height) + 1).min(lines.len());
+    let para = Paragraph::new(lines[from..end].to_vec()).wrap(Wrap { trim: false });
+    let more = end < lines.len() || para.line_count(inner.width) > usize::from(inner.height);
+    para.render(inner, buf);
+    if (more || from > 0) && inner.height > 0 {
+        let more = if more { "↓ more" } else { "end" };
+        let mark = Line::from(Span::styled(format!(" {more} "), THEME.hint));
+        let w = mark.width() as u16;
+        if area.width > w + 2 {
+            mark.render(
+                Rect::new(area.right() - w - 2, area.bottom() - 1, w, 1),
+                buf,
+            );
+        }
+    }
+}

@@ -1,0 +1,321 @@
+//! Reviewing together and call mode: snapshots of the split view (each pane focused, stacked,
+//! with call mode on) and canary tests that nothing private reaches a call-mode screen.
+
+mod common;
+
+use std::sync::Arc;
+
+use common::{app_at, draw, fixed_now, fixture, press, saved_at, screen_text};
+use mentorbook::app::{App, ReviewView};
+use mentorbook::model::{JournalEntry, PlanArea, Topic, Workbook};
+use mentorbook::nav::{Mode, Pane, Screen};
+
+/// In a string nothing else in the workbook contains.
+const CANARY: &str = "Zanzibar-canary";
+
+/// The sample workbook with the canary in every private place: each answer of the
+/// conversation with yourself, a private topic in each area, and private journal entries
+/// (one linked to a goal, one tagged).
+fn with_canaries() -> Workbook {
+    let mut wb = fixture();
+    let r = &mut wb.self_reflection;
+    for (n, s) in [
+        &mut r.why,
+        &mut r.contribute,
+        &mut r.gain,
+        &mut r.partner_attributes,
+        &mut r.past_lessons,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        *s = format!("{CANARY} reflection {n}");
+    }
+    for area in [
+        PlanArea::Career,
+        PlanArea::Development,
+        PlanArea::Workplace,
+        PlanArea::Other,
+    ] {
+        let id = wb.fresh_id();
+        wb.mentoring_plan.topics.push(Topic {
+            id,
+            area,
+            text: format!("{CANARY} topic {area:?}"),
+            notes: format!("{CANARY} notes"),
+            private: true,
+            discussed: false,
+        });
+    }
+    let goal = wb.goals.first().map(|g| g.id);
+    for n in 0..2 {
+        let id = wb.fresh_id();
+        wb.journal.push(Arc::new(JournalEntry {
+            id,
+            at: fixed_now().fixed_offset(),
+            text: format!("{CANARY} entry {n}"),
+            tags: vec![format!("{CANARY}-tag")],
+            goal,
+            private: true,
+            ..JournalEntry::default()
+        }));
+    }
+    wb
+}
+
+fn app_with_canaries(screen: Screen) -> App {
+    let mut app = App::new(with_canaries());
+    app.screen = screen;
+    app.today = fixed_now().date_naive();
+    app.status = saved_at();
+    app
+}
+
+fn snap(name: &str, app: &App, sizes: &[(u16, u16)]) {
+    for (w, h) in sizes {
+        let terminal = draw(app, *w, *h);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
+    }
+}
+
+/// The sample opened on the overview, `R` pressed: today's conversation is made.
+fn review() -> App {
+    let mut app = app_at(Screen::Home);
+    app.status = saved_at();
+    press(&mut app, "R");
+    app
+}
+
+#[test]
+fn review_creates_todays_conversation_once_and_opens_on_the_notes() {
+    let mut app = review();
+    let n = app.workbook.conversations.len();
+    let Screen::Review(c) = app.screen else {
+        panic!("{:?}", app.screen)
+    };
+    assert_eq!(c, n - 1);
+    assert_eq!(
+        app.workbook.conversations[c].at.date_naive(),
+        fixed_now().date_naive()
+    );
+    assert_eq!(app.review.pane, Pane::Notes);
+    // Back out and in again: the same conversation, no second one.
+    press(&mut app, "<Esc>");
+    assert_eq!(app.screen, Screen::Home);
+    press(&mut app, "R");
+    assert_eq!(app.screen, Screen::Review(c));
+    assert_eq!(app.workbook.conversations.len(), n);
+}
+
+#[test]
+fn the_notes_pane_edits_todays_conversation() {
+    let mut app = review();
+    let Screen::Review(c) = app.screen else {
+        panic!()
+    };
+    let notes = mentorbook::nav::Target::Field(mentorbook::field::Field::Notes(c));
+    common::focus(&mut app, notes);
+    press(&mut app, "<Enter>Agreed: Ana chairs in January.<Esc>");
+    assert_eq!(
+        app.workbook.conversations[c].notes,
+        "Agreed: Ana chairs in January."
+    );
+}
+
+#[test]
+fn the_reference_pane_scrolls_swaps_and_resizes() {
+    let mut app = review();
+    press(&mut app, "<Tab>");
+    assert_eq!(app.review.pane, Pane::Reference);
+    press(&mut app, "jjj");
+    assert_eq!(app.review.scroll, 3);
+    press(&mut app, "k");
+    assert_eq!(app.review.scroll, 2);
+    // Enter on the reference changes nothing: it is read-only.
+    let before = app.workbook.clone();
+    press(&mut app, "<Enter>ad");
+    assert!(app.workbook == before, "the reference changed the workbook");
+    assert!(matches!(app.mode, Mode::Browse));
+    press(&mut app, "]");
+    assert_eq!(app.review.reference, ReviewView::REFERENCES[1]);
+    assert_eq!(app.review.scroll, 0, "a new part starts at its top");
+    press(&mut app, "[[");
+    assert_eq!(
+        app.review.reference,
+        *ReviewView::REFERENCES.last().unwrap()
+    );
+    press(&mut app, ">>>>>>");
+    assert_eq!(app.review.split, ReviewView::SPLIT_MAX);
+    press(&mut app, "<<<<<<<<");
+    assert_eq!(app.review.split, ReviewView::SPLIT_MIN);
+    // Scrolling never runs past the last line, however often the key is pressed.
+    for _ in 0..50 {
+        press(&mut app, "<PageDown>");
+    }
+    let last = mentorbook::screens::reference_lines(&app).len() as u16 - 1;
+    assert_eq!(app.review.scroll, last);
+    press(&mut app, "<Tab>");
+    assert_eq!(app.review.pane, Pane::Notes);
+}
+
+#[test]
+fn review_side_by_side_notes_focused() {
+    snap("review_notes", &review(), &[(120, 40), (160, 48)]);
+}
+
+#[test]
+fn review_side_by_side_reference_focused() {
+    let mut app = review();
+    press(&mut app, "<Tab>jj");
+    snap("review_reference", &app, &[(120, 40)]);
+}
+
+#[test]
+fn review_stacked_when_narrow() {
+    let mut app = review();
+    press(&mut app, "]");
+    snap("review_stacked", &app, &[(80, 24), (99, 30)]);
+}
+
+#[test]
+fn review_help_lists_both_panes() {
+    let mut app = review();
+    press(&mut app, "?");
+    snap("review_help", &app, &[(120, 40)]);
+}
+
+#[test]
+fn review_in_call_mode() {
+    let mut app = app_with_canaries(Screen::Home);
+    press(&mut app, "CR");
+    // The mentoring plan's topics: only the shareable ones.
+    while app.review.reference != mentorbook::report::Section::Topics {
+        press(&mut app, "]");
+    }
+    snap("review_call_mode", &app, &[(120, 40), (80, 24)]);
+}
+
+#[test]
+fn call_mode_banner_and_hidden_pages() {
+    let mut app = app_with_canaries(Screen::Home);
+    press(&mut app, "C");
+    snap("call_mode_home", &app, &[(80, 24), (120, 40)]);
+    press(&mut app, "1");
+    assert_eq!(app.screen, Screen::Reflection);
+    snap("call_mode_reflection", &app, &[(80, 24)]);
+    // Nothing on a hidden page can be changed or opened.
+    let before = app.workbook.clone();
+    press(&mut app, "<Enter>xyzdpa");
+    assert!(app.workbook == before, "a hidden page changed the workbook");
+    assert_eq!(app.screen, Screen::Reflection);
+    press(&mut app, "C");
+    assert!(!app.call_mode);
+    assert!(screen_text(&app, 120, 40).contains(CANARY));
+}
+
+#[test]
+fn call_mode_refuses_a_new_private_entry() {
+    let mut app = app_with_canaries(Screen::Home);
+    let n = app.workbook.journal.len();
+    press(&mut app, "Cn");
+    assert_eq!(app.workbook.journal.len(), n);
+    assert!(matches!(app.mode, Mode::Browse));
+    assert!(app.notice.as_deref().unwrap_or("").contains("call"));
+}
+
+/// Every screen and page, each focus position, each help overlay and each review
+/// reference, at two sizes: the canary never shows in call mode. Outside call mode it does
+/// (the check would catch nothing otherwise).
+#[test]
+fn no_private_canary_on_any_call_mode_screen() {
+    let wb = with_canaries();
+    let mut screens: Vec<Screen> = Screen::ALL.to_vec();
+    for g in 0..wb.goals.len() {
+        screens.extend([Screen::Goal(g), Screen::Worksheet(g), Screen::Glance(g)]);
+    }
+    screens.extend((0..wb.conversations.len()).map(Screen::Conversation));
+    screens.extend((0..wb.check_ins.len()).map(Screen::CheckIn));
+    screens.extend((0..wb.journal.len()).map(Screen::Entry));
+    let mut frames = 0;
+    let mut seen_outside_call_mode = 0;
+    for screen in screens {
+        let mut app = app_with_canaries(screen);
+        let private_here = [Screen::Journal, Screen::Plan, Screen::Reflection].contains(&screen);
+        if private_here && screen_text(&app, 120, 40).contains(CANARY) {
+            seen_outside_call_mode += 1;
+        }
+        // Entering call mode from the screen itself, as a user would.
+        press(&mut app, "C");
+        assert!(app.call_mode);
+        let steps = app.targets().len().max(1);
+        for step in 0..=steps {
+            for (w, h) in [(80, 24), (120, 40)] {
+                let text = screen_text(&app, w, h);
+                assert!(
+                    !text.contains(CANARY) && !text.contains("Zanzibar"),
+                    "{screen:?} step {step} at {w}x{h}:\n{text}"
+                );
+                frames += 1;
+            }
+            press(&mut app, "j");
+        }
+        press(&mut app, "?");
+        assert!(
+            !screen_text(&app, 120, 40).contains(CANARY),
+            "{screen:?} help"
+        );
+        press(&mut app, "<Esc>");
+    }
+    // The review, with every reference.
+    let mut app = app_with_canaries(Screen::Home);
+    press(&mut app, "CR<Tab>");
+    for _ in ReviewView::REFERENCES {
+        for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+            let text = screen_text(&app, w, h);
+            assert!(
+                !text.contains(CANARY),
+                "review {:?}:\n{text}",
+                app.review.reference
+            );
+            frames += 1;
+        }
+        press(&mut app, "]");
+    }
+    assert_eq!(
+        seen_outside_call_mode, 3,
+        "the canary shows without call mode"
+    );
+    assert!(frames > 200, "{frames}");
+}
+
+/// An agenda suggested for a new conversation only points at a private topic.
+#[test]
+fn a_new_conversations_agenda_never_copies_a_private_topic() {
+    let mut app = app_with_canaries(Screen::Conversations);
+    press(&mut app, "a");
+    let Screen::Conversation(c) = app.screen else {
+        panic!("{:?}", app.screen)
+    };
+    let agenda = &app.workbook.conversations[c].agenda;
+    assert!(
+        agenda.iter().all(|a| !a.text.contains(CANARY)),
+        "{agenda:#?}"
+    );
+    assert!(agenda.iter().any(|a| a.text.contains("private topic")));
+}
+
+/// The journal list in call mode leaves the private entries out, and takes them back after.
+#[test]
+fn the_journal_list_follows_call_mode() {
+    let mut app = app_with_canaries(Screen::Journal);
+    let all = app.journal.matches.len();
+    press(&mut app, "C");
+    let shared = app.journal.matches.len();
+    assert!(shared < all);
+    assert!(
+        (app.journal.matches.iter()).all(|&e| !app.workbook.journal[e].private),
+        "only shareable entries"
+    );
+    press(&mut app, "C");
+    assert_eq!(app.journal.matches.len(), all);
+}
