@@ -100,18 +100,17 @@ pub struct JournalView {
     pub filter: JournalFilter,
     /// Positions in `workbook.journal` that pass the filter, newest first.
     pub matches: Vec<usize>,
-    /// Call mode: private entries are left out of `matches`.
-    pub hide_private: bool,
     /// Index into `matches`.
     pub selected: usize,
 }
 
 impl JournalView {
-    /// Recomputes the matches, keeping the same entry selected if it still passes.
-    pub fn refresh(&mut self, wb: &Workbook) {
+    /// Recomputes the matches, keeping the same entry selected if it still passes. In call
+    /// mode (`hide_private`) private entries are left out.
+    pub fn refresh(&mut self, wb: &Workbook, hide_private: bool) {
         let was = self.matches.get(self.selected).copied();
         self.matches = wb.journal_matches(&self.filter);
-        if self.hide_private {
+        if hide_private {
             self.matches.retain(|&e| !wb.journal[e].private);
         }
         self.selected = was
@@ -136,7 +135,7 @@ impl App {
     /// A fresh session on the overview.
     pub fn new(workbook: Workbook) -> App {
         let mut journal = JournalView::default();
-        journal.refresh(&workbook);
+        journal.refresh(&workbook, false);
         App {
             workbook,
             screen: Screen::Home,
@@ -162,6 +161,12 @@ impl App {
             targets.retain(|t| !privacy::target(&self.workbook, *t));
         }
         targets
+    }
+
+    /// Works out the journal list again (after a change to the entries, the filter or call
+    /// mode).
+    pub fn refresh_journal(&mut self) {
+        self.journal.refresh(&self.workbook, self.call_mode);
     }
 
     /// In call mode, whether this screen is private as a whole (drawn as a notice instead).

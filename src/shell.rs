@@ -140,7 +140,7 @@ impl Session {
             match pending.wait() {
                 Ok(journal) => {
                     self.app.workbook.journal = journal;
-                    self.app.journal.refresh(&self.app.workbook);
+                    self.app.refresh_journal();
                     self.app.loading_journal = false;
                 }
                 Err(e) => {

@@ -186,8 +186,7 @@ fn moves_on(msg: &Msg) -> bool {
 /// private entries.
 fn toggle_call_mode(app: &mut App) {
     app.call_mode = !app.call_mode;
-    app.journal.hide_private = app.call_mode;
-    app.journal.refresh(&app.workbook);
+    app.refresh_journal();
     let focus = app.focus();
     app.set_focus(focus);
     app.notice = Some(if app.call_mode {
@@ -212,7 +211,7 @@ pub(crate) fn go(app: &mut App, screen: Screen) -> Option<Effect> {
     }
     // Entries may have changed on their pages: the list is worked out again on the way in.
     if screen == Screen::Journal {
-        app.journal.refresh(&app.workbook);
+        app.refresh_journal();
         if let Screen::Entry(e) = from {
             app.journal.select_entry(e);
         }
@@ -425,7 +424,7 @@ fn commit(app: &mut App) -> Option<Effect> {
         // So is a journal entry opened with n and left without a word.
         if let Field::Entry(e) = editing.field {
             app.workbook.journal.remove(e);
-            app.journal.refresh(&app.workbook);
+            app.refresh_journal();
             return go(app, Screen::Journal);
         }
         return delete(app, editing.field);

@@ -56,7 +56,7 @@ impl Session {
             return;
         }
         self.app.workbook = workbook;
-        self.app.journal.refresh(&self.app.workbook);
+        self.app.refresh_journal();
         self.app.unsaved = true;
         if self.save() {
             let _ = std::fs::remove_file(&path);

@@ -123,7 +123,7 @@ pub fn journal_key(app: &mut App, msg: &Msg) -> Option<Option<Effect>> {
         Msg::Back if !view.query.is_empty() => {
             view.query.clear();
             view.filter = JournalFilter::default();
-            view.refresh(&app.workbook);
+            app.refresh_journal();
             app.notice = Some("Filter cleared.".into());
         }
         _ => return None,
@@ -138,7 +138,8 @@ pub fn commit_query(app: &mut App, text: &str) -> Result<(), String> {
     let view = &mut app.journal;
     view.query = text.trim().to_string();
     view.filter = filter;
-    view.refresh(&app.workbook);
+    app.refresh_journal();
+    let view = &mut app.journal;
     view.selected = 0;
     app.notice = Some(if view.query.is_empty() {
         "Showing every entry.".into()
@@ -243,7 +244,7 @@ pub fn delete_record(app: &mut App, record: Record) -> Option<Effect> {
         app.touch();
     }
     if let Record::Entry(_) = record {
-        app.journal.refresh(&app.workbook);
+        app.refresh_journal();
     }
     let focus = app.focus();
     app.set_focus(focus);
