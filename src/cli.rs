@@ -294,24 +294,10 @@ fn export(
             out.display()
         ));
     }
-    write_file(out, &text).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    store::write_file_private(out, text.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     say(&format!("mentorbook: wrote {}", out.display()));
     Ok(String::new())
-}
-
-/// Writes a whole file atomically (a temp file beside it, then a rename), private if new.
-fn write_file(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".mentorbook-export")
-        .tempfile_in(dir)?;
-    tmp.write_all(text.as_bytes())?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }
 
 fn show(

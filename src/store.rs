@@ -431,6 +431,11 @@ fn conflict_name(path: &Path, now: DateTime<Local>) -> PathBuf {
     ))
 }
 
+/// Writes a whole file atomically and private (0600), beside its target: exports use it.
+pub fn write_file_private(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_private(&dir_of(target), target, bytes)
+}
+
 /// Writes `bytes` to `target` atomically, 0600, through a temp file in `dir` named like the
 /// target (so the start-up sweep finds it if a crash leaves it).
 fn write_private(dir: &Path, target: &Path, bytes: &[u8]) -> io::Result<()> {
