@@ -347,11 +347,41 @@ fn list() -> Result<String, String> {
 }
 
 /// Who a workbook is about, for lists: "Ana Ruiz with Ben Okafor".
+/// A large file is not read whole for this: the names come from its first few lines, where
+/// mentorbook writes them, so a list of many years-long workbooks still shows at once.
 pub fn describe(path: &Path) -> String {
+    if let Some(names) = names_from_head(path) {
+        return partners(&names);
+    }
     match store::read_only(path) {
         Ok(d) => partners(&d.workbook),
         Err(_) => "cannot be read: `mentorbook check` says why".into(),
     }
+}
+
+/// The partners' names from the start of a file laid out as mentorbook writes it (the
+/// `data` object's fields at four spaces), or `None` to read the file properly instead.
+fn names_from_head(path: &Path) -> Option<Workbook> {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(16 << 10);
+    std::fs::File::open(path)
+        .ok()?
+        .take(16 << 10)
+        .read_to_end(&mut head)
+        .ok()?;
+    let value = |key: &str| -> Option<String> {
+        let marker = format!("\n    \"{key}\": ");
+        let at = memchr::memmem::find(&head, marker.as_bytes())? + marker.len();
+        serde_json::Deserializer::from_slice(&head[at..])
+            .into_iter::<String>()
+            .next()?
+            .ok()
+    };
+    Some(Workbook {
+        mentee: value("mentee")?,
+        mentor: value("mentor")?,
+        ..Workbook::default()
+    })
 }
 
 /// "Ana Ruiz with Ben Okafor", or what there is of it.

@@ -214,17 +214,33 @@ fn new_list_and_workbook_by_name() {
     let err = stderr_of_failure(mentorbook(home.path()).args(["new", "ana"]), 1);
     assert!(err.contains("exists already"), "{err}");
     stderr_of_failure(mentorbook(home.path()).args(["new", "../x"]), 1);
+    // Ana's workbook gets the sample's names: the list shows who each one is about.
+    let ana = home
+        .path()
+        .join("data/mentorbook/workbooks/ana/workbook.json");
+    std::fs::write(&ana, SAMPLE).unwrap();
     let list = stdout(mentorbook(home.path()).arg("list"));
     let names: Vec<&str> = list.lines().map(|l| l.split(' ').next().unwrap()).collect();
     assert_eq!(names, ["ana", "sam"], "{list}");
+    assert!(
+        list.lines()
+            .next()
+            .unwrap()
+            .ends_with("Ana Ruiz with Ben Okafor"),
+        "{list}"
+    );
+    assert!(
+        list.lines().nth(1).unwrap().ends_with("(no names yet)"),
+        "{list}"
+    );
     // Each has its own folder, private, with its own file.
-    let dir = home.path().join("data/mentorbook/workbooks/ana");
+    let dir = home.path().join("data/mentorbook/workbooks/sam");
     use std::os::unix::fs::PermissionsExt;
     let mode = std::fs::metadata(&dir).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o700);
     assert!(dir.join("workbook.json").is_file());
     // Commands take --workbook NAME; an unknown name is an error, not a new workbook.
-    let out = stdout(mentorbook(home.path()).args(["--workbook", "ana", "check"]));
+    let out = stdout(mentorbook(home.path()).args(["--workbook", "sam", "check"]));
     assert!(out.contains("fine (0 goals"), "{out}");
     let err = stderr_of_failure(
         mentorbook(home.path()).args(["--workbook", "nobody", "show", "plan"]),
