@@ -41,6 +41,7 @@ pub struct Cli {
 pub enum Command {
     /// Write the workbook out as Markdown, iCalendar or JSON (private content left out).
     Export {
+        /// What to write.
         #[arg(long, value_enum)]
         format: Format,
         /// Only this part (Markdown; may be repeated).
@@ -82,8 +83,11 @@ pub enum Command {
 /// Export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// A document for email or printing.
     Markdown,
+    /// Calendar events (RFC 5545) for the dates.
     Ics,
+    /// The workbook file itself.
     Json,
 }
 

@@ -786,8 +786,12 @@ impl ListKind {
                 Field::Measure(g, m.len() - 1)
             }
             ListKind::Milestones(g) => {
+                let id = wb.fresh_id();
                 let m = &mut wb.goals[g].milestones;
-                m.push(Default::default());
+                m.push(crate::model::Milestone {
+                    id,
+                    ..Default::default()
+                });
                 Field::Milestone(g, m.len() - 1)
             }
             ListKind::Steps(g) => {

@@ -100,13 +100,20 @@ fn uids_survive_edits_and_reordering() {
             .filter_map(|l| l.strip_prefix("UID:").map(String::from))
             .collect()
     };
-    let wb = fixture();
+    let mut wb = fixture();
+    // Milestones added by this version have ids (the sample's, older, are known by place).
+    for (i, m) in wb.goals[0].milestones.iter_mut().enumerate() {
+        m.id = 100 + i as u64;
+    }
+    wb.next_id = 200;
     let mut edited = wb.clone();
+    edited.goals[0].milestones.reverse();
+    edited.goals[0].milestones[0].text = "Renamed milestone".into();
     let plan = &mut edited.goals[0].plan;
     plan.steps.reverse();
     plan.steps[0].text = "Renamed".into();
     plan.steps[1].due = plan.steps[1].due.map(|d| d.succ_opt().unwrap());
-    edited.goals[0].milestones[1].done = true;
+    edited.goals[0].milestones[0].done = true;
     edited.goals[0].title = "A new name".into();
     assert_eq!(uids(&wb), uids(&edited));
     // Another mentee's calendar never shares a UID with this one.

@@ -327,3 +327,25 @@ fn a_goal_page_opens_at_its_top_but_coming_back_up_keeps_the_place() {
     press(&mut app, "g");
     assert_eq!(app.focus(), 0, "a promoted goal starts at the top too");
 }
+
+/// A milestone gets an id when it is added (for its calendar event); one from an older file
+/// has none and is saved back without one.
+#[test]
+fn new_milestones_get_ids_and_old_ones_save_back_unchanged() {
+    let mut app = common::app_at(Screen::Goal(1));
+    let before = app.workbook.next_id;
+    common::focus(&mut app, Target::Add(ListKind::Milestones(1)));
+    common::press(&mut app, "<Enter>Meet two leads<Esc>");
+    let m = app.workbook.goals[1].milestones.last().unwrap();
+    assert_eq!(m.text, "Meet two leads");
+    assert_eq!(m.id, before + 1);
+    assert!(
+        app.workbook.problems().is_empty(),
+        "{:?}",
+        app.workbook.problems()
+    );
+    // The sample's milestones have no id, and none is written for them.
+    let json = String::from_utf8(mentorbook::store::encode_data(&common::fixture())).unwrap();
+    let goal = &json[json.find("Shadow two reviews").unwrap() - 80..];
+    assert!(!goal[..120].contains("\"id\""), "{}", &goal[..120]);
+}

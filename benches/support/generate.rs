@@ -190,6 +190,7 @@ pub fn workbook(entries: usize, seed: u64) -> Workbook {
                     text: text(&mut rng, 6),
                     date: Some(day(30 * g as i64 + 10 * m)),
                     done: rng.below(2) == 0,
+                    ..Milestone::default()
                 })
                 .collect(),
             ..Goal::default()

@@ -41,6 +41,9 @@ impl Workbook {
             for s in &g.plan.steps {
                 id(&format!("a step of “{}”", g.name()), s.id, &mut out);
             }
+            for m in g.milestones.iter().filter(|m| m.id != 0) {
+                id(&format!("a milestone of “{}”", g.name()), m.id, &mut out);
+            }
         }
         for t in &self.mentoring_plan.topics {
             id("a topic", t.id, &mut out);

@@ -80,14 +80,18 @@ pub fn dates(wb: &Workbook) -> Vec<Due> {
                 format!("goal-{}-target", g.id),
             );
         }
-        // Milestones have no ids of their own: their place in the goal is the key.
         for (i, m) in g.milestones.iter().enumerate() {
+            // A milestone from before milestones had ids is known by its place in the goal.
+            let key = match m.id {
+                0 => format!("goal-{}-milestone-{i}", g.id),
+                id => format!("milestone-{id}"),
+            };
             add(
                 m.date,
                 DueKind::Milestone,
                 m.text.trim().to_string(),
                 m.done,
-                format!("goal-{}-milestone-{i}", g.id),
+                key,
             );
         }
         for s in &g.plan.steps {

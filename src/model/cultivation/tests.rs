@@ -70,11 +70,13 @@ fn planning_workbook() -> Workbook {
                 text: "Chair one".into(),
                 date: Some(day("2026-12-01")),
                 done: false,
+                ..Milestone::default()
             },
             Milestone {
                 text: "Far away".into(),
                 date: Some(day("2027-03-01")),
                 done: false,
+                ..Milestone::default()
             },
         ],
         ..Goal::default()
