@@ -7,21 +7,32 @@ use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, mpsc};
 use std::thread::JoinHandle;
 
 use super::OpenError;
 use super::envelope::{Decoded, decode};
 use crate::model::JournalEntry;
 
-/// The journal of a workbook still being read.
+/// The journal of a workbook still to be read. Its thread starts reading when asked (or when
+/// waited for): the first frame comes first, since on a machine with few cores the two would
+/// slow each other down.
 pub struct PendingJournal {
     handle: JoinHandle<Result<Vec<Arc<JournalEntry>>, OpenError>>,
+    go: Option<mpsc::Sender<()>>,
 }
 
 impl PendingJournal {
+    /// Lets the reading start (the first frame is up).
+    pub fn start(&mut self) {
+        if let Some(go) = self.go.take() {
+            let _ = go.send(());
+        }
+    }
+
     /// Waits for the journal; the error is the whole file's, as a full read reports it.
-    pub fn wait(self) -> Result<Vec<Arc<JournalEntry>>, OpenError> {
+    pub fn wait(mut self) -> Result<Vec<Arc<JournalEntry>>, OpenError> {
+        self.start();
         self.handle.join().unwrap_or_else(|_| {
             Err(OpenError::Io(
                 PathBuf::new(),
@@ -106,10 +117,15 @@ pub fn read(
     let mut rest = head[..start].to_vec();
     rest.extend_from_slice(b"[]");
     rest.extend_from_slice(&tail[end - tail_at as usize..]);
-    // The journal starts reading now, while the rest is parsed here.
+    // The journal is read on a thread of its own, once the first frame is drawn.
     let path_buf = path.to_path_buf();
     let reader = file.try_clone().map_err(io_err)?;
+    let (go, started) = mpsc::channel::<()>();
     let handle = std::thread::spawn(move || {
+        // Until asked. A sender dropped unused means nobody will ever ask for the journal.
+        if started.recv().is_err() {
+            return Err(OpenError::Io(path_buf, io::Error::other("not needed")));
+        }
         let mut span = vec![0; end - start];
         reader
             .read_exact_at(&mut span, start as u64)
@@ -128,7 +144,10 @@ pub fn read(
             }
         }
     });
-    let journal = PendingJournal { handle };
+    let journal = PendingJournal {
+        handle,
+        go: Some(go),
+    };
     match decode(&rest) {
         Ok(decoded) => Ok(Opened::Partial(decoded, journal)),
         // The careful path says what is wrong; the journal thread's answer is not needed.
