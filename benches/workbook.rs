@@ -9,9 +9,11 @@ use std::sync::OnceLock;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use divan::Bencher;
 use mentorbook::app::App;
+use mentorbook::field::ConversationPart;
 use mentorbook::field::Field;
-use mentorbook::keys::resolve;
+use mentorbook::input::resolve;
 use mentorbook::model::{JournalFilter, Workbook};
+use mentorbook::nav::Exercise;
 use mentorbook::nav::Screen;
 use mentorbook::store::{decode, encode, encode_data};
 use mentorbook::update::update;
@@ -88,7 +90,7 @@ fn save_to_disk(bencher: Bencher, entries: usize) {
 }
 
 fn screens() -> Vec<Screen> {
-    let mut all = Screen::ALL.to_vec();
+    let mut all = Screen::top_level().collect::<Vec<_>>();
     all.extend(Screen::PAGE_KINDS);
     all
 }
@@ -130,13 +132,13 @@ fn render_one(bencher: Bencher, entries: usize, screen: Screen) {
 /// The journal list at 200x60, on the newest entries.
 #[divan::bench(args = SIZES)]
 fn render_journal_200x60(bencher: Bencher, entries: usize) {
-    render_one(bencher, entries, Screen::Journal);
+    render_one(bencher, entries, Screen::Exercise(Exercise::Journal));
 }
 
 /// The slowest screen at 200x60: the log of 250 conversations.
 #[divan::bench(args = SIZES)]
 fn render_conversation_log_200x60(bencher: Bencher, entries: usize) {
-    render_one(bencher, entries, Screen::Conversations);
+    render_one(bencher, entries, Screen::Exercise(Exercise::Conversations));
 }
 
 /// The review at 200x60: the action plans beside the latest conversation.
@@ -167,12 +169,11 @@ fn typing(bencher: Bencher, mut app: App, field: Field) {
     let area = Rect::new(0, 0, 120, 40);
     let mut buf = Buffer::empty(area);
     // Open the editor on the field the way a user does, then type.
-    app.set_focus(0);
-    let at = app
-        .targets()
+    mentorbook::screens::set_focus(&mut app, 0);
+    let at = mentorbook::screens::focus_targets(&app)
         .iter()
         .position(|t| *t == mentorbook::nav::Target::Field(field));
-    app.set_focus(at.expect("the field is on the screen"));
+    mentorbook::screens::set_focus(&mut app, at.expect("the field is on the screen"));
     let enter = Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
     if let Some(msg) = resolve(&app, &enter) {
         update(&mut app, msg, now());
@@ -203,7 +204,7 @@ fn keystroke_conversation_notes(bencher: Bencher, entries: usize) {
     typing(
         bencher,
         app_on(entries, Screen::Conversation(c)),
-        Field::Notes(c),
+        Field::Conversation(c, ConversationPart::Notes),
     );
 }
 
@@ -226,7 +227,7 @@ fn journal_filter(bencher: Bencher, entries: usize) {
 /// Moving the selection down the journal list and drawing it (120x40).
 #[divan::bench(args = SIZES)]
 fn journal_scroll(bencher: Bencher, entries: usize) {
-    let mut app = app_on(entries, Screen::Journal);
+    let mut app = app_on(entries, Screen::Exercise(Exercise::Journal));
     let area = Rect::new(0, 0, 120, 40);
     let mut buf = Buffer::empty(area);
     bencher.bench_local(|| {

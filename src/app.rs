@@ -3,9 +3,8 @@
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use crate::model::{JournalFilter, Workbook};
-use crate::nav::{Mode, Pane, Screen, Target};
+use crate::nav::{Mode, Pane, Screen};
 use crate::report::Section;
-use crate::{privacy, screens};
 
 /// What the status line says about saving.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,7 +23,8 @@ pub struct App {
     pub workbook: Workbook,
     pub screen: Screen,
     pub mode: Mode,
-    /// Focus index per screen, into that screen's targets, so coming back keeps the place.
+    /// Focus index per screen (see `Screen::slot`), into that screen's targets, so coming
+    /// back keeps the place. Read and moved through `screens::focus`, which knows the targets.
     focus: [usize; Screen::SLOTS],
     pub status: Status,
     /// A one-off message for the last key (cleared by the next one).
@@ -154,13 +154,14 @@ impl App {
         }
     }
 
-    /// What the focus can rest on, on the current screen (in call mode, nothing private).
-    pub fn targets(&self) -> Vec<Target> {
-        let mut targets = screens::targets(self.screen, &self.workbook);
-        if self.call_mode {
-            targets.retain(|t| !privacy::target(&self.workbook, *t));
-        }
-        targets
+    /// The raw focus index of the current screen (not clamped: see `screens::focus`).
+    pub fn focus_slot(&self) -> usize {
+        self.focus[self.screen.slot()]
+    }
+
+    /// Sets the raw focus index of the current screen.
+    pub fn set_focus_slot(&mut self, i: usize) {
+        self.focus[self.screen.slot()] = i;
     }
 
     /// Works out the journal list again (after a change to the entries, the filter or call
@@ -169,39 +170,18 @@ impl App {
         self.journal.refresh(&self.workbook, self.call_mode);
     }
 
-    /// In call mode, whether this screen is private as a whole (drawn as a notice instead).
-    pub fn hides_screen(&self) -> bool {
-        self.call_mode && privacy::screen(&self.workbook, self.screen)
-    }
-
-    /// Index of the focused target on the current screen (always in range).
-    pub fn focus(&self) -> usize {
-        let n = self.targets().len();
-        self.focus[self.screen.index()].min(n.saturating_sub(1))
-    }
-
-    /// Moves the focus on the current screen, clamped to the targets.
-    pub fn set_focus(&mut self, i: usize) {
-        let n = self.targets().len();
-        self.focus[self.screen.index()] = i.min(n.saturating_sub(1));
-    }
-
-    /// The focused target, if the screen has any.
-    pub fn focused(&self) -> Option<Target> {
-        self.targets().get(self.focus()).copied()
-    }
-
     /// Copies the live editor's text into the workbook without leaving the editor, so an
     /// autosave includes what is being typed. A date still being typed (not yet valid) stays
     /// in the editor. Returns whether anything changed.
     pub fn flush_editor(&mut self) -> bool {
-        let editing = match &self.mode {
-            Mode::Edit(e) | Mode::Help(Some(e)) => e,
-            _ => return false,
+        let Some(editing) = self.mode.editing() else {
+            return false;
+        };
+        let Some(field) = editing.field() else {
+            return false;
         };
         let text = editing.text();
-        editing
-            .field
+        field
             .commit(&mut self.workbook, &text, self.today)
             .unwrap_or(false)
     }

@@ -262,7 +262,7 @@ pub fn export_text(
                 include_private,
                 today: now.date_naive(),
             };
-            report::markdown(&report::document(wb, sections, opts))
+            report::markdown(&crate::screens::document(wb, sections, opts))
         }
         Format::Ics => report::calendar::ics(wb, now.to_utc()),
         Format::Json => {
@@ -319,7 +319,7 @@ fn show(
         today: now.date_naive(),
     };
     Ok(report::plain(
-        &report::document(&wb, &[what], opts),
+        &crate::screens::document(&wb, &[what], opts),
         colour(),
     ))
 }

@@ -1,95 +1,11 @@
-//! Keys → messages. One table per context feeds the resolver, the footer hints and the `?`
-//! overlay, so the help can never disagree with what a key does.
+//! Keys and their tables. One table per context feeds the resolver (`input`), the footer
+//! hints and the `?` overlay, so the help can never disagree with what a key does.
 
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::app::App;
+use crate::lifecycle::Exercise;
 use crate::model::GoalStatus;
-use crate::nav::{Mode, PickWhat, Screen};
-
-/// What the user asked for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Msg {
-    Up,
-    Down,
-    /// Enter: edit the focused field, open the focused exercise, add to a list.
-    Activate,
-    /// Esc in browse mode: back to the overview.
-    Back,
-    Add,
-    Delete,
-    CyclePhase,
-    /// `x`: tick the focused item: a topic discussed, a milestone done, a step moved on.
-    Toggle,
-    /// Mentoring plan: mark the focused topic private (or not).
-    TogglePrivate,
-    /// Agreement or action plan: record that it was reviewed today.
-    MarkReviewed,
-    /// `o`: move the focused item's option on: a step's owner, a resource's helper, a
-    /// measure's kind.
-    Cycle,
-    /// `t`: edit the focused milestone's date or step's due date.
-    EditDate,
-    /// `b`: edit the steps the focused step waits for.
-    EditAfter,
-    /// `K` / `J`: move the focused item up (true) or down.
-    MoveItem(bool),
-    /// `g`: turn the focused brainstorm candidate into a goal.
-    Promote,
-    /// `w`: open the focused goal's action-plan worksheet.
-    OpenWorksheet,
-    /// `v`: the worksheet at a glance.
-    OpenGlance,
-    /// `s`: pick a status for the focused goal.
-    PickStatus,
-    /// Three goals are active: pause, finish or drop the selected one to make room.
-    MakeRoom(GoalStatus),
-    /// `n`, from anywhere: a new journal entry, written at once.
-    NewEntry,
-    /// `/`: edit the journal's filter.
-    Filter,
-    /// `c`: make the focused commitment an action step on a goal.
-    ToStep,
-    /// `i` on the conversation log: a new check-in record.
-    AddCheckIn,
-    /// Journal list: a page up or down, the newest or oldest entry.
-    PageUp,
-    PageDown,
-    First,
-    Last,
-    NextScreen,
-    PrevScreen,
-    /// Open the n-th exercise (0-based).
-    OpenExercise(usize),
-    Help,
-    CloseHelp,
-    Quit,
-    SaveNow,
-    /// Ctrl-c: keep whatever is in the editor, save and quit, from anywhere.
-    SaveAndQuit,
-    Answer(bool),
-    /// Esc in the editor: leave it, keeping the text.
-    CommitEdit,
-    Undo,
-    /// Any other key while editing goes to the text editor.
-    EditKey(KeyEvent),
-    /// Bracketed paste while editing: inserted literally.
-    Paste(String),
-    /// A paste outside an editor is never read as commands.
-    PasteIgnored,
-    /// `E`: write the focused text field in $VISUAL or $EDITOR.
-    EditOutside,
-    /// `C`: call mode on or off.
-    CallMode,
-    /// `R`: review with the partner, side by side.
-    Review,
-    /// Review: the other pane gets the keys.
-    SwitchPane,
-    /// Review: the next (true) or previous reference.
-    SwapReference(bool),
-    /// Review: a wider (true) or narrower reference pane.
-    Split(bool),
-}
+pub use crate::msg::Msg;
 
 /// A key and its modifiers (Shift is ignored for characters: `?` arrives with or without it).
 #[derive(Debug, Clone, Copy)]
@@ -99,7 +15,8 @@ pub struct Key(pub KeyCode, pub KeyModifiers);
 pub const fn plain(c: char) -> Key {
     Key(KeyCode::Char(c), KeyModifiers::NONE)
 }
-const fn ctrl(c: char) -> Key {
+/// A control chord (Ctrl + a letter).
+pub const fn ctrl(c: char) -> Key {
     Key(KeyCode::Char(c), KeyModifiers::CONTROL)
 }
 /// A named key without modifiers.
@@ -204,7 +121,7 @@ pub const GLOBAL: &[Binding] = &[
         &[],
         "1 … 9, 0",
         "open an exercise by its number (0: journal)",
-        Msg::OpenExercise(0),
+        Msg::OpenExercise(Exercise::Reflection),
     ),
     explained(
         &[plain('n')],
@@ -376,7 +293,8 @@ pub const CONFIRM: &[Binding] = &[
     ),
 ];
 
-fn matches(key: &KeyEvent, k: &Key) -> bool {
+/// Whether `key` is `k` (Shift ignored for characters, Ctrl-letters in either case).
+pub fn matches(key: &KeyEvent, k: &Key) -> bool {
     let mut mods = key.modifiers;
     if matches!(key.code, KeyCode::Char(_)) {
         mods.remove(KeyModifiers::SHIFT);
@@ -391,7 +309,8 @@ fn matches(key: &KeyEvent, k: &Key) -> bool {
     code == k.0 && mods == k.1
 }
 
-fn lookup(tables: &[&[Binding]], key: &KeyEvent) -> Option<Msg> {
+/// The message of the first binding of `tables` that `key` matches.
+pub fn lookup(tables: &[&[Binding]], key: &KeyEvent) -> Option<Msg> {
     tables
         .iter()
         .flat_map(|t| t.iter())
@@ -400,7 +319,7 @@ fn lookup(tables: &[&[Binding]], key: &KeyEvent) -> Option<Msg> {
 }
 
 /// Up and Down share one table row; tell them apart here.
-fn movement(key: &KeyEvent) -> Option<Msg> {
+pub fn movement(key: &KeyEvent) -> Option<Msg> {
     match key.code {
         KeyCode::Up | KeyCode::Char('k') if key.modifiers.is_empty() => Some(Msg::Up),
         KeyCode::Down | KeyCode::Char('j') if key.modifiers.is_empty() => Some(Msg::Down),
@@ -408,131 +327,12 @@ fn movement(key: &KeyEvent) -> Option<Msg> {
     }
 }
 
-/// `1`…`9` open the exercise with that number, `0` the tenth (the journal).
-fn digit(key: &KeyEvent) -> Option<Msg> {
+/// `1`…`9` open the exercise with that number, `0` the tenth (the registry's numbering).
+pub fn digit(key: &KeyEvent) -> Option<Msg> {
     match key.code {
-        KeyCode::Char(c @ '1'..='9') if key.modifiers.is_empty() => {
-            Some(Msg::OpenExercise(c as usize - '1' as usize))
+        KeyCode::Char(c) if key.modifiers.is_empty() => {
+            Exercise::from_key(c).map(Msg::OpenExercise)
         }
-        KeyCode::Char('0') if key.modifiers.is_empty() => Some(Msg::OpenExercise(9)),
         _ => None,
-    }
-}
-
-/// Turns a terminal event into a message for `update`. Pure: reads the app, changes nothing.
-pub fn resolve(app: &App, event: &Event) -> Option<Msg> {
-    let key = match event {
-        Event::Paste(text) => {
-            return Some(match app.mode {
-                Mode::Edit(_) => Msg::Paste(text.clone()),
-                _ => Msg::PasteIgnored,
-            });
-        }
-        Event::Key(k) if k.kind != KeyEventKind::Release => k,
-        _ => return None,
-    };
-    match &app.mode {
-        Mode::Edit(_) => Some(lookup(&[EDIT], key).unwrap_or(Msg::EditKey(*key))),
-        Mode::Confirm(_) => lookup(&[CONFIRM], key)
-            .or_else(|| (matches(key, &ctrl('c'))).then_some(Msg::SaveAndQuit)),
-        Mode::Help(_) => Some(if matches(key, &ctrl('c')) {
-            Msg::SaveAndQuit
-        } else {
-            Msg::CloseHelp
-        }),
-        Mode::Pick(pick) => movement(key)
-            .or_else(|| {
-                let table = match pick.what {
-                    PickWhat::MakeRoom(_) => MAKE_ROOM,
-                    PickWhat::Status(_)
-                    | PickWhat::Kind(_)
-                    | PickWhat::StepGoal(..)
-                    | PickWhat::Link(_) => PICK,
-                };
-                lookup(&[table], key)
-            })
-            .or_else(|| (matches(key, &ctrl('c'))).then_some(Msg::SaveAndQuit)),
-        Mode::Browse => movement(key)
-            .or_else(|| lookup(&[screen_keys(app.screen), GLOBAL], key))
-            .or_else(|| {
-                // The review's notes pane takes the conversation page's keys as well.
-                let notes = matches!(app.screen, Screen::Review(_))
-                    && app.review.pane == crate::nav::Pane::Notes;
-                notes
-                    .then(|| lookup(&[crate::screens::NOTES_KEYS], key))
-                    .flatten()
-            })
-            .or_else(|| digit(key)),
-    }
-}
-
-/// The browse-mode keys of one screen (before the global ones).
-pub fn screen_keys(screen: Screen) -> &'static [Binding] {
-    crate::screens::keys(screen)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::Workbook;
-
-    fn press(code: KeyCode, mods: KeyModifiers) -> Event {
-        Event::Key(KeyEvent::new(code, mods))
-    }
-
-    #[test]
-    fn browse_keys_resolve_from_the_tables() {
-        let app = App::new(Workbook::default());
-        let r = |c, m| resolve(&app, &press(c, m));
-        assert_eq!(r(KeyCode::Char('q'), KeyModifiers::NONE), Some(Msg::Quit));
-        assert_eq!(r(KeyCode::Char('?'), KeyModifiers::SHIFT), Some(Msg::Help));
-        assert_eq!(r(KeyCode::Char('j'), KeyModifiers::NONE), Some(Msg::Down));
-        assert_eq!(r(KeyCode::Up, KeyModifiers::NONE), Some(Msg::Up));
-        assert_eq!(
-            r(KeyCode::Char('C'), KeyModifiers::CONTROL),
-            Some(Msg::SaveAndQuit)
-        );
-        assert_eq!(
-            r(KeyCode::Char('s'), KeyModifiers::CONTROL),
-            Some(Msg::SaveNow)
-        );
-        assert_eq!(
-            r(KeyCode::Char('1'), KeyModifiers::NONE),
-            Some(Msg::OpenExercise(0))
-        );
-        assert_eq!(r(KeyCode::Char('z'), KeyModifiers::NONE), None);
-    }
-
-    /// The help overlay is 72 columns: a label column of 18 and 48 for the explanation.
-    #[test]
-    fn every_explanation_fits_the_help_overlay() {
-        use crate::nav::Screen;
-        let screens = (Screen::ALL.into_iter())
-            .chain(Screen::PAGE_KINDS)
-            .map(screen_keys);
-        let tables = [GLOBAL, EDIT, CONFIRM, PICK, MAKE_ROOM]
-            .into_iter()
-            .chain(screens);
-        for b in tables.flat_map(|t| t.iter()) {
-            assert!(b.label.chars().count() <= 18, "{}", b.label);
-            assert!(b.explanation().chars().count() <= 48, "{}", b.explanation());
-        }
-    }
-
-    #[test]
-    fn paste_outside_an_editor_is_never_a_command() {
-        let app = App::new(Workbook::default());
-        assert_eq!(
-            resolve(&app, &Event::Paste("q".into())),
-            Some(Msg::PasteIgnored)
-        );
-    }
-
-    #[test]
-    fn key_releases_are_ignored() {
-        let app = App::new(Workbook::default());
-        let mut k = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
-        k.kind = KeyEventKind::Release;
-        assert_eq!(resolve(&app, &Event::Key(k)), None);
     }
 }

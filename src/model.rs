@@ -9,8 +9,8 @@ mod conversations;
 mod cultivation;
 mod dates;
 mod goals;
+mod parts;
 mod planning;
-mod progress;
 mod relationship;
 mod vision;
 
@@ -19,21 +19,22 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 pub use conversations::{
-    AgendaItem, CheckIn, Commitment, Conversation, ConversationKind, Feedback, FourPs,
-    JournalEntry, judges_the_person,
+    AgendaItem, CheckIn, CheckInPart, Commitment, Conversation, ConversationKind, ConversationPart,
+    Feedback, FeedbackPart, FourPs, JournalEntry, PrepPart, judges_the_person,
 };
 pub use cultivation::{JournalFilter, LOOK_AHEAD_DAYS, STALE_GOAL_DAYS};
 pub use dates::{describe_days, parse_date, parse_days};
 pub use goals::{
-    ActionPlan, ActionStep, Brainstorm, Candidate, Goal, GoalStatus, Helper, Horizon, Measure,
-    MeasureKind, Milestone, Owner, Resource, StepStatus,
+    ActionPlan, ActionStep, BrainPart, Brainstorm, Candidate, Goal, GoalPart, GoalStatus, Helper,
+    Horizon, Measure, MeasureKind, Milestone, Owner, Resource, StepStatus,
 };
+pub use parts::{Slot, SlotMut};
 pub use planning::{Letter, MAX_ACTIVE, SMART, move_item};
 pub use relationship::{
-    Agreement, Closure, ClosureCheck, Fit, FitDecision, MentoringPlan, PlanArea, Prospect,
-    SelfReflection, Topic,
+    Agreement, AgreementPart, Closure, ClosureCheck, ClosurePart, Fit, FitDecision, MentoringPlan,
+    PlanArea, Prospect, ProspectPart, ReflectPart, SelfReflection, Topic,
 };
-pub use vision::{Vision, reads_as_future};
+pub use vision::{Vision, VisionPart, reads_as_future};
 
 /// Stable identifier of a list item (goal, step, conversation, entry…), unique in one workbook.
 /// Links between items use ids, never positions, so reordering never breaks them.
@@ -129,6 +130,15 @@ pub struct Workbook {
     pub closure: Closure,
 }
 
+crate::parts! {
+    /// The workbook's own names.
+    pub enum WorkbookPart in Workbook {
+        Title => Text title,
+        Mentee => Text mentee,
+        Mentor => Text mentor,
+    }
+}
+
 /// How far along one exercise is, for the overview.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Progress {
@@ -137,6 +147,16 @@ pub struct Progress {
 }
 
 impl Progress {
+    /// Counts the parts that are done.
+    pub fn count(parts: impl IntoIterator<Item = bool>) -> Progress {
+        let mut p = Progress { done: 0, total: 0 };
+        for done in parts {
+            p.total += 1;
+            p.done += usize::from(done);
+        }
+        p
+    }
+
     /// Nothing filled in yet.
     pub fn is_empty(self) -> bool {
         self.done == 0

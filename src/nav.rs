@@ -3,32 +3,15 @@
 use ratatui_textarea::TextArea;
 
 use crate::field::{Choice, Field, ListKind};
+pub use crate::lifecycle::Exercise;
 
 /// A screen of the app. Adding one is a compile error until every `match` handles it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Screen {
     /// The overview of the whole workbook.
     Home,
-    /// The conversation with yourself.
-    Reflection,
-    /// Getting to know a prospective partner.
-    Prospect,
-    /// The partnership agreement and ground rules.
-    Agreement,
-    /// The mentoring plan: topics in three areas.
-    Plan,
-    /// The Personal Vision Statement worksheet.
-    Vision,
-    /// Brainstorming development goals.
-    Brainstorm,
-    /// The SMART goals, one row each.
-    Goals,
-    /// The conversation log and the check-ins.
-    Conversations,
-    /// Closure and redefinition.
-    Closure,
-    /// The journal: every entry, newest first, filtered.
-    Journal,
+    /// An exercise's own screen.
+    Exercise(Exercise),
     /// One SMART goal (position in the workbook's goals).
     Goal(usize),
     /// The Mentoring Action Plan worksheet of one goal.
@@ -46,20 +29,11 @@ pub enum Screen {
 }
 
 impl Screen {
-    /// Every top-level screen, overview first. A goal's own screens hang below `Goals`.
-    pub const ALL: [Screen; 11] = [
-        Screen::Home,
-        Screen::Reflection,
-        Screen::Prospect,
-        Screen::Agreement,
-        Screen::Plan,
-        Screen::Vision,
-        Screen::Brainstorm,
-        Screen::Goals,
-        Screen::Conversations,
-        Screen::Closure,
-        Screen::Journal,
-    ];
+    /// The overview, then every exercise in the one order.
+    pub fn top_level() -> impl Iterator<Item = Screen> {
+        std::iter::once(Screen::Home).chain(Exercise::ALL.map(Screen::Exercise))
+    }
+
     /// One page of each kind below the exercises (on the first item), for code that visits
     /// every kind of screen: the help check, the size sweep, the benchmarks.
     pub const PAGE_KINDS: [Screen; 7] = [
@@ -71,27 +45,16 @@ impl Screen {
         Screen::Entry(0),
         Screen::Review(0),
     ];
-    /// How many screens keep a focus: the top-level ones and the kinds of page below them
-    /// (each kind shares one slot across its items).
-    pub const SLOTS: usize = Screen::ALL.len() + Screen::PAGE_KINDS.len();
-    /// The exercises, in lifecycle order (everything after the overview): the overview lists
-    /// them and `Tab` walks them.
-    pub const EXERCISES: &'static [Screen] = Screen::ALL.split_at(1).1;
 
-    /// The name shown in the title bar and on the overview.
+    /// How many screens keep a focus: the overview, the exercises and the kinds of page
+    /// below them (each kind shares one slot across its items).
+    pub const SLOTS: usize = 1 + Exercise::ALL.len() + Screen::PAGE_KINDS.len();
+
+    /// The name shown in the title bar.
     pub fn title(self) -> &'static str {
         match self {
             Screen::Home => "Overview",
-            Screen::Reflection => "Conversation with yourself",
-            Screen::Prospect => "Prospective partner",
-            Screen::Agreement => "Partnership agreement",
-            Screen::Plan => "Mentoring plan",
-            Screen::Vision => "Personal Vision Statement",
-            Screen::Brainstorm => "Brainstorming goals",
-            Screen::Goals => "SMART goals",
-            Screen::Conversations => "Conversations and check-ins",
-            Screen::Closure => "Closure and what comes next",
-            Screen::Journal => "Journal",
+            Screen::Exercise(e) => e.title(),
             Screen::Goal(_) => "SMART goal",
             Screen::Worksheet(_) => "Mentoring Action Plan",
             Screen::Glance(_) => "Action plan at a glance",
@@ -102,70 +65,69 @@ impl Screen {
         }
     }
 
-    /// Slot for per-screen state: the position in [`Screen::ALL`], or one past it per kind
-    /// of goal screen.
-    pub fn index(self) -> usize {
-        let n = Screen::ALL.len();
+    /// Slot for per-screen state (the focus): one per top-level screen, one per kind of page.
+    pub fn slot(self) -> usize {
+        let pages = 1 + Exercise::ALL.len();
         match self {
-            Screen::Goal(_) => n,
-            Screen::Worksheet(_) => n + 1,
-            Screen::Glance(_) => n + 2,
-            Screen::Conversation(_) => n + 3,
-            Screen::CheckIn(_) => n + 4,
-            Screen::Entry(_) => n + 5,
-            Screen::Review(_) => n + 6,
-            s => Screen::ALL.iter().position(|x| *x == s).unwrap_or(0),
+            Screen::Home => 0,
+            Screen::Exercise(e) => 1 + e.index(),
+            Screen::Goal(_) => pages,
+            Screen::Worksheet(_) => pages + 1,
+            Screen::Glance(_) => pages + 2,
+            Screen::Conversation(_) => pages + 3,
+            Screen::CheckIn(_) => pages + 4,
+            Screen::Entry(_) => pages + 5,
+            Screen::Review(_) => pages + 6,
         }
+    }
+
+    /// Whether this is a page below an exercise (one record's page).
+    pub fn is_page(self) -> bool {
+        !matches!(self, Screen::Home | Screen::Exercise(_))
     }
 
     /// Where Esc leads: a goal's screens back up towards the list of goals, an exercise to
     /// the overview.
     pub fn parent(self) -> Screen {
         match self {
-            Screen::Goal(_) => Screen::Goals,
+            Screen::Home | Screen::Exercise(_) => Screen::Home,
+            Screen::Goal(_) => Screen::Exercise(Exercise::Goals),
             Screen::Worksheet(g) => Screen::Goal(g),
             Screen::Glance(g) => Screen::Worksheet(g),
             Screen::Conversation(_) | Screen::CheckIn(_) | Screen::Review(_) => {
-                Screen::Conversations
+                Screen::Exercise(Exercise::Conversations)
             }
-            Screen::Entry(_) => Screen::Journal,
-            _ => Screen::Home,
+            Screen::Entry(_) => Screen::Exercise(Exercise::Journal),
         }
     }
 
-    /// The exercise this screen belongs to (itself for a top-level screen).
-    pub fn exercise(self) -> Screen {
+    /// The exercise this screen belongs to (none for the overview).
+    pub fn exercise(self) -> Option<Exercise> {
         match self {
-            Screen::Goal(_) | Screen::Worksheet(_) | Screen::Glance(_) => Screen::Goals,
+            Screen::Home => None,
+            Screen::Exercise(e) => Some(e),
+            Screen::Goal(_) | Screen::Worksheet(_) | Screen::Glance(_) => Some(Exercise::Goals),
             Screen::Conversation(_) | Screen::CheckIn(_) | Screen::Review(_) => {
-                Screen::Conversations
+                Some(Exercise::Conversations)
             }
-            Screen::Entry(_) => Screen::Journal,
-            s => s,
+            Screen::Entry(_) => Some(Exercise::Journal),
         }
     }
 
-    /// The exercise after this one (from the overview: the first).
+    /// The exercise after this one's (from the overview: the first).
     pub fn next(self) -> Screen {
-        let ex = Screen::EXERCISES;
-        match ex.iter().position(|s| *s == self.exercise()) {
-            Some(i) => ex[(i + 1) % ex.len()],
-            None => ex[0],
-        }
+        Screen::Exercise(self.exercise().map_or(Exercise::ALL[0], Exercise::next))
     }
 
-    /// The exercise before this one (from the overview: the last).
+    /// The exercise before this one's (from the overview: the last).
     pub fn prev(self) -> Screen {
-        let ex = Screen::EXERCISES;
-        match ex.iter().position(|s| *s == self.exercise()) {
-            Some(i) => ex[(i + ex.len() - 1) % ex.len()],
-            None => ex[ex.len() - 1],
-        }
+        let last = Exercise::ALL[Exercise::ALL.len() - 1];
+        Screen::Exercise(self.exercise().map_or(last, Exercise::prev))
     }
 }
 
 /// Something on a screen that the focus can rest on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Target {
     /// A text field: Enter edits it.
     Field(Field),
@@ -190,16 +152,24 @@ pub enum Pane {
 }
 
 /// A record made at a moment in time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Creates {
     Conversation,
     CheckIn,
 }
 
+/// What the live editor is editing: a value in the workbook, or the journal's filter (which
+/// lives beside the workbook and is never saved).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Editable {
+    Field(Field),
+    JournalFilter,
+}
+
 /// The one live text editor, and what it is editing.
 #[derive(Debug)]
 pub struct Editing {
-    pub field: Field,
+    pub what: Editable,
     pub editor: TextArea<'static>,
     /// The item was created by this edit: leaving it empty removes it again.
     pub new_item: bool,
@@ -211,6 +181,14 @@ impl Editing {
     /// The editor's text as it will be stored.
     pub fn text(&self) -> String {
         self.editor.lines().join("\n")
+    }
+
+    /// The workbook field being edited, if it is one.
+    pub fn field(&self) -> Option<Field> {
+        match self.what {
+            Editable::Field(f) => Some(f),
+            Editable::JournalFilter => None,
+        }
     }
 }
 
@@ -251,6 +229,16 @@ pub enum Mode {
     Pick(Pick),
 }
 
+impl Mode {
+    /// The live editor, also while the help overlay is open over it.
+    pub fn editing(&self) -> Option<&Editing> {
+        match self {
+            Mode::Edit(e) | Mode::Help(Some(e)) => Some(e),
+            _ => None,
+        }
+    }
+}
+
 /// A list to pick from, and the option under the cursor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Pick {
@@ -279,20 +267,23 @@ mod tests {
 
     #[test]
     fn next_and_prev_walk_the_exercises_and_wrap() {
-        assert_eq!(Screen::Home.next(), Screen::Reflection);
-        assert_eq!(Screen::Vision.next(), Screen::Brainstorm);
-        assert_eq!(Screen::Goals.next(), Screen::Conversations);
-        assert_eq!(Screen::Worksheet(2).next(), Screen::Conversations);
-        assert_eq!(Screen::Entry(3).parent(), Screen::Journal);
+        let ex = Screen::Exercise;
+        assert_eq!(Screen::Home.next(), ex(Exercise::Reflection));
+        assert_eq!(ex(Exercise::Vision).next(), ex(Exercise::Brainstorm));
+        assert_eq!(ex(Exercise::Goals).next(), ex(Exercise::Conversations));
+        assert_eq!(Screen::Worksheet(2).next(), ex(Exercise::Conversations));
+        assert_eq!(Screen::Entry(3).parent(), ex(Exercise::Journal));
         assert_eq!(Screen::Glance(0).parent(), Screen::Worksheet(0));
-        assert_eq!(Screen::Goal(0).parent(), Screen::Goals);
-        assert_eq!(Screen::Goal(1).index(), Screen::Goal(4).index());
-        assert_eq!(Screen::Journal.next(), Screen::Reflection);
-        assert_eq!(Screen::Home.prev(), Screen::Journal);
-        assert_eq!(Screen::Reflection.prev(), Screen::Journal);
-        assert_eq!(Screen::ALL[0], Screen::Home);
-        for s in Screen::ALL {
-            assert_eq!(Screen::ALL[s.index()], s);
-        }
+        assert_eq!(Screen::Goal(0).parent(), ex(Exercise::Goals));
+        assert_eq!(Screen::Goal(1).slot(), Screen::Goal(4).slot());
+        assert_eq!(ex(Exercise::Journal).next(), ex(Exercise::Reflection));
+        assert_eq!(Screen::Home.prev(), ex(Exercise::Journal));
+        assert_eq!(ex(Exercise::Reflection).prev(), ex(Exercise::Journal));
+        let mut slots: Vec<usize> = Screen::top_level()
+            .chain(Screen::PAGE_KINDS)
+            .map(Screen::slot)
+            .collect();
+        slots.dedup();
+        assert_eq!(slots, (0..Screen::SLOTS).collect::<Vec<_>>());
     }
 }

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::ui::theme::THEME;
+use crate::theme::THEME;
 use crate::ui::widgets;
 use crate::workbooks::Place;
 

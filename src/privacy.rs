@@ -2,9 +2,10 @@
 //! private, and mentoring-plan topics marked private. Call mode hides these on screen, and
 //! exports leave them out unless asked; both ask here, so they can never disagree.
 
+use crate::app::App;
 use crate::field::{Choice, Field};
 use crate::model::{SelfReflection, Workbook};
-use crate::nav::{Screen, Target};
+use crate::nav::{Exercise, Screen, Target};
 
 /// Journal entry `e` is private (a missing entry counts as private: nothing to show).
 fn entry_private(wb: &Workbook, e: usize) -> bool {
@@ -14,19 +15,55 @@ fn entry_private(wb: &Workbook, e: usize) -> bool {
 /// A screen that shows nothing but private text.
 pub fn screen(wb: &Workbook, screen: Screen) -> bool {
     match screen {
-        Screen::Reflection => true,
+        Screen::Exercise(Exercise::Reflection) => true,
         Screen::Entry(e) => entry_private(wb, e),
-        _ => false,
+        Screen::Home
+        | Screen::Exercise(_)
+        | Screen::Goal(_)
+        | Screen::Worksheet(_)
+        | Screen::Glance(_)
+        | Screen::Conversation(_)
+        | Screen::CheckIn(_)
+        | Screen::Review(_) => false,
     }
 }
 
-/// A field whose text is private.
+/// In call mode, whether the current screen is private as a whole (drawn as a notice).
+pub fn hides_screen(app: &App) -> bool {
+    app.call_mode && screen(&app.workbook, app.screen)
+}
+
+/// A field whose text is private. Every kind of field is named here, so a new one is a
+/// compile error until its privacy is decided.
 pub fn field(wb: &Workbook, field: Field) -> bool {
     match field {
         Field::Reflect(_) => true,
         Field::Topic(i) => wb.mentoring_plan.topics.get(i).is_none_or(|t| t.private),
         Field::Entry(e) | Field::EntryTags(e) => entry_private(wb, e),
-        _ => false,
+        Field::Workbook(_)
+        | Field::Prospect(_)
+        | Field::Agreement(_)
+        | Field::Vision(_)
+        | Field::Strength(_)
+        | Field::Limitation(_)
+        | Field::Brainstorm(_)
+        | Field::Candidate(_)
+        | Field::Goal(..)
+        | Field::Measure(..)
+        | Field::Milestone(..)
+        | Field::MilestoneDate(..)
+        | Field::Step(..)
+        | Field::StepDue(..)
+        | Field::StepAfter(..)
+        | Field::Resource(..)
+        | Field::Conversation(..)
+        | Field::Prep(..)
+        | Field::Feedback(..)
+        | Field::Agenda(..)
+        | Field::Commitment(..)
+        | Field::CommitmentDue(..)
+        | Field::CheckIn(..)
+        | Field::Closure(_) => false,
     }
 }
 
@@ -36,7 +73,7 @@ pub fn target(wb: &Workbook, target: Target) -> bool {
         Target::Field(f) => field(wb, f),
         Target::Open(s) => screen(wb, s),
         Target::Choice(Choice::EntryPrivate(e) | Choice::EntryLink(e)) => entry_private(wb, e),
-        _ => false,
+        Target::Choice(_) | Target::Add(_) | Target::Create(_) => false,
     }
 }
 
@@ -81,6 +118,7 @@ mod tests {
         assert!(field(&wb, Field::Topic(0)));
         assert!(!field(&wb, Field::Topic(1)));
         assert!(screen(&wb, Screen::Entry(0)));
+        assert!(screen(&wb, Screen::Exercise(Exercise::Reflection)));
         assert!(!screen(&wb, Screen::Entry(1)));
         let json = serde_json::to_string(&shareable(&wb)).unwrap();
         assert!(!json.contains("secret"), "{json}");

@@ -1,110 +1,262 @@
-//! The screens. Each module has `KEYS`, `targets` and `render`; this file dispatches to them
-//! with exhaustive matches, so a new screen cannot be half wired.
+//! The screens. One module per exercise owns everything about it: what its fields are called
+//! (`spec`), its layout (the items drawn, which are also the focus targets), its keys and what
+//! they do (`handle`, returning whether it took the key), its progress rule and its part of
+//! the documents. The overview and the review are screens of their own; the sheet, the
+//! editor, the focus and the common moves are shared. This file dispatches with exhaustive
+//! matches, so a new screen or exercise cannot be half wired.
 
+mod act;
 mod agreement;
 mod brainstorm;
-mod check_in;
 mod closure;
-mod conversation;
 mod conversations;
-mod entry;
-mod glance;
-mod goal;
-mod goal_view;
+mod document;
+mod editor;
+mod focus;
+mod form;
 mod goals;
 mod home;
 mod journal;
-mod kinds;
+mod pick;
 mod plan;
 mod prospect;
 mod reflection;
 mod review;
+mod sheet;
 mod vision;
-mod worksheet;
 
+use chrono::{DateTime, Local};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use crate::app::App;
+use crate::field::{Field, Spec};
 use crate::keys::Binding;
-use crate::model::Workbook;
-use crate::nav::{Screen, Target};
+use crate::lifecycle::Exercise;
+use crate::model::{Progress, Workbook};
+use crate::msg::{Effect, Msg};
+use crate::nav::{Record, Screen, Target};
 
-/// The browse-mode keys of a screen.
+pub use act::{choose, focused_field, go, start_edit, start_editing};
+pub use conversations::{NOTES_KEYS, check_in_line, kind_summary, new_check_in, new_conversation};
+pub use document::{document, section, section_of};
+pub use editor::new_editor;
+pub use focus::{focus, focus_on, focused, set_focus, targets as focus_targets};
+pub use form::editor_for;
+pub use home::next_step;
+pub use journal::commit_filter;
+pub use pick::{PickView, pick_view};
+pub use review::{STACK_BELOW, open as open_review, reference_lines};
+
+/// What a screen did with a message: gitui's and slumber's "consumed or not".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Handled {
+    /// Not this screen's key: the shared handling takes it.
+    No,
+    /// Taken, with what the shell should do next.
+    Yes(Option<Effect>),
+}
+
+/// The browse-mode keys of a screen (the global ones come after).
 pub fn keys(screen: Screen) -> &'static [Binding] {
     match screen {
         Screen::Home => home::KEYS,
-        Screen::Reflection => reflection::KEYS,
-        Screen::Prospect => prospect::KEYS,
-        Screen::Agreement => agreement::KEYS,
-        Screen::Plan => plan::KEYS,
-        Screen::Vision => vision::KEYS,
-        Screen::Brainstorm => brainstorm::KEYS,
-        Screen::Goals => goals::KEYS,
-        Screen::Conversations => conversations::KEYS,
-        Screen::Closure => closure::KEYS,
-        Screen::Journal => journal::KEYS,
-        Screen::Conversation(_) => conversation::KEYS,
-        Screen::CheckIn(_) => check_in::KEYS,
-        Screen::Entry(_) => entry::KEYS,
-        Screen::Goal(_) => goal::KEYS,
-        Screen::Worksheet(_) => worksheet::KEYS,
-        Screen::Glance(_) => glance::KEYS,
+        Screen::Exercise(e) => match e {
+            Exercise::Reflection => reflection::KEYS,
+            Exercise::Prospect => prospect::KEYS,
+            Exercise::Agreement => agreement::KEYS,
+            Exercise::Plan => plan::KEYS,
+            Exercise::Vision => vision::KEYS,
+            Exercise::Brainstorm => brainstorm::KEYS,
+            Exercise::Goals => goals::LIST_KEYS,
+            Exercise::Conversations => conversations::LOG_KEYS,
+            Exercise::Closure => closure::KEYS,
+            Exercise::Journal => journal::LIST_KEYS,
+        },
+        Screen::Goal(_) => goals::GOAL_KEYS,
+        Screen::Worksheet(_) => goals::WORKSHEET_KEYS,
+        Screen::Glance(_) => goals::GLANCE_KEYS,
+        Screen::Conversation(_) => conversations::CONVERSATION_KEYS,
+        Screen::CheckIn(_) => conversations::CHECK_IN_KEYS,
+        Screen::Entry(_) => journal::ENTRY_KEYS,
         Screen::Review(_) => review::KEYS,
     }
 }
 
-/// What the focus can rest on, top to bottom.
+/// What the focus can rest on, top to bottom (before call mode takes private ones out: see
+/// [`focus_targets`]).
 pub fn targets(screen: Screen, wb: &Workbook) -> Vec<Target> {
     match screen {
         Screen::Home => home::targets(wb),
-        Screen::Reflection => reflection::targets(wb),
-        Screen::Prospect => prospect::targets(wb),
-        Screen::Agreement => agreement::targets(wb),
-        Screen::Plan => plan::targets(wb),
-        Screen::Vision => vision::targets(wb),
-        Screen::Brainstorm => brainstorm::targets(wb),
-        Screen::Goals => goals::targets(wb),
-        Screen::Conversations => conversations::targets(wb),
-        Screen::Closure => closure::targets(wb),
-        Screen::Journal => journal::targets(),
-        Screen::Conversation(c) => conversation::targets(wb, c),
-        Screen::CheckIn(i) => check_in::targets(wb, i),
-        Screen::Entry(e) => entry::targets(wb, e),
-        Screen::Goal(g) => goal::targets(wb, g),
-        Screen::Worksheet(g) => worksheet::targets(wb, g),
-        Screen::Glance(g) => glance::targets(wb, g),
-        Screen::Review(c) => review::targets(wb, c),
+        Screen::Exercise(e) => match e {
+            Exercise::Reflection => reflection::targets(wb),
+            Exercise::Prospect => prospect::targets(wb),
+            Exercise::Agreement => agreement::targets(wb),
+            Exercise::Plan => plan::targets(wb),
+            Exercise::Vision => vision::targets(wb),
+            Exercise::Brainstorm => brainstorm::targets(wb),
+            Exercise::Goals => goals::list_targets(wb),
+            Exercise::Conversations => conversations::log_targets(wb),
+            Exercise::Closure => closure::targets(wb),
+            // The journal list keeps its own selection (see `JournalView`).
+            Exercise::Journal => Vec::new(),
+        },
+        Screen::Goal(g) => goals::goal_targets(wb, g),
+        Screen::Worksheet(g) => goals::worksheet_targets(wb, g),
+        Screen::Glance(g) => goals::glance_targets(wb, g),
+        Screen::Conversation(c) | Screen::Review(c) => conversations::targets(wb, c),
+        Screen::CheckIn(i) => conversations::check_in_targets(wb, i),
+        Screen::Entry(e) => journal::entry_targets(wb, e),
     }
 }
 
-/// Draws a screen's body.
+/// Draws the current screen's body.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     match app.screen {
         Screen::Home => home::render(app, area, buf),
-        Screen::Reflection => reflection::render(app, area, buf),
-        Screen::Prospect => prospect::render(app, area, buf),
-        Screen::Agreement => agreement::render(app, area, buf),
-        Screen::Plan => plan::render(app, area, buf),
-        Screen::Vision => vision::render(app, area, buf),
-        Screen::Brainstorm => brainstorm::render(app, area, buf),
-        Screen::Goals => goals::render(app, area, buf),
-        Screen::Conversations => conversations::render(app, area, buf),
-        Screen::Closure => closure::render(app, area, buf),
-        Screen::Journal => journal::render(app, area, buf),
-        Screen::Conversation(c) => conversation::render(app, c, area, buf),
-        Screen::CheckIn(i) => check_in::render(app, i, area, buf),
-        Screen::Entry(e) => entry::render(app, e, area, buf),
-        Screen::Goal(g) => goal::render(app, g, area, buf),
-        Screen::Worksheet(g) => worksheet::render(app, g, area, buf),
-        Screen::Glance(g) => glance::render(app, g, area, buf),
+        Screen::Exercise(e) => match e {
+            Exercise::Reflection => reflection::render(app, area, buf),
+            Exercise::Prospect => prospect::render(app, area, buf),
+            Exercise::Agreement => agreement::render(app, area, buf),
+            Exercise::Plan => plan::render(app, area, buf),
+            Exercise::Vision => vision::render(app, area, buf),
+            Exercise::Brainstorm => brainstorm::render(app, area, buf),
+            Exercise::Goals => goals::render_list(app, area, buf),
+            Exercise::Conversations => conversations::render_log(app, area, buf),
+            Exercise::Closure => closure::render(app, area, buf),
+            Exercise::Journal => journal::render_list(app, area, buf),
+        },
+        Screen::Goal(g) => goals::render_goal(app, g, area, buf),
+        Screen::Worksheet(g) => goals::render_worksheet(app, g, area, buf),
+        Screen::Glance(g) => goals::render_glance(app, g, area, buf),
+        Screen::Conversation(c) => conversations::render(app, c, area, buf),
+        Screen::CheckIn(i) => conversations::render_check_in(app, i, area, buf),
+        Screen::Entry(e) => journal::render_entry(app, e, area, buf),
         Screen::Review(c) => review::render(app, c, area, buf),
     }
 }
 
-pub use closure::achieved_summary;
-pub use conversation::NOTES_KEYS;
-pub use conversations::check_in_line;
-pub use home::next_step;
-pub use kinds::kind_summary;
-pub use review::{STACK_BELOW, reference_lines};
+/// Lets the current screen handle a browse-mode message first.
+pub fn handle(app: &mut App, msg: &Msg, now: DateTime<Local>) -> Handled {
+    match app.screen {
+        Screen::Home => home::handle(app, msg),
+        Screen::Exercise(e) => match e {
+            Exercise::Reflection | Exercise::Prospect | Exercise::Vision | Exercise::Closure => {
+                Handled::No
+            }
+            Exercise::Agreement => agreement::handle(app, msg),
+            Exercise::Plan => plan::handle(app, msg),
+            Exercise::Brainstorm => brainstorm::handle(app, msg),
+            Exercise::Goals => goals::handle(app, msg),
+            Exercise::Conversations => conversations::handle_log(app, msg, now),
+            Exercise::Journal => journal::handle_list(app, msg),
+        },
+        Screen::Goal(_) | Screen::Worksheet(_) | Screen::Glance(_) => goals::handle(app, msg),
+        Screen::Conversation(_) => conversations::handle(app, msg),
+        Screen::CheckIn(_) => Handled::No,
+        Screen::Entry(_) => journal::handle_entry(app, msg),
+        Screen::Review(_) => review::handle(app, msg),
+    }
+}
+
+/// What a field is called, its hint and how it is edited: asked of the exercise it belongs
+/// to.
+pub fn spec(field: Field, wb: &Workbook) -> Spec {
+    match field {
+        Field::Workbook(p) => home::spec(p),
+        Field::Reflect(p) => reflection::spec(p),
+        Field::Prospect(p) => prospect::spec(p),
+        Field::Agreement(p) => agreement::spec(p),
+        Field::Vision(p) => vision::spec(p),
+        Field::Strength(_) => vision::STRENGTH,
+        Field::Limitation(_) => vision::LIMITATION,
+        Field::Topic(_) => plan::TOPIC,
+        Field::Brainstorm(p) => brainstorm::spec(p),
+        Field::Candidate(_) => brainstorm::CANDIDATE,
+        Field::Goal(_, p) => goals::spec(p),
+        Field::Measure(..) => goals::MEASURE,
+        Field::Milestone(..) => goals::MILESTONE,
+        Field::MilestoneDate(..) => goals::MILESTONE_DATE,
+        Field::Step(..) => goals::STEP,
+        Field::StepDue(..) => goals::STEP_DUE,
+        Field::StepAfter(..) => goals::STEP_AFTER,
+        Field::Resource(..) => goals::RESOURCE,
+        Field::Conversation(_, p) => conversations::spec(p),
+        Field::Prep(_, p) => conversations::prep_spec(p, wb.role),
+        Field::Feedback(_, p) => conversations::feedback_spec(p),
+        Field::Agenda(..) => conversations::AGENDA_ITEM,
+        Field::Commitment(..) => conversations::COMMITMENT,
+        Field::CommitmentDue(..) => conversations::COMMITMENT_DUE,
+        Field::CheckIn(_, p) => conversations::check_in_spec(p),
+        Field::Entry(_) => journal::ENTRY,
+        Field::EntryTags(_) => journal::ENTRY_TAGS,
+        Field::Closure(p) => closure::spec(p),
+    }
+}
+
+/// The screen a field is shown and edited on.
+pub fn screen_of(field: Field) -> Screen {
+    let ex = Screen::Exercise;
+    match field {
+        Field::Workbook(_) => Screen::Home,
+        Field::Reflect(_) => ex(Exercise::Reflection),
+        Field::Prospect(_) => ex(Exercise::Prospect),
+        Field::Agreement(_) => ex(Exercise::Agreement),
+        Field::Vision(_) | Field::Strength(_) | Field::Limitation(_) => ex(Exercise::Vision),
+        Field::Topic(_) => ex(Exercise::Plan),
+        Field::Brainstorm(_) | Field::Candidate(_) => ex(Exercise::Brainstorm),
+        Field::Goal(g, p) => goals::page_of(g, p),
+        Field::Measure(g, _) | Field::Milestone(g, _) | Field::MilestoneDate(g, _) => {
+            Screen::Goal(g)
+        }
+        Field::Step(g, _) | Field::StepDue(g, _) | Field::StepAfter(g, _) => Screen::Worksheet(g),
+        Field::Resource(g, _) => Screen::Worksheet(g),
+        Field::Conversation(c, _)
+        | Field::Prep(c, _)
+        | Field::Feedback(c, _)
+        | Field::Agenda(c, _)
+        | Field::Commitment(c, _)
+        | Field::CommitmentDue(c, _) => Screen::Conversation(c),
+        Field::CheckIn(i, _) => Screen::CheckIn(i),
+        Field::Entry(e) | Field::EntryTags(e) => Screen::Entry(e),
+        Field::Closure(_) => ex(Exercise::Closure),
+    }
+}
+
+/// How complete an exercise is; `None` for one that is kept rather than completed (the
+/// journal).
+pub fn progress(exercise: Exercise, wb: &Workbook) -> Option<Progress> {
+    Some(match exercise {
+        Exercise::Reflection => reflection::progress(wb),
+        Exercise::Prospect => prospect::progress(wb),
+        Exercise::Agreement => agreement::progress(wb),
+        Exercise::Plan => plan::progress(wb),
+        Exercise::Vision => vision::progress(wb),
+        Exercise::Brainstorm => brainstorm::progress(wb),
+        Exercise::Goals => goals::progress(wb),
+        Exercise::Conversations => conversations::progress(wb),
+        Exercise::Closure => closure::progress(wb),
+        Exercise::Journal => return None,
+    })
+}
+
+/// Deletes a record with a page of its own, and the links to it; the focus stays in range.
+pub fn delete_record(app: &mut App, record: Record) -> Option<Effect> {
+    match record {
+        Record::Goal(g) => goals::delete(app, g),
+        Record::Conversation(c) => conversations::delete(app, c),
+        Record::CheckIn(i) => conversations::delete_check_in(app, i),
+        Record::Entry(e) => journal::delete(app, e),
+    }
+    let f = focus(app);
+    set_focus(app, f);
+    Some(Effect::Save)
+}
+
+/// Opens a new journal entry, stamped now, with its editor open (`n`, from anywhere).
+pub fn new_entry(app: &mut App, now: DateTime<Local>) -> Option<Effect> {
+    journal::new_entry(app, now)
+}
+
+/// Picker mechanics are shared; what each list holds and does is its exercise's.
+pub use pick::update as update_pick;

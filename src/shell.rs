@@ -18,12 +18,13 @@ use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 use crate::app::{App, Status};
-use crate::keys::resolve;
+use crate::input::resolve;
 use crate::model::Workbook;
+use crate::msg::Effect;
 use crate::nav::{Confirm, Mode};
 use crate::store::{PendingJournal, SaveDone, SaveError, Saved, Store};
 use crate::ui;
-use crate::update::{Effect, update};
+use crate::update::update;
 pub use autosave::Autosave;
 
 /// Where events come from: the terminal, or a script in tests.

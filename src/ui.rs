@@ -1,10 +1,6 @@
 //! Drawing: a pure function of the app state. Title bar, the screen's body, the footer, and
 //! any overlay on top.
 
-pub mod editor;
-pub mod form;
-pub mod sheet;
-pub mod theme;
 pub mod widgets;
 
 use ratatui::Frame;
@@ -14,11 +10,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::{App, Status};
-use crate::keys::{self, CONFIRM, EDIT, GLOBAL, MAKE_ROOM, PICK};
-use crate::model::GoalStatus;
+use crate::keys::{Binding, CONFIRM, EDIT, GLOBAL, MAKE_ROOM, PICK};
+use crate::lifecycle::Exercise;
 use crate::nav::{Confirm, Mode, Pick, PickWhat, Record, Screen};
-use crate::screens;
-use theme::THEME;
+use crate::theme::THEME;
+use crate::{privacy, screens};
 
 /// Below this size the layout does not fit; a message asks for a bigger window.
 pub const MIN_WIDTH: u16 = 60;
@@ -48,7 +44,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     if app.call_mode {
         call_banner(call, buf);
     }
-    if app.hides_screen() {
+    if privacy::hides_screen(app) {
         hidden(app, body, buf);
     } else {
         screens::render(app, body, buf);
@@ -56,11 +52,11 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     footer(app, bottom, buf);
     match &app.mode {
         Mode::Help(under) => {
-            let screen = keys::screen_keys(app.screen);
+            let screen = screens::keys(app.screen);
             if under.is_some() {
                 widgets::help(body, &[("While editing", &[EDIT])], buf);
             } else if matches!(app.screen, Screen::Review(_)) {
-                let sections: [(&str, &[&[keys::Binding]]); 3] = [
+                let sections: [(&str, &[&[Binding]]); 3] = [
                     ("Review together", &[screen]),
                     ("In today's notes", &[screens::NOTES_KEYS]),
                     ("Everywhere", &[GLOBAL]),
@@ -78,86 +74,15 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 fn draw_pick(app: &App, pick: Pick, area: Rect, buf: &mut Buffer) {
-    let wb = &app.workbook;
-    match pick.what {
-        PickWhat::Status(g) => {
-            let name = wb.goals.get(g).map_or("", |x| x.name());
-            let options: Vec<String> = GoalStatus::ALL
-                .iter()
-                .map(|s| {
-                    let about = match s {
-                        GoalStatus::Draft => "still taking shape",
-                        GoalStatus::Active => "worked on now (three at most)",
-                        GoalStatus::Paused => "on hold, to pick up later",
-                        GoalStatus::Achieved => "reached",
-                        GoalStatus::Dropped => "no longer pursued",
-                    };
-                    format!("{:<9} {about}", s.name())
-                })
-                .collect();
-            let intro = format!("Where does “{name}” stand?");
-            widgets::pick(area, "Goal status", &intro, &options, pick.selected, buf);
-        }
-        PickWhat::MakeRoom(g) => {
-            let name = wb.goals.get(g).map_or("", |x| x.name());
-            let options: Vec<String> = crate::update::active_goals(wb)
-                .into_iter()
-                .map(|k| wb.goals[k].name().to_string())
-                .collect();
-            let intro = format!(
-                "Three goals are active already, and working on more at once spreads you thin. \
-                 To make “{name}” active, choose one to pause (p), mark finished (f) or drop (d)."
-            );
-            widgets::pick(area, "Make room", &intro, &options, pick.selected, buf);
-        }
-        PickWhat::Kind(_) => {
-            let options: Vec<String> = crate::model::ConversationKind::ALL
-                .iter()
-                .map(|k| format!("{:<19}{}", k.name(), screens::kind_summary(*k)))
-                .collect();
-            widgets::pick(
-                area,
-                "Kind of conversation",
-                "What is this conversation mainly about?",
-                &options,
-                pick.selected,
-                buf,
-            );
-        }
-        PickWhat::StepGoal(c, k) => {
-            let what = (wb.conversations.get(c).and_then(|c| c.commitments.get(k)))
-                .map_or("", |x| x.text.trim());
-            let options: Vec<String> = crate::update::step_goals(app)
-                .into_iter()
-                .map(|g| format!("{} ({})", wb.goals[g].name(), wb.goals[g].status.name()))
-                .collect();
-            let intro = format!(
-                "Add “{what}” as an action step of which goal? Owner and due date come along."
-            );
-            widgets::pick(
-                area,
-                "Commitment to step",
-                &intro,
-                &options,
-                pick.selected,
-                buf,
-            );
-        }
-        PickWhat::Link(_) => {
-            let options: Vec<String> = crate::update::link_options(app)
-                .into_iter()
-                .map(|(g, c)| crate::field::link_name(wb, g, c))
-                .collect();
-            widgets::pick(
-                area,
-                "Link the entry",
-                "Which goal or conversation is this entry about?",
-                &options,
-                pick.selected,
-                buf,
-            );
-        }
-    }
+    let view = screens::pick_view(app, pick.what);
+    widgets::pick(
+        area,
+        view.title,
+        &view.intro,
+        &view.options,
+        pick.selected,
+        buf,
+    );
 }
 
 fn question_text(app: &App, question: &Confirm) -> String {
@@ -267,9 +192,7 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
         Line::from(Span::styled(notice.as_str(), THEME.notice))
     } else {
         match &app.mode {
-            Mode::Browse => {
-                widgets::footer_line(&[keys::screen_keys(app.screen), GLOBAL], area.width)
-            }
+            Mode::Browse => widgets::footer_line(&[screens::keys(app.screen), GLOBAL], area.width),
             Mode::Edit(e) => match &e.error {
                 Some(err) => Line::from(Span::styled(err.as_str(), THEME.warning)),
                 None => widgets::footer_line(&[EDIT], area.width),
@@ -300,7 +223,7 @@ fn call_banner(area: Rect, buf: &mut Buffer) {
 /// In call mode, a private page shows only that it is hidden.
 fn hidden(app: &App, area: Rect, buf: &mut Buffer) {
     let what = match app.screen {
-        Screen::Reflection => "The conversation with yourself is private.",
+        Screen::Exercise(Exercise::Reflection) => "The conversation with yourself is private.",
         _ => "This journal entry is private.",
     };
     let text = vec![

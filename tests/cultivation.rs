@@ -5,10 +5,12 @@ mod common;
 
 use common::{draw, fixed_now, focus, press, saved_app_at as at};
 use mentorbook::app::App;
+use mentorbook::field::ConversationPart;
 use mentorbook::field::{Field, ListKind};
 use mentorbook::model::{ConversationKind, Owner, Workbook};
+use mentorbook::msg::Effect;
+use mentorbook::nav::Exercise;
 use mentorbook::nav::{Confirm, Creates, Mode, PickWhat, Record, Screen, Target};
-use mentorbook::update::Effect;
 
 fn snap(name: &str, app: &App) {
     for (w, h) in [(80, 24), (120, 40)] {
@@ -21,7 +23,7 @@ fn snap(name: &str, app: &App) {
 
 #[test]
 fn a_new_conversation_starts_now_with_a_suggested_agenda() {
-    let mut app = at(Screen::Conversations);
+    let mut app = at(Screen::Exercise(Exercise::Conversations));
     let before = app.workbook.conversations.len();
     assert_eq!(press(&mut app, "a"), Some(Effect::Save));
     let c = before;
@@ -57,7 +59,7 @@ fn a_new_conversation_starts_now_with_a_suggested_agenda() {
     // Nothing is added later: a new overdue step does not reach this agenda.
     let n = conv.agenda.len();
     press(&mut app, "<Esc>");
-    assert_eq!(app.screen, Screen::Conversations);
+    assert_eq!(app.screen, Screen::Exercise(Exercise::Conversations));
     press(&mut app, "<Enter>");
     assert_eq!(app.workbook.conversations[c].agenda.len(), n);
 }
@@ -122,7 +124,9 @@ fn the_time_of_a_conversation_reads_dates_and_times() {
         "date kept"
     );
     press(&mut app, "<Enter><C-a><C-k>someday<Enter>");
-    assert!(matches!(&app.mode, Mode::Edit(e) if e.field == Field::ConvAt(1)));
+    assert!(
+        matches!(&app.mode, Mode::Edit(e) if e.field() == Some(Field::Conversation(1, ConversationPart::At)))
+    );
     assert!(
         app.notice
             .as_deref()
@@ -179,7 +183,7 @@ fn judging_feedback_earns_a_hint() {
 
 #[test]
 fn check_ins_are_dated_today_and_deleting_asks() {
-    let mut app = at(Screen::Conversations);
+    let mut app = at(Screen::Exercise(Exercise::Conversations));
     press(&mut app, "i");
     assert_eq!(app.screen, Screen::CheckIn(1));
     assert_eq!(
@@ -211,7 +215,7 @@ fn n_writes_a_new_entry_from_anywhere_and_an_empty_one_disappears() {
     let before = app.workbook.journal.len();
     press(&mut app, "n");
     assert_eq!(app.screen, Screen::Entry(before));
-    assert!(matches!(&app.mode, Mode::Edit(e) if e.field == Field::Entry(before)));
+    assert!(matches!(&app.mode, Mode::Edit(e) if e.field() == Some(Field::Entry(before))));
     let e = &app.workbook.journal[before];
     assert!(e.private, "private by default");
     assert_eq!(e.at, fixed_now().fixed_offset());
@@ -221,7 +225,7 @@ fn n_writes_a_new_entry_from_anywhere_and_an_empty_one_disappears() {
         before,
         "nothing written, nothing kept"
     );
-    assert_eq!(app.screen, Screen::Journal);
+    assert_eq!(app.screen, Screen::Exercise(Exercise::Journal));
 
     press(
         &mut app,
@@ -238,7 +242,7 @@ fn n_writes_a_new_entry_from_anywhere_and_an_empty_one_disappears() {
         Some(app.workbook.goals[0].id)
     );
     press(&mut app, "<Esc>");
-    assert_eq!(app.screen, Screen::Journal);
+    assert_eq!(app.screen, Screen::Exercise(Exercise::Journal));
     assert_eq!(
         app.journal.selected_entry(),
         Some(before),
@@ -248,7 +252,7 @@ fn n_writes_a_new_entry_from_anywhere_and_an_empty_one_disappears() {
 
 #[test]
 fn the_journal_filters_by_tag_goal_date_and_words() {
-    let mut app = at(Screen::Journal);
+    let mut app = at(Screen::Exercise(Exercise::Journal));
     assert_eq!(app.journal.matches.len(), 5);
     press(&mut app, "/#mood<Enter>");
     assert_eq!(app.journal.matches.len(), 2);
@@ -258,20 +262,22 @@ fn the_journal_filters_by_tag_goal_date_and_words() {
     press(&mut app, "/<C-a><C-k>from:2026-11-15 to:2026-11-20<Enter>");
     assert_eq!(app.journal.matches.len(), 2);
     press(&mut app, "/<C-a><C-k>goal:9<Enter>");
-    assert!(matches!(&app.mode, Mode::Edit(e) if e.field == Field::JournalQuery));
+    assert!(
+        matches!(&app.mode, Mode::Edit(e) if e.what == mentorbook::nav::Editable::JournalFilter)
+    );
     assert!(app.notice.as_deref().unwrap().contains("no goal 9"));
     press(&mut app, "<C-a><C-k><Enter>");
     assert_eq!(app.journal.matches.len(), 5);
     press(&mut app, "/priya<Enter><Esc>");
     assert_eq!(app.journal.matches.len(), 5, "Esc clears the filter");
-    assert_eq!(app.screen, Screen::Journal);
+    assert_eq!(app.screen, Screen::Exercise(Exercise::Journal));
     press(&mut app, "<Esc>");
     assert_eq!(app.screen, Screen::Home);
 }
 
 #[test]
 fn the_journal_list_moves_opens_and_deletes() {
-    let mut app = at(Screen::Journal);
+    let mut app = at(Screen::Exercise(Exercise::Journal));
     press(&mut app, "jj");
     assert_eq!(app.journal.selected, 2);
     press(&mut app, "G");
@@ -308,7 +314,7 @@ fn thousands_of_entries_page_without_building_rows_for_all() {
         wb.journal.push(std::sync::Arc::new(e));
     }
     let mut app = App::new(wb);
-    app.screen = Screen::Journal;
+    app.screen = Screen::Exercise(Exercise::Journal);
     assert_eq!(app.journal.matches.len(), 5005);
     press(&mut app, "<PageDown><PageDown>");
     assert_eq!(app.journal.selected, 20);
@@ -320,9 +326,12 @@ fn thousands_of_entries_page_without_building_rows_for_all() {
 
 #[test]
 fn conversations_screen() {
-    snap("conversations", &at(Screen::Conversations));
+    snap(
+        "conversations",
+        &at(Screen::Exercise(Exercise::Conversations)),
+    );
     let mut empty = App::new(Workbook::default());
-    empty.screen = Screen::Conversations;
+    empty.screen = Screen::Exercise(Exercise::Conversations);
     snap("conversations_empty", &empty);
 }
 
@@ -330,7 +339,10 @@ fn conversations_screen() {
 fn conversation_in_each_part() {
     snap("conversation_before", &at(Screen::Conversation(1)));
     let mut during = at(Screen::Conversation(1));
-    focus(&mut during, Target::Field(Field::Notes(1)));
+    focus(
+        &mut during,
+        Target::Field(Field::Conversation(1, ConversationPart::Notes)),
+    );
     snap("conversation_during", &during);
     let mut after = at(Screen::Conversation(1));
     focus(&mut after, Target::Field(Field::Commitment(1, 0)));
@@ -350,15 +362,15 @@ fn check_in_screen() {
 
 #[test]
 fn journal_screens() {
-    snap("journal", &at(Screen::Journal));
-    let mut filtered = at(Screen::Journal);
+    snap("journal", &at(Screen::Exercise(Exercise::Journal)));
+    let mut filtered = at(Screen::Exercise(Exercise::Journal));
     press(&mut filtered, "/#reviews<Enter>");
     snap("journal_filtered", &filtered);
-    let mut typing = at(Screen::Journal);
+    let mut typing = at(Screen::Exercise(Exercise::Journal));
     press(&mut typing, "/goal:1 from:");
     snap("journal_filter_editing", &typing);
     let mut empty = App::new(Workbook::default());
-    empty.screen = Screen::Journal;
+    empty.screen = Screen::Exercise(Exercise::Journal);
     snap("journal_empty", &empty);
     snap("entry", &at(Screen::Entry(0)));
     let mut writing = at(Screen::Home);

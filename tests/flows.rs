@@ -12,6 +12,7 @@ use common::{Script, fixed_now, fixture, screen_text};
 use crossterm::event::Event;
 use mentorbook::app::{App, Status};
 use mentorbook::model::Workbook;
+use mentorbook::nav::Exercise;
 use mentorbook::nav::{Confirm, Mode, Screen};
 use mentorbook::shell::{Exit, Session, run};
 use mentorbook::store::{Store, decode};
@@ -220,7 +221,7 @@ fn help_opened_from_the_editor_returns_to_it_with_the_text() {
         "abc def",
         "the x only closed the help"
     );
-    assert_eq!(app.screen, Screen::Vision);
+    assert_eq!(app.screen, Screen::Exercise(Exercise::Vision));
 }
 
 #[test]

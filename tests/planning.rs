@@ -8,8 +8,9 @@ use common::{draw, focus, press, saved_app_at as at};
 use mentorbook::app::App;
 use mentorbook::field::{Field, GoalPart, ListKind};
 use mentorbook::model::{GoalStatus, MeasureKind, Owner, StepStatus, Workbook};
+use mentorbook::msg::Effect;
+use mentorbook::nav::Exercise;
 use mentorbook::nav::{Confirm, Mode, PickWhat, Record, Screen, Target};
-use mentorbook::update::Effect;
 
 fn snap(name: &str, app: &App) {
     for (w, h) in [(80, 24), (120, 40)] {
@@ -24,7 +25,7 @@ fn snap(name: &str, app: &App) {
 
 #[test]
 fn a_candidate_becomes_a_linked_draft_goal_once() {
-    let mut app = at(Screen::Brainstorm);
+    let mut app = at(Screen::Exercise(Exercise::Brainstorm));
     focus(&mut app, Target::Field(Field::Candidate(1)));
     assert_eq!(press(&mut app, "g"), Some(Effect::Save));
     let g = app.workbook.goals.len() - 1;
@@ -47,13 +48,16 @@ fn a_candidate_becomes_a_linked_draft_goal_once() {
 
 #[test]
 fn candidates_reorder_and_their_priorities_follow() {
-    let mut app = at(Screen::Brainstorm);
+    let mut app = at(Screen::Exercise(Exercise::Brainstorm));
     focus(&mut app, Target::Field(Field::Candidate(2)));
     press(&mut app, "K");
     let c = &app.workbook.brainstorm.candidates;
     assert_eq!(c[1].text, "Meet the other leads");
     assert_eq!((c[0].priority, c[1].priority, c[2].priority), (1, 2, 3));
-    assert_eq!(app.focused(), Some(Target::Field(Field::Candidate(1))));
+    assert_eq!(
+        mentorbook::screens::focused(&app),
+        Some(Target::Field(Field::Candidate(1)))
+    );
     press(&mut app, "JJJ");
     assert_eq!(
         app.workbook.brainstorm.candidates[2].text,
@@ -63,7 +67,7 @@ fn candidates_reorder_and_their_priorities_follow() {
 
 #[test]
 fn a_fourth_active_goal_asks_which_one_makes_room() {
-    let mut app = at(Screen::Goals);
+    let mut app = at(Screen::Exercise(Exercise::Goals));
     // Two active in the sample; activate the paused one, then a new one.
     focus(&mut app, Target::Open(Screen::Goal(2)));
     press(&mut app, "s");
@@ -73,9 +77,12 @@ fn a_fourth_active_goal_asks_which_one_makes_room() {
     assert_eq!(app.workbook.active_goals(), 3);
 
     press(&mut app, "j");
-    assert_eq!(app.focused(), Some(Target::Add(ListKind::Goals)));
+    assert_eq!(
+        mentorbook::screens::focused(&app),
+        Some(Target::Add(ListKind::Goals))
+    );
     press(&mut app, "<Enter>Speak at the guild<Esc><Esc>");
-    assert_eq!(app.screen, Screen::Goals);
+    assert_eq!(app.screen, Screen::Exercise(Exercise::Goals));
     focus(&mut app, Target::Open(Screen::Goal(3)));
     press(&mut app, "sj<Enter>");
     assert!(
@@ -98,18 +105,18 @@ fn a_fourth_active_goal_asks_which_one_makes_room() {
 
 #[test]
 fn a_new_goal_left_without_a_name_disappears() {
-    let mut app = at(Screen::Goals);
+    let mut app = at(Screen::Exercise(Exercise::Goals));
     let before = app.workbook.goals.len();
     press(&mut app, "a");
     assert_eq!(app.screen, Screen::Goal(before));
     press(&mut app, "<Esc>");
-    assert_eq!(app.screen, Screen::Goals);
+    assert_eq!(app.screen, Screen::Exercise(Exercise::Goals));
     assert_eq!(app.workbook.goals.len(), before);
 }
 
 #[test]
 fn deleting_a_goal_asks_and_clears_its_candidate_link() {
-    let mut app = at(Screen::Goals);
+    let mut app = at(Screen::Exercise(Exercise::Goals));
     press(&mut app, "d");
     assert!(matches!(
         app.mode,
@@ -163,7 +170,7 @@ fn a_step_gets_a_due_date_an_owner_and_what_it_waits_for() {
         "the Friday after Tuesday 24 November"
     );
     press(&mut app, "tsoon<Enter>");
-    assert!(matches!(&app.mode, Mode::Edit(e) if e.field == Field::StepDue(0, 4)));
+    assert!(matches!(&app.mode, Mode::Edit(e) if e.field() == Some(Field::StepDue(0, 4))));
     assert!(app.notice.as_deref().unwrap().contains("not a date"));
     press(&mut app, "<C-a><C-k>+1w<Esc>");
     assert_eq!(
@@ -178,7 +185,10 @@ fn a_step_gets_a_due_date_an_owner_and_what_it_waits_for() {
     assert_eq!(app.workbook.goals[0].plan.steps[4].owner, Owner::Both);
     // Moving it first keeps the links, by id.
     press(&mut app, "KKKK");
-    assert_eq!(app.focused(), Some(Target::Field(Field::Step(0, 0))));
+    assert_eq!(
+        mentorbook::screens::focused(&app),
+        Some(Target::Field(Field::Step(0, 0)))
+    );
     assert_eq!(app.workbook.goals[0].plan.dependencies_text(0), "2, 5");
 }
 
@@ -196,7 +206,10 @@ fn measures_milestones_and_the_outcome_only_warning() {
     press(&mut app, "<Enter>Coffee with two leads<Enter><Esc>");
     assert_eq!(app.workbook.goals[1].milestones.len(), 1);
     press(&mut app, "k");
-    assert_eq!(app.focused(), Some(Target::Field(Field::Milestone(1, 0))));
+    assert_eq!(
+        mentorbook::screens::focused(&app),
+        Some(Target::Field(Field::Milestone(1, 0)))
+    );
     press(&mut app, "t2026-12-18<Enter>x");
     let m = &app.workbook.goals[1].milestones[0];
     assert!(m.done);
@@ -205,7 +218,7 @@ fn measures_milestones_and_the_outcome_only_warning() {
 
 #[test]
 fn goal_screens_lead_down_and_esc_leads_back_up() {
-    let mut app = at(Screen::Goals);
+    let mut app = at(Screen::Exercise(Exercise::Goals));
     press(&mut app, "<Enter>");
     assert_eq!(app.screen, Screen::Goal(0));
     press(&mut app, "w");
@@ -222,14 +235,18 @@ fn goal_screens_lead_down_and_esc_leads_back_up() {
     press(&mut app, "<Esc>");
     assert_eq!(app.screen, Screen::Goal(0));
     press(&mut app, "<Esc>");
-    assert_eq!(app.screen, Screen::Goals);
+    assert_eq!(app.screen, Screen::Exercise(Exercise::Goals));
     press(&mut app, "<Esc>");
     assert_eq!(app.screen, Screen::Home);
     // w from the list opens the focused goal's worksheet directly.
     press(&mut app, "7jw");
     assert_eq!(app.screen, Screen::Worksheet(1));
     press(&mut app, "<Tab>");
-    assert_eq!(app.screen, Screen::Conversations, "Tab walks the exercises");
+    assert_eq!(
+        app.screen,
+        Screen::Exercise(Exercise::Conversations),
+        "Tab walks the exercises"
+    );
 }
 
 #[test]
@@ -247,17 +264,17 @@ fn editing_the_title_keeps_the_goal_in_the_list() {
 
 #[test]
 fn brainstorm_screen() {
-    snap("brainstorm", &at(Screen::Brainstorm));
-    let mut app = at(Screen::Brainstorm);
+    snap("brainstorm", &at(Screen::Exercise(Exercise::Brainstorm)));
+    let mut app = at(Screen::Exercise(Exercise::Brainstorm));
     focus(&mut app, Target::Field(Field::Candidate(2)));
     snap("brainstorm_candidates", &app);
 }
 
 #[test]
 fn goals_screen() {
-    snap("goals", &at(Screen::Goals));
+    snap("goals", &at(Screen::Exercise(Exercise::Goals)));
     let mut empty = App::new(Workbook::default());
-    empty.screen = Screen::Goals;
+    empty.screen = Screen::Exercise(Exercise::Goals);
     snap("goals_empty", &empty);
 }
 
@@ -295,37 +312,49 @@ fn glance_screen() {
 
 #[test]
 fn pickers_and_confirmations() {
-    let mut app = at(Screen::Goals);
+    let mut app = at(Screen::Exercise(Exercise::Goals));
     press(&mut app, "s");
     snap("goals_pick_status", &app);
-    let mut app = at(Screen::Goals);
+    let mut app = at(Screen::Exercise(Exercise::Goals));
     app.workbook.goals[2].status = GoalStatus::Active;
     press(&mut app, "a");
     press(&mut app, "Speak at the guild<Esc><Esc>");
     focus(&mut app, Target::Open(Screen::Goal(3)));
     press(&mut app, "sj<Enter>");
     snap("goals_make_room", &app);
-    let mut app = at(Screen::Goals);
+    let mut app = at(Screen::Exercise(Exercise::Goals));
     press(&mut app, "d");
     snap("goals_confirm_delete", &app);
 }
 
 #[test]
 fn a_goal_page_opens_at_its_top_but_coming_back_up_keeps_the_place() {
-    let mut app = at(Screen::Goals);
+    let mut app = at(Screen::Exercise(Exercise::Goals));
     press(&mut app, "<Enter>jjjj");
-    let deep = app.focus();
+    let deep = mentorbook::screens::focus(&app);
     assert!(deep > 0);
     press(&mut app, "w<Esc>");
     assert_eq!(app.screen, Screen::Goal(0));
-    assert_eq!(app.focus(), deep, "back from the worksheet: same place");
+    assert_eq!(
+        mentorbook::screens::focus(&app),
+        deep,
+        "back from the worksheet: same place"
+    );
     press(&mut app, "<Esc>j<Enter>");
     assert_eq!(app.screen, Screen::Goal(1));
-    assert_eq!(app.focus(), 0, "another goal starts at the top");
+    assert_eq!(
+        mentorbook::screens::focus(&app),
+        0,
+        "another goal starts at the top"
+    );
     press(&mut app, "jjj<Esc><Esc>6");
     focus(&mut app, Target::Field(Field::Candidate(1)));
     press(&mut app, "g");
-    assert_eq!(app.focus(), 0, "a promoted goal starts at the top too");
+    assert_eq!(
+        mentorbook::screens::focus(&app),
+        0,
+        "a promoted goal starts at the top too"
+    );
 }
 
 /// A milestone gets an id when it is added (for its calendar event); one from an older file

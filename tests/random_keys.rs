@@ -12,6 +12,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use mentorbook::app::App;
 use mentorbook::field::Kind;
 use mentorbook::model::{GoalStatus, StepStatus, Workbook};
+use mentorbook::nav::Exercise;
 use mentorbook::nav::{Mode, Screen};
 use mentorbook::store::{decode, encode, encode_data};
 
@@ -114,11 +115,11 @@ fn random_keys_never_panic_and_keep_the_rules() {
         .unwrap_or(400);
     let starts = [
         Screen::Home,
-        Screen::Goals,
+        Screen::Exercise(Exercise::Goals),
         Screen::Worksheet(0),
         Screen::Conversation(1),
-        Screen::Journal,
-        Screen::Brainstorm,
+        Screen::Exercise(Exercise::Journal),
+        Screen::Exercise(Exercise::Brainstorm),
     ];
     let mut total = 0;
     let mut left_editor = 0;
@@ -130,9 +131,13 @@ fn random_keys_never_panic_and_keep_the_rules() {
             let context = format!("run {run} step {step} ({ev:?}) on {:?}", app.screen);
             // What the editor holds before a key that may leave it.
             let editing = match &app.mode {
-                Mode::Edit(e) if matches!(e.field.kind(), Kind::Line | Kind::Text) => {
-                    Some((e.field, e.text()))
-                }
+                Mode::Edit(e) => e
+                    .field()
+                    .filter(|f| {
+                        let kind = mentorbook::screens::spec(*f, &app.workbook).kind;
+                        matches!(kind, Kind::Line | Kind::Text)
+                    })
+                    .map(|f| (f, e.text())),
                 _ => None,
             };
             send(&mut app, ev);
@@ -140,7 +145,7 @@ fn random_keys_never_panic_and_keep_the_rules() {
             // No text is lost when an editor is left: what it held is what the field holds
             // (a new item left empty disappears, so it has no text to compare).
             if let Some((field, text)) = editing {
-                let still = matches!(&app.mode, Mode::Edit(e) if e.field == field)
+                let still = matches!(&app.mode, Mode::Edit(e) if e.field() == Some(field))
                     || matches!(&app.mode, Mode::Help(Some(_)));
                 if !still && let Some(stored) = field.text(&app.workbook) {
                     assert_eq!(stored, text, "{context}: leaving the editor of {field:?}");

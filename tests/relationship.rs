@@ -8,8 +8,9 @@ use common::{app_at, press};
 use mentorbook::app::App;
 use mentorbook::field::{AgreementPart, Choice, Field, ProspectPart};
 use mentorbook::model::{Fit, Phase, PlanArea, Role, Workbook};
+use mentorbook::msg::Effect;
+use mentorbook::nav::Exercise;
 use mentorbook::nav::{Mode, Screen, Target};
-use mentorbook::update::Effect;
 
 fn today() -> NaiveDate {
     common::fixed_now().date_naive()
@@ -19,10 +20,13 @@ fn today() -> NaiveDate {
 fn the_role_is_switched_on_the_overview_and_changes_the_prompts() {
     let mut app = app_at(Screen::Home);
     press(&mut app, "jjj");
-    assert_eq!(app.focused(), Some(Target::Choice(Choice::Role)));
+    assert_eq!(
+        mentorbook::screens::focused(&app),
+        Some(Target::Choice(Choice::Role))
+    );
     press(&mut app, "2");
     assert_eq!(
-        app.focused(),
+        mentorbook::screens::focused(&app),
         Some(Target::Field(Field::Prospect(
             ProspectPart::LearnWhatAndWhy
         )))
@@ -31,7 +35,7 @@ fn the_role_is_switched_on_the_overview_and_changes_the_prompts() {
     assert_eq!(press(&mut app, "<Esc><Enter>"), Some(Effect::Save));
     assert_eq!(app.workbook.role, Role::Mentor);
     press(&mut app, "2");
-    let targets = app.targets();
+    let targets = mentorbook::screens::focus_targets(&app);
     assert_eq!(
         targets[0],
         Target::Field(Field::Prospect(ProspectPart::MenteeMotivations))
@@ -50,7 +54,10 @@ fn the_role_is_switched_on_the_overview_and_changes_the_prompts() {
 fn enter_moves_a_fit_decision_through_its_options() {
     let mut app = App::new(Workbook::default());
     press(&mut app, "2jj");
-    assert_eq!(app.focused(), Some(Target::Choice(Choice::MenteeFit)));
+    assert_eq!(
+        mentorbook::screens::focused(&app),
+        Some(Target::Choice(Choice::MenteeFit))
+    );
     press(&mut app, "<Enter>");
     assert_eq!(app.workbook.prospect.mentee_fit.verdict, Some(Fit::Good));
     press(&mut app, "<Enter><Enter><Enter>");
@@ -62,14 +69,13 @@ fn enter_moves_a_fit_decision_through_its_options() {
 
 #[test]
 fn a_date_that_does_not_parse_keeps_the_editor_open_and_loses_nothing() {
-    let mut app = app_at(Screen::Agreement);
+    let mut app = app_at(Screen::Exercise(Exercise::Agreement));
     let agreed = Field::Agreement(AgreementPart::AgreedOn);
-    let i = app
-        .targets()
+    let i = mentorbook::screens::focus_targets(&app)
         .iter()
         .position(|t| *t == Target::Field(agreed))
         .unwrap();
-    app.set_focus(i);
+    mentorbook::screens::set_focus(&mut app, i);
     press(&mut app, "<Enter><C-a><C-k>the 3rd");
     assert_eq!(press(&mut app, "<Esc>"), None);
     match &app.mode {
@@ -99,7 +105,7 @@ fn check_in_cadence_accepts_weeks_and_months() {
     let mut app = App::new(Workbook::default());
     press(&mut app, "3jjj");
     assert_eq!(
-        app.focused(),
+        mentorbook::screens::focused(&app),
         Some(Target::Field(Field::Agreement(AgreementPart::CheckInEvery)))
     );
     press(&mut app, "<Enter>2w<Enter>");
@@ -108,7 +114,7 @@ fn check_in_cadence_accepts_weeks_and_months() {
 
 #[test]
 fn r_records_a_review_today() {
-    let mut app = app_at(Screen::Agreement);
+    let mut app = app_at(Screen::Exercise(Exercise::Agreement));
     assert_eq!(press(&mut app, "r"), Some(Effect::Save));
     assert_eq!(app.workbook.agreement.reviewed_on, Some(today()));
     assert!(app.notice.as_deref().unwrap().contains("reviewed today"));
@@ -131,7 +137,7 @@ fn plan_topics_are_added_per_area_and_flagged() {
             .all(|t| t.area == PlanArea::Workplace && t.private)
     );
     assert_eq!(
-        app.focused(),
+        mentorbook::screens::focused(&app),
         Some(Target::Add(mentorbook::field::ListKind::Topics(
             PlanArea::Workplace
         )))
@@ -166,12 +172,11 @@ fn closure_checks_tick_and_redefinition_is_decided() {
         !app.workbook.closure.accomplishments_acknowledged.done,
         "Enter unticks"
     );
-    let i = app
-        .targets()
+    let i = mentorbook::screens::focus_targets(&app)
         .iter()
         .position(|t| *t == Target::Choice(Choice::ContinueTogether))
         .unwrap();
-    app.set_focus(i);
+    mentorbook::screens::set_focus(&mut app, i);
     press(&mut app, "<Enter><Enter>");
     assert_eq!(app.workbook.closure.continue_together, Some(false));
 }
@@ -181,7 +186,7 @@ fn opening_a_later_stage_warns_but_opens() {
     let mut app = App::new(Workbook::default());
     assert_eq!(app.workbook.phase, Phase::Preparing);
     press(&mut app, "9");
-    assert_eq!(app.screen, Screen::Closure);
+    assert_eq!(app.screen, Screen::Exercise(Exercise::Closure));
     assert!(
         app.notice
             .as_deref()

@@ -18,6 +18,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use mentorbook::app::{App, Status};
 use mentorbook::field::{Field, Kind};
 use mentorbook::model::Workbook;
+use mentorbook::nav::Exercise;
 use mentorbook::nav::{Mode, Screen, Target};
 use mentorbook::shell::{Session, run};
 use mentorbook::store::{
@@ -679,12 +680,18 @@ fn key(code: KeyCode) -> Event {
 /// Every free-text field on every screen, with its editor opened the way a person does.
 fn text_fields() -> Vec<(Screen, usize, Field)> {
     let mut out = Vec::new();
-    for screen in Screen::ALL.into_iter().chain(Screen::PAGE_KINDS) {
+    for screen in Screen::top_level().chain(Screen::PAGE_KINDS) {
         let mut app = App::new(fixture());
         app.screen = screen;
-        for (i, t) in app.targets().into_iter().enumerate() {
+        for (i, t) in mentorbook::screens::focus_targets(&app)
+            .into_iter()
+            .enumerate()
+        {
             if let Target::Field(f) = t
-                && matches!(f.kind(), Kind::Line | Kind::Text)
+                && matches!(
+                    mentorbook::screens::spec(f, &app.workbook).kind,
+                    Kind::Line | Kind::Text
+                )
                 && f.text(&app.workbook).is_some()
                 && opens_editor(screen, i, f)
             {
@@ -699,9 +706,9 @@ fn text_fields() -> Vec<(Screen, usize, Field)> {
 fn opens_editor(screen: Screen, i: usize, field: Field) -> bool {
     let mut app = App::new(fixture());
     app.screen = screen;
-    app.set_focus(i);
+    mentorbook::screens::set_focus(&mut app, i);
     send(&mut app, key(KeyCode::Enter));
-    matches!(&app.mode, Mode::Edit(e) if e.field == field)
+    matches!(&app.mode, Mode::Edit(e) if e.field() == Some(field))
 }
 
 /// Test 22: hard Unicode typed into every text field is saved and read back byte-exact.
@@ -726,12 +733,12 @@ fn unicode_in_every_field_is_saved_byte_exact() {
         for (screen, i, field) in &fields {
             app.screen = *screen;
             app.mode = Mode::Browse;
-            app.set_focus(*i);
+            mentorbook::screens::set_focus(&mut app, *i);
             // Emptied first, so the paste is all the field holds.
             field.text_mut(&mut app.workbook).unwrap().clear();
             send(&mut app, key(KeyCode::Enter));
             match &app.mode {
-                Mode::Edit(e) if e.field == *field => {}
+                Mode::Edit(e) if e.field() == Some(*field) => {}
                 _ => panic!("{field:?} on {screen:?}: Enter opens its editor"),
             }
             send(&mut app, Event::Paste(format!("{k}{text}")));
@@ -770,7 +777,7 @@ fn unicode_in_every_field_is_saved_byte_exact() {
 #[test]
 fn backspace_and_arrows_move_by_grapheme() {
     let mut app2 = App::new(Workbook::default());
-    app2.screen = Screen::Vision;
+    app2.screen = Screen::Exercise(Exercise::Vision);
     common::press(&mut app2, "jjj<Enter>");
     send(&mut app2, Event::Paste("ae\u{301}👍🏽b".into()));
     send(&mut app2, key(KeyCode::Left));
@@ -835,7 +842,7 @@ fn resize_storm_and_large_pastes_keep_every_character() {
     );
     assert_eq!(
         app.screen,
-        Screen::Vision,
+        Screen::Exercise(Exercise::Vision),
         "no pasted letter ran as a command"
     );
     let (mut store, _) = Store::open(&path).unwrap();
@@ -858,7 +865,7 @@ fn resize_storm_and_large_pastes_keep_every_character() {
 #[test]
 fn a_paste_arriving_as_keys_is_only_text() {
     let mut app = App::new(Workbook::default());
-    app.screen = Screen::Vision;
+    app.screen = Screen::Exercise(Exercise::Vision);
     common::press(&mut app, "jjj<Enter>");
     let text = "q quits? d deletes? y n 0 9 ? / n\nsecond line ddd\nq";
     for c in text.chars() {
@@ -870,7 +877,7 @@ fn a_paste_arriving_as_keys_is_only_text() {
         send(&mut app, ev);
     }
     assert!(matches!(app.mode, Mode::Edit(_)));
-    assert_eq!(app.screen, Screen::Vision);
+    assert_eq!(app.screen, Screen::Exercise(Exercise::Vision));
     send(&mut app, key(KeyCode::Esc));
     assert_eq!(app.workbook.vision.statement, text);
 }

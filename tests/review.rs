@@ -7,7 +7,9 @@ use std::sync::Arc;
 
 use common::{app_at, draw, fixed_now, fixture, press, saved_at, screen_text};
 use mentorbook::app::{App, ReviewView};
+use mentorbook::field::ConversationPart;
 use mentorbook::model::{JournalEntry, PlanArea, Topic, Workbook};
+use mentorbook::nav::Exercise;
 use mentorbook::nav::{Mode, Pane, Screen};
 
 /// In a string nothing else in the workbook contains.
@@ -113,7 +115,10 @@ fn the_notes_pane_edits_todays_conversation() {
     let Screen::Review(c) = app.screen else {
         panic!()
     };
-    let notes = mentorbook::nav::Target::Field(mentorbook::field::Field::Notes(c));
+    let notes = mentorbook::nav::Target::Field(mentorbook::field::Field::Conversation(
+        c,
+        ConversationPart::Notes,
+    ));
     common::focus(&mut app, notes);
     press(&mut app, "<Enter>Agreed: Ana chairs in January.<Esc>");
     assert_eq!(
@@ -201,13 +206,13 @@ fn call_mode_banner_and_hidden_pages() {
     press(&mut app, "C");
     snap("call_mode_home", &app, &[(80, 24), (120, 40)]);
     press(&mut app, "1");
-    assert_eq!(app.screen, Screen::Reflection);
+    assert_eq!(app.screen, Screen::Exercise(Exercise::Reflection));
     snap("call_mode_reflection", &app, &[(80, 24)]);
     // Nothing on a hidden page can be changed or opened.
     let before = app.workbook.clone();
     press(&mut app, "<Enter>xyzdpa");
     assert!(app.workbook == before, "a hidden page changed the workbook");
-    assert_eq!(app.screen, Screen::Reflection);
+    assert_eq!(app.screen, Screen::Exercise(Exercise::Reflection));
     press(&mut app, "C");
     assert!(!app.call_mode);
     assert!(screen_text(&app, 120, 40).contains(CANARY));
@@ -229,7 +234,7 @@ fn call_mode_refuses_a_new_private_entry() {
 #[test]
 fn no_private_canary_on_any_call_mode_screen() {
     let wb = with_canaries();
-    let mut screens: Vec<Screen> = Screen::ALL.to_vec();
+    let mut screens: Vec<Screen> = Screen::top_level().collect();
     for g in 0..wb.goals.len() {
         screens.extend([Screen::Goal(g), Screen::Worksheet(g), Screen::Glance(g)]);
     }
@@ -240,14 +245,19 @@ fn no_private_canary_on_any_call_mode_screen() {
     let mut seen_outside_call_mode = 0;
     for screen in screens {
         let mut app = app_with_canaries(screen);
-        let private_here = [Screen::Journal, Screen::Plan, Screen::Reflection].contains(&screen);
+        let private_here = [
+            Screen::Exercise(Exercise::Journal),
+            Screen::Exercise(Exercise::Plan),
+            Screen::Exercise(Exercise::Reflection),
+        ]
+        .contains(&screen);
         if private_here && screen_text(&app, 120, 40).contains(CANARY) {
             seen_outside_call_mode += 1;
         }
         // Entering call mode from the screen itself, as a user would.
         press(&mut app, "C");
         assert!(app.call_mode);
-        let steps = app.targets().len().max(1);
+        let steps = mentorbook::screens::focus_targets(&app).len().max(1);
         for step in 0..=steps {
             for (w, h) in [(80, 24), (120, 40)] {
                 let text = screen_text(&app, w, h);
@@ -291,7 +301,7 @@ fn no_private_canary_on_any_call_mode_screen() {
 /// An agenda suggested for a new conversation only points at a private topic.
 #[test]
 fn a_new_conversations_agenda_never_copies_a_private_topic() {
-    let mut app = app_with_canaries(Screen::Conversations);
+    let mut app = app_with_canaries(Screen::Exercise(Exercise::Conversations));
     press(&mut app, "a");
     let Screen::Conversation(c) = app.screen else {
         panic!("{:?}", app.screen)
@@ -307,7 +317,7 @@ fn a_new_conversations_agenda_never_copies_a_private_topic() {
 /// The journal list in call mode leaves the private entries out, and takes them back after.
 #[test]
 fn the_journal_list_follows_call_mode() {
-    let mut app = app_with_canaries(Screen::Journal);
+    let mut app = app_with_canaries(Screen::Exercise(Exercise::Journal));
     let all = app.journal.matches.len();
     press(&mut app, "C");
     let shared = app.journal.matches.len();

@@ -7,6 +7,7 @@ mod common;
 use common::{app_at, draw, press, saved_at};
 use mentorbook::app::{App, Status};
 use mentorbook::model::{Role, Workbook};
+use mentorbook::nav::Exercise;
 use mentorbook::nav::Screen;
 
 fn snap(name: &str, app: &App) {
@@ -23,7 +24,7 @@ fn home() -> App {
 }
 
 fn vision() -> App {
-    let mut app = app_at(Screen::Vision);
+    let mut app = app_at(Screen::Exercise(Exercise::Vision));
     app.status = saved_at();
     app
 }
@@ -113,7 +114,7 @@ fn vision_browse() {
 #[test]
 fn vision_empty() {
     let mut app = App::new(Workbook::default());
-    app.screen = Screen::Vision;
+    app.screen = Screen::Exercise(Exercise::Vision);
     snap("vision_empty", &app);
 }
 
@@ -164,11 +165,11 @@ fn vision_paste_ignored_notice() {
 fn relationship_screens_in_each_role() {
     for screen in [
         Screen::Home,
-        Screen::Reflection,
-        Screen::Prospect,
-        Screen::Agreement,
-        Screen::Plan,
-        Screen::Closure,
+        Screen::Exercise(Exercise::Reflection),
+        Screen::Exercise(Exercise::Prospect),
+        Screen::Exercise(Exercise::Agreement),
+        Screen::Exercise(Exercise::Plan),
+        Screen::Exercise(Exercise::Closure),
     ] {
         for role in [Role::Mentee, Role::Mentor] {
             let mut app = app_at(screen);
@@ -191,16 +192,16 @@ fn relationship_screens_in_each_role() {
 fn screen_name(screen: Screen) -> &'static str {
     match screen {
         Screen::Home => "home",
-        Screen::Reflection => "reflection",
-        Screen::Prospect => "prospect",
-        Screen::Agreement => "agreement",
-        Screen::Plan => "plan",
-        Screen::Vision => "vision",
-        Screen::Brainstorm => "brainstorm",
-        Screen::Goals => "goals",
-        Screen::Conversations => "conversations",
-        Screen::Closure => "closure",
-        Screen::Journal => "journal",
+        Screen::Exercise(Exercise::Reflection) => "reflection",
+        Screen::Exercise(Exercise::Prospect) => "prospect",
+        Screen::Exercise(Exercise::Agreement) => "agreement",
+        Screen::Exercise(Exercise::Plan) => "plan",
+        Screen::Exercise(Exercise::Vision) => "vision",
+        Screen::Exercise(Exercise::Brainstorm) => "brainstorm",
+        Screen::Exercise(Exercise::Goals) => "goals",
+        Screen::Exercise(Exercise::Conversations) => "conversations",
+        Screen::Exercise(Exercise::Closure) => "closure",
+        Screen::Exercise(Exercise::Journal) => "journal",
         Screen::Conversation(_) => "conversation",
         Screen::CheckIn(_) => "check_in",
         Screen::Entry(_) => "entry",
@@ -215,11 +216,11 @@ fn screen_name(screen: Screen) -> &'static str {
 #[test]
 fn relationship_screens_help_and_edit() {
     for screen in [
-        Screen::Reflection,
-        Screen::Prospect,
-        Screen::Agreement,
-        Screen::Plan,
-        Screen::Closure,
+        Screen::Exercise(Exercise::Reflection),
+        Screen::Exercise(Exercise::Prospect),
+        Screen::Exercise(Exercise::Agreement),
+        Screen::Exercise(Exercise::Plan),
+        Screen::Exercise(Exercise::Closure),
     ] {
         for (mode, keys) in [("help", "?"), ("edit", "<Enter> (draft)")] {
             let mut app = app_at(screen);
@@ -232,7 +233,7 @@ fn relationship_screens_help_and_edit() {
 
 #[test]
 fn plan_confirm_delete_topic() {
-    let mut app = app_at(Screen::Plan);
+    let mut app = app_at(Screen::Exercise(Exercise::Plan));
     press(&mut app, "d");
     snap("plan_confirm_delete", &app);
 }
@@ -240,11 +241,11 @@ fn plan_confirm_delete_topic() {
 #[test]
 fn relationship_screens_empty() {
     for screen in [
-        Screen::Reflection,
-        Screen::Prospect,
-        Screen::Agreement,
-        Screen::Plan,
-        Screen::Closure,
+        Screen::Exercise(Exercise::Reflection),
+        Screen::Exercise(Exercise::Prospect),
+        Screen::Exercise(Exercise::Agreement),
+        Screen::Exercise(Exercise::Plan),
+        Screen::Exercise(Exercise::Closure),
     ] {
         let mut app = App::new(Workbook::default());
         app.screen = screen;
@@ -254,28 +255,28 @@ fn relationship_screens_empty() {
 
 #[test]
 fn agreement_date_that_does_not_parse() {
-    let mut app = app_at(Screen::Agreement);
+    let mut app = app_at(Screen::Exercise(Exercise::Agreement));
     press(&mut app, "jjjjjjjjjj<Enter><C-a><C-k>someday<Esc>");
     snap("agreement_bad_date", &app);
 }
 
 #[test]
 fn agreement_editing_running_text() {
-    let mut app = app_at(Screen::Agreement);
+    let mut app = app_at(Screen::Exercise(Exercise::Agreement));
     press(&mut app, "<Enter> More.");
     snap("agreement_edit_purpose", &app);
 }
 
 #[test]
 fn plan_new_workplace_topic() {
-    let mut app = app_at(Screen::Plan);
+    let mut app = app_at(Screen::Exercise(Exercise::Plan));
     press(&mut app, "jjjaMy manager cancels our one-to-ones");
     snap("plan_new_topic", &app);
 }
 
 #[test]
 fn closure_with_checks_ticked() {
-    let mut app = app_at(Screen::Closure);
+    let mut app = app_at(Screen::Exercise(Exercise::Closure));
     press(
         &mut app,
         "jj<Enter>jj<Enter>j<Enter>Noted in the last meeting<Enter>",
@@ -293,7 +294,7 @@ fn too_small_terminal() {
 /// Every screen once at 1000x1000 (the sweep below stops at 1000x300 to stay quick).
 #[test]
 fn every_screen_renders_at_a_thousand_by_a_thousand() {
-    for screen in Screen::ALL.into_iter().chain(Screen::PAGE_KINDS) {
+    for screen in Screen::top_level().chain(Screen::PAGE_KINDS) {
         let mut app = App::new(common::fixture());
         app.screen = screen;
         draw(&app, 1000, 1000);
@@ -325,7 +326,7 @@ fn every_size_renders_without_panic() {
         (60, 15),
         (1000, 300),
     ]);
-    for screen in Screen::ALL.into_iter().chain(Screen::PAGE_KINDS) {
+    for screen in Screen::top_level().chain(Screen::PAGE_KINDS) {
         for keys in scripts {
             for wb in [common::fixture(), Workbook::default()] {
                 let mut app = App::new(wb);

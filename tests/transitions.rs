@@ -6,13 +6,15 @@ use common::{app_at, press, send};
 use crossterm::event::Event;
 use mentorbook::app::App;
 use mentorbook::field::{Field, ListKind};
+use mentorbook::field::{VisionPart, WorkbookPart};
 use mentorbook::model::{Phase, Workbook};
+use mentorbook::msg::Effect;
+use mentorbook::nav::Exercise;
 use mentorbook::nav::{Confirm, Mode, Screen, Target};
-use mentorbook::update::Effect;
 
 fn editing(app: &App) -> Option<(Field, String)> {
     match &app.mode {
-        Mode::Edit(e) => Some((e.field, e.text())),
+        Mode::Edit(e) => Some((e.field()?, e.text())),
         _ => None,
     }
 }
@@ -20,20 +22,32 @@ fn editing(app: &App) -> Option<(Field, String)> {
 #[test]
 fn up_and_down_move_the_focus_and_stop_at_the_ends() {
     let mut app = app_at(Screen::Home);
-    assert_eq!(app.focused(), Some(Target::Field(Field::Title)));
+    assert_eq!(
+        mentorbook::screens::focused(&app),
+        Some(Target::Field(Field::Workbook(WorkbookPart::Title)))
+    );
     press(&mut app, "k<Up>");
-    assert_eq!(app.focus(), 0);
+    assert_eq!(mentorbook::screens::focus(&app), 0);
     press(&mut app, "j<Down>");
-    assert_eq!(app.focused(), Some(Target::Field(Field::Mentor)));
+    assert_eq!(
+        mentorbook::screens::focused(&app),
+        Some(Target::Field(Field::Workbook(WorkbookPart::Mentor)))
+    );
     press(&mut app, "jjjjjjjjjjjj");
-    assert_eq!(app.focused(), Some(Target::Open(Screen::Closure)));
+    assert_eq!(
+        mentorbook::screens::focused(&app),
+        Some(Target::Open(Screen::Exercise(Exercise::Journal)))
+    );
 }
 
 #[test]
 fn enter_on_a_field_edits_it_with_its_text() {
     let mut app = app_at(Screen::Home);
     assert_eq!(press(&mut app, "j<Enter>"), None);
-    assert_eq!(editing(&app), Some((Field::Mentee, "Ana Ruiz".into())));
+    assert_eq!(
+        editing(&app),
+        Some((Field::Workbook(WorkbookPart::Mentee), "Ana Ruiz".into()))
+    );
 }
 
 #[test]
@@ -49,29 +63,29 @@ fn enter_on_the_phase_moves_it_on_and_saves() {
 fn enter_on_an_exercise_opens_it_and_saves() {
     let mut app = app_at(Screen::Home);
     assert_eq!(press(&mut app, "jjjjj<Enter>"), Some(Effect::Save));
-    assert_eq!(app.screen, Screen::Reflection);
+    assert_eq!(app.screen, Screen::Exercise(Exercise::Reflection));
 }
 
 #[test]
 fn tab_shift_tab_and_digits_change_screen() {
     let mut app = app_at(Screen::Home);
     assert_eq!(press(&mut app, "<Tab>"), Some(Effect::Save));
-    assert_eq!(app.screen, Screen::Reflection);
+    assert_eq!(app.screen, Screen::Exercise(Exercise::Reflection));
     press(&mut app, "<Tab>");
-    assert_eq!(app.screen, Screen::Prospect);
+    assert_eq!(app.screen, Screen::Exercise(Exercise::Prospect));
     press(&mut app, "<Esc><BackTab>");
-    assert_eq!(app.screen, Screen::Journal);
+    assert_eq!(app.screen, Screen::Exercise(Exercise::Journal));
     let digits = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0"];
-    assert_eq!(digits.len(), Screen::EXERCISES.len());
-    for (digit, screen) in digits.iter().zip(Screen::EXERCISES) {
+    assert_eq!(digits.len(), Exercise::ALL.len());
+    for (digit, screen) in digits.iter().zip(Exercise::ALL.map(Screen::Exercise)) {
         press(&mut app, &format!("<Esc>{digit}"));
-        assert_eq!(app.screen, *screen);
+        assert_eq!(app.screen, screen);
     }
 }
 
 #[test]
 fn esc_goes_back_to_the_overview_and_does_nothing_there() {
-    let mut app = app_at(Screen::Vision);
+    let mut app = app_at(Screen::Exercise(Exercise::Vision));
     assert_eq!(press(&mut app, "<Esc>"), Some(Effect::Save));
     assert_eq!(app.screen, Screen::Home);
     assert_eq!(press(&mut app, "<Esc>"), None);
@@ -82,36 +96,48 @@ fn esc_goes_back_to_the_overview_and_does_nothing_there() {
 fn each_screen_remembers_its_focus() {
     let mut app = app_at(Screen::Home);
     press(&mut app, "jj5jjj<Esc>");
-    assert_eq!(app.focused(), Some(Target::Field(Field::Mentor)));
+    assert_eq!(
+        mentorbook::screens::focused(&app),
+        Some(Target::Field(Field::Workbook(WorkbookPart::Mentor)))
+    );
     press(&mut app, "5");
-    assert_eq!(app.focus(), 3);
+    assert_eq!(mentorbook::screens::focus(&app), 3);
 }
 
 #[test]
 fn enter_on_an_add_row_appends_and_edits_a_new_item() {
-    let mut app = app_at(Screen::Vision);
+    let mut app = app_at(Screen::Exercise(Exercise::Vision));
     press(&mut app, "jjj<Enter>");
     assert_eq!(app.workbook.vision.strengths.len(), 4);
     assert_eq!(editing(&app), Some((Field::Strength(3), String::new())));
-    assert_eq!(app.focused(), Some(Target::Field(Field::Strength(3))));
+    assert_eq!(
+        mentorbook::screens::focused(&app),
+        Some(Target::Field(Field::Strength(3)))
+    );
 }
 
 #[test]
 fn a_adds_to_the_focused_list_or_the_first_one() {
-    let mut app = app_at(Screen::Vision);
+    let mut app = app_at(Screen::Exercise(Exercise::Vision));
     press(&mut app, "jjjj");
-    assert_eq!(app.focused(), Some(Target::Field(Field::Limitation(0))));
+    assert_eq!(
+        mentorbook::screens::focused(&app),
+        Some(Target::Field(Field::Limitation(0)))
+    );
     press(&mut app, "a");
     assert_eq!(editing(&app), Some((Field::Limitation(2), String::new())));
     press(&mut app, "<Esc>jjjj");
-    assert_eq!(app.focused(), Some(Target::Field(Field::Statement)));
+    assert_eq!(
+        mentorbook::screens::focused(&app),
+        Some(Target::Field(Field::Vision(VisionPart::Statement)))
+    );
     press(&mut app, "a");
     assert_eq!(editing(&app).map(|e| e.0), Some(Field::Strength(3)));
 }
 
 #[test]
 fn esc_on_a_new_empty_item_removes_it_again() {
-    let mut app = app_at(Screen::Vision);
+    let mut app = app_at(Screen::Exercise(Exercise::Vision));
     press(&mut app, "a");
     assert_eq!(app.workbook.vision.strengths.len(), 4);
     assert_eq!(press(&mut app, "<Esc>"), Some(Effect::Save));
@@ -121,7 +147,7 @@ fn esc_on_a_new_empty_item_removes_it_again() {
 
 #[test]
 fn enter_in_a_list_item_commits_and_starts_the_next() {
-    let mut app = app_at(Screen::Vision);
+    let mut app = app_at(Screen::Exercise(Exercise::Vision));
     assert_eq!(press(&mut app, "aOne<Enter>"), Some(Effect::Save));
     assert_eq!(editing(&app), Some((Field::Strength(4), String::new())));
     press(&mut app, "<Enter>");
@@ -138,7 +164,7 @@ fn enter_in_a_name_commits_and_in_a_text_adds_a_line() {
     assert_eq!(press(&mut app, "j<Enter>!<Enter>"), Some(Effect::Save));
     assert_eq!(app.workbook.mentee, "Ana Ruiz!");
     assert!(matches!(app.mode, Mode::Browse));
-    let mut app = app_at(Screen::Vision);
+    let mut app = app_at(Screen::Exercise(Exercise::Vision));
     press(&mut app, "jjjjjjjj<Enter><Enter>More.");
     assert!(editing(&app).unwrap().1.ends_with("think.\nMore."));
 }
@@ -174,7 +200,7 @@ fn ctrl_z_undoes_in_the_editor() {
 
 #[test]
 fn d_asks_before_deleting_and_y_n_esc_answer() {
-    let mut app = app_at(Screen::Vision);
+    let mut app = app_at(Screen::Exercise(Exercise::Vision));
     assert_eq!(press(&mut app, "d"), None);
     assert!(matches!(
         app.mode,
@@ -199,7 +225,7 @@ fn d_asks_before_deleting_and_y_n_esc_answer() {
 
 #[test]
 fn d_deletes_an_empty_item_at_once_and_explains_elsewhere() {
-    let mut app = app_at(Screen::Vision);
+    let mut app = app_at(Screen::Exercise(Exercise::Vision));
     app.workbook.vision.strengths.push("  ".into());
     press(&mut app, "jjj");
     assert_eq!(press(&mut app, "d"), Some(Effect::Save));
@@ -212,7 +238,7 @@ fn d_deletes_an_empty_item_at_once_and_explains_elsewhere() {
 
 #[test]
 fn help_opens_with_question_mark_and_any_key_closes_it() {
-    let mut app = app_at(Screen::Vision);
+    let mut app = app_at(Screen::Exercise(Exercise::Vision));
     press(&mut app, "?");
     assert!(matches!(app.mode, Mode::Help(None)));
     assert_eq!(
@@ -231,7 +257,10 @@ fn f1_in_the_editor_shows_help_and_returns_to_the_editor() {
     press(&mut app, "j<Enter>!<F1>");
     assert!(matches!(app.mode, Mode::Help(Some(_))));
     press(&mut app, "<Esc>");
-    assert_eq!(editing(&app), Some((Field::Mentee, "Ana Ruiz!".into())));
+    assert_eq!(
+        editing(&app),
+        Some((Field::Workbook(WorkbookPart::Mentee), "Ana Ruiz!".into()))
+    );
 }
 
 #[test]
@@ -293,9 +322,8 @@ fn quit_unsaved_confirm_y_force_quits_and_n_stays() {
 
 #[test]
 fn the_lists_module_and_targets_agree() {
-    let app = app_at(Screen::Vision);
-    let adds: Vec<_> = app
-        .targets()
+    let app = app_at(Screen::Exercise(Exercise::Vision));
+    let adds: Vec<_> = mentorbook::screens::focus_targets(&app)
         .into_iter()
         .filter_map(|t| match t {
             Target::Add(l) => Some(l),

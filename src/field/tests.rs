@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::Phase;
+use crate::model::{Fit, Phase, PlanArea, Role};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
@@ -11,15 +11,15 @@ fn text_and_text_mut_reach_the_same_string() {
     wb.vision.strengths.push("patient".into());
     ListKind::Topics(PlanArea::Career).push_new(&mut wb);
     let all = [
-        Field::Title,
-        Field::Mentee,
+        Field::Workbook(WorkbookPart::Title),
+        Field::Workbook(WorkbookPart::Mentee),
         Field::Strength(0),
-        Field::Statement,
+        Field::Vision(VisionPart::Statement),
         Field::Reflect(ReflectPart::PastLessons),
         Field::Prospect(ProspectPart::MentorFitNote),
         Field::Agreement(AgreementPart::ClosingPlan),
         Field::Topic(0),
-        Field::Closure(ClosurePart::CheckNotes(3)),
+        Field::Closure(ClosurePart::CelebratedNotes),
         Field::Closure(ClosurePart::StayInTouch),
     ];
     for (n, f) in all.into_iter().enumerate() {
@@ -28,14 +28,12 @@ fn text_and_text_mut_reach_the_same_string() {
     }
     assert_eq!(wb.closure.milestones_celebrated.notes, "v8");
     assert_eq!(Field::Strength(1).text(&wb), None);
-    assert_eq!(Field::Closure(ClosurePart::CheckNotes(4)).text(&wb), None);
 }
 
 #[test]
 fn dates_and_intervals_are_parsed_on_commit() {
     let mut wb = Workbook::default();
     let agreed = Field::Agreement(AgreementPart::AgreedOn);
-    assert_eq!(agreed.kind(), Kind::Date);
     assert_eq!(agreed.text(&wb), None, "not a string");
     assert_eq!(agreed.commit(&mut wb, "tomorrow", today()), Ok(true));
     assert_eq!(agreed.value(&wb).unwrap(), "2026-11-25");
@@ -57,7 +55,31 @@ fn dates_and_intervals_are_parsed_on_commit() {
     let every = Field::Agreement(AgreementPart::CheckInEvery);
     assert_eq!(every.commit(&mut wb, "2w", today()), Ok(true));
     assert_eq!(every.value(&wb).unwrap(), "14");
+    assert_eq!(every.display(&wb).unwrap(), "every 2 weeks");
     assert!(every.commit(&mut wb, "weekly-ish", today()).is_err());
+}
+
+#[test]
+fn tags_and_times_read_as_typed() {
+    let mut wb = Workbook::default();
+    wb.journal.push(Default::default());
+    let tags = Field::EntryTags(0);
+    assert_eq!(
+        tags.commit(&mut wb, "#mood, reviews Mood", today()),
+        Ok(true)
+    );
+    assert_eq!(tags.value(&wb).unwrap(), "mood, reviews");
+    wb.conversations.push(Default::default());
+    let at = Field::Conversation(0, ConversationPart::At);
+    assert_eq!(at.commit(&mut wb, "2026-12-01 08:30", today()), Ok(true));
+    assert_eq!(at.value(&wb).unwrap(), "2026-12-01 08:30");
+    assert_eq!(at.commit(&mut wb, "14:00", today()), Ok(true));
+    assert_eq!(
+        at.value(&wb).unwrap(),
+        "2026-12-01 14:00",
+        "the date is kept"
+    );
+    assert!(at.commit(&mut wb, "soonish", today()).is_err());
 }
 
 #[test]

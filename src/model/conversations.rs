@@ -32,6 +32,16 @@ pub struct FourPs {
     pub plan: String,
 }
 
+crate::parts! {
+    /// The 4 Ps of preparing a conversation.
+    pub enum PrepPart in FourPs {
+        Purpose => Text purpose,
+        Preparation => Text preparation,
+        Participation => Text participation,
+        Plan => Text plan,
+    }
+}
+
 /// One item on a meeting's agenda.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -48,6 +58,15 @@ pub struct Feedback {
     pub received: String,
     /// Comments on the feedback itself.
     pub on_feedback: String,
+}
+
+crate::parts! {
+    /// Feedback in a conversation.
+    pub enum FeedbackPart in Feedback {
+        Given => Text given,
+        Received => Text received,
+        OnFeedback => Text on_feedback,
+    }
 }
 
 /// Something a partner agreed to do; may become an action step.
@@ -78,6 +97,16 @@ pub struct Conversation {
     pub next_goal: String,
 }
 
+crate::parts! {
+    /// A conversation's own values (its 4 Ps, feedback and lists are addressed apart).
+    pub enum ConversationPart in Conversation {
+        At => Stamp at,
+        Notes => Text notes,
+        NextMeeting => Date next_meeting,
+        NextGoal => Text next_goal,
+    }
+}
+
 impl Default for Conversation {
     fn default() -> Self {
         Conversation {
@@ -105,6 +134,17 @@ pub struct CheckIn {
     pub progress: String,
     pub relationship: String,
     pub adjustments: String,
+}
+
+crate::parts! {
+    /// A check-in record.
+    pub enum CheckInPart in CheckIn {
+        Date => Date date,
+        ProcessWorking => Text process_working,
+        Progress => Text progress,
+        Relationship => Text relationship,
+        Adjustments => Text adjustments,
+    }
 }
 
 /// One journal entry. Private unless the user says otherwise.

@@ -4,8 +4,8 @@
 use chrono::{Days, NaiveDate};
 
 use super::{
-    AgendaItem, ConversationKind, Goal, GoalStatus, Id, JournalEntry, Progress, StepStatus,
-    Workbook, parse_date,
+    AgendaItem, ConversationKind, Goal, GoalStatus, Id, JournalEntry, StepStatus, Workbook,
+    parse_date,
 };
 
 /// How far ahead the agenda looks when no next meeting is set, and how close a milestone's
@@ -114,30 +114,6 @@ impl Workbook {
             }
         }
         items
-    }
-
-    /// The conversation log: at least one conversation, the latest prepared with the 4 Ps and
-    /// ending with the next meeting's date and goal, and a check-in cadence that has been used.
-    /// (Whether a check-in is overdue depends on the day; the overview says so beside it.)
-    pub fn conversations_progress(&self) -> Progress {
-        let filled = |s: &str| !s.trim().is_empty();
-        let last = self.latest_conversation();
-        let parts = [
-            last.is_some(),
-            last.is_some_and(|c| {
-                let p = &c.prep;
-                filled(&p.purpose)
-                    && filled(&p.preparation)
-                    && filled(&p.participation)
-                    && filled(&p.plan)
-            }),
-            last.is_some_and(|c| c.next_meeting.is_some() && filled(&c.next_goal)),
-            self.agreement.check_in_every_days.is_some() && self.last_check_in().is_some(),
-        ];
-        Progress {
-            done: parts.iter().filter(|p| **p).count(),
-            total: parts.len(),
-        }
     }
 
     /// The conversation with the latest date.

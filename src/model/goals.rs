@@ -22,6 +22,21 @@ pub struct Brainstorm {
     pub candidates: Vec<Candidate>,
 }
 
+crate::parts! {
+    /// The brainstorming questions, in the order the exercise asks them.
+    pub enum BrainPart in Brainstorm {
+        Life => Text life,
+        OneYear => Text one_year,
+        ThreeToFiveYears => Text three_to_five_years,
+        SkillsEnough => Text skills_enough,
+        ResourcesAndSkills => Text resources_and_skills,
+        WeaknessesAndTraits => Text weaknesses_and_traits,
+        Sacrifices => Text sacrifices,
+        WhyAndPhilosophy => Text why_and_philosophy,
+        Networking => Text networking,
+    }
+}
+
 /// A development area named while brainstorming; may be promoted to a goal.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -108,6 +123,23 @@ pub struct Goal {
     /// The brainstorm candidate this goal came from.
     pub candidate: Option<Id>,
     pub plan: ActionPlan,
+}
+
+crate::parts! {
+    /// A goal's own texts and dates, and its action-plan worksheet's.
+    pub enum GoalPart in Goal {
+        Title => Text title,
+        Specific => Text specific,
+        Attainable => Text attainable,
+        Relevant => Text relevant,
+        Deadline => Date deadline,
+        MentorComment => Text mentor_comment,
+        Skills => Text plan.skills,
+        Outcome => Text plan.outcome,
+        TargetDate => Date plan.target_date,
+        ReviewedOn => Date plan.reviewed_on,
+        Roadblocks => Text plan.roadblocks,
+    }
 }
 
 /// Who carries a step: the plan is joint work.

@@ -17,6 +17,17 @@ pub struct SelfReflection {
     pub past_lessons: String,
 }
 
+crate::parts! {
+    /// The questions of the conversation with yourself.
+    pub enum ReflectPart in SelfReflection {
+        Why => Text why,
+        Contribute => Text contribute,
+        Gain => Text gain,
+        PartnerAttributes => Text partner_attributes,
+        PastLessons => Text past_lessons,
+    }
+}
+
 /// A partner's verdict on whether the pairing suits them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -48,6 +59,17 @@ pub struct Prospect {
     pub mentor_fit: FitDecision,
 }
 
+crate::parts! {
+    /// What is written about a prospective partner.
+    pub enum ProspectPart in Prospect {
+        LearnWhatAndWhy => Text learn_what_and_why,
+        Readiness => Text readiness,
+        MenteeMotivations => Text mentee_motivations,
+        MenteeFitNote => Text mentee_fit.note,
+        MentorFitNote => Text mentor_fit.note,
+    }
+}
+
 /// The partnership agreement and its ground rules.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -68,8 +90,26 @@ pub struct Agreement {
     pub reviewed_on: Option<NaiveDate>,
 }
 
+crate::parts! {
+    /// The agreement's ground rules.
+    pub enum AgreementPart in Agreement {
+        Purpose => Text purpose,
+        Meetings => Text meetings,
+        Scheduling => Text scheduling,
+        CheckInEvery => Days check_in_every_days,
+        Confidentiality => Text confidentiality,
+        Boundaries => Text boundaries,
+        MenteeHotButtons => Text mentee_hot_buttons,
+        MentorHotButtons => Text mentor_hot_buttons,
+        PlannedLength => Text planned_length,
+        ClosingPlan => Text closing_plan,
+        AgreedOn => Date agreed_on,
+        ReviewedOn => Date reviewed_on,
+    }
+}
+
 /// The three areas of the mentoring plan, plus the user's own.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PlanArea {
     #[default]
@@ -125,4 +165,23 @@ pub struct Closure {
     pub what_changes: String,
     pub stay_in_touch: String,
     pub mentee_will_mentor: Option<bool>,
+}
+
+crate::parts! {
+    /// What is written when closing: the plan, a note per closing check, looking back and on.
+    pub enum ClosurePart in Closure {
+        PlannedWhen => Date planned_when,
+        PlannedHow => Text planned_how,
+        AcknowledgedNotes => Text accomplishments_acknowledged.notes,
+        EvaluatedNotes => Text learning_evaluated.notes,
+        ApplicationNotes => Text application_discussed.notes,
+        CelebratedNotes => Text milestones_celebrated.notes,
+        Learned => Text learned,
+        WhatWorked => Text what_worked,
+        ApplyInFuture => Text apply_in_future,
+        Celebration => Text celebration,
+        WhatStays => Text what_stays,
+        WhatChanges => Text what_changes,
+        StayInTouch => Text stay_in_touch,
+    }
 }

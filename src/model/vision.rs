@@ -2,8 +2,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Progress;
-
 /// Strengths and limitations first, then what to improve, then the statement that sums them up.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -16,19 +14,11 @@ pub struct Vision {
     pub statement: String,
 }
 
-impl Vision {
-    /// Four parts: strengths, limitations, improvements, statement.
-    pub fn progress(&self) -> Progress {
-        let parts = [
-            self.strengths.iter().any(|s| !s.trim().is_empty()),
-            self.limitations.iter().any(|s| !s.trim().is_empty()),
-            !self.improvements.trim().is_empty(),
-            !self.statement.trim().is_empty(),
-        ];
-        Progress {
-            done: parts.iter().filter(|p| **p).count(),
-            total: parts.len(),
-        }
+crate::parts! {
+    /// The vision's texts (the two lists are items, not parts).
+    pub enum VisionPart in Vision {
+        Improvements => Text improvements,
+        Statement => Text statement,
     }
 }
 
@@ -85,17 +75,6 @@ pub fn reads_as_future(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn progress_counts_filled_parts() {
-        let mut v = Vision::default();
-        assert_eq!(v.progress(), Progress { done: 0, total: 4 });
-        v.strengths.push("  ".into());
-        assert_eq!(v.progress().done, 0, "blank items do not count");
-        v.strengths.push("Clear writer".into());
-        v.statement = "I lead a team that ships calmly.".into();
-        assert_eq!(v.progress().done, 2);
-    }
 
     #[test]
     fn future_tense_is_flagged() {

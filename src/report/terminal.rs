@@ -5,7 +5,7 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use super::Block;
-use crate::ui::theme::THEME;
+use crate::theme::THEME;
 
 const BOLD: &str = "\x1b[1m";
 const CYAN: &str = "\x1b[1;36m";

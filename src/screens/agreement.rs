@@ -1,32 +1,72 @@
 //! The partnership agreement: why you meet, how, what stays between you, how it ends.
 
-use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+use super::sheet::{self, Item};
+use super::{Handled, document};
 use crate::app::App;
-use crate::field::{AgreementPart as A, Field};
-use crate::keys::{BACK, Binding, ENTER, Key, MOVE, Msg};
-use crate::model::Workbook;
+use crate::field::{AgreementPart as A, Field, Kind, Spec};
+use crate::keys::{BACK, Binding, ENTER, MOVE, Msg, explained, plain};
+use crate::model::{Progress, Workbook};
+use crate::msg::Effect;
 use crate::nav::Target;
-use crate::ui::sheet::{self, Item};
+use crate::report::Block;
 
 /// Keys of this screen.
 pub const KEYS: &[Binding] = &[
     MOVE,
     ENTER,
-    Binding {
-        keys: &[Key(KeyCode::Char('r'), KeyModifiers::NONE)],
-        label: "r",
-        hint: "reviewed today",
-        help: "record a review of the agreement today",
-        msg: Some(Msg::MarkReviewed),
-        footer: true,
-    },
+    explained(
+        &[plain('r')],
+        "r",
+        "reviewed today",
+        "record a review of the agreement today",
+        Msg::MarkReviewed,
+    ),
     BACK,
 ];
 
-fn items(_wb: &Workbook) -> Vec<Item<'static>> {
+/// Each ground rule's name and hint.
+pub fn spec(part: A) -> Spec {
+    let text = |label, hint| Spec::new(Kind::Text, label, hint);
+    let line = |label, hint| Spec::new(Kind::Line, label, hint);
+    let date = |label| Spec::new(Kind::Date, label, "a date: 2026-12-01, today, +2w, fri");
+    match part {
+        A::Purpose => text(
+            "What the partnership is for",
+            "What should be different when the partnership ends?",
+        ),
+        A::Meetings => text(
+            "When, where and how often we meet",
+            "e.g. every other Thursday, 08:30, by video, 45 minutes",
+        ),
+        A::Scheduling => line("Who schedules", "who sends the invitation and the agenda"),
+        A::CheckInEvery => Spec::new(Kind::Days, "Check in", "e.g. 30, 2w or 1m"),
+        A::Confidentiality => text(
+            "What confidentiality means for us",
+            "What stays between you, and what may be shared?",
+        ),
+        A::Boundaries => text("Off limits", "Topics or behaviour you agree to keep out"),
+        A::MenteeHotButtons => text(
+            "Mentee's hot buttons",
+            "Behaviour in others that sets this person off",
+        ),
+        A::MentorHotButtons => text(
+            "Mentor's hot buttons",
+            "Behaviour in others that sets this person off",
+        ),
+        A::PlannedLength => line("Planned length", "e.g. nine months, reviewed after three"),
+        A::ClosingPlan => text(
+            "How we will bring it to a close",
+            "A closing conversation, a written summary, a celebration…",
+        ),
+        A::AgreedOn => date("Agreed on"),
+        A::ReviewedOn => date("Last reviewed"),
+    }
+}
+
+fn items() -> Vec<Item<'static>> {
     let f = |p| Item::Field(Field::Agreement(p));
     vec![
         Item::Prompt(
@@ -55,12 +95,69 @@ fn items(_wb: &Workbook) -> Vec<Item<'static>> {
     ]
 }
 
+/// Whether a part counts towards the agreement's progress, and if so whether it is done.
+/// Either partner's hot buttons will do; the last review is a record, not a rule.
+fn done(part: A, wb: &Workbook) -> Option<bool> {
+    let filled = |p| Field::Agreement(p).filled(wb);
+    match part {
+        A::MenteeHotButtons => Some(filled(A::MenteeHotButtons) || filled(A::MentorHotButtons)),
+        A::MentorHotButtons | A::ReviewedOn => None,
+        A::Purpose
+        | A::Meetings
+        | A::Scheduling
+        | A::CheckInEvery
+        | A::Confidentiality
+        | A::Boundaries
+        | A::PlannedLength
+        | A::ClosingPlan
+        | A::AgreedOn => Some(filled(part)),
+    }
+}
+
+/// The ground rules, and the date both agreed.
+pub fn progress(wb: &Workbook) -> Progress {
+    Progress::count(A::ALL.iter().filter_map(|p| done(*p, wb)))
+}
+
+/// The agreement as a document: every ground rule written, in the screen's order.
+pub fn report(wb: &Workbook) -> Vec<Block> {
+    document::form(wb, &items())
+}
+
+/// `r`: the agreement was reviewed today.
+pub fn handle(app: &mut App, msg: &Msg) -> Handled {
+    if *msg != Msg::MarkReviewed {
+        return Handled::No;
+    }
+    app.workbook.agreement.reviewed_on = Some(app.today);
+    app.touch();
+    app.notice = Some(format!(
+        "Agreement marked as reviewed today ({}).",
+        app.today
+    ));
+    Handled::Yes(Some(Effect::Save))
+}
+
 /// Where the focus can rest.
-pub fn targets(wb: &Workbook) -> Vec<Target> {
-    sheet::targets(&items(wb))
+pub fn targets(_wb: &Workbook) -> Vec<Target> {
+    sheet::targets(&items())
 }
 
 /// Draws the screen.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    sheet::render(app, area, buf, &items(&app.workbook));
+    sheet::render(app, area, buf, &items());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_counts_the_rules() {
+        let mut wb = Workbook::default();
+        assert_eq!(progress(&wb), Progress { done: 0, total: 10 });
+        wb.agreement.mentor_hot_buttons = "lateness".into();
+        wb.agreement.check_in_every_days = Some(30);
+        assert_eq!(progress(&wb).done, 2);
+    }
 }

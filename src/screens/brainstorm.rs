@@ -4,12 +4,14 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+use super::sheet::{self, Item, Row};
+use super::{Handled, focused_field, go};
 use crate::app::App;
-use crate::field::{BrainPart, Field, ListKind};
+use crate::field::{BrainPart as B, Field, Kind, ListKind, Spec};
 use crate::keys::{BACK, Binding, ENTER, MOVE, MOVE_DOWN, MOVE_UP, Msg, bind, explained, plain};
-use crate::model::Workbook;
-use crate::nav::Target;
-use crate::ui::sheet::{self, Item, Row};
+use crate::model::{Progress, Workbook};
+use crate::msg::Effect;
+use crate::nav::{Screen, Target};
 
 /// Keys of this screen.
 pub const KEYS: &[Binding] = &[
@@ -29,6 +31,56 @@ pub const KEYS: &[Binding] = &[
     BACK,
 ];
 
+/// A candidate goal, as a list item.
+pub const CANDIDATE: Spec = Spec::new(
+    Kind::Line,
+    "Candidate",
+    "an area of your working life that could grow",
+);
+
+/// Each question and its hint.
+pub fn spec(part: B) -> Spec {
+    let q = |label, hint| Spec::new(Kind::Text, label, hint);
+    match part {
+        B::Life => q(
+            "1. What do you want your life as a whole to hold?",
+            "Work, family, health, the things that matter beyond the job",
+        ),
+        B::OneYear => q(
+            "2. Where do you want to be a year from now?",
+            "A role, a skill mastered, a project delivered…",
+        ),
+        B::ThreeToFiveYears => q(
+            "3. And in three to five years?",
+            "The position you aim for; job descriptions of such roles show what it takes",
+        ),
+        B::SkillsEnough => q(
+            "4. Will the skills you have today take you there?",
+            "Honestly: yes, partly, not yet. Where is the gap?",
+        ),
+        B::ResourcesAndSkills => q(
+            "5. What do you have to work with, and what must you learn?",
+            "People, time, budget, training; your last evaluation can point at the gaps",
+        ),
+        B::WeaknessesAndTraits => q(
+            "6. Which weaknesses and traits do you want to work on?",
+            "Patience, assertiveness, focus, listening…",
+        ),
+        B::Sacrifices => q(
+            "7. What are you prepared to give up for it?",
+            "Evenings, a comfortable role, money, a habit…",
+        ),
+        B::WhyAndPhilosophy => q(
+            "8. Why these aims, and do they fit how you want to live?",
+            "What drives you, and whether it sits well with your values",
+        ),
+        B::Networking => q(
+            "9. Is your circle of contacts what you need? If not, how will you grow it?",
+            "Who is missing: peers, sponsors, people in the field you aim for",
+        ),
+    }
+}
+
 fn items(wb: &Workbook) -> Vec<Item<'_>> {
     let mut items = vec![
         Item::Prompt(
@@ -39,7 +91,7 @@ fn items(wb: &Workbook) -> Vec<Item<'_>> {
         ),
         Item::Heading("Questions"),
     ];
-    items.extend(BrainPart::ALL.map(|p| Item::Field(Field::Brainstorm(p))));
+    items.extend(B::ALL.iter().map(|p| Item::Field(Field::Brainstorm(*p))));
     items.push(Item::Heading("Candidate goals, most important first"));
     items.push(Item::Prompt(
         "Name the development areas your answers point to and give each a priority: K and J \
@@ -64,6 +116,46 @@ fn items(wb: &Workbook) -> Vec<Item<'_>> {
     items
 }
 
+/// The questions, and at least one candidate goal named.
+pub fn progress(wb: &Workbook) -> Progress {
+    let answers = B::ALL.iter().map(|p| Field::Brainstorm(*p).filled(wb));
+    let named = (wb.brainstorm.candidates.iter()).any(|c| !c.text.trim().is_empty());
+    Progress::count(answers.chain([named]))
+}
+
+/// `g`: the focused candidate becomes a draft goal (or opens the goal it became).
+pub fn handle(app: &mut App, msg: &Msg) -> Handled {
+    if *msg != Msg::Promote {
+        return Handled::No;
+    }
+    Handled::Yes(promote(app))
+}
+
+fn promote(app: &mut App) -> Option<Effect> {
+    let Some(Field::Candidate(c)) = focused_field(app) else {
+        app.notice = Some("g turns a candidate into a goal: move to a candidate first.".into());
+        return None;
+    };
+    let cand = app.workbook.brainstorm.candidates.get(c)?;
+    if cand.text.trim().is_empty() {
+        app.notice = Some("Write the candidate first, then make it a goal.".into());
+        return None;
+    }
+    let before = app.workbook.goals.len();
+    let g = app.workbook.promote_candidate(c)?;
+    let fresh = app.workbook.goals.len() > before;
+    if fresh {
+        app.touch();
+    }
+    go(app, Screen::Goal(g));
+    app.notice = Some(if fresh {
+        "A draft goal, linked to its candidate. Now make it SMART.".into()
+    } else {
+        "This candidate is a goal already: here it is.".into()
+    });
+    Some(Effect::Save)
+}
+
 /// Where the focus can rest.
 pub fn targets(wb: &Workbook) -> Vec<Target> {
     sheet::targets(&items(wb))
@@ -72,4 +164,16 @@ pub fn targets(wb: &Workbook) -> Vec<Target> {
 /// Draws the screen.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     sheet::render(app, area, buf, &items(&app.workbook));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_candidate_is_none() {
+        let mut wb = Workbook::default();
+        wb.brainstorm.candidates.push(Default::default());
+        assert_eq!(progress(&wb), Progress { done: 0, total: 10 });
+    }
 }

@@ -4,15 +4,60 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+use super::sheet::{self, Item};
 use crate::app::App;
-use crate::field::{Choice, ClosurePart as C, Field};
+use crate::field::{Choice, ClosurePart as C, Field, Kind, Spec, closure_check};
 use crate::keys::{BACK, Binding, ENTER, MOVE};
-use crate::model::Workbook;
+use crate::model::{Progress, Workbook};
 use crate::nav::Target;
-use crate::ui::sheet::{self, Item};
 
 /// Keys of this screen.
 pub const KEYS: &[Binding] = &[MOVE, ENTER, BACK];
+
+/// Each part's name and hint.
+pub fn spec(part: C) -> Spec {
+    let text = |label, hint| Spec::new(Kind::Text, label, hint);
+    let note = Spec::new(Kind::Line, "Notes", "what you said or decided");
+    match part {
+        C::PlannedWhen => Spec::new(
+            Kind::Date,
+            "Closing conversation on",
+            "a date: 2027-06-01, +3m, next month",
+        ),
+        C::PlannedHow => text(
+            "How we will close",
+            "The last meeting, a summary, who you will thank…",
+        ),
+        C::AcknowledgedNotes | C::EvaluatedNotes | C::ApplicationNotes | C::CelebratedNotes => note,
+        C::Learned => text("What I learned", "The learning this partnership produced"),
+        C::WhatWorked => text(
+            "What made the mentoring work",
+            "Habits, tools, attitudes that made the difference",
+        ),
+        C::ApplyInFuture => text(
+            "How I will use it in future relationships",
+            "As a mentee again, or as a mentor",
+        ),
+        C::Celebration => text(
+            "How we celebrate",
+            "Something that means something to both of you",
+        ),
+        C::WhatStays => text(
+            "What stays the same",
+            "If you continue: what you keep doing",
+        ),
+        C::WhatChanges => text("What changes", "If you continue: what you do differently"),
+        C::StayInTouch => text("How we stay in touch", "How often, and how"),
+    }
+}
+
+/// The note that goes with closing check `k`.
+const CHECK_NOTES: [C; 4] = [
+    C::AcknowledgedNotes,
+    C::EvaluatedNotes,
+    C::ApplicationNotes,
+    C::CelebratedNotes,
+];
 
 /// The goals achieved, pulled from the goals themselves.
 pub fn achieved_summary(wb: &Workbook) -> String {
@@ -51,9 +96,9 @@ fn items(wb: &Workbook) -> Vec<Item<'static>> {
         Item::Heading("The closing conversation"),
         Item::Prompt("Enter ticks a check; note what you said beneath it.".into()),
     ];
-    for k in 0..4 {
+    for (k, note) in CHECK_NOTES.into_iter().enumerate() {
         items.push(Item::Choice(Choice::Check(k)));
-        items.push(f(C::CheckNotes(k)));
+        items.push(f(note));
     }
     items.extend([
         Item::Heading("Goals achieved"),
@@ -73,6 +118,33 @@ fn items(wb: &Workbook) -> Vec<Item<'static>> {
     items
 }
 
+/// Whether a part counts towards closure's progress, and if so whether it is done. The
+/// plan counts once (a date or words); the notes, and what continuing changes, are optional.
+fn done(part: C, wb: &Workbook) -> Option<bool> {
+    let filled = |p| Field::Closure(p).filled(wb);
+    match part {
+        C::PlannedWhen => Some(filled(C::PlannedWhen) || filled(C::PlannedHow)),
+        C::PlannedHow
+        | C::AcknowledgedNotes
+        | C::EvaluatedNotes
+        | C::ApplicationNotes
+        | C::CelebratedNotes
+        | C::WhatStays
+        | C::WhatChanges => None,
+        C::Learned | C::WhatWorked | C::ApplyInFuture | C::Celebration | C::StayInTouch => {
+            Some(filled(part))
+        }
+    }
+}
+
+/// Planned, the four checks, the reflection, and what comes next.
+pub fn progress(wb: &Workbook) -> Progress {
+    let parts = C::ALL.iter().filter_map(|p| done(*p, wb));
+    let checks = (0..4).map(|k| closure_check(wb, k).is_some_and(|c| c.done));
+    let decided = wb.closure.continue_together.is_some();
+    Progress::count(parts.chain(checks).chain([decided]))
+}
+
 /// Where the focus can rest.
 pub fn targets(wb: &Workbook) -> Vec<Target> {
     sheet::targets(&items(wb))
@@ -81,4 +153,18 @@ pub fn targets(wb: &Workbook) -> Vec<Target> {
 /// Draws the screen.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     sheet::render(app, area, buf, &items(&app.workbook));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_counts_its_parts() {
+        let mut wb = Workbook::default();
+        assert_eq!(progress(&wb), Progress { done: 0, total: 11 });
+        wb.closure.learning_evaluated.done = true;
+        wb.closure.continue_together = Some(false);
+        assert_eq!(progress(&wb), Progress { done: 2, total: 11 });
+    }
 }

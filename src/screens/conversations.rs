@@ -1,215 +1,241 @@
-//! The conversation log, newest first, and the check-ins, with when the next check-in is due.
+//! Conversations and check-ins: the log, each conversation's page (the 4 Ps, agenda, notes,
+//! feedback, commitments, the next meeting) and each check-in. What their fields are called,
+//! their keys, making new records, the exercise's progress rule and the agenda document.
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+mod check_in;
+mod conversation;
+mod kinds;
+mod log;
+mod records;
 
+use super::document::{fields, filled};
+use super::{Handled, choose, focused_field, start_edit};
 use crate::app::App;
-use crate::keys::{BACK, Binding, ENTER, MOVE, Msg, explained, plain};
-use crate::model::{Workbook, describe_days};
-use crate::nav::{Creates, Screen, Target};
-use crate::ui::sheet::{self, Item, Row};
-use crate::ui::theme::THEME;
+use crate::field::{
+    CheckInPart as K, Choice, ConversationPart as C, FeedbackPart as F, Field, Kind, PrepPart as P,
+    Spec,
+};
+use crate::lifecycle::Exercise;
+use crate::model::{ConversationKind, Progress, Role, Workbook};
+use crate::msg::{Effect, Msg};
+use crate::nav::{Mode, Pick, PickWhat};
+use crate::report::{Block, Options};
 
-/// Keys of this screen.
-pub const KEYS: &[Binding] = &[
-    MOVE,
-    ENTER,
-    explained(
-        &[plain('a')],
-        "a",
-        "new conversation",
-        "a conversation now, with a suggested agenda",
-        Msg::Add,
-    ),
-    explained(
-        &[plain('i')],
-        "i",
-        "new check-in",
-        "a check-in record dated today",
-        Msg::AddCheckIn,
-    ),
-    explained(
-        &[plain('d')],
-        "d",
-        "delete",
-        "delete the conversation or check-in (asks)",
-        Msg::Delete,
-    ),
-    BACK,
-];
+pub use check_in::{KEYS as CHECK_IN_KEYS, render as render_check_in, targets as check_in_targets};
+pub use conversation::{KEYS as CONVERSATION_KEYS, NOTES_KEYS, render, targets};
+pub use kinds::kind_summary;
+pub use log::{KEYS as LOG_KEYS, check_in_line, render as render_log, targets as log_targets};
+pub use records::{
+    add_step, create_conversation, delete, delete_check_in, new_check_in, new_conversation,
+    step_goals,
+};
 
-/// When the next check-in is due, in one line (highlighted when late).
-pub fn check_in_line(wb: &Workbook, today: chrono::NaiveDate) -> Line<'static> {
-    let Some(every) = wb.agreement.check_in_every_days else {
-        return Line::from(Span::styled(
-            "No check-in rhythm agreed yet: set one in the partnership agreement (3).",
-            THEME.hint,
-        ));
-    };
-    let rhythm = Span::styled(format!("Check in {}", describe_days(every)), THEME.label);
-    match wb.next_check_in_due() {
-        None => Line::from(vec![
-            rhythm,
-            Span::styled(
-                "  · counted from the agreement's date, which is not set yet",
-                THEME.hint,
-            ),
-        ]),
-        Some(due) if due < today => Line::from(vec![
-            rhythm,
-            Span::styled(
-                format!(
-                    "  · CHECK-IN OVERDUE: due {due}, {} days ago",
-                    (today - due).num_days()
-                ),
-                THEME.warning,
-            ),
-        ]),
-        Some(due) => Line::from(vec![
-            rhythm,
-            Span::styled(
-                format!("  · next due {due}, in {} days", (due - today).num_days()),
-                THEME.hint,
-            ),
-        ]),
-    }
-}
+const DATE_HINT: &str = "a date: 2026-12-01, +2w, fri";
+/// An agenda item.
+pub const AGENDA_ITEM: Spec = Spec::new(Kind::Line, "Agenda item", "something to talk about");
+/// A commitment, and its due date.
+pub const COMMITMENT: Spec = Spec::new(Kind::Line, "Commitment", "who does what next");
+pub const COMMITMENT_DUE: Spec = Spec::new(Kind::Date, "Due", DATE_HINT);
 
-fn items(wb: &Workbook, today: chrono::NaiveDate) -> Vec<Item<'_>> {
-    let mut items = vec![
-        Item::Prompt(
-            "Mentoring moves forward one focused conversation at a time. Prepare each with the \
-             4 Ps, keep its notes and feedback, and leave with commitments and the next date."
-                .into(),
+/// A conversation's own values.
+pub fn spec(part: C) -> Spec {
+    match part {
+        C::At => Spec::new(Kind::DateTime, "When", "2026-12-01 08:30, fri 14:00, 14:00"),
+        C::Notes => Spec::new(Kind::Text, "Notes", "What was said, decided, discovered"),
+        C::NextMeeting => Spec::new(Kind::Date, "Next meeting on", DATE_HINT),
+        C::NextGoal => Spec::new(
+            Kind::Line,
+            "Its goal",
+            "what the next meeting should achieve",
         ),
-        Item::Lines(vec![check_in_line(wb, today)]),
-        Item::Heading("Conversations, newest first"),
-    ];
-    for c in by_date(wb) {
-        let conv = &wb.conversations[c];
-        let about = [&conv.prep.purpose, &conv.next_goal, &conv.notes]
-            .into_iter()
-            .find_map(|t| t.lines().find(|l| !l.trim().is_empty()))
-            .unwrap_or("")
-            .trim();
-        let mut suffix = vec![format!("{} agenda", conv.agenda.len())];
-        if !conv.commitments.is_empty() {
-            let n = conv.commitments.len();
-            suffix.push(format!("{n} commitment{}", if n == 1 { "" } else { "s" }));
+    }
+}
+
+/// The 4 Ps (their questions, which follow the role, are on the page).
+pub fn prep_spec(part: P, _role: Role) -> Spec {
+    let text = |label, hint| Spec::new(Kind::Text, label, hint);
+    match part {
+        P::Purpose => text(
+            "Purpose: why we meet, and what success looks like",
+            "What this meeting is for, and where that came from",
+        ),
+        P::Preparation => text(
+            "Preparation: what I want from this conversation",
+            "What you want out of it; what is still open from last time",
+        ),
+        P::Participation => text(
+            "Participation: how I will be fully present",
+            "Distractions to put away, the mindset to bring",
+        ),
+        P::Plan => text(
+            "Plan: where this leads, and what I need next",
+            "How it serves your goals; your next steps",
+        ),
+    }
+}
+
+/// Feedback given and received.
+pub fn feedback_spec(part: F) -> Spec {
+    let text = |label, hint| Spec::new(Kind::Text, label, hint);
+    match part {
+        F::Given => text(
+            "Feedback I gave",
+            "What they did, when, and its effect: behaviour, with an example",
+        ),
+        F::Received => text(
+            "Feedback I received",
+            "What you heard; ask until it is specific",
+        ),
+        F::OnFeedback => text(
+            "Feedback on the feedback",
+            "Was it understood and agreed? How did it land?",
+        ),
+    }
+}
+
+/// A check-in's questions.
+pub fn check_in_spec(part: K) -> Spec {
+    let q = |label| Spec::new(Kind::Text, label, "A few honest sentences");
+    match part {
+        K::Date => Spec::new(Kind::Date, "Date", DATE_HINT),
+        K::ProcessWorking => q("Is the way we work together working for both of us?"),
+        K::Progress => q("How much progress since the last check-in?"),
+        K::Relationship => q("How is the relationship going?"),
+        K::Adjustments => q("How is the time used? What would make it more productive?"),
+    }
+}
+
+/// At least one conversation, the latest prepared with the 4 Ps and ending with the next
+/// meeting's date and goal, and a check-in rhythm that has been used. (Whether a check-in is
+/// overdue depends on the day; the overview says so beside it.)
+pub fn progress(wb: &Workbook) -> Progress {
+    let last = wb.latest_conversation();
+    let prepared = last.is_some_and(|c| P::ALL.iter().all(|p| p.slot(&c.prep).filled()));
+    Progress::count([
+        last.is_some(),
+        prepared,
+        last.is_some_and(|c| c.next_meeting.is_some() && filled(&c.next_goal)),
+        wb.agreement.check_in_every_days.is_some() && wb.last_check_in().is_some(),
+    ])
+}
+
+/// The conversation the agenda is for: the first one dated today or later.
+fn coming(wb: &Workbook, today: chrono::NaiveDate) -> Option<&crate::model::Conversation> {
+    (wb.conversations.iter())
+        .filter(|c| c.at.date_naive() >= today)
+        .min_by_key(|c| c.at)
+}
+
+/// The agenda of the coming conversation, or the one suggested for the next.
+pub fn agenda_report(wb: &Workbook, opts: Options) -> Vec<Block> {
+    if let Some(c) = coming(wb, opts.today) {
+        let mut out = vec![Block::Para(format!(
+            "{} conversation, {}",
+            c.kind.name(),
+            c.at.format("%Y-%m-%d %H:%M")
+        ))];
+        out.extend(fields([("Purpose", c.prep.purpose.clone())]));
+        if c.agenda.is_empty() {
+            out.push(Block::Note("No agenda items yet.".into()));
+        } else {
+            out.push(Block::Checklist(
+                (c.agenda.iter())
+                    .map(|a| (a.done, a.text.trim().to_string()))
+                    .collect(),
+            ));
         }
-        if let Some(next) = conv.next_meeting {
-            suffix.push(format!("next {next}"));
+        return out;
+    }
+    let next = wb.latest_conversation().and_then(|c| c.next_meeting);
+    let items = wb.suggest_agenda(opts.today, next);
+    if items.is_empty() {
+        return Vec::new();
+    }
+    let when = next.map_or("the next conversation".to_string(), |d| {
+        format!("the conversation of {d}")
+    });
+    vec![
+        Block::Note(format!("Suggested for {when}, from the plan's open items.")),
+        Block::Checklist(items.into_iter().map(|a| (false, a.text)).collect()),
+    ]
+}
+
+/// The kind picker for conversation `c`, on its current kind.
+pub fn kind_picker(wb: &Workbook, c: usize) -> Pick {
+    let current = wb
+        .conversations
+        .get(c)
+        .map_or(Default::default(), |x| x.kind);
+    Pick {
+        what: PickWhat::Kind(c),
+        selected: (ConversationKind::ALL.iter())
+            .position(|k| *k == current)
+            .unwrap_or(0),
+    }
+}
+
+/// The log's keys: `a` a conversation now, `i` a check-in today.
+pub fn handle_log(app: &mut App, msg: &Msg, now: chrono::DateTime<chrono::Local>) -> Handled {
+    match msg {
+        Msg::Add => Handled::Yes(new_conversation(app, now)),
+        Msg::AddCheckIn => Handled::Yes(new_check_in(app)),
+        _ => Handled::No,
+    }
+}
+
+/// A conversation's item keys (also in the review's notes pane): tick an agenda item, a
+/// commitment's owner and due date, a commitment to a step.
+pub fn handle(app: &mut App, msg: &Msg) -> Handled {
+    let field = focused_field(app);
+    Handled::Yes(match (msg, field) {
+        (Msg::Toggle, Some(Field::Agenda(c, k))) => choose(app, Choice::AgendaDone(c, k)),
+        (Msg::Toggle, _) => {
+            app.notice = Some("x ticks an agenda item: move to one first.".into());
+            None
         }
-        items.push(Item::Row(Row {
-            target: Target::Open(Screen::Conversation(c)),
-            lead: format!(
-                "{}  {:<12} ",
-                conv.at.format("%Y-%m-%d %H:%M"),
-                conv.kind.name()
-            ),
-            text: about.into(),
-            placeholder: "",
-            suffix: suffix.join(" · "),
-            alert: false,
-        }));
+        (Msg::Cycle, Some(Field::Commitment(c, k))) => choose(app, Choice::CommitmentOwner(c, k)),
+        (Msg::Cycle, _) => {
+            app.notice = Some("o changes a commitment's owner: move to one first.".into());
+            None
+        }
+        (Msg::EditDate, Some(Field::Commitment(c, k))) => {
+            start_edit(app, Field::CommitmentDue(c, k), false);
+            None
+        }
+        (Msg::EditDate, _) => {
+            app.notice = Some("t dates a commitment: move to one first.".into());
+            None
+        }
+        (Msg::ToStep, Some(Field::Commitment(c, k))) => to_step(app, c, k),
+        (Msg::ToStep, _) => {
+            app.notice = Some("c makes a commitment an action step: move to one first.".into());
+            None
+        }
+        _ => return Handled::No,
+    })
+}
+
+/// `c`: ask which goal's plan the commitment joins.
+fn to_step(app: &mut App, c: usize, k: usize) -> Option<Effect> {
+    let commitment = app.workbook.conversations.get(c)?.commitments.get(k)?;
+    if commitment.text.trim().is_empty() {
+        app.notice = Some("Write the commitment first.".into());
+        return None;
     }
-    items.push(Item::Row(Row {
-        target: Target::Create(Creates::Conversation),
-        lead: String::new(),
-        text: "+ add a conversation".into(),
-        placeholder: "",
-        suffix: String::new(),
-        alert: false,
-    }));
-    items.push(Item::Heading("Check-ins"));
-    for i in check_ins_by_date(wb) {
-        let r = &wb.check_ins[i];
-        let about = [
-            &r.progress,
-            &r.process_working,
-            &r.relationship,
-            &r.adjustments,
-        ]
-        .into_iter()
-        .find_map(|t| t.lines().find(|l| !l.trim().is_empty()))
-        .unwrap_or("")
-        .trim();
-        items.push(Item::Row(Row {
-            target: Target::Open(Screen::CheckIn(i)),
-            lead: format!(
-                "{}  ",
-                r.date.map_or("no date   ".to_string(), |d| d.to_string())
-            ),
-            text: about.into(),
-            placeholder: "",
-            suffix: String::new(),
-            alert: false,
-        }));
+    if commitment.step.is_some() {
+        app.notice = Some("This commitment is a step already.".into());
+        return None;
     }
-    items.push(Item::Row(Row {
-        target: Target::Create(Creates::CheckIn),
-        lead: String::new(),
-        text: "+ add a check-in".into(),
-        placeholder: "",
-        suffix: String::new(),
-        alert: false,
-    }));
-    items
-}
-
-/// Conversations newest first, as positions.
-fn by_date(wb: &Workbook) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..wb.conversations.len()).collect();
-    order.sort_by_key(|c| std::cmp::Reverse(wb.conversations[*c].at));
-    order
-}
-
-/// Check-ins newest first, as positions.
-fn check_ins_by_date(wb: &Workbook) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..wb.check_ins.len()).collect();
-    order.sort_by_key(|i| std::cmp::Reverse(wb.check_ins[*i].date));
-    order
-}
-
-/// Where the focus can rest: worked out without the rows' text, since a long log is asked
-/// for its targets several times per key.
-pub fn targets(wb: &Workbook) -> Vec<Target> {
-    let talks = by_date(wb)
-        .into_iter()
-        .map(|c| Target::Open(Screen::Conversation(c)));
-    let checks = check_ins_by_date(wb)
-        .into_iter()
-        .map(|i| Target::Open(Screen::CheckIn(i)));
-    talks
-        .chain([Target::Create(Creates::Conversation)])
-        .chain(checks)
-        .chain([Target::Create(Creates::CheckIn)])
-        .collect()
-}
-
-/// Draws the screen.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    sheet::render(app, area, buf, &items(&app.workbook, app.today));
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_quick_targets_are_the_rows_on_screen() {
-        let file = include_bytes!("../../assets/sample-workbook.json");
-        let wb = crate::store::decode(file).unwrap().workbook;
-        assert!(wb.conversations.len() > 1 && !wb.check_ins.is_empty());
-        assert_eq!(
-            targets(&wb),
-            sheet::targets(&items(&wb, chrono::NaiveDate::MIN))
-        );
-        let empty = Workbook::default();
-        assert_eq!(
-            targets(&empty),
-            sheet::targets(&items(&empty, chrono::NaiveDate::MIN))
-        );
+    if step_goals(app).is_empty() {
+        app.notice = Some(format!(
+            "No goal to add it to: goals are on {}.",
+            Exercise::Goals.named()
+        ));
+        return None;
     }
+    app.mode = Mode::Pick(Pick {
+        what: PickWhat::StepGoal(c, k),
+        selected: 0,
+    });
+    None
 }

@@ -1,128 +1,275 @@
-//! The SMART goals, in priority order: status, the SMART check, progress and deadline at a
-//! glance. At most three are active; Enter opens one.
+//! SMART goals: the list by priority, each goal's page, its Mentoring Action Plan worksheet
+//! and the worksheet at a glance. What the goals' fields are called, the keys of the four
+//! pages, the exercise's progress rule and its parts of the documents.
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
+mod glance;
+mod goal;
+mod list;
+mod report;
+mod view;
+mod worksheet;
 
-use super::goal_view::{date, gauge, smart_marks};
+use super::{Handled, choose, focus_on, focused, focused_field, go, start_edit};
 use crate::app::App;
-use crate::field::ListKind;
-use crate::keys::{BACK, Binding, MOVE, MOVE_DOWN, MOVE_UP, Msg, bind, code, explained, plain};
-use crate::model::{GoalStatus, MAX_ACTIVE, SMART, Workbook};
-use crate::nav::{Screen, Target};
-use crate::ui::sheet::{self, Item, Row};
-use crate::ui::theme::THEME;
+use crate::field::{Choice, Field, GoalPart as G, Kind, Spec};
+use crate::model::{GoalStatus, Progress, StepStatus, Workbook};
+use crate::msg::{Effect, Msg};
+use crate::nav::{Mode, Pick, PickWhat, Screen, Target};
 
-/// Keys of this screen.
-pub const KEYS: &[Binding] = &[
-    MOVE,
-    explained(
-        &[code(crossterm::event::KeyCode::Enter)],
-        "Enter",
-        "open",
-        "open the goal (on the add row: a new goal)",
-        Msg::Activate,
-    ),
-    bind(&[plain('a')], "a", "add", Msg::Add),
-    explained(
-        &[plain('s')],
-        "s",
-        "status",
-        "draft, active, paused, achieved or dropped",
-        Msg::PickStatus,
-    ),
-    explained(
-        &[plain('w')],
-        "w",
-        "worksheet",
-        "the goal's Mentoring Action Plan worksheet",
-        Msg::OpenWorksheet,
-    ),
-    MOVE_UP,
-    MOVE_DOWN,
-    explained(
-        &[plain('d')],
-        "d",
-        "delete",
-        "delete the goal and its plan (asks first)",
-        Msg::Delete,
-    ),
-    BACK,
-];
+pub use glance::{KEYS as GLANCE_KEYS, render as render_glance, targets as glance_targets};
+pub use goal::{KEYS as GOAL_KEYS, render as render_goal, targets as goal_targets};
+pub use list::{KEYS as LIST_KEYS, render as render_list, targets as list_targets};
+pub use report::{goals as goals_report, plans as plans_report};
+pub use worksheet::{
+    KEYS as WORKSHEET_KEYS, render as render_worksheet, targets as worksheet_targets,
+};
 
-fn items(wb: &Workbook) -> Vec<Item<'_>> {
-    let active = wb.active_goals();
-    let cap_style = if active >= MAX_ACTIVE {
-        THEME.warning
-    } else {
-        THEME.text
+/// Each of a goal's own parts and its worksheet's.
+pub fn spec(part: G) -> Spec {
+    let text = |label, hint| Spec::new(Kind::Text, label, hint);
+    let date = |label| Spec::new(Kind::Date, label, "a date: 2027-03-31, +3m, next month");
+    match part {
+        G::Title => Spec::new(Kind::Line, "Goal", "a short name for the goal"),
+        G::Specific => text(
+            "Specific: what exactly will you do?",
+            "One precise, focused aim that takes a stretch to reach",
+        ),
+        G::Attainable => text(
+            "Attainable: why is it within reach, with a stretch?",
+            "What you already have going for you, and what you both agree to",
+        ),
+        G::Relevant => text(
+            "Relevant: how does it serve your vision?",
+            "The link between this goal and your vision statement",
+        ),
+        G::Deadline => date("Deadline"),
+        G::MentorComment => text(
+            "The mentor's view: does it stretch without breaking?",
+            "Mentor: too easy, about right, or a setup for frustration?",
+        ),
+        G::Skills => text(
+            "1. Skills or knowledge to acquire",
+            "What you need to know or be able to do that you cannot yet",
+        ),
+        G::Outcome => text(
+            "2. Outcome: how you will know the goal is met",
+            "What will be true, visible or different once it is done",
+        ),
+        G::TargetDate => date("5. Target date"),
+        G::ReviewedOn => Spec::new(
+            Kind::Date,
+            "Reviewed with mentor",
+            "a date, or press r on this screen to record today",
+        ),
+        G::Roadblocks => text(
+            "Pitfalls and obstacles, and how to get round them",
+            "What usually gets in the way, and what you will do about it",
+        ),
+    }
+}
+
+const DATE_HINT: &str = "a date: 2026-12-01, +2w, fri";
+/// A measure of a goal, as a list item.
+pub const MEASURE: Spec = Spec::new(
+    Kind::Line,
+    "Measure",
+    "how you will see progress, e.g. explain the budget unaided",
+);
+/// A milestone, and its date.
+pub const MILESTONE: Spec = Spec::new(Kind::Line, "Milestone", "a checkpoint on the way");
+pub const MILESTONE_DATE: Spec = Spec::new(Kind::Date, "Date", DATE_HINT);
+/// An action step, its due date, and the steps it waits for.
+pub const STEP: Spec = Spec::new(Kind::Line, "Step", "one concrete thing to do");
+pub const STEP_DUE: Spec = Spec::new(Kind::Date, "Due", DATE_HINT);
+pub const STEP_AFTER: Spec = Spec::new(
+    Kind::Steps,
+    "After steps",
+    "step numbers, e.g. 1, 3 (empty: none)",
+);
+/// A resource of the action plan.
+pub const RESOURCE: Spec = Spec::new(Kind::Line, "Resource", "a tool, a course, a person, time");
+
+/// The page a goal's part is on: the goal's own words on its page, the plan's on the
+/// worksheet.
+pub fn page_of(g: usize, part: G) -> Screen {
+    match part {
+        G::Title | G::Specific | G::Attainable | G::Relevant | G::Deadline | G::MentorComment => {
+            Screen::Goal(g)
+        }
+        G::Skills | G::Outcome | G::TargetDate | G::ReviewedOn | G::Roadblocks => {
+            Screen::Worksheet(g)
+        }
+    }
+}
+
+/// At least one goal active, and each active goal passes the SMART check, has a milestone,
+/// and has an action plan with steps and a target date.
+pub fn progress(wb: &Workbook) -> Progress {
+    let active: Vec<_> = (wb.goals.iter())
+        .filter(|g| g.status == GoalStatus::Active)
+        .collect();
+    let all =
+        |f: &dyn Fn(&crate::model::Goal) -> bool| !active.is_empty() && active.iter().all(|g| f(g));
+    Progress::count([
+        !active.is_empty(),
+        all(&|g| g.smart().iter().all(|ok| *ok)),
+        all(&|g| !g.milestones.is_empty()),
+        all(&|g| !g.plan.steps.is_empty() && g.plan.target_date.is_some()),
+    ])
+}
+
+/// The status picker for goal `g`, on its current status.
+pub fn status_picker(wb: &Workbook, g: usize) -> Pick {
+    let current = wb.goals.get(g).map_or(Default::default(), |x| x.status);
+    Pick {
+        what: PickWhat::Status(g),
+        selected: (GoalStatus::ALL.iter())
+            .position(|s| *s == current)
+            .unwrap_or(0),
+    }
+}
+
+/// The goals that can make room: the active ones, in list order.
+pub fn active_goals(wb: &Workbook) -> Vec<usize> {
+    (0..wb.goals.len())
+        .filter(|&k| wb.goals[k].status == GoalStatus::Active)
+        .collect()
+}
+
+/// Deletes goal `g` with its plan, and the links to it.
+pub fn delete(app: &mut App, g: usize) {
+    if app.workbook.remove_goal(g) {
+        app.touch();
+    }
+}
+
+/// The keys of the goal screens: ticking, owners, dates, dependencies, order, the pages.
+pub fn handle(app: &mut App, msg: &Msg) -> Handled {
+    Handled::Yes(match msg {
+        Msg::Toggle => toggle(app),
+        Msg::Cycle => cycle(app),
+        Msg::EditDate | Msg::EditAfter => {
+            if let Some(field) = sub_field(app, msg) {
+                start_edit(app, field, false);
+            }
+            None
+        }
+        Msg::MoveItem(up) => match focused(app) {
+            Some(Target::Open(Screen::Goal(g))) => move_goal(app, g, *up),
+            _ => return Handled::No,
+        },
+        Msg::OpenWorksheet | Msg::OpenGlance => page(app, msg).and_then(|s| go(app, s)),
+        Msg::PickStatus => {
+            match current_goal(app) {
+                Some(g) => app.mode = Mode::Pick(status_picker(&app.workbook, g)),
+                None => app.notice = Some("Move to a goal first.".into()),
+            }
+            None
+        }
+        Msg::MarkReviewed => {
+            let Screen::Worksheet(g) = app.screen else {
+                return Handled::No;
+            };
+            let Some(goal) = app.workbook.goals.get_mut(g) else {
+                return Handled::Yes(None);
+            };
+            goal.plan.reviewed_on = Some(app.today);
+            app.touch();
+            app.notice = Some(format!(
+                "Action plan marked as reviewed today ({}).",
+                app.today
+            ));
+            Some(Effect::Save)
+        }
+        _ => return Handled::No,
+    })
+}
+
+/// `x`: a milestone done, a step moved on (to do → doing → done), refused while a step it
+/// waits for is open.
+fn toggle(app: &mut App) -> Option<Effect> {
+    match focused_field(app) {
+        Some(Field::Milestone(g, i)) => choose(app, Choice::MilestoneDone(g, i)),
+        Some(Field::Step(g, i)) => {
+            let plan = &mut app.workbook.goals.get_mut(g)?.plan;
+            match plan.advance(i) {
+                Ok(StepStatus::Done) => app.notice = Some(format!("Step {} done.", i + 1)),
+                Ok(_) => {}
+                Err(why) => {
+                    app.notice = Some(why);
+                    return None;
+                }
+            }
+            app.touch();
+            Some(Effect::Save)
+        }
+        _ => {
+            app.notice = Some("x ticks a milestone or moves a step on: move to one first.".into());
+            None
+        }
+    }
+}
+
+/// `o`: a step's owner, a resource's helper, a measure's kind.
+fn cycle(app: &mut App) -> Option<Effect> {
+    let choice = match focused_field(app) {
+        Some(Field::Step(g, i)) => Choice::Owner(g, i),
+        Some(Field::Resource(g, i)) => Choice::Helper(g, i),
+        Some(Field::Measure(g, i)) => Choice::MeasureKind(g, i),
+        _ => {
+            app.notice =
+                Some("o changes an owner, a helper or a measure's kind: move to one first.".into());
+            return None;
+        }
     };
-    let mut items = vec![
-        Item::Prompt(
-            "Spend your mentoring time on what you want to learn, written as SMART goals that \
-             look ahead, fit your development needs and take a stretch to reach."
-                .into(),
-        ),
-        Item::Lines(vec![Line::from(vec![
-            Span::styled(
-                format!("Active: {active} of at most {MAX_ACTIVE}"),
-                cap_style,
-            ),
-            Span::styled("   work on no more than three goals at a time", THEME.hint),
-        ])]),
-        Item::Lines(
-            SMART
-                .iter()
-                .map(|l| {
-                    Line::from(vec![
-                        Span::styled(format!("{}  ", l.letter), THEME.key),
-                        Span::styled(l.words, THEME.hint),
-                    ])
-                })
-                .collect(),
-        ),
-        Item::Heading("Goals, by priority"),
-    ];
-    if wb.goals.is_empty() {
-        items.push(Item::Prompt(
-            "No goals yet. Add one here, or turn a brainstormed candidate into a goal (g on \
-             the brainstorming exercise)."
-                .into(),
-        ));
-    }
-    for (g, goal) in wb.goals.iter().enumerate() {
-        let status = match goal.status {
-            GoalStatus::Active => "ACTIVE  ",
-            GoalStatus::Draft => "draft   ",
-            GoalStatus::Paused => "paused  ",
-            GoalStatus::Achieved => "achieved",
-            GoalStatus::Dropped => "dropped ",
-        };
-        items.push(Item::Row(Row {
-            target: Target::Open(Screen::Goal(g)),
-            lead: format!("{}. ", g + 1),
-            text: goal.title.as_str().into(),
-            placeholder: "untitled goal",
-            suffix: format!(
-                "{status}  {}  due {:<10}  {}",
-                gauge(goal.progress(), 5),
-                date(goal.deadline),
-                smart_marks(goal)
-            ),
-            alert: false,
-        }));
-    }
-    items.push(Item::Add(ListKind::Goals));
-    items
+    choose(app, choice)
 }
 
-/// Where the focus can rest.
-pub fn targets(wb: &Workbook) -> Vec<Target> {
-    sheet::targets(&items(wb))
+/// `t` and `b`: the date or the dependencies of the focused milestone or step.
+fn sub_field(app: &mut App, msg: &Msg) -> Option<Field> {
+    let field = match (msg, focused_field(app)) {
+        (Msg::EditDate, Some(Field::Milestone(g, i))) => Field::MilestoneDate(g, i),
+        (Msg::EditDate, Some(Field::Step(g, i))) => Field::StepDue(g, i),
+        (Msg::EditAfter, Some(Field::Step(g, i))) => Field::StepAfter(g, i),
+        (Msg::EditDate, _) => {
+            app.notice = Some("t dates a milestone or a step: move to one first.".into());
+            return None;
+        }
+        _ => {
+            app.notice = Some("b says which steps a step waits for: move to a step first.".into());
+            return None;
+        }
+    };
+    Some(field)
 }
 
-/// Draws the screen.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    sheet::render(app, area, buf, &items(&app.workbook));
+/// `K` / `J` on the list: the goal moves, its priority with it, and keeps the focus.
+fn move_goal(app: &mut App, g: usize, up: bool) -> Option<Effect> {
+    let j = crate::model::move_item(&mut app.workbook.goals, g, up)?;
+    app.workbook.renumber_goals();
+    app.touch();
+    focus_on(app, Target::Open(Screen::Goal(j)));
+    Some(Effect::Save)
+}
+
+/// The goal the focus or the screen is about.
+fn current_goal(app: &App) -> Option<usize> {
+    match (app.screen, focused(app)) {
+        (Screen::Goal(g) | Screen::Worksheet(g) | Screen::Glance(g), _) => Some(g),
+        (_, Some(Target::Open(Screen::Goal(g)))) => Some(g),
+        _ => None,
+    }
+}
+
+/// `w` and `v`: where they lead from here.
+fn page(app: &mut App, msg: &Msg) -> Option<Screen> {
+    let Some(g) = current_goal(app) else {
+        app.notice = Some("Move to a goal first.".into());
+        return None;
+    };
+    Some(match (msg, app.screen) {
+        (Msg::OpenGlance, Screen::Glance(_)) => Screen::Worksheet(g),
+        (Msg::OpenGlance, _) => Screen::Glance(g),
+        _ => Screen::Worksheet(g),
+    })
 }

@@ -1,66 +1,67 @@
 //! The overview: who the partnership is, its role and phase, every exercise grouped by the
 //! stage of the relationship it belongs to, and what to do next.
 
-use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+use super::sheet::{self, Item, Note};
+use super::{Handled, choose, progress};
 use crate::app::App;
-use crate::field::{Choice, Field};
-use crate::keys::{Binding, Key, MOVE, Msg};
-use crate::lifecycle::{Stage, next_exercise};
+use crate::field::{Choice, Field, Kind, Spec, WorkbookPart as W};
+use crate::keys::{Binding, MOVE, Msg, code, explained, plain};
+use crate::lifecycle::{Exercise, Stage};
 use crate::model::Workbook;
-use crate::nav::{Screen, Target};
-use crate::ui::sheet::{self, Item, Note};
-
-const fn key(code: KeyCode) -> Key {
-    Key(code, KeyModifiers::NONE)
-}
+use crate::nav::Target;
 
 /// Overview keys.
 pub const KEYS: &[Binding] = &[
     MOVE,
-    Binding {
-        keys: &[key(KeyCode::Enter)],
-        label: "Enter",
-        hint: "open / edit",
-        help: "open an exercise, edit a name, change a choice",
-        msg: Some(Msg::Activate),
-        footer: true,
-    },
-    Binding {
-        keys: &[key(KeyCode::Char('p'))],
-        label: "p",
-        hint: "next phase",
-        help: "move the relationship phase on (it wraps round)",
-        msg: Some(Msg::CyclePhase),
-        footer: true,
-    },
+    explained(
+        &[code(crossterm::event::KeyCode::Enter)],
+        "Enter",
+        "open / edit",
+        "open an exercise, edit a name, change a choice",
+        Msg::Activate,
+    ),
+    explained(
+        &[plain('p')],
+        "p",
+        "next phase",
+        "move the relationship phase on (it wraps round)",
+        Msg::CyclePhase,
+    ),
 ];
 
+/// The workbook's names.
+pub fn spec(part: W) -> Spec {
+    match part {
+        W::Title => Spec::new(Kind::Line, "Workbook", "a name for this workbook"),
+        W::Mentee => Spec::new(Kind::Line, "Mentee", "who is being mentored"),
+        W::Mentor => Spec::new(Kind::Line, "Mentor", "who is mentoring"),
+    }
+}
+
 /// The overview's items: names, role and phase, then the stages with their exercises.
-pub fn items<'a>(
+fn items<'a>(
     wb: &Workbook,
     location: Option<&std::path::Path>,
     today: chrono::NaiveDate,
     loading: bool,
 ) -> Vec<Item<'a>> {
-    let mut items = vec![
-        Item::Heading("This workbook"),
-        Item::Field(Field::Title),
-        Item::Field(Field::Mentee),
-        Item::Field(Field::Mentor),
+    let mut items = vec![Item::Heading("This workbook")];
+    items.extend(W::ALL.iter().map(|p| Item::Field(Field::Workbook(*p))));
+    items.extend([
         Item::Choice(Choice::Role),
         Item::Choice(Choice::Phase),
         Item::Heading("Exercises, stage by stage"),
-    ];
+    ]);
     for stage in Stage::ALL {
         let now = if stage.in_focus(wb) { "  ◆ now" } else { "" };
         items.push(Item::Prompt(format!("{}{now}", stage.name()).into()));
-        for screen in stage.exercises() {
+        for exercise in stage.exercises() {
             items.push(Item::Exercise(
-                *screen,
-                exercise_note(wb, *screen, today, loading),
+                exercise,
+                exercise_note(wb, exercise, today, loading),
             ));
         }
     }
@@ -90,9 +91,9 @@ pub fn items<'a>(
 
 /// A few words after an exercise, and whether they need attention: when the agreement was
 /// last looked at, when the next check-in is due, how the journal is going.
-fn exercise_note(wb: &Workbook, screen: Screen, today: chrono::NaiveDate, loading: bool) -> Note {
-    match screen {
-        Screen::Agreement => {
+fn exercise_note(wb: &Workbook, e: Exercise, today: chrono::NaiveDate, loading: bool) -> Note {
+    match e {
+        Exercise::Agreement => {
             let a = &wb.agreement;
             let Some(last) = a.reviewed_on.or(a.agreed_on) else {
                 return Note::default();
@@ -109,7 +110,7 @@ fn exercise_note(wb: &Workbook, screen: Screen, today: chrono::NaiveDate, loadin
                 _ => format!("{verb} {last}"),
             })
         }
-        Screen::Conversations => match wb.next_check_in_due() {
+        Exercise::Conversations => match wb.next_check_in_due() {
             Some(due) if due < today => Note {
                 text: format!("check-in overdue since {due}"),
                 alert: true,
@@ -117,8 +118,8 @@ fn exercise_note(wb: &Workbook, screen: Screen, today: chrono::NaiveDate, loadin
             Some(due) => Note::plain(format!("next check-in {due}")),
             None => Note::default(),
         },
-        Screen::Journal if loading => Note::plain("reading the journal…".into()),
-        Screen::Journal => match wb.journal.iter().map(|e| e.at).max() {
+        Exercise::Journal if loading => Note::plain("reading the journal…".into()),
+        Exercise::Journal => match wb.journal.iter().map(|e| e.at).max() {
             Some(last) => Note::plain(format!(
                 "{} entries, the latest {}",
                 wb.journal.len(),
@@ -126,7 +127,21 @@ fn exercise_note(wb: &Workbook, screen: Screen, today: chrono::NaiveDate, loadin
             )),
             None => Note::plain("no entries yet: n writes one, from anywhere".into()),
         },
-        _ => Note::default(),
+        Exercise::Reflection
+        | Exercise::Prospect
+        | Exercise::Plan
+        | Exercise::Vision
+        | Exercise::Brainstorm
+        | Exercise::Goals
+        | Exercise::Closure => Note::default(),
+    }
+}
+
+/// `p`: the relationship's phase moves on.
+pub fn handle(app: &mut App, msg: &Msg) -> Handled {
+    match msg {
+        Msg::CyclePhase => Handled::Yes(choose(app, Choice::Phase)),
+        _ => Handled::No,
     }
 }
 
@@ -146,21 +161,38 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     sheet::render(app, area, buf, &items);
 }
 
+fn incomplete(exercise: Exercise, wb: &Workbook) -> bool {
+    progress(exercise, wb).is_some_and(|p| !p.is_complete())
+}
+
+/// The exercise to work on next: the first unfinished one of the stages in focus, else the
+/// first unfinished one before them, else after them. `None` when everything is complete.
+pub fn next_exercise(wb: &Workbook) -> Option<Exercise> {
+    let first_focus = Stage::ALL.iter().position(|s| s.in_focus(wb)).unwrap_or(0);
+    let unfinished = |stages: &[Stage]| {
+        stages
+            .iter()
+            .flat_map(|s| s.exercises())
+            .find(|e| incomplete(*e, wb))
+    };
+    let (before, from) = Stage::ALL.split_at(first_focus);
+    let focus: Vec<Stage> = from.iter().copied().filter(|s| s.in_focus(wb)).collect();
+    let after: Vec<Stage> = from.iter().copied().filter(|s| !s.in_focus(wb)).collect();
+    unfinished(&focus)
+        .or_else(|| unfinished(before))
+        .or_else(|| unfinished(&after))
+}
+
 /// A suggestion for what to do next, from the phase and what is still missing.
 pub fn next_step(wb: &Workbook) -> String {
     match next_exercise(wb) {
-        Some(screen) => {
-            let number = crate::nav::Screen::EXERCISES
-                .iter()
-                .position(|s| *s == screen)
-                .map_or(0, |i| i + 1);
-            format!(
-                "Work on “{}” next (press {number}). In the {} phase you are {}.",
-                screen.title(),
-                wb.phase.name().to_lowercase(),
-                wb.phase.about()
-            )
-        }
+        Some(exercise) => format!(
+            "Work on “{}” next (press {}). In the {} phase you are {}.",
+            exercise.title(),
+            exercise.key(),
+            wb.phase.name().to_lowercase(),
+            wb.phase.about()
+        ),
         None => "Every exercise is complete. Look back over them with your partner: do they \
                  still describe where you are?"
             .into(),
@@ -178,5 +210,37 @@ mod tests {
         assert!(next_step(&wb).starts_with("Work on “Conversation with yourself” next (press 1)"));
         wb.phase = Phase::Initiation;
         assert!(next_step(&wb).contains("“Partnership agreement” next (press 3)"));
+    }
+
+    #[test]
+    fn next_exercise_follows_the_phase_then_looks_back() {
+        let mut wb = Workbook::default();
+        assert_eq!(next_exercise(&wb), Some(Exercise::Reflection));
+        wb.phase = Phase::Initiation;
+        assert_eq!(next_exercise(&wb), Some(Exercise::Agreement));
+        wb.phase = Phase::Separation;
+        assert_eq!(next_exercise(&wb), Some(Exercise::Closure));
+        // Closure done: go back to what was skipped.
+        let c = &mut wb.closure;
+        c.planned_how = "x".into();
+        for check in [
+            &mut c.accomplishments_acknowledged,
+            &mut c.learning_evaluated,
+            &mut c.application_discussed,
+            &mut c.milestones_celebrated,
+        ] {
+            check.done = true;
+        }
+        for s in [
+            &mut c.learned,
+            &mut c.what_worked,
+            &mut c.apply_in_future,
+            &mut c.celebration,
+            &mut c.stay_in_touch,
+        ] {
+            *s = "x".into();
+        }
+        c.continue_together = Some(true);
+        assert_eq!(next_exercise(&wb), Some(Exercise::Reflection));
     }
 }

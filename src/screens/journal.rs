@@ -1,190 +1,175 @@
-//! The journal: every entry, newest first, narrowed by a filter. Drawn as a window onto the
-//! list of matches, so thousands of entries cost no more than the rows on screen.
+//! The journal: the list of entries with its filter, and each entry's page. Its keys, new
+//! entries from anywhere, the filter (kept beside the workbook, never saved) and links.
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
+mod entry;
+mod list;
 
+use chrono::{DateTime, Local, Timelike};
+
+use super::{Handled, choose, go, start_edit, start_editing};
 use crate::app::App;
-use crate::field::Field;
-use crate::keys::{Binding, Key, MOVE, Msg, back_to, code, explained, more, plain};
-use crate::model::JournalEntry;
-use crate::nav::{Mode, Target};
-use crate::ui::form::editor_for;
-use crate::ui::theme::THEME;
-use crossterm::event::KeyCode;
+use crate::field::{Choice, Field, Kind, Spec};
+use crate::model::{Conversation, Id, JournalEntry, JournalFilter};
+use crate::msg::{Effect, Msg};
+use crate::nav::{Confirm, Editable, Mode, Pick, PickWhat, Record, Screen};
 
-/// Keys of this screen.
-pub const KEYS: &[Binding] = &[
-    MOVE,
-    explained(
-        &[code(KeyCode::Enter)],
-        "Enter",
-        "open",
-        "open the entry to read or edit it",
-        Msg::Activate,
-    ),
-    explained(
-        &[plain('/')],
-        "/",
-        "filter",
-        "#tag goal:1 from:DATE to:DATE and words",
-        Msg::Filter,
-    ),
-    explained(
-        &[plain('d')],
-        "d",
-        "delete",
-        "delete the entry (asks first)",
-        Msg::Delete,
-    ),
-    more(
-        &[code(KeyCode::PageUp)],
-        "PgUp",
-        "ten entries up",
-        Msg::PageUp,
-    ),
-    more(
-        &[code(KeyCode::PageDown)],
-        "PgDn",
-        "ten entries down",
-        Msg::PageDown,
-    ),
-    more(
-        &[
-            code(KeyCode::Home),
-            Key(KeyCode::Char('g'), crossterm::event::KeyModifiers::NONE),
-        ],
-        "Home / g",
-        "the newest entry",
-        Msg::First,
-    ),
-    more(
-        &[code(KeyCode::End), plain('G')],
-        "End / G",
-        "the oldest entry",
-        Msg::Last,
-    ),
-    back_to("clear the filter; without one, the overview"),
-];
+pub use entry::{KEYS as ENTRY_KEYS, render as render_entry, targets as entry_targets};
+pub use list::{KEYS as LIST_KEYS, render as render_list};
 
-/// The journal list has no focus targets: it keeps its own selection.
-pub fn targets() -> Vec<Target> {
-    Vec::new()
+/// An entry's text.
+pub const ENTRY: Spec = Spec::new(
+    Kind::Text,
+    "Entry",
+    "Write freely. Esc when done; it is saved as you type.",
+);
+/// An entry's tags.
+pub const ENTRY_TAGS: Spec = Spec::new(Kind::Tags, "Tags", "e.g. reviews, mood (commas or spaces)");
+/// The filter line.
+const FILTER: Spec = Spec::new(
+    Kind::Line,
+    "Filter",
+    "#tag goal:1 from:2026-01-01 to:today words",
+);
+
+/// The list is worked out again on the way in (entries may have changed on their pages),
+/// keeping the entry just left selected.
+pub fn enter(app: &mut App, from: Screen) {
+    app.refresh_journal();
+    if let Screen::Entry(e) = from {
+        app.journal.select_entry(e);
+    }
 }
 
-fn entry_row(e: &JournalEntry, selected: bool, width: u16) -> Line<'static> {
-    use unicode_width::UnicodeWidthStr;
-    let first = e
-        .text
-        .lines()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("")
-        .trim();
-    let tags: String = e.tags.iter().map(|t| format!(" #{t}")).collect();
-    let shared = if e.private { "" } else { " · shareable" };
-    let lead = format!("{} ", e.at.format("%Y-%m-%d %H:%M"));
-    let tail = format!("{tags}{shared}");
-    let room = usize::from(width).saturating_sub(2 + lead.width() + tail.width() + 1);
-    // Cut to the room left, counting columns as we go (a first line can be a long paragraph).
-    let mut text = String::new();
-    let mut used = 0;
-    for c in first.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > room {
-            text.push('…');
-            used += 1;
-            break;
-        }
-        text.push(c);
-        used += w;
+/// `n`: a journal entry stamped now (local time, with its offset), the editor open on it.
+pub fn new_entry(app: &mut App, now: DateTime<Local>) -> Option<Effect> {
+    if app.call_mode {
+        app.notice = Some(
+            "Journal entries start private, so n is off during a call: C ends call mode.".into(),
+        );
+        return None;
     }
-    let pad = room.saturating_sub(used);
-    let style = if selected {
-        THEME.focus_row
-    } else {
-        THEME.text
-    };
-    Line::from(vec![
-        Span::styled(if selected { "› " } else { "  " }, THEME.key),
-        Span::styled(lead, THEME.label),
-        Span::styled(text, style),
-        Span::raw(" ".repeat(pad + 1)),
-        Span::styled(tail, THEME.hint),
-    ])
+    let wb = &mut app.workbook;
+    let id = wb.fresh_id();
+    // To the second: the file stays readable, and nobody journals twice in one.
+    let at = now.with_nanosecond(0).unwrap_or(now);
+    wb.journal.push(std::sync::Arc::new(JournalEntry {
+        id,
+        at: at.fixed_offset(),
+        ..JournalEntry::default()
+    }));
+    let e = wb.journal.len() - 1;
+    app.touch();
+    go(app, Screen::Entry(e));
+    start_edit(app, Field::Entry(e), true);
+    None
 }
 
-/// Draws the filter line and the visible window of entries.
-pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    if area.height < 3 || area.width < 10 {
-        return;
-    }
-    let [filter, list] = area.layout(&Layout::vertical([
-        Constraint::Length(2),
-        Constraint::Fill(1),
-    ]));
-    let view = &app.journal;
-    let total = app.workbook.journal.len();
-    let [label, value] = filter.layout(&Layout::horizontal([
-        Constraint::Length(9),
-        Constraint::Fill(1),
-    ]));
-    let top = Rect { height: 1, ..label };
-    Line::from(Span::styled(" Filter ", THEME.label)).render(top, buf);
-    let value_row = Rect { height: 1, ..value };
-    match editor_for(app, Field::JournalQuery) {
-        Some(editor) => editor.render(value_row, buf),
-        None => {
-            let count = format!("{} of {total} entries", view.matches.len());
-            let line = if view.query.is_empty() {
-                Line::from(vec![
-                    Span::styled(format!("{count}   "), THEME.text),
-                    Span::styled(
-                        "/ to filter by #tag, goal:N, from:, to: or words",
-                        THEME.hint,
-                    ),
-                ])
-            } else {
-                Line::from(vec![
-                    Span::styled(view.query.clone(), THEME.focus_row),
-                    Span::styled(format!("   {count} · Esc clears"), THEME.hint),
-                ])
+/// Keys on the journal list, which keeps its own selection (see `JournalView`).
+pub fn handle_list(app: &mut App, msg: &Msg) -> Handled {
+    let view = &mut app.journal;
+    let last = view.matches.len().saturating_sub(1);
+    match msg {
+        Msg::Up => view.selected = view.selected.saturating_sub(1),
+        Msg::Down => view.selected = (view.selected + 1).min(last),
+        Msg::PageUp => view.selected = view.selected.saturating_sub(10),
+        Msg::PageDown => view.selected = (view.selected + 10).min(last),
+        Msg::First => view.selected = 0,
+        Msg::Last => view.selected = last,
+        Msg::Activate => {
+            let Some(e) = view.selected_entry() else {
+                app.notice = Some("No entry here: n writes one.".into());
+                return Handled::Yes(None);
             };
-            line.render(value_row, buf);
+            return Handled::Yes(go(app, Screen::Entry(e)));
         }
+        Msg::Delete => {
+            if let Some(e) = view.selected_entry() {
+                app.mode = Mode::Confirm(Confirm::DeleteRecord(Record::Entry(e)));
+            }
+        }
+        Msg::Filter => {
+            let query = view.query.clone();
+            start_editing(app, Editable::JournalFilter, &query, FILTER, false);
+        }
+        Msg::Back if !view.query.is_empty() => {
+            view.query.clear();
+            view.filter = JournalFilter::default();
+            app.refresh_journal();
+            app.notice = Some("Filter cleared.".into());
+        }
+        _ => return Handled::No,
     }
-    if let Mode::Edit(e) = &app.mode
-        && e.field == Field::JournalQuery
-        && let Some(err) = &e.error
-    {
-        Line::from(Span::styled(format!(" {err}"), THEME.warning))
-            .render(Rect::new(area.x, area.y + 1, area.width, 1), buf);
+    Handled::Yes(None)
+}
+
+/// `p` on an entry's page: private or not.
+pub fn handle_entry(app: &mut App, msg: &Msg) -> Handled {
+    match (msg, app.screen) {
+        (Msg::TogglePrivate, Screen::Entry(e)) => {
+            Handled::Yes(choose(app, Choice::EntryPrivate(e)))
+        }
+        _ => Handled::No,
     }
-    if view.matches.is_empty() {
-        let text = if total == 0 {
-            "No entries yet. Press n, anywhere in the workbook, to write the first one."
-        } else {
-            "Nothing matches the filter. Esc clears it."
-        };
-        Line::from(Span::styled(format!("  {text}"), THEME.hint)).render(list, buf);
-        return;
+}
+
+/// Leaving the filter's editor: the filter applies (once, not per keystroke). A part that does
+/// not read keeps the editor open with the reason.
+pub fn commit_filter(app: &mut App, text: &str) -> Result<(), String> {
+    let filter = JournalFilter::parse(text, app.today, &app.workbook.goals)?;
+    let view = &mut app.journal;
+    view.query = text.trim().to_string();
+    view.filter = filter;
+    app.refresh_journal();
+    let view = &mut app.journal;
+    view.selected = 0;
+    app.notice = Some(if view.query.is_empty() {
+        "Showing every entry.".into()
+    } else {
+        format!(
+            "{} entries match. Esc clears the filter.",
+            view.matches.len()
+        )
+    });
+    Ok(())
+}
+
+/// What an entry can be linked to: nothing, each goal, the newest conversations.
+pub fn link_options(app: &App) -> Vec<(Option<Id>, Option<Id>)> {
+    let wb = &app.workbook;
+    let mut out = vec![(None, None)];
+    out.extend(wb.goals.iter().map(|g| (Some(g.id), None)));
+    let mut talks: Vec<&Conversation> = wb.conversations.iter().collect();
+    talks.sort_by_key(|c| std::cmp::Reverse(c.at));
+    out.extend(talks.iter().take(8).map(|c| (None, Some(c.id))));
+    out
+}
+
+/// The link picker for entry `e`, on its current link.
+pub fn link_picker(app: &App, e: usize) -> Pick {
+    let current = (app.workbook.journal.get(e)).map(|x| (x.goal, x.conversation));
+    Pick {
+        what: PickWhat::Link(e),
+        selected: (link_options(app).iter())
+            .position(|o| Some(*o) == current)
+            .unwrap_or(0),
     }
-    let height = usize::from(list.height);
-    let n = view.matches.len();
-    // Keep the selection about a third of the way down, never scrolling past the end.
-    let offset = view
-        .selected
-        .saturating_sub(height / 3)
-        .min(n.saturating_sub(height));
-    let width = list.width.saturating_sub(1);
-    for (row, k) in (offset..n.min(offset + height)).enumerate() {
-        let e = &app.workbook.journal[view.matches[k]];
-        let line = entry_row(e, k == view.selected, width);
-        line.render(Rect::new(list.x, list.y + row as u16, width, 1), buf);
+}
+
+/// Links entry `e` to option `k` of [`link_options`].
+pub fn link(app: &mut App, e: usize, k: usize) -> Option<Effect> {
+    let (goal, conversation) = *link_options(app).get(k)?;
+    let entry = app.workbook.entry_mut(e)?;
+    entry.goal = goal;
+    entry.conversation = conversation;
+    app.touch();
+    Some(Effect::Save)
+}
+
+/// Deletes entry `e`.
+pub fn delete(app: &mut App, e: usize) {
+    if e < app.workbook.journal.len() {
+        app.workbook.journal.remove(e);
+        app.touch();
     }
-    if n > height {
-        let mut state = ScrollbarState::new(n - height).position(offset);
-        Scrollbar::new(ScrollbarOrientation::VerticalRight).render(list, buf, &mut state);
-    }
+    app.refresh_journal();
 }

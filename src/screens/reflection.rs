@@ -3,41 +3,64 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
+use super::sheet::{self, Item};
 use crate::app::App;
-use crate::field::{Field, ReflectPart as R};
+use crate::field::{Field, Kind, ReflectPart as R, Spec};
 use crate::keys::{BACK, Binding, ENTER, MOVE};
-use crate::model::Workbook;
+use crate::model::{Progress, Workbook};
 use crate::nav::Target;
-use crate::ui::sheet::{self, Item};
 
 /// Keys of this screen.
 pub const KEYS: &[Binding] = &[MOVE, ENTER, BACK];
 
-fn items(_wb: &Workbook) -> Vec<Item<'static>> {
+/// Each question and its hint.
+pub fn spec(part: R) -> Spec {
+    let text = |label, hint| Spec::new(Kind::Text, label, hint);
+    match part {
+        R::Why => text(
+            "Why do I want a mentoring relationship?",
+            "What is pushing you to look for a mentor now?",
+        ),
+        R::Contribute => text(
+            "What can I bring to it?",
+            "Time, energy, questions, a different point of view…",
+        ),
+        R::Gain => text(
+            "What do I hope to get from it?",
+            "Skills, perspective, contacts, confidence…",
+        ),
+        R::PartnerAttributes => text(
+            "What do I look for in a partner?",
+            "Experience, style, values: what would make it work?",
+        ),
+        R::PastLessons => text(
+            "What did earlier mentoring teach me?",
+            "What worked before, and what would you do differently?",
+        ),
+    }
+}
+
+fn items() -> Vec<Item<'static>> {
     let mut items = vec![Item::Prompt(
         "Before you look for a partner, talk it through with yourself. These answers are for \
          you alone: they are private."
             .into(),
     )];
-    items.extend(
-        [
-            R::Why,
-            R::Contribute,
-            R::Gain,
-            R::PartnerAttributes,
-            R::PastLessons,
-        ]
-        .map(|p| Item::Field(Field::Reflect(p))),
-    );
+    items.extend(R::ALL.iter().map(|p| Item::Field(Field::Reflect(*p))));
     items
 }
 
+/// Every question answered.
+pub fn progress(wb: &Workbook) -> Progress {
+    Progress::count(R::ALL.iter().map(|p| Field::Reflect(*p).filled(wb)))
+}
+
 /// Where the focus can rest.
-pub fn targets(wb: &Workbook) -> Vec<Target> {
-    sheet::targets(&items(wb))
+pub fn targets(_wb: &Workbook) -> Vec<Target> {
+    sheet::targets(&items())
 }
 
 /// Draws the screen.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    sheet::render(app, area, buf, &items(&app.workbook));
+    sheet::render(app, area, buf, &items());
 }

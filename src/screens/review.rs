@@ -8,13 +8,16 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget, Wrap};
 
-use super::conversation;
+use chrono::{DateTime, Local};
+
+use super::{Handled, conversations, focus, focus_on, go, set_focus};
 use crate::app::{App, ReviewView};
+use crate::field::{ConversationPart, Field};
 use crate::keys::{Binding, ENTER, Msg, back_to, code, explained, more, plain};
-use crate::model::Workbook;
-use crate::nav::{Pane, Target};
+use crate::msg::Effect;
+use crate::nav::{Pane, Screen, Target};
 use crate::report;
-use crate::ui::theme::THEME;
+use crate::theme::THEME;
 
 /// Narrower than this, the panes stack.
 pub const STACK_BELOW: u16 = 100;
@@ -71,18 +74,13 @@ pub const KEYS: &[Binding] = &[
     back_to("back to where the review was opened"),
 ];
 
-/// The keys of the notes pane are the conversation page's.
-pub fn targets(wb: &Workbook, c: usize) -> Vec<Target> {
-    conversation::targets(wb, c)
-}
-
 /// The reference pane's content as lines (private topics only outside call mode).
 pub fn reference_lines(app: &App) -> Vec<Line<'static>> {
     let opts = report::Options {
         include_private: !app.call_mode,
         today: app.today,
     };
-    report::lines(&report::section(&app.workbook, app.review.reference, opts))
+    report::lines(&super::section(&app.workbook, app.review.reference, opts))
 }
 
 fn pane_block(title: String, focused: bool) -> Block<'static> {
@@ -118,7 +116,7 @@ pub fn render(app: &App, c: usize, area: Rect, buf: &mut Buffer) {
     let block = pane_block(title, view.pane == Pane::Notes);
     let inner = block.inner(notes);
     block.render(notes, buf);
-    conversation::render(app, c, inner, buf);
+    conversations::render(app, c, inner, buf);
 }
 
 fn draw_reference(app: &App, view: ReviewView, area: Rect, buf: &mut Buffer) {
@@ -150,4 +148,83 @@ fn draw_reference(app: &App, view: ReviewView, area: Rect, buf: &mut Buffer) {
             );
         }
     }
+}
+
+/// Rows a page key moves in the reference, and items in the notes.
+const PAGE_LINES: u16 = 10;
+const PAGE_ITEMS: usize = 5;
+
+/// `R`: today's conversation (made now if there is none) beside the reference.
+pub fn open(app: &mut App, now: DateTime<Local>) -> Option<Effect> {
+    if matches!(app.screen, Screen::Review(_)) {
+        return None;
+    }
+    let today = now.date_naive();
+    let existing = (app.workbook.conversations.iter()).rposition(|c| c.at.date_naive() == today);
+    let (c, created) = match existing {
+        Some(c) => (c, false),
+        None => (conversations::create_conversation(app, now).0, true),
+    };
+    app.review.from = app.screen;
+    app.review.pane = Pane::Notes;
+    app.review.scroll = 0;
+    let effect = go(app, Screen::Review(c));
+    // The notes are what gets written during a call: the pane opens on them.
+    focus_on(
+        app,
+        Target::Field(Field::Conversation(c, ConversationPart::Notes)),
+    );
+    app.notice = Some(if created {
+        "Today's conversation was started, with the suggested agenda. Tab: the other pane.".into()
+    } else {
+        "Reviewing beside today's conversation. Tab: the other pane; [ ]: what it shows.".into()
+    });
+    effect
+}
+
+/// The review's own keys; the notes pane also takes the conversation page's.
+pub fn handle(app: &mut App, msg: &Msg) -> Handled {
+    let reference = app.review.pane == Pane::Reference;
+    let last = |app: &App| (reference_lines(app).len() as u16).saturating_sub(1);
+    let view = &mut app.review;
+    match msg {
+        Msg::SwitchPane => {
+            view.pane = match view.pane {
+                Pane::Reference => Pane::Notes,
+                Pane::Notes => Pane::Reference,
+            };
+        }
+        Msg::SwapReference(next) => {
+            let all = ReviewView::REFERENCES;
+            let i = all.iter().position(|s| *s == view.reference).unwrap_or(0);
+            let j = if *next { i + 1 } else { i + all.len() - 1 };
+            view.reference = all[j % all.len()];
+            view.scroll = 0;
+        }
+        Msg::Split(wider) => {
+            view.split = if *wider {
+                (view.split + ReviewView::SPLIT_STEP).min(ReviewView::SPLIT_MAX)
+            } else {
+                (view.split.saturating_sub(ReviewView::SPLIT_STEP)).max(ReviewView::SPLIT_MIN)
+            };
+        }
+        Msg::Up if reference => view.scroll = view.scroll.saturating_sub(1),
+        Msg::Down if reference => app.review.scroll = (app.review.scroll + 1).min(last(app)),
+        Msg::PageUp if reference => view.scroll = view.scroll.saturating_sub(PAGE_LINES),
+        Msg::PageDown if reference => {
+            app.review.scroll = (app.review.scroll + PAGE_LINES).min(last(app));
+        }
+        Msg::PageUp => set_focus(app, focus(app).saturating_sub(PAGE_ITEMS)),
+        Msg::PageDown => set_focus(app, focus(app) + PAGE_ITEMS),
+        Msg::Activate | Msg::Add | Msg::Delete if reference => {
+            app.notice = Some("The reference is read-only: Tab moves to today's notes.".into());
+        }
+        Msg::Back => {
+            let from = view.from;
+            return Handled::Yes(go(app, from));
+        }
+        _ if reference => return Handled::No,
+        _ => return conversations::handle(app, msg),
+    }
+    Handled::Yes(None)
 }

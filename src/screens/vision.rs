@@ -1,60 +1,68 @@
 //! The Personal Vision Statement: strengths, limitations, what to improve, and the statement.
 
-use crossterm::event::{KeyCode, KeyModifiers};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 
+use super::document::{fields, filled};
+use super::form::{editor_for, guidance, list_box, list_height, text_box};
 use crate::app::App;
-use crate::field::{Field, ListKind};
-use crate::keys::{Binding, Key, MOVE, Msg};
-use crate::model::{Workbook, reads_as_future};
+use crate::field::{Field, Kind, ListKind, Spec, VisionPart as V};
+use crate::keys::{BACK, Binding, MOVE, Msg, code, explained, plain};
+use crate::model::{Progress, Workbook, reads_as_future};
 use crate::nav::Target;
-use crate::ui::form::{guidance, list_box, list_height, text_box};
+use crate::report::Block;
 
 const GUIDANCE: &str = include_str!("../../assets/prompts/vision.txt");
 /// Below this width the guidance column is left out to give the text room.
 const GUIDANCE_MIN_WIDTH: u16 = 80;
 
-const fn key(code: KeyCode) -> Key {
-    Key(code, KeyModifiers::NONE)
-}
-
 /// Vision keys.
 pub const KEYS: &[Binding] = &[
     MOVE,
-    Binding {
-        keys: &[key(KeyCode::Enter)],
-        label: "Enter",
-        hint: "edit",
-        help: "edit the field; on an add row, start a new item",
-        msg: Some(Msg::Activate),
-        footer: true,
-    },
-    Binding {
-        keys: &[key(KeyCode::Char('a'))],
-        label: "a",
-        hint: "add",
-        help: "add to the list at the focus",
-        msg: Some(Msg::Add),
-        footer: true,
-    },
-    Binding {
-        keys: &[key(KeyCode::Char('d'))],
-        label: "d",
-        hint: "delete",
-        help: "delete the item (asks unless it is empty)",
-        msg: Some(Msg::Delete),
-        footer: true,
-    },
-    Binding {
-        keys: &[key(KeyCode::Esc)],
-        label: "Esc",
-        hint: "back",
-        help: "back to the overview",
-        msg: Some(Msg::Back),
-        footer: true,
-    },
+    explained(
+        &[code(crossterm::event::KeyCode::Enter)],
+        "Enter",
+        "edit",
+        "edit the field; on an add row, start a new item",
+        Msg::Activate,
+    ),
+    explained(
+        &[plain('a')],
+        "a",
+        "add",
+        "add to the list at the focus",
+        Msg::Add,
+    ),
+    explained(
+        &[plain('d')],
+        "d",
+        "delete",
+        "delete the item (asks unless it is empty)",
+        Msg::Delete,
+    ),
+    BACK,
 ];
+
+/// A strength, as a list item.
+pub const STRENGTH: Spec = Spec::new(Kind::Line, "Strength", "something you do well");
+/// A limitation, as a list item.
+pub const LIMITATION: Spec = Spec::new(Kind::Line, "Limitation", "something that holds you back");
+
+/// The vision's texts.
+pub fn spec(part: V) -> Spec {
+    match part {
+        V::Improvements => Spec::new(
+            Kind::Text,
+            "What to develop and improve",
+            "Which strengths will you build on, and which limitations will you work on?",
+        ),
+        V::Statement => Spec::new(
+            Kind::Text,
+            "Your vision statement",
+            "Describe yourself once you have got there, in the present tense: \"I …\"",
+        ),
+    }
+}
 
 /// Strengths, limitations, improvements, statement: the worksheet's order.
 pub fn targets(wb: &Workbook) -> Vec<Target> {
@@ -63,9 +71,45 @@ pub fn targets(wb: &Workbook) -> Vec<Target> {
         t.extend(list.fields(wb).into_iter().map(Target::Field));
         t.push(Target::Add(list));
     }
-    t.push(Target::Field(Field::Improvements));
-    t.push(Target::Field(Field::Statement));
+    t.extend(V::ALL.iter().map(|p| Target::Field(Field::Vision(*p))));
     t
+}
+
+/// Four parts: strengths, limitations, improvements, statement.
+pub fn progress(wb: &Workbook) -> Progress {
+    let any = |xs: &[String]| xs.iter().any(|s| filled(s));
+    let lists = [any(&wb.vision.strengths), any(&wb.vision.limitations)];
+    Progress::count(
+        lists
+            .into_iter()
+            .chain(V::ALL.iter().map(|p| Field::Vision(*p).filled(wb))),
+    )
+}
+
+/// The vision as a document: the statement (with its tense check), then the lists and what
+/// to develop.
+pub fn report(wb: &Workbook) -> Vec<Block> {
+    let v = &wb.vision;
+    let mut out = Vec::new();
+    if filled(&v.statement) {
+        out.push(Block::Para(v.statement.trim().to_string()));
+        if let Some(why) = reads_as_future(&v.statement) {
+            out.push(Block::Note(why));
+        }
+    }
+    let list = |xs: &[String]| -> String {
+        xs.iter()
+            .filter(|s| filled(s))
+            .map(|s| s.trim())
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    out.extend(fields([
+        ("Strengths", list(&v.strengths)),
+        ("Limitations", list(&v.limitations)),
+        ("To develop", v.improvements.clone()),
+    ]));
+    out
 }
 
 /// Draws the worksheet, with guidance beside it when there is room.
@@ -91,13 +135,14 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     ]));
     list_box(app, strengths, buf, ListKind::Strengths, "Strengths");
     list_box(app, limitations, buf, ListKind::Limitations, "Limitations");
-    text_box(app, improvements, buf, Field::Improvements, None);
+    text_box(app, improvements, buf, Field::Vision(V::Improvements), None);
     // While editing, the hint follows the live text; otherwise the stored one (no copy).
-    let live = crate::ui::form::editor_for(app, Field::Statement).map(|e| e.lines().join("\n"));
+    let field = Field::Vision(V::Statement);
+    let live = editor_for(app, field).map(|e| e.lines().join("\n"));
     let statement_text = live.as_deref().unwrap_or(&app.workbook.vision.statement);
     let warning = reads_as_future(statement_text)
         .map(|w| format!("“{w} …” sounds like the future: try the present tense"));
-    text_box(app, statement, buf, Field::Statement, warning);
+    text_box(app, statement, buf, field, warning);
     if let Some(side) = side {
         guidance(side, buf, GUIDANCE.trim_end());
     }
@@ -115,6 +160,17 @@ mod tests {
         assert_eq!(t[0], Target::Field(Field::Strength(0)));
         assert_eq!(t[2], Target::Add(ListKind::Strengths));
         assert_eq!(t[3], Target::Add(ListKind::Limitations));
-        assert_eq!(t.last(), Some(&Target::Field(Field::Statement)));
+        assert_eq!(t.last(), Some(&Target::Field(Field::Vision(V::Statement))));
+    }
+
+    #[test]
+    fn progress_counts_filled_parts() {
+        let mut wb = Workbook::default();
+        assert_eq!(progress(&wb), Progress { done: 0, total: 4 });
+        wb.vision.strengths.push("  ".into());
+        assert_eq!(progress(&wb).done, 0, "blank items do not count");
+        wb.vision.strengths.push("Clear writer".into());
+        wb.vision.statement = "I lead a team that ships calmly.".into();
+        assert_eq!(progress(&wb).done, 2);
     }
 }

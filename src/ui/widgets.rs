@@ -3,10 +3,10 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget, Wrap};
 
 use crate::keys::Binding;
-use crate::ui::theme::THEME;
+use crate::theme::THEME;
 
 /// The one-line key hints: the `footer` rows of the given tables, as many as fit in
 /// `width`. The last table's hints (help, quit) are kept; earlier ones give way from the end.
@@ -39,31 +39,6 @@ pub fn footer_line(tables: &[&[Binding]], width: u16) -> Line<'static> {
         spans.push(Span::styled(format!(" {hint}"), THEME.hint));
     }
     Line::from(spans)
-}
-
-/// A bordered block whose border shows focus (cyan) or editing (yellow).
-pub fn field_block(title: &str, focused: bool, editing: bool) -> Block<'_> {
-    let style = if editing {
-        THEME.border_edit
-    } else if focused {
-        THEME.border_focus
-    } else {
-        THEME.border
-    };
-    let kind = if focused || editing {
-        BorderType::Thick
-    } else {
-        BorderType::Rounded
-    };
-    Block::bordered()
-        .border_type(kind)
-        .border_style(style)
-        .title(Span::styled(format!(" {title} "), THEME.heading))
-}
-
-/// A [`field_block`] with a column of space inside each side, for running text.
-pub fn text_block(title: &str, focused: bool, editing: bool) -> Block<'_> {
-    field_block(title, focused, editing).padding(Padding::horizontal(1))
 }
 
 /// Clears a centred box of at most `w`×`h` and draws its border; returns the inside.

@@ -9,11 +9,12 @@ use std::time::Duration;
 use chrono::{DateTime, FixedOffset, Local, TimeZone};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use mentorbook::app::{App, Status};
-use mentorbook::keys::resolve;
+use mentorbook::input::resolve;
 use mentorbook::model::Workbook;
+use mentorbook::msg::Effect;
 use mentorbook::nav::Screen;
 use mentorbook::shell::Events;
-use mentorbook::update::{Effect, update};
+use mentorbook::update::update;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -41,8 +42,9 @@ pub fn saved_at() -> Status {
 
 /// Moves the focus onto `target`, which must be on the screen.
 pub fn focus(app: &mut App, target: mentorbook::nav::Target) {
-    let i = app.targets().iter().position(|t| *t == target);
-    app.set_focus(i.unwrap_or_else(|| panic!("{target:?} is not on {:?}", app.screen)));
+    if !mentorbook::screens::focus_on(app, target) {
+        panic!("{target:?} is not on {:?}", app.screen);
+    }
 }
 
 /// [`app_at`], with the status line saying it was saved at [`saved_at`].

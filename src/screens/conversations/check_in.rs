@@ -8,7 +8,7 @@ use crate::field::{CheckInPart as K, Field};
 use crate::keys::{Binding, ENTER, MOVE, back_to};
 use crate::model::Workbook;
 use crate::nav::Target;
-use crate::ui::sheet::{self, Item};
+use crate::screens::sheet::{self, Item};
 
 /// Keys of this screen.
 pub const KEYS: &[Binding] = &[MOVE, ENTER, back_to("back to the conversation log")];
@@ -19,19 +19,16 @@ fn items(wb: &Workbook, i: usize) -> Vec<Item<'static>> {
             "This check-in is no longer in the workbook. Esc goes back.".into(),
         )];
     }
-    vec![
-        Item::Prompt(
+    let mut items = vec![Item::Prompt(
+        format!(
             "On the rhythm you agreed, look at how the partnership works rather than at the \
-             goals. A good moment to reread the partnership agreement (3) and change it if \
-             needed."
-                .into(),
-        ),
-        Item::Field(Field::CheckIn(i, K::Date)),
-        Item::Field(Field::CheckIn(i, K::ProcessWorking)),
-        Item::Field(Field::CheckIn(i, K::Progress)),
-        Item::Field(Field::CheckIn(i, K::Relationship)),
-        Item::Field(Field::CheckIn(i, K::Adjustments)),
-    ]
+             goals. A good moment to reread {} and change it if needed.",
+            crate::lifecycle::Exercise::Agreement.named()
+        )
+        .into(),
+    )];
+    items.extend(K::ALL.iter().map(|p| Item::Field(Field::CheckIn(i, *p))));
+    items
 }
 
 /// Where the focus can rest.

@@ -4,8 +4,8 @@ use chrono::NaiveDate;
 use ratatui::text::{Line, Span};
 
 use crate::model::{ActionPlan, Goal, Progress, SMART};
-use crate::ui::sheet::Item;
-use crate::ui::theme::THEME;
+use crate::screens::sheet::Item;
+use crate::theme::THEME;
 
 /// What a goal page shows if its goal is gone (a page is only reachable from the list, so
 /// this is a guard, not a flow).
@@ -75,10 +75,7 @@ pub fn progress_line(goal: &Goal) -> Line<'static> {
     ])
 }
 
-/// A date as the lists show it, or a dash.
-pub fn date(d: Option<NaiveDate>) -> String {
-    d.map_or_else(|| "–".to_string(), |d| d.format("%Y-%m-%d").to_string())
-}
+pub use crate::screens::sheet::date;
 
 /// Step `i`'s suffix: status, due date, owner, what it waits for; and whether it is late.
 pub fn step_suffix(plan: &ActionPlan, i: usize, today: NaiveDate) -> (String, bool) {

@@ -11,8 +11,8 @@ use crate::field::{Choice, Field};
 use crate::keys::{Binding, ENTER, MOVE, Msg, back_to, explained, plain};
 use crate::model::Workbook;
 use crate::nav::Target;
-use crate::ui::form::{editor_for, is_focused, text_box};
-use crate::ui::theme::THEME;
+use crate::screens::form::{editor_for, is_focused, text_box};
+use crate::theme::THEME;
 
 /// Keys of this screen.
 pub const KEYS: &[Binding] = &[
@@ -99,7 +99,10 @@ pub fn render(app: &App, e: usize, area: Rect, buf: &mut Buffer) {
         }
         None => {
             let value = if entry.tags.is_empty() {
-                Line::from(Span::styled(tag_field.placeholder(), THEME.placeholder))
+                Line::from(Span::styled(
+                    super::ENTRY_TAGS.placeholder,
+                    THEME.placeholder,
+                ))
             } else {
                 Line::raw(
                     entry

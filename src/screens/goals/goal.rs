@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::goal_view::{date, missing_goal, progress_line, smart_check};
+use super::view::{date, missing_goal, progress_line, smart_check};
 use crate::app::App;
 use crate::field::{Choice, Field, GoalPart as G, ListKind};
 use crate::keys::{
@@ -13,8 +13,8 @@ use crate::keys::{
 };
 use crate::model::Workbook;
 use crate::nav::{Screen, Target};
-use crate::ui::sheet::{self, Item, Row};
-use crate::ui::theme::THEME;
+use crate::screens::sheet::{self, Item, Row};
+use crate::theme::THEME;
 
 /// Keys of this screen.
 pub const KEYS: &[Binding] = &[
@@ -114,9 +114,11 @@ fn items(wb: &Workbook, g: usize, today: chrono::NaiveDate) -> Vec<Item<'_>> {
     let vision = wb.vision.statement.lines().find(|l| !l.trim().is_empty());
     items.push(Item::Prompt(match vision {
         Some(v) => format!("Your vision: “{}”", v.trim()).into(),
-        None => "No vision statement yet: the Personal Vision Statement exercise (5) is where \
-                 goals get their direction."
-            .into(),
+        None => format!(
+            "No vision statement yet: {} is where goals get their direction.",
+            crate::lifecycle::Exercise::Vision.named()
+        )
+        .into(),
     }));
     items.push(Item::Field(Field::Goal(g, G::Relevant)));
     items.push(Item::Heading("T · Time-bound"));

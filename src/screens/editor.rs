@@ -5,20 +5,20 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
-use crate::field::Field;
-use crate::ui::theme::THEME;
+use crate::field::Spec;
+use crate::theme::THEME;
 
 /// An editor holding `text`, with the cursor at the end so the user continues where they
 /// stopped. One-line fields scroll sideways; the others wrap at words.
-pub fn new_editor(text: &str, field: Field) -> TextArea<'static> {
+pub fn new_editor(text: &str, spec: Spec) -> TextArea<'static> {
     let lines: Vec<String> = text.split('\n').map(str::to_owned).collect();
     let mut editor = TextArea::new(lines);
-    editor.set_wrap_mode(if field.single_line() {
+    editor.set_wrap_mode(if spec.single_line() {
         WrapMode::None
     } else {
         WrapMode::WordOrGlyph
     });
-    editor.set_placeholder_text(field.placeholder());
+    editor.set_placeholder_text(spec.placeholder);
     editor.set_placeholder_style(THEME.placeholder);
     editor.set_cursor_line_style(Style::default());
     editor.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
@@ -29,12 +29,9 @@ pub fn new_editor(text: &str, field: Field) -> TextArea<'static> {
 }
 
 /// A field's text for reading, wrapped like the editor, or its placeholder when empty.
-pub fn text_view<'a>(text: &'a str, field: Field, block: Block<'a>) -> Paragraph<'a> {
+pub fn text_view<'a>(text: &'a str, placeholder: &'a str, block: Block<'a>) -> Paragraph<'a> {
     let body = if text.is_empty() {
-        Text::from(Line::from(Span::styled(
-            field.placeholder(),
-            THEME.placeholder,
-        )))
+        Text::from(Line::from(Span::styled(placeholder, THEME.placeholder)))
     } else {
         Text::from(text).style(THEME.text)
     };

@@ -5,14 +5,14 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::goal_view::{date, missing_goal, progress_line, sequence_line, step_suffix};
+use super::view::{date, missing_goal, progress_line, sequence_line, step_suffix};
 use crate::app::App;
 use crate::field::{Field, GoalPart as G, ListKind};
 use crate::keys::{Binding, ENTER, MOVE, MOVE_DOWN, MOVE_UP, Msg, back_to, explained, more, plain};
 use crate::model::Workbook;
 use crate::nav::Target;
-use crate::ui::sheet::{self, Item, Row};
-use crate::ui::theme::THEME;
+use crate::screens::sheet::{self, Item, Row};
+use crate::theme::THEME;
 
 /// Keys of this screen.
 pub const KEYS: &[Binding] = &[

@@ -4,34 +4,34 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget};
+use ratatui::widgets::{Block, BorderType, Padding, Paragraph, Widget};
 use ratatui_textarea::TextArea;
 
+use super::editor::text_view;
+use super::spec;
 use crate::app::App;
 use crate::field::{Field, ListKind};
-use crate::nav::{Mode, Target};
-use crate::ui::editor::text_view;
-use crate::ui::theme::THEME;
-use crate::ui::widgets::{field_block, text_block};
+use crate::nav::Target;
+use crate::theme::THEME;
 
 /// The live editor, if `field` is the one being edited.
 pub fn editor_for(app: &App, field: Field) -> Option<&TextArea<'static>> {
-    match &app.mode {
-        Mode::Edit(e) if e.field == field => Some(&e.editor),
-        Mode::Help(Some(e)) if e.field == field => Some(&e.editor),
-        _ => None,
-    }
+    let editing = app.mode.editing()?;
+    (editing.field() == Some(field)).then_some(&editing.editor)
 }
 
 /// Whether the focus rests on `target`.
 pub fn is_focused(app: &App, target: Target) -> bool {
-    app.focused() == Some(target)
+    super::focus::focused(app) == Some(target)
 }
 
 /// A field's value as a line, or its placeholder.
-pub fn value_line(text: &str, field: Field) -> Line<'_> {
+fn value_line<'a>(app: &App, text: &'a str, field: Field) -> Line<'a> {
     if text.is_empty() {
-        Line::from(Span::styled(field.placeholder(), THEME.placeholder))
+        Line::from(Span::styled(
+            spec(field, &app.workbook).placeholder,
+            THEME.placeholder,
+        ))
     } else {
         Line::raw(text.lines().next().unwrap_or_default())
     }
@@ -88,7 +88,7 @@ pub fn list_box(app: &App, area: Rect, buf: &mut Buffer, list: ListKind, title: 
         } else {
             let style = if focused { THEME.focus_row } else { THEME.text };
             let text = field.text(&app.workbook).unwrap_or_default();
-            value_line(text, field).style(style).render(v, buf);
+            value_line(app, text, field).style(style).render(v, buf);
         }
     }
 }
@@ -97,7 +97,8 @@ pub fn list_box(app: &App, area: Rect, buf: &mut Buffer, list: ListKind, title: 
 pub fn text_box(app: &App, area: Rect, buf: &mut Buffer, field: Field, warning: Option<String>) {
     let focused = is_focused(app, Target::Field(field));
     let editor = editor_for(app, field);
-    let mut block = text_block(field.label(), focused, editor.is_some());
+    let spec = spec(field, &app.workbook);
+    let mut block = text_block(spec.label, focused, editor.is_some());
     if let Some(w) = warning {
         block = block.title_bottom(Span::styled(format!(" {w} "), THEME.warning));
     }
@@ -109,7 +110,7 @@ pub fn text_box(app: &App, area: Rect, buf: &mut Buffer, field: Field, warning: 
         }
         None => {
             let text = field.text(&app.workbook).unwrap_or_default();
-            text_view(text, field, block).render(area, buf);
+            text_view(text, spec.placeholder, block).render(area, buf);
         }
     }
 }
@@ -122,4 +123,29 @@ pub fn guidance(area: Rect, buf: &mut Buffer, text: &str) {
         .wrap(ratatui::widgets::Wrap { trim: false })
         .block(block)
         .render(area, buf);
+}
+
+/// A bordered block whose border shows focus (cyan) or editing (yellow).
+pub fn field_block(title: &str, focused: bool, editing: bool) -> Block<'_> {
+    let style = if editing {
+        THEME.border_edit
+    } else if focused {
+        THEME.border_focus
+    } else {
+        THEME.border
+    };
+    let kind = if focused || editing {
+        BorderType::Thick
+    } else {
+        BorderType::Rounded
+    };
+    Block::bordered()
+        .border_type(kind)
+        .border_style(style)
+        .title(Span::styled(format!(" {title} "), THEME.heading))
+}
+
+/// A [`field_block`] with a column of space inside each side, for running text.
+pub fn text_block(title: &str, focused: bool, editing: bool) -> Block<'_> {
+    field_block(title, focused, editing).padding(Padding::horizontal(1))
 }

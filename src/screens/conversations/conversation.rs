@@ -5,16 +5,17 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
-use super::goal_view::date;
 use super::kinds::guide_text;
 use crate::app::App;
-use crate::field::{Choice, FeedbackPart as F, Field, ListKind, PrepPart as P};
+use crate::field::{
+    Choice, ConversationPart as C, FeedbackPart as F, Field, ListKind, PrepPart as P,
+};
 use crate::keys::{Binding, ENTER, MOVE, MOVE_DOWN, MOVE_UP, Msg, back_to, explained, more, plain};
 use crate::model::{Role, Workbook, judges_the_person};
 use crate::nav::Target;
-use crate::ui::form::guidance;
-use crate::ui::sheet::{self, Item, Row};
-use crate::ui::theme::THEME;
+use crate::screens::form::guidance;
+use crate::screens::sheet::{self, Item, Row, date};
+use crate::theme::THEME;
 
 const ADD: Binding = explained(
     &[plain('a')],
@@ -124,14 +125,14 @@ fn items(wb: &Workbook, c: usize, narrow: bool) -> Vec<Item<'_>> {
         )];
     };
     let mut items = vec![
-        Item::Field(Field::ConvAt(c)),
+        Item::Field(Field::Conversation(c, C::At)),
         Item::Choice(Choice::ConvKind(c)),
     ];
     if narrow {
         items.push(Item::Prompt(guide_text(conv.kind).into()));
     }
     items.push(Item::Heading("Before: the 4 Ps"));
-    for part in [P::Purpose, P::Preparation, P::Participation, P::Plan] {
+    for &part in P::ALL {
         items.push(Item::Prompt(prep_prompt(part, wb.role).into()));
         items.push(Item::Field(Field::Prep(c, part)));
     }
@@ -152,7 +153,7 @@ fn items(wb: &Workbook, c: usize, narrow: bool) -> Vec<Item<'_>> {
     }
     items.push(Item::Add(ListKind::Agenda(c)));
     items.push(Item::Heading("During: notes"));
-    items.push(Item::Field(Field::Notes(c)));
+    items.push(Item::Field(Field::Conversation(c, C::Notes)));
     items.push(Item::Heading("Feedback"));
     items.push(Item::Prompt(
         "Be specific and describe behaviour, with an example. Check it was understood, and \
@@ -195,8 +196,8 @@ fn items(wb: &Workbook, c: usize, narrow: bool) -> Vec<Item<'_>> {
     }
     items.push(Item::Add(ListKind::Commitments(c)));
     items.push(Item::Heading("Next meeting"));
-    items.push(Item::Field(Field::NextMeeting(c)));
-    items.push(Item::Field(Field::NextGoal(c)));
+    items.push(Item::Field(Field::Conversation(c, C::NextMeeting)));
+    items.push(Item::Field(Field::Conversation(c, C::NextGoal)));
     if conv.next_meeting.is_none() || conv.next_goal.trim().is_empty() {
         items.push(warning(
             "Agree the next meeting's date and what it should achieve before you part.",

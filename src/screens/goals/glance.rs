@@ -6,14 +6,14 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 
-use super::goal_view::{date, gauge, missing_goal, smart_marks, step_suffix};
+use super::view::{date, gauge, missing_goal, smart_marks, step_suffix};
 use crate::app::App;
 use crate::field::Field;
 use crate::keys::{Binding, MOVE, Msg, code, explained, plain};
 use crate::model::{Goal, Workbook};
 use crate::nav::Target;
-use crate::ui::sheet::{self, Item, Row};
-use crate::ui::theme::THEME;
+use crate::screens::sheet::{self, Item, Row};
+use crate::theme::THEME;
 
 /// Keys of this screen.
 pub const KEYS: &[Binding] = &[

@@ -1,0 +1,120 @@
+//! Input → messages: a terminal event becomes what the user asked for, from the key tables
+//! of the mode and the screen. Pure: reads the app, changes nothing.
+
+use crossterm::event::{Event, KeyEventKind};
+
+use crate::app::App;
+use crate::keys::{
+    CONFIRM, EDIT, GLOBAL, MAKE_ROOM, Msg, PICK, ctrl, digit, lookup, matches, movement,
+};
+use crate::nav::{Mode, Pane, PickWhat, Screen};
+use crate::screens;
+
+/// Turns a terminal event into a message for `update`.
+pub fn resolve(app: &App, event: &Event) -> Option<Msg> {
+    let key = match event {
+        Event::Paste(text) => {
+            return Some(match app.mode {
+                Mode::Edit(_) => Msg::Paste(text.clone()),
+                _ => Msg::PasteIgnored,
+            });
+        }
+        Event::Key(k) if k.kind != KeyEventKind::Release => k,
+        _ => return None,
+    };
+    let quit = || matches(key, &ctrl('c')).then_some(Msg::SaveAndQuit);
+    match &app.mode {
+        Mode::Edit(_) => Some(lookup(&[EDIT], key).unwrap_or(Msg::EditKey(*key))),
+        Mode::Confirm(_) => lookup(&[CONFIRM], key).or_else(quit),
+        Mode::Help(_) => Some(quit().unwrap_or(Msg::CloseHelp)),
+        Mode::Pick(pick) => movement(key)
+            .or_else(|| {
+                let table = match pick.what {
+                    PickWhat::MakeRoom(_) => MAKE_ROOM,
+                    PickWhat::Status(_)
+                    | PickWhat::Kind(_)
+                    | PickWhat::StepGoal(..)
+                    | PickWhat::Link(_) => PICK,
+                };
+                lookup(&[table], key)
+            })
+            .or_else(quit),
+        Mode::Browse => movement(key)
+            .or_else(|| lookup(&[screens::keys(app.screen), GLOBAL], key))
+            .or_else(|| {
+                // The review's notes pane takes the conversation page's keys as well.
+                let notes =
+                    matches!(app.screen, Screen::Review(_)) && app.review.pane == Pane::Notes;
+                notes.then(|| lookup(&[screens::NOTES_KEYS], key)).flatten()
+            })
+            .or_else(|| digit(key)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lifecycle::Exercise;
+    use crate::model::Workbook;
+    use crate::nav::Screen;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    fn press(code: KeyCode, mods: KeyModifiers) -> Event {
+        Event::Key(KeyEvent::new(code, mods))
+    }
+
+    #[test]
+    fn browse_keys_resolve_from_the_tables() {
+        let app = App::new(Workbook::default());
+        let r = |c, m| resolve(&app, &press(c, m));
+        assert_eq!(r(KeyCode::Char('q'), KeyModifiers::NONE), Some(Msg::Quit));
+        assert_eq!(r(KeyCode::Char('?'), KeyModifiers::SHIFT), Some(Msg::Help));
+        assert_eq!(r(KeyCode::Char('j'), KeyModifiers::NONE), Some(Msg::Down));
+        assert_eq!(r(KeyCode::Up, KeyModifiers::NONE), Some(Msg::Up));
+        assert_eq!(
+            r(KeyCode::Char('C'), KeyModifiers::CONTROL),
+            Some(Msg::SaveAndQuit)
+        );
+        assert_eq!(
+            r(KeyCode::Char('s'), KeyModifiers::CONTROL),
+            Some(Msg::SaveNow)
+        );
+        assert_eq!(
+            r(KeyCode::Char('1'), KeyModifiers::NONE),
+            Some(Msg::OpenExercise(Exercise::Reflection))
+        );
+        assert_eq!(r(KeyCode::Char('z'), KeyModifiers::NONE), None);
+    }
+
+    /// The help overlay is 72 columns: a label column of 18 and 48 for the explanation.
+    #[test]
+    fn every_explanation_fits_the_help_overlay() {
+        let screens = (Screen::top_level())
+            .chain(Screen::PAGE_KINDS)
+            .map(crate::screens::keys);
+        let tables = [GLOBAL, EDIT, CONFIRM, PICK, MAKE_ROOM]
+            .into_iter()
+            .chain(screens);
+        for b in tables.flat_map(|t| t.iter()) {
+            assert!(b.label.chars().count() <= 18, "{}", b.label);
+            assert!(b.explanation().chars().count() <= 48, "{}", b.explanation());
+        }
+    }
+
+    #[test]
+    fn paste_outside_an_editor_is_never_a_command() {
+        let app = App::new(Workbook::default());
+        assert_eq!(
+            resolve(&app, &Event::Paste("q".into())),
+            Some(Msg::PasteIgnored)
+        );
+    }
+
+    #[test]
+    fn key_releases_are_ignored() {
+        let app = App::new(Workbook::default());
+        let mut k = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+        k.kind = KeyEventKind::Release;
+        assert_eq!(resolve(&app, &Event::Key(k)), None);
+    }
+}

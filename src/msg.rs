@@ -1,0 +1,107 @@
+//! What the user asks for ([`Msg`], from a key) and what the shell is asked to do
+//! ([`Effect`], from `update`): the words the layers use to talk to each other.
+
+use crossterm::event::KeyEvent;
+
+use crate::field::Field;
+use crate::lifecycle::Exercise;
+use crate::model::GoalStatus;
+
+/// What the user asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    Up,
+    Down,
+    /// Enter: edit the focused field, open the focused exercise, add to a list.
+    Activate,
+    /// Esc in browse mode: back to the overview.
+    Back,
+    Add,
+    Delete,
+    CyclePhase,
+    /// `x`: tick the focused item: a topic discussed, a milestone done, a step moved on.
+    Toggle,
+    /// Mentoring plan: mark the focused topic private (or not).
+    TogglePrivate,
+    /// Agreement or action plan: record that it was reviewed today.
+    MarkReviewed,
+    /// `o`: move the focused item's option on: a step's owner, a resource's helper, a
+    /// measure's kind.
+    Cycle,
+    /// `t`: edit the focused milestone's date or step's due date.
+    EditDate,
+    /// `b`: edit the steps the focused step waits for.
+    EditAfter,
+    /// `K` / `J`: move the focused item up (true) or down.
+    MoveItem(bool),
+    /// `g`: turn the focused brainstorm candidate into a goal.
+    Promote,
+    /// `w`: open the focused goal's action-plan worksheet.
+    OpenWorksheet,
+    /// `v`: the worksheet at a glance.
+    OpenGlance,
+    /// `s`: pick a status for the focused goal.
+    PickStatus,
+    /// Three goals are active: pause, finish or drop the selected one to make room.
+    MakeRoom(GoalStatus),
+    /// `n`, from anywhere: a new journal entry, written at once.
+    NewEntry,
+    /// `/`: edit the journal's filter.
+    Filter,
+    /// `c`: make the focused commitment an action step on a goal.
+    ToStep,
+    /// `i` on the conversation log: a new check-in record.
+    AddCheckIn,
+    /// Journal list: a page up or down, the newest or oldest entry.
+    PageUp,
+    PageDown,
+    First,
+    Last,
+    NextScreen,
+    PrevScreen,
+    /// Open an exercise (by its number key).
+    OpenExercise(Exercise),
+    Help,
+    CloseHelp,
+    Quit,
+    SaveNow,
+    /// Ctrl-c: keep whatever is in the editor, save and quit, from anywhere.
+    SaveAndQuit,
+    Answer(bool),
+    /// Esc in the editor: leave it, keeping the text.
+    CommitEdit,
+    Undo,
+    /// Any other key while editing goes to the text editor.
+    EditKey(KeyEvent),
+    /// Bracketed paste while editing: inserted literally.
+    Paste(String),
+    /// A paste outside an editor is never read as commands.
+    PasteIgnored,
+    /// `E`: write the focused text field in $VISUAL or $EDITOR.
+    EditOutside,
+    /// `C`: call mode on or off.
+    CallMode,
+    /// `R`: review with the partner, side by side.
+    Review,
+    /// Review: the other pane gets the keys.
+    SwitchPane,
+    /// Review: the next (true) or previous reference.
+    SwapReference(bool),
+    /// Review: a wider (true) or narrower reference pane.
+    Split(bool),
+}
+
+/// I/O the shell performs after an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Save now (a field was left, a screen changed, the user asked).
+    Save,
+    /// Save, then quit; if the save fails, ask before quitting.
+    Quit,
+    /// Quit without another save attempt (the user confirmed).
+    ForceQuit,
+    /// Take back the text a crash left (true) or set it aside (false).
+    Recover(bool),
+    /// Hand this field's text to the user's own editor, then take it back.
+    EditOutside(Field),
+}

@@ -1,0 +1,161 @@
+//! The workbook as a document: each exercise writes its own sections (its `report`); this
+//! puts them together in the order a document takes them, and holds what they share. The
+//! same blocks become the Markdown export, `mentorbook show` and the review's reference.
+
+use chrono::NaiveDate;
+
+use super::sheet::Item;
+use super::{agreement, conversations, goals, plan, spec, vision};
+use crate::field::{Field, GoalPart, PrepPart};
+use crate::model::Workbook;
+use crate::report::{Block, Options, Section, calendar};
+
+/// A whole document: a title line with the partners' names, then the sections asked for.
+pub fn document(wb: &Workbook, sections: &[Section], opts: Options) -> Vec<Block> {
+    let title = if wb.title.trim().is_empty() {
+        "Mentoring workbook".to_string()
+    } else {
+        wb.title.trim().to_string()
+    };
+    let mut out = vec![Block::Title(title)];
+    let names = [("Mentee", &wb.mentee), ("Mentor", &wb.mentor)]
+        .into_iter()
+        .filter(|(_, n)| !n.trim().is_empty())
+        .map(|(l, n)| format!("{l}: {}", n.trim()))
+        .chain([format!("As of {}", opts.today)])
+        .collect::<Vec<_>>()
+        .join(" · ");
+    out.push(Block::Note(names));
+    for s in sections {
+        out.push(Block::Heading(s.title().to_string()));
+        out.extend(section(wb, *s, opts));
+    }
+    out
+}
+
+/// One section's blocks (without its heading).
+pub fn section(wb: &Workbook, section: Section, opts: Options) -> Vec<Block> {
+    let blocks = match section {
+        Section::Plan => goals::plans_report(wb, opts.today),
+        Section::Goals => goals::goals_report(wb),
+        Section::Agreement => agreement::report(wb),
+        Section::Agenda => conversations::agenda_report(wb, opts),
+        Section::Vision => vision::report(wb),
+        Section::Topics => plan::report(wb, opts.include_private),
+        Section::Deadlines => deadlines(wb, opts.today),
+    };
+    if blocks.is_empty() {
+        vec![Block::Note("Nothing written here yet.".into())]
+    } else {
+        blocks
+    }
+}
+
+/// The section of a document a field's value is in, if any: what the exports show of it.
+pub fn section_of(field: Field) -> Option<Section> {
+    use GoalPart as G;
+    match field {
+        Field::Agreement(_) => Some(Section::Agreement),
+        Field::Vision(_) | Field::Strength(_) | Field::Limitation(_) => Some(Section::Vision),
+        Field::Topic(_) => Some(Section::Topics),
+        Field::Goal(_, G::Specific | G::Attainable | G::Relevant | G::Deadline)
+        | Field::Goal(_, G::MentorComment | G::Title)
+        | Field::Measure(..)
+        | Field::Milestone(..)
+        | Field::MilestoneDate(..) => Some(Section::Goals),
+        Field::Goal(_, G::Skills | G::Outcome | G::TargetDate | G::ReviewedOn | G::Roadblocks)
+        | Field::Step(..)
+        | Field::StepDue(..)
+        | Field::StepAfter(..)
+        | Field::Resource(..) => Some(Section::Plan),
+        Field::Agenda(..) | Field::Prep(_, PrepPart::Purpose) => Some(Section::Agenda),
+        // Not in any document yet: the records of conversations, the reflections, the
+        // journal (the records issue adds them).
+        Field::Workbook(_)
+        | Field::Reflect(_)
+        | Field::Prospect(_)
+        | Field::Brainstorm(_)
+        | Field::Candidate(_)
+        | Field::Conversation(..)
+        | Field::Prep(..)
+        | Field::Feedback(..)
+        | Field::Commitment(..)
+        | Field::CommitmentDue(..)
+        | Field::CheckIn(..)
+        | Field::Entry(_)
+        | Field::EntryTags(_)
+        | Field::Closure(_) => None,
+    }
+}
+
+/// A form's fields as labelled values, in the form's order (headings and guidance left
+/// out): what an exercise that is one form shows in a document.
+pub fn form(wb: &Workbook, items: &[Item]) -> Vec<Block> {
+    let pairs = items.iter().filter_map(|item| match item {
+        Item::Field(f) => Some((
+            spec(*f, wb).label,
+            f.display(wb).map(|v| v.into_owned()).unwrap_or_default(),
+        )),
+        _ => None,
+    });
+    fields(pairs).into_iter().collect()
+}
+
+/// Whether something is written.
+pub fn filled(s: &str) -> bool {
+    !s.trim().is_empty()
+}
+
+/// Labelled values, leaving out the empty ones.
+pub fn fields<'a>(pairs: impl IntoIterator<Item = (&'a str, String)>) -> Option<Block> {
+    let kept: Vec<(String, String)> = pairs
+        .into_iter()
+        .filter(|(_, v)| filled(v))
+        .map(|(l, v)| (l.to_string(), v.trim().to_string()))
+        .collect();
+    (!kept.is_empty()).then_some(Block::Fields(kept))
+}
+
+/// A date as a document writes it, or nothing.
+pub fn date(d: Option<NaiveDate>) -> String {
+    d.map(|d| d.to_string()).unwrap_or_default()
+}
+
+fn deadlines(wb: &Workbook, today: NaiveDate) -> Vec<Block> {
+    let rows: Vec<Vec<String>> = calendar::dates(wb)
+        .into_iter()
+        .filter(|d| !d.done)
+        .map(|d| {
+            let mut when = d.date.to_string();
+            if d.date < today {
+                when.push_str(" (passed)");
+            }
+            vec![when, d.kind.name().to_string(), d.text, d.goal]
+        })
+        .collect();
+    if rows.is_empty() {
+        return Vec::new();
+    }
+    vec![Block::Table {
+        head: vec!["Date", "Kind", "What", "Goal"],
+        rows,
+    }]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_workbook_says_so_in_every_section() {
+        let wb = Workbook::default();
+        let opts = Options {
+            include_private: false,
+            today: NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+        };
+        for s in Section::ALL {
+            let blocks = section(&wb, s, opts);
+            assert!(!blocks.is_empty(), "{s:?}");
+        }
+    }
+}

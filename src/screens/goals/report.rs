@@ -1,0 +1,135 @@
+//! The goals as documents: the SMART goals with their check and progress, and every action
+//! plan as tables.
+
+use chrono::NaiveDate;
+
+use crate::model::{GoalStatus, SMART, Workbook};
+use crate::report::Block;
+use crate::screens::document::{date, fields, filled};
+
+/// Goals worth showing: everything but dropped ones.
+fn shown_goals(wb: &Workbook) -> impl Iterator<Item = &crate::model::Goal> {
+    wb.goals.iter().filter(|g| g.status != GoalStatus::Dropped)
+}
+
+/// The SMART goals with their check, progress and milestones.
+pub fn goals(wb: &Workbook) -> Vec<Block> {
+    let mut out = Vec::new();
+    for (n, g) in shown_goals(wb).enumerate() {
+        out.push(Block::Subheading(format!(
+            "{}. {} ({})",
+            n + 1,
+            g.name(),
+            g.status.name()
+        )));
+        let measures = (g.measures.iter())
+            .filter(|m| filled(&m.text))
+            .map(|m| format!("{} ({})", m.text.trim(), m.kind.name()))
+            .collect::<Vec<_>>()
+            .join("; ");
+        out.extend(fields([
+            ("Specific", g.specific.clone()),
+            ("Measures", measures),
+            ("Attainable", g.attainable.clone()),
+            ("Relevant", g.relevant.clone()),
+            ("Deadline", date(g.deadline)),
+            ("Horizon", g.horizon.name().to_string()),
+            ("Mentor's view", g.mentor_comment.clone()),
+        ]));
+        let smart = g.smart();
+        let check = SMART
+            .iter()
+            .zip(smart)
+            .map(|(l, ok)| format!("{} {}", l.letter, if ok { "✓" } else { "✗" }))
+            .collect::<Vec<_>>()
+            .join("  ");
+        let missing: Vec<&str> = SMART
+            .iter()
+            .zip(smart)
+            .filter(|(_, ok)| !ok)
+            .map(|(l, _)| l.needs)
+            .collect();
+        let p = g.progress();
+        let mut status = vec![format!("SMART check: {check}")];
+        if !missing.is_empty() {
+            status.push(format!("Still needs: {}", missing.join("; ")));
+        }
+        if p.total > 0 {
+            status.push(format!(
+                "Progress: {} of {} milestones and steps done ({} %)",
+                p.done,
+                p.total,
+                p.done * 100 / p.total
+            ));
+        }
+        out.push(Block::Bullets(status));
+        if !g.milestones.is_empty() {
+            out.push(Block::Checklist(
+                g.milestones
+                    .iter()
+                    .map(|m| {
+                        let when = m.date.map(|d| format!(" ({d})")).unwrap_or_default();
+                        (m.done, format!("{}{when}", m.text.trim()))
+                    })
+                    .collect(),
+            ));
+        }
+    }
+    out
+}
+
+/// Every goal's action plan, as tables.
+pub fn plans(wb: &Workbook, today: NaiveDate) -> Vec<Block> {
+    let mut out = Vec::new();
+    for g in shown_goals(wb) {
+        let p = &g.plan;
+        let empty = !filled(&p.skills)
+            && !filled(&p.outcome)
+            && p.steps.is_empty()
+            && p.resources.is_empty()
+            && p.target_date.is_none();
+        if empty {
+            continue;
+        }
+        out.push(Block::Subheading(g.name().to_string()));
+        out.extend(fields([
+            ("Skills to gain", p.skills.clone()),
+            ("Outcome", p.outcome.clone()),
+            ("Target date", date(p.target_date)),
+            ("Reviewed", date(p.reviewed_on)),
+        ]));
+        if !p.steps.is_empty() {
+            let rows = (p.steps.iter().enumerate())
+                .map(|(i, s)| {
+                    let mut due = date(s.due);
+                    if s.overdue(today) {
+                        due.push_str(" (overdue)");
+                    }
+                    vec![
+                        (i + 1).to_string(),
+                        s.text.trim().to_string(),
+                        s.owner.name().to_string(),
+                        due,
+                        s.status.name().to_string(),
+                        p.dependencies_text(i),
+                    ]
+                })
+                .collect();
+            out.push(Block::Table {
+                head: vec!["#", "Step", "Who", "Due", "Status", "After"],
+                rows,
+            });
+        }
+        if !p.resources.is_empty() {
+            let rows = (p.resources.iter())
+                .map(|r| vec![r.text.trim().to_string(), r.helper.name().to_string()])
+                .collect();
+            out.push(Block::Table {
+                head: vec!["Resource", "Support"],
+                rows,
+            });
+        }
+        out.extend(fields([("Obstacles", p.roadblocks.clone())]));
+    }
+    out
+}

@@ -1,0 +1,186 @@
+//! The journal: every entry, newest first, narrowed by a filter. Drawn as a window onto the
+//! list of matches, so thousands of entries cost no more than the rows on screen.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget};
+
+use crate::app::App;
+use crate::keys::{Binding, Key, MOVE, Msg, back_to, code, explained, more, plain};
+use crate::model::JournalEntry;
+use crate::nav::Editable;
+use crate::theme::THEME;
+use crossterm::event::KeyCode;
+
+/// Keys of this screen.
+pub const KEYS: &[Binding] = &[
+    MOVE,
+    explained(
+        &[code(KeyCode::Enter)],
+        "Enter",
+        "open",
+        "open the entry to read or edit it",
+        Msg::Activate,
+    ),
+    explained(
+        &[plain('/')],
+        "/",
+        "filter",
+        "#tag goal:1 from:DATE to:DATE and words",
+        Msg::Filter,
+    ),
+    explained(
+        &[plain('d')],
+        "d",
+        "delete",
+        "delete the entry (asks first)",
+        Msg::Delete,
+    ),
+    more(
+        &[code(KeyCode::PageUp)],
+        "PgUp",
+        "ten entries up",
+        Msg::PageUp,
+    ),
+    more(
+        &[code(KeyCode::PageDown)],
+        "PgDn",
+        "ten entries down",
+        Msg::PageDown,
+    ),
+    more(
+        &[
+            code(KeyCode::Home),
+            Key(KeyCode::Char('g'), crossterm::event::KeyModifiers::NONE),
+        ],
+        "Home / g",
+        "the newest entry",
+        Msg::First,
+    ),
+    more(
+        &[code(KeyCode::End), plain('G')],
+        "End / G",
+        "the oldest entry",
+        Msg::Last,
+    ),
+    back_to("clear the filter; without one, the overview"),
+];
+
+fn entry_row(e: &JournalEntry, selected: bool, width: u16) -> Line<'static> {
+    use unicode_width::UnicodeWidthStr;
+    let first = e
+        .text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim();
+    let tags: String = e.tags.iter().map(|t| format!(" #{t}")).collect();
+    let shared = if e.private { "" } else { " · shareable" };
+    let lead = format!("{} ", e.at.format("%Y-%m-%d %H:%M"));
+    let tail = format!("{tags}{shared}");
+    let room = usize::from(width).saturating_sub(2 + lead.width() + tail.width() + 1);
+    // Cut to the room left, counting columns as we go (a first line can be a long paragraph).
+    let mut text = String::new();
+    let mut used = 0;
+    for c in first.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > room {
+            text.push('…');
+            used += 1;
+            break;
+        }
+        text.push(c);
+        used += w;
+    }
+    let pad = room.saturating_sub(used);
+    let style = if selected {
+        THEME.focus_row
+    } else {
+        THEME.text
+    };
+    Line::from(vec![
+        Span::styled(if selected { "› " } else { "  " }, THEME.key),
+        Span::styled(lead, THEME.label),
+        Span::styled(text, style),
+        Span::raw(" ".repeat(pad + 1)),
+        Span::styled(tail, THEME.hint),
+    ])
+}
+
+/// Draws the filter line and the visible window of entries.
+pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
+    if area.height < 3 || area.width < 10 {
+        return;
+    }
+    let [filter, list] = area.layout(&Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Fill(1),
+    ]));
+    let view = &app.journal;
+    let total = app.workbook.journal.len();
+    let [label, value] = filter.layout(&Layout::horizontal([
+        Constraint::Length(9),
+        Constraint::Fill(1),
+    ]));
+    let top = Rect { height: 1, ..label };
+    Line::from(Span::styled(" Filter ", THEME.label)).render(top, buf);
+    let value_row = Rect { height: 1, ..value };
+    let filter = app
+        .mode
+        .editing()
+        .filter(|e| e.what == Editable::JournalFilter);
+    match filter {
+        Some(editing) => editing.editor.render(value_row, buf),
+        None => {
+            let count = format!("{} of {total} entries", view.matches.len());
+            let line = if view.query.is_empty() {
+                Line::from(vec![
+                    Span::styled(format!("{count}   "), THEME.text),
+                    Span::styled(
+                        "/ to filter by #tag, goal:N, from:, to: or words",
+                        THEME.hint,
+                    ),
+                ])
+            } else {
+                Line::from(vec![
+                    Span::styled(view.query.clone(), THEME.focus_row),
+                    Span::styled(format!("   {count} · Esc clears"), THEME.hint),
+                ])
+            };
+            line.render(value_row, buf);
+        }
+    }
+    if let Some(e) = filter
+        && let Some(err) = &e.error
+    {
+        Line::from(Span::styled(format!(" {err}"), THEME.warning))
+            .render(Rect::new(area.x, area.y + 1, area.width, 1), buf);
+    }
+    if view.matches.is_empty() {
+        let text = if total == 0 {
+            "No entries yet. Press n, anywhere in the workbook, to write the first one."
+        } else {
+            "Nothing matches the filter. Esc clears it."
+        };
+        Line::from(Span::styled(format!("  {text}"), THEME.hint)).render(list, buf);
+        return;
+    }
+    let height = usize::from(list.height);
+    let n = view.matches.len();
+    // Keep the selection about a third of the way down, never scrolling past the end.
+    let offset = view
+        .selected
+        .saturating_sub(height / 3)
+        .min(n.saturating_sub(height));
+    let width = list.width.saturating_sub(1);
+    for (row, k) in (offset..n.min(offset + height)).enumerate() {
+        let e = &app.workbook.journal[view.matches[k]];
+        let line = entry_row(e, k == view.selected, width);
+        line.render(Rect::new(list.x, list.y + row as u16, width, 1), buf);
+    }
+    if n > height {
+        let mut state = ScrollbarState::new(n - height).position(offset);
+        Scrollbar::new(ScrollbarOrientation::VerticalRight).render(list, buf, &mut state);
+    }
+}
