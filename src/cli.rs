@@ -30,7 +30,9 @@ pub struct Cli {
     #[arg(long, conflicts_with_all = ["file", "workbook"], global = true)]
     pub demo: bool,
     /// For the reliability tests: save a growing workbook over and over, printing each
-    /// generation once it is on disk, until killed.
+    /// generation once it is on disk, until killed. Only in builds with the `test-hooks`
+    /// feature (what `cargo test` builds); a release build does not know it.
+    #[cfg(feature = "test-hooks")]
     #[arg(long, hide = true)]
     pub save_loop: bool,
     #[command(subcommand)]

@@ -16,6 +16,8 @@ pub mod screens;
 pub mod shell;
 pub mod store;
 pub mod term;
+#[cfg(feature = "test-hooks")]
+pub mod testing;
 pub mod theme;
 pub mod ui;
 pub mod update;

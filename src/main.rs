@@ -1,6 +1,5 @@
 //! mentorbook: open the workbook, run the app in the terminal, save on the way out.
 
-use std::io::Write;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -53,6 +52,7 @@ fn main() -> ExitCode {
         Ok(opened) => opened,
         Err(e) => return fail(&e.to_string()),
     };
+    #[cfg(feature = "test-hooks")]
     if cli.save_loop {
         let workbook = match journal.map(|j| j.wait()) {
             Some(Ok(j)) => mentorbook::model::Workbook {
@@ -62,7 +62,10 @@ fn main() -> ExitCode {
             Some(Err(e)) => return fail(&e.to_string()),
             None => workbook,
         };
-        return save_loop(store, workbook);
+        return match mentorbook::testing::save_loop(store, workbook) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&format!("save failed: {e}")),
+        };
     }
     let mut app = App::new(workbook);
     app.location = Some(store.path().to_path_buf());
@@ -178,56 +181,6 @@ fn redact_panics() {
              your text; run with MENTORBOOK_DEBUG=1 to see them."
         ));
     }));
-}
-
-/// `--save-loop`: keeps a workbook between 256 KB and 1 MB of journal text and saves it
-/// again and again, printing each generation after its save returns. The reliability tests
-/// kill it at random moments and check the file is always whole and never older than the
-/// last generation printed.
-fn save_loop(mut store: Store, mut workbook: mentorbook::model::Workbook) -> ExitCode {
-    use mentorbook::model::JournalEntry;
-    let size = |wb: &mentorbook::model::Workbook| -> usize {
-        wb.journal.iter().map(|e| e.text.len()).sum()
-    };
-    let mut seed = store.generation().wrapping_mul(6364136223846793005) | 1;
-    let mut stdout = std::io::stdout();
-    loop {
-        loop {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            let words = 300 + (seed % 400) as usize;
-            let text: String = (0..words)
-                .map(|i| {
-                    ["mentor ", "plan ", "goal ", "step ", "é ", "日本 "][(i + seed as usize) % 6]
-                })
-                .collect();
-            let id = workbook.fresh_id();
-            workbook.journal.push(Arc::new(JournalEntry {
-                id,
-                at: chrono::Local::now().fixed_offset(),
-                text,
-                ..JournalEntry::default()
-            }));
-            while size(&workbook) > 1 << 20 {
-                workbook.journal.remove(0);
-            }
-            if size(&workbook) >= 256 << 10 {
-                break;
-            }
-        }
-        match store.save(&workbook, chrono::Local::now()) {
-            Ok(_) => {
-                if writeln!(stdout, "{}", store.generation())
-                    .and_then(|()| stdout.flush())
-                    .is_err()
-                {
-                    return ExitCode::SUCCESS;
-                }
-            }
-            Err(e) => return fail(&format!("save failed: {e}")),
-        }
-    }
 }
 
 /// Nothing named: the only workbook there is, or the one picked from a list when there are

@@ -257,8 +257,8 @@ impl Session {
 
     /// Handles one event: resolve, update, effects. `Some` ends the loop.
     fn handle(&mut self, event: &Event) -> Option<Exit> {
-        // For the crash tests only (debug builds): F12 panics when the variable is set.
-        #[cfg(debug_assertions)]
+        // For the crash tests only (`test-hooks` builds): F12 panics when the variable is set.
+        #[cfg(feature = "test-hooks")]
         if let Event::Key(k) = event
             && k.code == crossterm::event::KeyCode::F(12)
             && std::env::var_os("MENTORBOOK_TEST_PANIC").is_some()

@@ -4,14 +4,15 @@
 mod backup;
 mod envelope;
 mod error;
+mod files;
 mod progressive;
+mod save;
 
 use std::fs::{self, DirBuilder, File, OpenOptions};
 use std::hash::{DefaultHasher, Hasher};
-use std::io::{self, Write};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::io;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::SystemTime;
 
 use chrono::{DateTime, Local};
@@ -19,7 +20,12 @@ use chrono::{DateTime, Local};
 use crate::model::Workbook;
 pub use envelope::{DecodeError, Decoded, SCHEMA_VERSION, data_slice, decode, encode, encode_data};
 pub use error::{OpenError, SaveError};
+use files::{dir_of, resolve_link, sweep_temp_files, tighten, write_private};
+pub use files::{secure_dir, write_file_private};
 pub use progressive::PendingJournal;
+#[cfg(feature = "test-hooks")]
+pub use save::Faults;
+pub use save::{SaveDone, SaveJob, SaveStep, Saved};
 
 /// The default workbook file: `<platform data dir>/mentorbook/workbook.json`.
 pub fn default_path() -> Option<PathBuf> {
@@ -41,6 +47,7 @@ pub struct Store {
     disk: Option<Stamp>,
     /// Once the file was changed by another program, saves go to this copy instead.
     conflict: Option<PathBuf>,
+    #[cfg(feature = "test-hooks")]
     faults: Option<Faults>,
 }
 
@@ -61,64 +68,6 @@ fn stamp_of(path: &Path) -> Option<Stamp> {
         modified: m.modified().ok(),
         ino: m.ino(),
     })
-}
-
-/// The steps of a save, in order; tests make any one of them fail (see [`Store::inject_faults`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SaveStep {
-    CreateTemp,
-    Write,
-    SyncFile,
-    Verify,
-    Backup,
-    Rename,
-    SyncDir,
-}
-
-impl SaveStep {
-    pub const ALL: [SaveStep; 7] = [
-        SaveStep::CreateTemp,
-        SaveStep::Write,
-        SaveStep::SyncFile,
-        SaveStep::Verify,
-        SaveStep::Backup,
-        SaveStep::Rename,
-        SaveStep::SyncDir,
-    ];
-
-    /// Words for the status line.
-    fn words(self) -> &'static str {
-        match self {
-            SaveStep::CreateTemp => "creating a temporary file",
-            SaveStep::Write => "writing",
-            SaveStep::SyncFile => "flushing to disk",
-            SaveStep::Verify => "checking what was written",
-            SaveStep::Backup => "keeping a backup",
-            SaveStep::Rename => "replacing the file",
-            SaveStep::SyncDir => "flushing the folder",
-        }
-    }
-}
-
-/// Called before each step of a save with the temporary file (the folder before it exists);
-/// an error there fails the save as if the step had. Tests also damage the file here.
-#[derive(Clone)]
-#[allow(clippy::type_complexity)]
-pub struct Faults(pub Arc<dyn Fn(SaveStep, &Path) -> io::Result<()> + Send + Sync>);
-
-impl std::fmt::Debug for Faults {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Faults")
-    }
-}
-
-/// What a save did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Saved {
-    /// The file was replaced.
-    Written,
-    /// Nothing had changed since the last save; the file was left alone.
-    Unchanged,
 }
 
 impl Store {
@@ -177,6 +126,7 @@ impl Store {
             // Taken before reading: a change in between shows as a conflict, never as ours.
             disk: stamp_of(&path),
             conflict: None,
+            #[cfg(feature = "test-hooks")]
             faults: None,
         };
         // For a large file `last` stays unknown: the first save compares with the file on
@@ -230,6 +180,7 @@ impl Store {
             last: self.last,
             disk: self.disk,
             conflict: self.conflict.clone(),
+            #[cfg(feature = "test-hooks")]
             faults: self.faults.clone(),
         }
     }
@@ -257,197 +208,10 @@ impl Store {
     }
 
     /// For tests: `faults` runs before each step of every later save and can fail it.
+    #[cfg(feature = "test-hooks")]
     pub fn inject_faults(&mut self, faults: Option<Faults>) {
         self.faults = faults;
     }
-}
-
-/// A save, detached from the store (see [`Store::job`]).
-#[derive(Debug, Clone)]
-pub struct SaveJob {
-    path: PathBuf,
-    dir: PathBuf,
-    generation: u64,
-    last: Option<(u64, usize)>,
-    disk: Option<Stamp>,
-    conflict: Option<PathBuf>,
-    faults: Option<Faults>,
-}
-
-/// What a finished [`SaveJob`] did.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SaveDone {
-    pub saved: Saved,
-    /// Something the user should know although the save worked.
-    pub note: Option<&'static str>,
-    generation: u64,
-    last: (u64, usize),
-    disk: Option<Stamp>,
-}
-
-impl SaveJob {
-    /// Encodes and writes the workbook (see [`Store::save`]). Touches only files.
-    pub fn run(self, workbook: &Workbook, now: DateTime<Local>) -> Result<SaveDone, SaveError> {
-        let data = encode_data(workbook);
-        let print = fingerprint(&data);
-        if let Some(copy) = &self.conflict {
-            return Err(self.keep_conflict(&data, copy.clone(), now));
-        }
-        let on_disk = stamp_of(&self.path);
-        let mut note = None;
-        let mut last = self.last;
-        if on_disk != self.disk {
-            match (self.disk, on_disk) {
-                // Deleted by someone else: writing it again overwrites nothing.
-                (Some(_), None) => {
-                    note = Some(
-                        "The workbook file had been deleted by another program; saved it again.",
-                    );
-                    last = None;
-                }
-                // Touched or copied back unchanged: the data is still what we know.
-                (Some(_), Some(_)) if self.last.is_some() && self.data_on_disk() == self.last => {}
-                _ => {
-                    let copy = conflict_name(&self.path, now);
-                    return Err(self.keep_conflict(&data, copy, now));
-                }
-            }
-        }
-        let last = last.or_else(|| self.data_on_disk());
-        if last == Some(print) && on_disk.is_some() {
-            return Ok(SaveDone {
-                saved: Saved::Unchanged,
-                note,
-                generation: self.generation,
-                last: print,
-                disk: on_disk,
-            });
-        }
-        let bytes = encode(&data, self.generation + 1, now.fixed_offset());
-        if let Err(mut e) = self.write_atomically(&bytes, now) {
-            // Failing after the rename (flushing the folder): the file is ours now, and the
-            // next save must not take it for someone else's.
-            if e.step == SaveStep::SyncDir.words() {
-                e.landed = Some(Box::new(SaveDone {
-                    saved: Saved::Written,
-                    note: None,
-                    generation: self.generation + 1,
-                    // Matches no data: the next save writes again rather than trusting
-                    // a file whose folder entry may not be on disk.
-                    last: (0, 0),
-                    disk: stamp_of(&self.path),
-                }));
-            }
-            return Err(e);
-        }
-        Ok(SaveDone {
-            saved: Saved::Written,
-            note,
-            generation: self.generation + 1,
-            last: print,
-            disk: stamp_of(&self.path),
-        })
-    }
-
-    /// The fingerprint of the data in the file as it is now.
-    fn data_on_disk(&self) -> Option<(u64, usize)> {
-        let on_disk = fs::read(&self.path).ok()?;
-        Some(fingerprint(envelope::data_slice(&on_disk)))
-    }
-
-    /// Writes our version beside the file that someone else changed, and says where.
-    fn keep_conflict(&self, data: &[u8], copy: PathBuf, now: DateTime<Local>) -> SaveError {
-        let bytes = encode(data, self.generation + 1, now.fixed_offset());
-        let error = match write_private(&self.dir, &copy, &bytes) {
-            Ok(()) => io::Error::other("changed by another program"),
-            Err(e) => e,
-        };
-        SaveError {
-            step: "saving a copy",
-            error,
-            conflict: Some(copy),
-            landed: None,
-        }
-    }
-
-    fn step(&self, step: SaveStep, at: &Path) -> Result<(), SaveError> {
-        match &self.faults {
-            Some(f) => (f.0)(step, at).map_err(|e| SaveError::new(step.words(), e)),
-            None => Ok(()),
-        }
-    }
-
-    fn write_atomically(&self, bytes: &[u8], now: DateTime<Local>) -> Result<(), SaveError> {
-        let name = self.path.file_name().unwrap_or_default().to_string_lossy();
-        let failed = |step: SaveStep| move |e| SaveError::new(step.words(), e);
-        self.step(SaveStep::CreateTemp, &self.dir)?;
-        // tempfile creates the file 0600 whatever the umask, and removes it if dropped
-        // before `persist`: a failed save leaves nothing behind.
-        let mut tmp = tempfile::Builder::new()
-            .prefix(&format!(".{name}."))
-            .suffix(".tmp")
-            .tempfile_in(&self.dir)
-            .map_err(failed(SaveStep::CreateTemp))?;
-        let at = tmp.path().to_path_buf();
-        self.step(SaveStep::Write, &at)?;
-        tmp.write_all(bytes).map_err(failed(SaveStep::Write))?;
-        self.step(SaveStep::SyncFile, &at)?;
-        tmp.as_file()
-            .sync_all()
-            .map_err(failed(SaveStep::SyncFile))?;
-        // Read it back before it replaces anything: a disk or file system that lost or
-        // changed bytes fails the save here, with the old file still in place.
-        self.step(SaveStep::Verify, &at)?;
-        if fs::read(&at).map_err(failed(SaveStep::Verify))? != bytes {
-            return Err(SaveError::new(
-                SaveStep::Verify.words(),
-                io::Error::other("the file read back differs from what was written"),
-            ));
-        }
-        self.step(SaveStep::Backup, &at)?;
-        backup::keep(&self.dir, &self.path, now).map_err(failed(SaveStep::Backup))?;
-        // A save that more than halves the file (many entries deleted, or a bug) always
-        // keeps the file as it was, whatever the ten-minute rotation already holds.
-        let shrinks = fs::metadata(&self.path).is_ok_and(|m| m.len() / 2 > bytes.len() as u64);
-        if shrinks {
-            backup::keep_named(&self.dir, &self.path, "before-shrink", now)
-                .map_err(failed(SaveStep::Backup))?;
-        }
-        self.step(SaveStep::Rename, &at)?;
-        tmp.persist(&self.path)
-            .map_err(|e| SaveError::new(SaveStep::Rename.words(), e.error))?;
-        self.step(SaveStep::SyncDir, &self.dir)?;
-        sync_dir(&self.dir).map_err(failed(SaveStep::SyncDir))?;
-        Ok(())
-    }
-}
-
-/// `workbook.conflict-20261124-091502.json` beside `workbook.json`.
-fn conflict_name(path: &Path, now: DateTime<Local>) -> PathBuf {
-    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
-    dir_of(path).join(format!(
-        "{stem}.conflict-{}.json",
-        now.format("%Y%m%d-%H%M%S")
-    ))
-}
-
-/// Writes a whole file atomically and private (0600), beside its target: exports use it.
-pub fn write_file_private(target: &Path, bytes: &[u8]) -> io::Result<()> {
-    write_private(&dir_of(target), target, bytes)
-}
-
-/// Writes `bytes` to `target` atomically, 0600, through a temp file in `dir` named like the
-/// target (so the start-up sweep finds it if a crash leaves it).
-fn write_private(dir: &Path, target: &Path, bytes: &[u8]) -> io::Result<()> {
-    let name = target.file_name().unwrap_or_default().to_string_lossy();
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(target).map_err(|e| e.error)?;
-    sync_dir(dir)
 }
 
 impl Store {
@@ -481,32 +245,6 @@ impl Store {
     }
 }
 
-/// Makes a file of ours private (0600) if it is looser. Errors are left to the save.
-fn tighten(path: &Path) {
-    if let Ok(meta) = fs::metadata(path)
-        && meta.permissions().mode() & 0o077 != 0
-    {
-        let _ = fs::set_permissions(path, fs::Permissions::from_mode(0o600));
-    }
-}
-
-/// Makes the data folder private (0700) if it is looser; used for the default folder.
-pub fn secure_dir(dir: &Path) -> io::Result<()> {
-    let meta = fs::metadata(dir)?;
-    if meta.permissions().mode() & 0o077 != 0 {
-        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
-    }
-    Ok(())
-}
-
-/// The folder a workbook file lives in.
-fn dir_of(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    }
-}
-
 /// The careful read of a whole file: a damaged one is refused with where and why, and the
 /// newest backup to fall back on.
 fn decode_file(path: &Path, bytes: Vec<u8>) -> Result<Decoded, OpenError> {
@@ -524,44 +262,9 @@ pub fn read_only(path: &Path) -> Result<Decoded, OpenError> {
     decode_file(path, bytes)
 }
 
-/// A symlinked workbook file is followed once, so saves replace the target and keep the link.
-fn resolve_link(path: &Path) -> PathBuf {
-    match fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => fs::canonicalize(path).unwrap_or(path.to_path_buf()),
-        _ => path.to_path_buf(),
-    }
-}
-
 /// A hash and the length of encoded data, to notice a save that would change nothing.
 pub(crate) fn fingerprint(data: &[u8]) -> (u64, usize) {
     let mut h = DefaultHasher::new();
     h.write(data);
     (h.finish(), data.len())
-}
-
-fn sync_dir(dir: &Path) -> io::Result<()> {
-    File::open(dir)?.sync_all()
-}
-
-/// Removes temp files left by a save (or a conflict, recovery or backup copy) that was
-/// killed halfway: only names this workbook's saves use. Only called under the lock.
-fn sweep_temp_files(dir: &Path, file_name: &str) {
-    let stem = Path::new(file_name)
-        .file_stem()
-        .unwrap_or_default()
-        .to_string_lossy();
-    let ours = |name: &str| {
-        (name.starts_with(&format!(".{file_name}.")) && name.ends_with(".tmp"))
-            || (name.starts_with(&format!(".{stem}.conflict-")) && name.ends_with(".tmp"))
-            || (name.starts_with(&format!(".{stem}-")) && name.ends_with(".tmp"))
-            || name == format!(".{stem}.partial")
-    };
-    for folder in [dir.to_path_buf(), dir.join("recovery"), dir.join("backups")] {
-        for entry in fs::read_dir(folder).into_iter().flatten().flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if ours(&name) {
-                let _ = fs::remove_file(entry.path());
-            }
-        }
-    }
 }

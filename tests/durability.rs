@@ -34,16 +34,7 @@ fn scale() -> usize {
 }
 
 /// A small deterministic generator (xorshift), seeded per test.
-struct Rng(u64);
-
-impl Rng {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % n
-    }
-}
+use mentorbook::testing::Rng;
 
 fn mode(p: &Path) -> u32 {
     fs::metadata(p).unwrap().permissions().mode() & 0o777
@@ -88,7 +79,7 @@ fn kill_9_during_saves_never_leaves_a_damaged_or_older_file() {
     let kills = 200 * scale();
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("workbook.json");
-    let mut rng = Rng(0x5EED_0001);
+    let mut rng = Rng::new(0x5EED_0001);
     let (mut corrupt, mut rollbacks, mut missing, mut orphans_before, mut orphans_after) =
         (0, 0, 0, 0, 0);
     let mut last_seen = 0;
@@ -109,7 +100,7 @@ fn kill_9_during_saves_never_leaves_a_damaged_or_older_file() {
                 }
             }
         });
-        thread::sleep(Duration::from_millis(1 + rng.below(100)));
+        thread::sleep(Duration::from_millis(1 + rng.below(100) as u64));
         child.kill().unwrap();
         child.wait().unwrap();
         reader.join().unwrap();
@@ -155,7 +146,7 @@ fn kill_9_while_typing_loses_at_most_the_autosave_window() {
         let workers: Vec<_> = (0..3)
             .map(|w| {
                 s.spawn(move || {
-                    let mut rng = Rng(0xC0FFEE + w as u64);
+                    let mut rng = Rng::new(0xC0FFEE + w as u64);
                     (0..runs / 3)
                         .map(|_| type_then_kill(&mut rng))
                         .collect::<Vec<_>>()
@@ -188,11 +179,11 @@ fn type_then_kill(rng: &mut Rng) -> u64 {
     pty.type_("n");
     pty.wait_for("Esc done");
     let letters = b"abcdefghijklmnopqrstuvwxyz ";
-    let until = Instant::now() + Duration::from_millis(1000 + rng.below(3000));
+    let until = Instant::now() + Duration::from_millis(1000 + rng.below(3000) as u64);
     let mut typed = String::new();
     let mut at = Vec::new();
     while Instant::now() < until {
-        let c = letters[rng.below(letters.len() as u64) as usize] as char;
+        let c = letters[rng.below(letters.len())] as char;
         pty.send(c.to_string().as_bytes());
         typed.push(c);
         at.push(Instant::now());
@@ -605,7 +596,7 @@ fn a_resize_storm_in_a_real_terminal_loses_nothing() {
     let file = home.path().join("workbook.json");
     let mut pty = Pty::spawn(home.path(), &file);
     open_statement(&mut pty);
-    let mut rng = Rng(0xAB);
+    let mut rng = Rng::new(0xAB);
     let mut typed = String::new();
     for i in 0..200 {
         pty.resize(1 + rng.below(60) as u16, 1 + rng.below(200) as u16);

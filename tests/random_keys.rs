@@ -16,21 +16,7 @@ use mentorbook::nav::Exercise;
 use mentorbook::nav::{Mode, Screen};
 use mentorbook::store::{decode, encode, encode_data};
 
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+use mentorbook::testing::Rng;
 
 fn key(code: KeyCode, mods: KeyModifiers) -> Event {
     Event::Key(KeyEvent::new(code, mods))
@@ -124,7 +110,7 @@ fn random_keys_never_panic_and_keep_the_rules() {
     let mut total = 0;
     let mut left_editor = 0;
     for run in 0..runs {
-        let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ (run + 1).wrapping_mul(0x2545_F491_4F6C_DD1D));
+        let mut rng = Rng::new(run + 1);
         let mut app: App = app_at(starts[run as usize % starts.len()]);
         for step in 0..steps {
             let ev = random_event(&mut rng);

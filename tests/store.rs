@@ -312,12 +312,10 @@ fn every_cut_and_random_bit_flips_are_refused_or_read_never_a_panic() {
     for cut in 0..good.len() - 1 {
         assert!(decode(&good[..cut]).is_err(), "cut at {cut} was accepted");
     }
-    let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut rng = mentorbook::testing::Rng::new(0x2545_F491_4F6C_DD1D);
     let (mut refused, mut read) = (0, 0);
     for _ in 0..1000 {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
+        let x = rng.next_u64();
         let mut bytes = good.clone();
         let at = (x % bytes.len() as u64) as usize;
         bytes[at] ^= 1 << (x >> 60 & 7);

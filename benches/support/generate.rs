@@ -8,31 +8,7 @@ use mentorbook::model::{
     JournalEntry, Measure, MeasureKind, Milestone, Owner, StepStatus, Topic, Workbook,
 };
 
-/// A small xorshift generator: enough variety for text, no dependency, fully repeatable.
-pub struct Rng(u64);
-
-impl Rng {
-    pub fn new(seed: u64) -> Rng {
-        Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
-    }
-
-    pub fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
-
-    pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-}
+pub use mentorbook::testing::Rng;
 
 const WORDS: &[&str] = &[
     "review",
