@@ -187,23 +187,34 @@ fn title_bar(app: &App, area: Rect, buf: &mut Buffer) {
     Paragraph::new(Span::styled(status, style)).render(right, buf);
 }
 
+/// The key tables the footer shows, when it shows keys (not a message, an error or the
+/// help's closing hint): the current screen's and the global ones while browsing.
+pub fn footer_keys(app: &App) -> Option<Vec<&'static [Binding]>> {
+    if app.notice.is_some() {
+        return None;
+    }
+    Some(match &app.mode {
+        Mode::Browse => vec![screens::keys(app.screen), GLOBAL],
+        Mode::Edit(e) if e.error.is_some() => return None,
+        Mode::Edit(_) => vec![EDIT],
+        Mode::Confirm(_) => vec![CONFIRM],
+        Mode::Pick(p) => match p.what {
+            PickWhat::MakeRoom(_) => vec![MAKE_ROOM],
+            _ => vec![PICK],
+        },
+        Mode::Help(_) => return None,
+    })
+}
+
 fn footer(app: &App, area: Rect, buf: &mut Buffer) {
-    let line = if let Some(notice) = &app.notice {
-        Line::from(Span::styled(notice.as_str(), THEME.notice))
-    } else {
-        match &app.mode {
-            Mode::Browse => widgets::footer_line(&[screens::keys(app.screen), GLOBAL], area.width),
-            Mode::Edit(e) => match &e.error {
-                Some(err) => Line::from(Span::styled(err.as_str(), THEME.warning)),
-                None => widgets::footer_line(&[EDIT], area.width),
-            },
-            Mode::Confirm(_) => widgets::footer_line(&[CONFIRM], area.width),
-            Mode::Pick(p) => match p.what {
-                PickWhat::MakeRoom(_) => widgets::footer_line(&[MAKE_ROOM], area.width),
-                _ => widgets::footer_line(&[PICK], area.width),
-            },
-            Mode::Help(_) => Line::from(Span::styled("any key closes the help", THEME.hint)),
-        }
+    let line = match (footer_keys(app), &app.notice, &app.mode) {
+        (Some(tables), _, _) => widgets::footer_line(&tables, area.width),
+        (None, Some(notice), _) => Line::from(Span::styled(notice.as_str(), THEME.notice)),
+        (None, None, Mode::Edit(e)) => Line::from(Span::styled(
+            e.error.as_deref().unwrap_or_default(),
+            THEME.warning,
+        )),
+        (None, None, _) => Line::from(Span::styled("any key closes the help", THEME.hint)),
     };
     line.render(area, buf);
 }

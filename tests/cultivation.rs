@@ -3,19 +3,16 @@
 
 mod common;
 
-use common::{draw, fixed_now, focus, press, saved_app_at as at};
+use common::{fixed_now, focus, press, saved_app_at as at};
 use mentorbook::app::App;
-use mentorbook::field::ConversationPart;
-use mentorbook::field::{Field, ListKind};
+use mentorbook::field::{CheckInPart, Choice, ConversationPart, Field, ListKind};
 use mentorbook::model::{ConversationKind, Owner, Workbook};
 use mentorbook::msg::Effect;
-use mentorbook::nav::Exercise;
-use mentorbook::nav::{Confirm, Creates, Mode, PickWhat, Record, Screen, Target};
+use mentorbook::nav::{Confirm, Creates, Exercise, Mode, PickWhat, Record, Screen, Target};
 
 fn snap(name: &str, app: &App) {
     for (w, h) in [(80, 24), (120, 40)] {
-        let terminal = draw(app, w, h);
-        insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), common::body(app, w, h));
     }
 }
 
@@ -89,7 +86,8 @@ fn the_agenda_is_kept_reordered_ticked_and_trimmed_by_keys() {
 #[test]
 fn the_kind_is_picked_and_its_guide_follows() {
     let mut app = at(Screen::Conversation(1));
-    press(&mut app, "j<Enter>");
+    focus(&mut app, Target::Choice(Choice::ConvKind(1)));
+    press(&mut app, "<Enter>");
     assert!(matches!(app.mode, Mode::Pick(p) if p.what == PickWhat::Kind(1)));
     press(&mut app, "<Esc>");
     assert_eq!(
@@ -194,7 +192,11 @@ fn check_ins_are_dated_today_and_deleting_asks() {
         !app.workbook.check_in_overdue(fixed_now().date_naive()),
         "on schedule again"
     );
-    press(&mut app, "j<Enter>Working well<Esc><Esc>");
+    focus(
+        &mut app,
+        Target::Field(Field::CheckIn(1, CheckInPart::ProcessWorking)),
+    );
+    press(&mut app, "<Enter>Working well<Esc><Esc>");
     assert_eq!(app.workbook.check_ins[1].process_working, "Working well");
     focus(&mut app, Target::Open(Screen::CheckIn(1)));
     press(&mut app, "d");
@@ -227,16 +229,16 @@ fn n_writes_a_new_entry_from_anywhere_and_an_empty_one_disappears() {
     );
     assert_eq!(app.screen, Screen::Exercise(Exercise::Journal));
 
-    press(
-        &mut app,
-        "nFirst line<Enter>second line<Esc>j<Enter>reviews, #Mood reviews<Enter>",
-    );
+    press(&mut app, "nFirst line<Enter>second line<Esc>");
+    focus(&mut app, Target::Field(Field::EntryTags(before)));
+    press(&mut app, "<Enter>reviews, #Mood reviews<Enter>");
     let e = &app.workbook.journal[before];
     assert_eq!(e.text, "First line\nsecond line");
     assert_eq!(e.tags, ["reviews", "Mood"]);
     press(&mut app, "p");
     assert!(!app.workbook.journal[before].private);
-    press(&mut app, "j<Enter>j<Enter>");
+    focus(&mut app, Target::Choice(Choice::EntryLink(before)));
+    press(&mut app, "<Enter>j<Enter>");
     assert_eq!(
         app.workbook.journal[before].goal,
         Some(app.workbook.goals[0].id)
@@ -348,7 +350,8 @@ fn conversation_in_each_part() {
     focus(&mut after, Target::Field(Field::Commitment(1, 0)));
     snap("conversation_after", &after);
     let mut kind = at(Screen::Conversation(1));
-    press(&mut kind, "j<Enter>");
+    focus(&mut kind, Target::Choice(Choice::ConvKind(1)));
+    press(&mut kind, "<Enter>");
     snap("conversation_pick_kind", &kind);
     let mut role = at(Screen::Conversation(1));
     role.workbook.role = mentorbook::model::Role::Mentor;
@@ -380,6 +383,7 @@ fn journal_screens() {
     );
     snap("entry_writing", &writing);
     let mut link = at(Screen::Entry(0));
-    press(&mut link, "jj<Enter>");
+    focus(&mut link, Target::Choice(Choice::EntryLink(0)));
+    press(&mut link, "<Enter>");
     snap("entry_pick_link", &link);
 }

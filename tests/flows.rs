@@ -11,16 +11,20 @@ use std::sync::{Arc, Mutex};
 use common::{Script, fixed_now, fixture, screen_text};
 use crossterm::event::Event;
 use mentorbook::app::{App, Status};
+use mentorbook::field::{Field, VisionPart};
 use mentorbook::model::Workbook;
 use mentorbook::nav::Exercise;
 use mentorbook::nav::{Confirm, Mode, Screen};
 use mentorbook::shell::{Exit, Session, run};
 use mentorbook::store::{Store, decode};
 
-/// The temporary folder of one test.
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+/// Where most of these sessions write: the vision statement (running text).
+const STATEMENT: Field = Field::Vision(VisionPart::Statement);
+
+/// The temporary folder of one test.
 struct Temp {
     _dir: tempfile::TempDir,
     path: PathBuf,
@@ -38,6 +42,20 @@ impl Temp {
         let session = self.open(wb);
         let exit = self.resume(&session, events, 0);
         (session.into_inner().unwrap().app, exit)
+    }
+
+    /// [`Temp::run`], with the app already on `field`'s screen and the focus on it.
+    fn run_at(&self, wb: Option<Workbook>, field: Field, events: &mut Script) -> (App, Exit) {
+        let session = self.open_at(wb, field);
+        let exit = self.resume(&session, events, 0);
+        (session.into_inner().unwrap().app, exit)
+    }
+
+    /// [`Temp::open`], with the app on `field`'s screen and the focus on it.
+    fn open_at(&self, wb: Option<Workbook>, field: Field) -> Mutex<Session> {
+        let session = self.open(wb);
+        common::go_to(&mut session.lock().unwrap().app, field);
+        session
     }
 
     fn open(&self, wb: Option<Workbook>) -> Mutex<Session> {
@@ -67,8 +85,8 @@ fn file_text(path: &Path) -> String {
 #[test]
 fn a_vision_statement_typed_and_quit_is_on_disk() {
     let s = Temp::new();
-    let mut events = Script::new("5jjj<Enter>I lead a calm team.<Enter>People trust me.<Esc>q");
-    let (app, exit) = s.run(None, &mut events);
+    let mut events = Script::new("<Enter>I lead a calm team.<Enter>People trust me.<Esc>q");
+    let (app, exit) = s.run_at(None, STATEMENT, &mut events);
     assert_eq!(exit, Exit::Quit);
     assert_eq!(
         s.saved().vision.statement,
@@ -116,12 +134,12 @@ fn autosave_catches_text_still_in_the_editor_after_a_pause() {
     let path = s.path.clone();
     let seen = Arc::new(std::sync::Mutex::new(Vec::new()));
     let log = Arc::clone(&seen);
-    let mut events = Script::new("5jjj<Enter>Half a thought<Pause>, finished.<Pause>");
+    let mut events = Script::new("<Enter>Half a thought<Pause>, finished.<Pause>");
     events.after_pause = Some(Box::new(move |_| {
         log.lock().unwrap().push(file_text(&path))
     }));
     // The script then runs out: the terminal is "lost", which must save as well.
-    let (app, exit) = s.run(None, &mut events);
+    let (app, exit) = s.run_at(None, STATEMENT, &mut events);
     assert_eq!(exit, Exit::TerminalLost);
     let seen = seen.lock().unwrap();
     assert!(
@@ -139,9 +157,10 @@ fn autosave_catches_text_still_in_the_editor_after_a_pause() {
 #[test]
 fn ctrl_c_in_the_editor_keeps_the_text_and_quits() {
     let s = Temp::new();
-    let (_, exit) = s.run(
+    let (_, exit) = s.run_at(
         None,
-        &mut Script::new("5jjj<Enter>Unfinished sentence<C-c>"),
+        STATEMENT,
+        &mut Script::new("<Enter>Unfinished sentence<C-c>"),
     );
     assert_eq!(exit, Exit::Quit);
     assert_eq!(s.saved().vision.statement, "Unfinished sentence");
@@ -153,9 +172,9 @@ fn ctrl_s_saves_without_leaving_the_editor() {
     let path = s.path.clone();
     let seen = Arc::new(std::sync::Mutex::new(String::new()));
     let log = Arc::clone(&seen);
-    let mut events = Script::new("5jjj<Enter>Saved by hand<C-s><Pause>");
+    let mut events = Script::new("<Enter>Saved by hand<C-s><Pause>");
     events.after_pause = Some(Box::new(move |_| *log.lock().unwrap() = file_text(&path)));
-    let (app, _) = s.run(None, &mut events);
+    let (app, _) = s.run_at(None, STATEMENT, &mut events);
     assert!(seen.lock().unwrap().contains("Saved by hand"));
     assert!(matches!(app.mode, Mode::Edit(_)));
 }
@@ -163,13 +182,9 @@ fn ctrl_s_saves_without_leaving_the_editor() {
 #[test]
 fn a_signal_saves_the_live_editor_text_and_ends_the_loop() {
     let s = Temp::new();
-    let session = s.open(None);
+    let session = s.open_at(None, STATEMENT);
     // Type first, then deliver the "signal" by running again with the flag set.
-    s.resume(
-        &session,
-        &mut Script::new("5jjj<Enter>Typed before SIGTERM"),
-        0,
-    );
+    s.resume(&session, &mut Script::new("<Enter>Typed before SIGTERM"), 0);
     let exit = s.resume(&session, &mut Script::new("x"), 15);
     assert_eq!(exit, Exit::Signal(15));
     assert_eq!(s.saved().vision.statement, "Typed before SIGTERM");
@@ -178,8 +193,8 @@ fn a_signal_saves_the_live_editor_text_and_ends_the_loop() {
 #[test]
 fn the_signal_thread_can_save_while_the_loop_waits_for_input() {
     let s = Temp::new();
-    let session = s.open(None);
-    s.resume(&session, &mut Script::new("5jjj<Enter>Mid-sentence"), 0);
+    let session = s.open_at(None, STATEMENT);
+    s.resume(&session, &mut Script::new("<Enter>Mid-sentence"), 0);
     // What term::watch_signals does first, without the loop's help.
     mentorbook::shell::lock(&session).save();
     assert_eq!(s.saved().vision.statement, "Mid-sentence");
@@ -189,12 +204,12 @@ fn the_signal_thread_can_save_while_the_loop_waits_for_input() {
 fn pasted_text_goes_in_literally_and_a_paste_outside_an_editor_does_nothing() {
     let s = Temp::new();
     let mut events = Script::from_events(vec![Some(Event::Paste("q1d\u{1b}[201~".into()))]);
-    events.events.extend(common::script("5jjj<Enter>"));
+    events.events.extend(common::script("<Enter>"));
     events
         .events
         .push_back(Some(Event::Paste("line one\r\nq\rline three\t".into())));
     events.events.extend(common::script("<Esc>q"));
-    let (_, exit) = s.run(None, &mut events);
+    let (_, exit) = s.run_at(None, STATEMENT, &mut events);
     assert_eq!(exit, Exit::Quit);
     assert_eq!(s.saved().vision.statement, "line one\nq\nline three\t");
 }
@@ -214,7 +229,11 @@ fn delete_asks_first_and_no_keeps_the_item() {
 #[test]
 fn help_opened_from_the_editor_returns_to_it_with_the_text() {
     let s = Temp::new();
-    let (app, exit) = s.run(None, &mut Script::new("5jjj<Enter>abc<F1>x def<Esc>q"));
+    let (app, exit) = s.run_at(
+        None,
+        STATEMENT,
+        &mut Script::new("<Enter>abc<F1>x def<Esc>q"),
+    );
     assert_eq!(exit, Exit::Quit);
     assert_eq!(
         s.saved().vision.statement,
@@ -227,8 +246,8 @@ fn help_opened_from_the_editor_returns_to_it_with_the_text() {
 #[test]
 fn a_failed_save_says_not_saved_keeps_the_text_and_recovers() {
     let s = Temp::new();
-    let session = s.open(None);
-    s.resume(&session, &mut Script::new("5jjj<Enter>First<Esc>"), 0);
+    let session = s.open_at(None, STATEMENT);
+    s.resume(&session, &mut Script::new("<Enter>First<Esc>"), 0);
     let before = fs::read(&s.path).unwrap();
     // A file where the backups folder should be makes every save fail.
     let backups = s.path.parent().unwrap().join("backups");
@@ -287,9 +306,11 @@ fn quitting_after_a_failed_save_needs_a_yes() {
 #[test]
 fn reopening_finds_every_word() {
     let s = Temp::new();
-    s.run(
+    s.run(None, &mut Script::new("5aSteady<Enter><Esc>q"));
+    s.run_at(
         None,
-        &mut Script::new("5aSteady<Enter><Esc>jjjj<Enter>Ünïcødé ✍️ 日本語 e\u{301}<Esc>q"),
+        STATEMENT,
+        &mut Script::new("<Enter>Ünïcødé ✍️ 日本語 e\u{301}<Esc>q"),
     );
     let (app, _) = s.run(None, &mut Script::new("q"));
     assert_eq!(app.workbook.vision.strengths, vec!["Steady"]);
@@ -334,18 +355,14 @@ fn a_change_made_while_a_background_save_runs_is_saved_by_the_next() {
 #[test]
 fn a_text_written_in_the_users_editor_comes_back_and_is_saved() {
     let s = Temp::new();
-    let session = s.open(None);
+    let session = s.open_at(None, STATEMENT);
     let seen = s.path.with_file_name("seen-by-editor");
     // The "editor": records the file's mode and text, then writes its own.
     session.lock().unwrap().editor = format!(
         "sh -c 'stat -c %a \"$1\" > {seen}; cat \"$1\" >> {seen}; printf \"Calm team.\\nTrusted.\\n\" > \"$1\"' editor",
         seen = seen.display()
     );
-    let exit = s.resume(
-        &session,
-        &mut Script::new("5jjj<Enter>Draft<Esc>E<Pause>q"),
-        0,
-    );
+    let exit = s.resume(&session, &mut Script::new("<Enter>Draft<Esc>E<Pause>q"), 0);
     assert_eq!(exit, Exit::Quit);
     assert_eq!(s.saved().vision.statement, "Calm team.\nTrusted.");
     assert_eq!(file_text(&seen), "600\nDraft\n");
@@ -365,9 +382,9 @@ fn a_failing_editor_leaves_the_text_as_it_was() {
         ("/nonexistent/editor", "Cannot find the editor"),
     ] {
         let s = Temp::new();
-        let session = s.open(None);
+        let session = s.open_at(None, STATEMENT);
         session.lock().unwrap().editor = editor.into();
-        s.resume(&session, &mut Script::new("5jjj<Enter>Draft<Esc>E"), 0);
+        s.resume(&session, &mut Script::new("<Enter>Draft<Esc>E"), 0);
         let s2 = session.into_inner().unwrap();
         assert_eq!(s2.app.workbook.vision.statement, "Draft");
         let notice = s2.app.notice.unwrap_or_default();

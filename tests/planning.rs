@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{draw, focus, press, saved_app_at as at};
+use common::{focus, press, saved_app_at as at};
 use mentorbook::app::App;
 use mentorbook::field::{Field, GoalPart, ListKind};
 use mentorbook::model::{GoalStatus, MeasureKind, Owner, StepStatus, Workbook};
@@ -14,8 +14,7 @@ use mentorbook::nav::{Confirm, Mode, PickWhat, Record, Screen, Target};
 
 fn snap(name: &str, app: &App) {
     for (w, h) in [(80, 24), (120, 40)] {
-        let terminal = draw(app, w, h);
-        insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), common::body(app, w, h));
     }
 }
 
@@ -239,7 +238,9 @@ fn goal_screens_lead_down_and_esc_leads_back_up() {
     press(&mut app, "<Esc>");
     assert_eq!(app.screen, Screen::Home);
     // w from the list opens the focused goal's worksheet directly.
-    press(&mut app, "7jw");
+    press(&mut app, "7");
+    focus(&mut app, Target::Open(Screen::Goal(1)));
+    press(&mut app, "w");
     assert_eq!(app.screen, Screen::Worksheet(1));
     press(&mut app, "<Tab>");
     assert_eq!(

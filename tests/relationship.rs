@@ -4,7 +4,7 @@
 mod common;
 
 use chrono::NaiveDate;
-use common::{app_at, press};
+use common::{app_at, focus, press};
 use mentorbook::app::App;
 use mentorbook::field::{AgreementPart, Choice, Field, ProspectPart};
 use mentorbook::model::{Fit, Phase, PlanArea, Role, Workbook};
@@ -19,11 +19,7 @@ fn today() -> NaiveDate {
 #[test]
 fn the_role_is_switched_on_the_overview_and_changes_the_prompts() {
     let mut app = app_at(Screen::Home);
-    press(&mut app, "jjj");
-    assert_eq!(
-        mentorbook::screens::focused(&app),
-        Some(Target::Choice(Choice::Role))
-    );
+    focus(&mut app, Target::Choice(Choice::Role));
     press(&mut app, "2");
     assert_eq!(
         mentorbook::screens::focused(&app),
@@ -53,11 +49,8 @@ fn the_role_is_switched_on_the_overview_and_changes_the_prompts() {
 #[test]
 fn enter_moves_a_fit_decision_through_its_options() {
     let mut app = App::new(Workbook::default());
-    press(&mut app, "2jj");
-    assert_eq!(
-        mentorbook::screens::focused(&app),
-        Some(Target::Choice(Choice::MenteeFit))
-    );
+    press(&mut app, "2");
+    focus(&mut app, Target::Choice(Choice::MenteeFit));
     press(&mut app, "<Enter>");
     assert_eq!(app.workbook.prospect.mentee_fit.verdict, Some(Fit::Good));
     press(&mut app, "<Enter><Enter><Enter>");
@@ -103,10 +96,10 @@ fn a_date_that_does_not_parse_keeps_the_editor_open_and_loses_nothing() {
 #[test]
 fn check_in_cadence_accepts_weeks_and_months() {
     let mut app = App::new(Workbook::default());
-    press(&mut app, "3jjj");
-    assert_eq!(
-        mentorbook::screens::focused(&app),
-        Some(Target::Field(Field::Agreement(AgreementPart::CheckInEvery)))
+    press(&mut app, "3");
+    focus(
+        &mut app,
+        Target::Field(Field::Agreement(AgreementPart::CheckInEvery)),
     );
     press(&mut app, "<Enter>2w<Enter>");
     assert_eq!(app.workbook.agreement.check_in_every_days, Some(14));
@@ -165,7 +158,9 @@ fn plan_topics_are_added_per_area_and_flagged() {
 #[test]
 fn closure_checks_tick_and_redefinition_is_decided() {
     let mut app = App::new(Workbook::default());
-    press(&mut app, "9jj<Enter>");
+    press(&mut app, "9");
+    focus(&mut app, Target::Choice(Choice::Check(0)));
+    press(&mut app, "<Enter>");
     assert!(app.workbook.closure.accomplishments_acknowledged.done);
     press(&mut app, "<Enter>");
     assert!(

@@ -16,7 +16,7 @@ use std::time::{Duration, Instant};
 use common::{Script, fixed_now, fixture, screen_text, send};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use mentorbook::app::{App, Status};
-use mentorbook::field::{Field, Kind};
+use mentorbook::field::{Field, Kind, VisionPart};
 use mentorbook::model::Workbook;
 use mentorbook::nav::Exercise;
 use mentorbook::nav::{Mode, Screen, Target};
@@ -218,9 +218,11 @@ fn a_failed_autosave_is_retried_without_a_key() {
     let (mut store, wb) = Store::open(&path).unwrap();
     let (faults, _clear) = fault(SaveStep::Write, false);
     store.inject_faults(Some(faults));
-    let session = Mutex::new(Session::new(App::new(wb), store, fixed_now));
+    let mut app = App::new(wb);
+    common::go_to(&mut app, Field::Vision(VisionPart::Statement));
+    let session = Mutex::new(Session::new(app, store, fixed_now));
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let mut first = Script::new("5jjj<Enter>kept<Esc><Pause>");
+    let mut first = Script::new("<Enter>kept<Esc><Pause>");
     run(&session, &mut terminal, &mut first, &AtomicUsize::new(0)).unwrap();
     // The script ended like a lost terminal, which saves too: by now it has been retried.
     let saved = decode(&fs::read(&path).unwrap()).unwrap();
@@ -777,8 +779,8 @@ fn unicode_in_every_field_is_saved_byte_exact() {
 #[test]
 fn backspace_and_arrows_move_by_grapheme() {
     let mut app2 = App::new(Workbook::default());
-    app2.screen = Screen::Exercise(Exercise::Vision);
-    common::press(&mut app2, "jjj<Enter>");
+    common::go_to(&mut app2, Field::Vision(VisionPart::Statement));
+    common::press(&mut app2, "<Enter>");
     send(&mut app2, Event::Paste("ae\u{301}👍🏽b".into()));
     send(&mut app2, key(KeyCode::Left));
     send(&mut app2, key(KeyCode::Left));
@@ -798,15 +800,14 @@ fn backspace_and_arrows_move_by_grapheme() {
 fn resize_storm_and_large_pastes_keep_every_character() {
     let (_dir, path) = temp();
     let mut app = App::new(Workbook::default());
-    common::press(&mut app, "5jjj<Enter>");
+    common::go_to(&mut app, Field::Vision(VisionPart::Statement));
+    common::press(&mut app, "<Enter>");
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut rng = mentorbook::testing::Rng::new(1);
     let mut typed = String::new();
     let mut size = (80, 24);
     for i in 0..1000 {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
+        let x = rng.next_u64();
         size = ((x % 300) as u16, ((x >> 16) % 120) as u16);
         terminal.backend_mut().resize(size.0, size.1);
         send(&mut app, Event::Resize(size.0, size.1));
@@ -865,8 +866,8 @@ fn resize_storm_and_large_pastes_keep_every_character() {
 #[test]
 fn a_paste_arriving_as_keys_is_only_text() {
     let mut app = App::new(Workbook::default());
-    app.screen = Screen::Exercise(Exercise::Vision);
-    common::press(&mut app, "jjj<Enter>");
+    common::go_to(&mut app, Field::Vision(VisionPart::Statement));
+    common::press(&mut app, "<Enter>");
     let text = "q quits? d deletes? y n 0 9 ? / n\nsecond line ddd\nq";
     for c in text.chars() {
         let ev = if c == '\n' {

@@ -5,7 +5,7 @@ mod common;
 
 use std::sync::Arc;
 
-use common::{app_at, draw, fixed_now, fixture, press, saved_at, screen_text};
+use common::{app_at, fixed_now, fixture, press, saved_at, screen_text};
 use mentorbook::app::{App, ReviewView};
 use mentorbook::field::ConversationPart;
 use mentorbook::model::{JournalEntry, PlanArea, Topic, Workbook};
@@ -75,8 +75,7 @@ fn app_with_canaries(screen: Screen) -> App {
 
 fn snap(name: &str, app: &App, sizes: &[(u16, u16)]) {
     for (w, h) in sizes {
-        let terminal = draw(app, *w, *h);
-        insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), common::body(app, *w, *h));
     }
 }
 

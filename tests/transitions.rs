@@ -2,10 +2,10 @@
 
 mod common;
 
-use common::{app_at, press, send};
+use common::{app_at, focus, press, send};
 use crossterm::event::Event;
 use mentorbook::app::App;
-use mentorbook::field::{Field, ListKind};
+use mentorbook::field::{Choice, Field, ListKind};
 use mentorbook::field::{VisionPart, WorkbookPart};
 use mentorbook::model::{Phase, Workbook};
 use mentorbook::msg::Effect;
@@ -43,7 +43,11 @@ fn up_and_down_move_the_focus_and_stop_at_the_ends() {
 #[test]
 fn enter_on_a_field_edits_it_with_its_text() {
     let mut app = app_at(Screen::Home);
-    assert_eq!(press(&mut app, "j<Enter>"), None);
+    focus(
+        &mut app,
+        Target::Field(Field::Workbook(WorkbookPart::Mentee)),
+    );
+    assert_eq!(press(&mut app, "<Enter>"), None);
     assert_eq!(
         editing(&app),
         Some((Field::Workbook(WorkbookPart::Mentee), "Ana Ruiz".into()))
@@ -53,7 +57,8 @@ fn enter_on_a_field_edits_it_with_its_text() {
 #[test]
 fn enter_on_the_phase_moves_it_on_and_saves() {
     let mut app = app_at(Screen::Home);
-    assert_eq!(press(&mut app, "jjjj<Enter>"), Some(Effect::Save));
+    focus(&mut app, Target::Choice(Choice::Phase));
+    assert_eq!(press(&mut app, "<Enter>"), Some(Effect::Save));
     assert_eq!(app.workbook.phase, Phase::Separation);
     assert_eq!(press(&mut app, "p"), Some(Effect::Save));
     assert_eq!(app.workbook.phase, Phase::Redefinition);
@@ -62,7 +67,11 @@ fn enter_on_the_phase_moves_it_on_and_saves() {
 #[test]
 fn enter_on_an_exercise_opens_it_and_saves() {
     let mut app = app_at(Screen::Home);
-    assert_eq!(press(&mut app, "jjjjj<Enter>"), Some(Effect::Save));
+    focus(
+        &mut app,
+        Target::Open(Screen::Exercise(Exercise::Reflection)),
+    );
+    assert_eq!(press(&mut app, "<Enter>"), Some(Effect::Save));
     assert_eq!(app.screen, Screen::Exercise(Exercise::Reflection));
 }
 
@@ -107,7 +116,8 @@ fn each_screen_remembers_its_focus() {
 #[test]
 fn enter_on_an_add_row_appends_and_edits_a_new_item() {
     let mut app = app_at(Screen::Exercise(Exercise::Vision));
-    press(&mut app, "jjj<Enter>");
+    focus(&mut app, Target::Add(ListKind::Strengths));
+    press(&mut app, "<Enter>");
     assert_eq!(app.workbook.vision.strengths.len(), 4);
     assert_eq!(editing(&app), Some((Field::Strength(3), String::new())));
     assert_eq!(
@@ -119,14 +129,14 @@ fn enter_on_an_add_row_appends_and_edits_a_new_item() {
 #[test]
 fn a_adds_to_the_focused_list_or_the_first_one() {
     let mut app = app_at(Screen::Exercise(Exercise::Vision));
-    press(&mut app, "jjjj");
-    assert_eq!(
-        mentorbook::screens::focused(&app),
-        Some(Target::Field(Field::Limitation(0)))
-    );
+    focus(&mut app, Target::Field(Field::Limitation(0)));
     press(&mut app, "a");
     assert_eq!(editing(&app), Some((Field::Limitation(2), String::new())));
-    press(&mut app, "<Esc>jjjj");
+    press(&mut app, "<Esc>");
+    focus(
+        &mut app,
+        Target::Field(Field::Vision(VisionPart::Statement)),
+    );
     assert_eq!(
         mentorbook::screens::focused(&app),
         Some(Target::Field(Field::Vision(VisionPart::Statement)))
@@ -161,18 +171,30 @@ fn enter_in_a_list_item_commits_and_starts_the_next() {
 #[test]
 fn enter_in_a_name_commits_and_in_a_text_adds_a_line() {
     let mut app = app_at(Screen::Home);
-    assert_eq!(press(&mut app, "j<Enter>!<Enter>"), Some(Effect::Save));
+    focus(
+        &mut app,
+        Target::Field(Field::Workbook(WorkbookPart::Mentee)),
+    );
+    assert_eq!(press(&mut app, "<Enter>!<Enter>"), Some(Effect::Save));
     assert_eq!(app.workbook.mentee, "Ana Ruiz!");
     assert!(matches!(app.mode, Mode::Browse));
     let mut app = app_at(Screen::Exercise(Exercise::Vision));
-    press(&mut app, "jjjjjjjj<Enter><Enter>More.");
+    focus(
+        &mut app,
+        Target::Field(Field::Vision(VisionPart::Statement)),
+    );
+    press(&mut app, "<Enter><Enter>More.");
     assert!(editing(&app).unwrap().1.ends_with("think.\nMore."));
 }
 
 #[test]
 fn esc_in_the_editor_keeps_the_text() {
     let mut app = app_at(Screen::Home);
-    press(&mut app, "j<Enter> Jr");
+    focus(
+        &mut app,
+        Target::Field(Field::Workbook(WorkbookPart::Mentee)),
+    );
+    press(&mut app, "<Enter> Jr");
     assert_eq!(
         app.workbook.mentee, "Ana Ruiz",
         "not written until leaving or autosave"
@@ -184,7 +206,11 @@ fn esc_in_the_editor_keeps_the_text() {
 #[test]
 fn keys_in_the_editor_are_text_not_commands() {
     let mut app = app_at(Screen::Home);
-    press(&mut app, "j<Enter>");
+    focus(
+        &mut app,
+        Target::Field(Field::Workbook(WorkbookPart::Mentee)),
+    );
+    press(&mut app, "<Enter>");
     assert_eq!(press(&mut app, "q?1pda<Tab>"), None);
     assert!(matches!(app.mode, Mode::Edit(_)));
     assert_eq!(app.screen, Screen::Home);
@@ -194,7 +220,11 @@ fn keys_in_the_editor_are_text_not_commands() {
 #[test]
 fn ctrl_z_undoes_in_the_editor() {
     let mut app = app_at(Screen::Home);
-    press(&mut app, "j<Enter>xyz<C-z>");
+    focus(
+        &mut app,
+        Target::Field(Field::Workbook(WorkbookPart::Mentee)),
+    );
+    press(&mut app, "<Enter>xyz<C-z>");
     assert_eq!(editing(&app).unwrap().1, "Ana Ruizxy");
 }
 
@@ -227,10 +257,13 @@ fn d_asks_before_deleting_and_y_n_esc_answer() {
 fn d_deletes_an_empty_item_at_once_and_explains_elsewhere() {
     let mut app = app_at(Screen::Exercise(Exercise::Vision));
     app.workbook.vision.strengths.push("  ".into());
-    press(&mut app, "jjj");
+    focus(&mut app, Target::Field(Field::Strength(3)));
     assert_eq!(press(&mut app, "d"), Some(Effect::Save));
     assert_eq!(app.workbook.vision.strengths.len(), 3);
-    press(&mut app, "jjjjjjj");
+    focus(
+        &mut app,
+        Target::Field(Field::Vision(VisionPart::Improvements)),
+    );
     assert_eq!(press(&mut app, "d"), None);
     assert!(app.notice.as_deref().unwrap().contains("Only list items"));
     assert!(matches!(app.mode, Mode::Browse));
@@ -254,7 +287,11 @@ fn help_opens_with_question_mark_and_any_key_closes_it() {
 #[test]
 fn f1_in_the_editor_shows_help_and_returns_to_the_editor() {
     let mut app = app_at(Screen::Home);
-    press(&mut app, "j<Enter>!<F1>");
+    focus(
+        &mut app,
+        Target::Field(Field::Workbook(WorkbookPart::Mentee)),
+    );
+    press(&mut app, "<Enter>!<F1>");
     assert!(matches!(app.mode, Mode::Help(Some(_))));
     press(&mut app, "<Esc>");
     assert_eq!(
@@ -282,18 +319,31 @@ fn q_quits_ctrl_s_saves_and_ctrl_c_quits_from_every_mode() {
 #[test]
 fn ctrl_c_in_the_editor_writes_the_text_to_the_workbook_first() {
     let mut app = app_at(Screen::Home);
-    press(&mut app, "j<Enter> Jr<C-c>");
+    focus(
+        &mut app,
+        Target::Field(Field::Workbook(WorkbookPart::Mentee)),
+    );
+    press(&mut app, "<Enter> Jr<C-c>");
     assert_eq!(app.workbook.mentee, "Ana Ruiz Jr");
 }
 
 #[test]
 fn pastes_are_inserted_literally_and_flattened_in_one_line_fields() {
     let mut app = app_at(Screen::Home);
-    press(&mut app, "j<Enter>");
+    focus(
+        &mut app,
+        Target::Field(Field::Workbook(WorkbookPart::Mentee)),
+    );
+    press(&mut app, "<Enter>");
     send(&mut app, Event::Paste(" and\r\nq".into()));
     assert_eq!(editing(&app).unwrap().1, "Ana Ruiz and q");
     let mut app = App::new(Workbook::default());
-    press(&mut app, "5jjj<Enter>");
+    press(&mut app, "5");
+    focus(
+        &mut app,
+        Target::Field(Field::Vision(VisionPart::Statement)),
+    );
+    press(&mut app, "<Enter>");
     send(&mut app, Event::Paste("a\r\nb\rc".into()));
     assert_eq!(editing(&app).unwrap().1, "a\nb\nc");
 }

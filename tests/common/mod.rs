@@ -47,6 +47,13 @@ pub fn focus(app: &mut App, target: mentorbook::nav::Target) {
     }
 }
 
+/// Opens the screen `field` is on and puts the focus on it (what a person does with the
+/// digits and the arrows, without counting rows).
+pub fn go_to(app: &mut App, field: mentorbook::field::Field) {
+    app.screen = mentorbook::screens::screen_of(field);
+    focus(app, mentorbook::nav::Target::Field(field));
+}
+
 /// [`app_at`], with the status line saying it was saved at [`saved_at`].
 pub fn saved_app_at(screen: Screen) -> App {
     let mut app = app_at(screen);
@@ -182,6 +189,39 @@ pub fn draw(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal.draw(|f| mentorbook::ui::render(app, f)).unwrap();
     terminal
+}
+
+/// The screen as a snapshot holds it: drawn at `w`×`h`, with the footer's row of key hints
+/// replaced by a marker. Every screen's footer is one snapshot of its own (`footers` in
+/// `tests/screens.rs`), so a change to a global key rewrites that one, not every screen's.
+/// A footer that says something else (a notice, an error) stays in.
+pub fn body(app: &App, w: u16, h: u16) -> String {
+    let shown = draw(app, w, h).backend().to_string();
+    let keys_shown = mentorbook::ui::footer_keys(app).is_some();
+    let small = w < mentorbook::ui::MIN_WIDTH || h < mentorbook::ui::MIN_HEIGHT;
+    if !keys_shown || small {
+        return shown;
+    }
+    let mut rows: Vec<&str> = shown.lines().collect();
+    let marker = format!(
+        "\"{:<1$}\"",
+        "[keys: see the footers snapshot]",
+        usize::from(w)
+    );
+    if let Some(last) = rows.last_mut() {
+        *last = &marker;
+    }
+    rows.join("\n") + "\n"
+}
+
+/// The footer's row alone, as text.
+pub fn footer(app: &App, w: u16, h: u16) -> String {
+    screen_text(app, w, h)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .trim_end()
+        .to_string()
 }
 
 /// The rendered screen as plain text, one line per row.

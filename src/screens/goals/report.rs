@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use crate::field::GoalPart;
 use crate::model::{GoalStatus, SMART, Workbook};
 use crate::report::Block;
 use crate::screens::document::{date, fields, filled};
@@ -83,11 +84,12 @@ pub fn plans(wb: &Workbook, today: NaiveDate) -> Vec<Block> {
     let mut out = Vec::new();
     for g in shown_goals(wb) {
         let p = &g.plan;
-        let empty = !filled(&p.skills)
-            && !filled(&p.outcome)
+        // Nothing on the worksheet: none of its parts written, no steps, no resources.
+        let on_worksheet =
+            |part: &&GoalPart| super::page_of(0, **part) == crate::nav::Screen::Worksheet(0);
+        let empty = (GoalPart::ALL.iter().filter(on_worksheet)).all(|part| !part.slot(g).filled())
             && p.steps.is_empty()
-            && p.resources.is_empty()
-            && p.target_date.is_none();
+            && p.resources.is_empty();
         if empty {
             continue;
         }
