@@ -77,6 +77,23 @@ impl Exercise {
         }
     }
 
+    /// Whether the whole exercise is for its writer alone (hidden in call mode, left out of
+    /// what is shared).
+    pub fn private(self) -> bool {
+        match self {
+            Exercise::Reflection => true,
+            Exercise::Prospect
+            | Exercise::Agreement
+            | Exercise::Plan
+            | Exercise::Vision
+            | Exercise::Brainstorm
+            | Exercise::Goals
+            | Exercise::Conversations
+            | Exercise::Closure
+            | Exercise::Journal => false,
+        }
+    }
+
     /// Its place in [`Exercise::ALL`].
     pub fn index(self) -> usize {
         Exercise::ALL.iter().position(|e| *e == self).unwrap_or(0)

@@ -15,10 +15,9 @@ fn entry_private(wb: &Workbook, e: usize) -> bool {
 /// A screen that shows nothing but private text.
 pub fn screen(wb: &Workbook, screen: Screen) -> bool {
     match screen {
-        Screen::Exercise(Exercise::Reflection) => true,
+        Screen::Exercise(e) => e.private(),
         Screen::Entry(e) => entry_private(wb, e),
         Screen::Home
-        | Screen::Exercise(_)
         | Screen::Goal(_)
         | Screen::Worksheet(_)
         | Screen::Glance(_)
