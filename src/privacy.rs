@@ -5,7 +5,7 @@
 use crate::app::App;
 use crate::field::{Choice, Field};
 use crate::model::{SelfReflection, Workbook};
-use crate::nav::{Exercise, Screen, Target};
+use crate::nav::{Screen, Target};
 
 /// Journal entry `e` is private (a missing entry counts as private: nothing to show).
 fn entry_private(wb: &Workbook, e: usize) -> bool {
@@ -117,7 +117,10 @@ mod tests {
         assert!(field(&wb, Field::Topic(0)));
         assert!(!field(&wb, Field::Topic(1)));
         assert!(screen(&wb, Screen::Entry(0)));
-        assert!(screen(&wb, Screen::Exercise(Exercise::Reflection)));
+        assert!(screen(
+            &wb,
+            Screen::Exercise(crate::nav::Exercise::Reflection)
+        ));
         assert!(!screen(&wb, Screen::Entry(1)));
         let json = serde_json::to_string(&shareable(&wb)).unwrap();
         assert!(!json.contains("secret"), "{json}");
