@@ -173,8 +173,16 @@ fn target(cli: &Cli) -> Result<PathBuf, String> {
 /// The sample workbook shipped with the app (`--demo`).
 pub const SAMPLE: &str = include_str!("../assets/sample-workbook.json");
 
+/// How much of the workbook a command needs: the journal is read only for output that
+/// holds entries (a workbook's months can be years of text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Need {
+    Plan,
+    Everything,
+}
+
 /// The workbook a command reads: the sample with `--demo`, else the named file.
-fn load_for(cli: &Cli) -> Result<(Workbook, PathBuf), String> {
+fn load_for(cli: &Cli, need: Need) -> Result<(Workbook, PathBuf), String> {
     if cli.demo {
         let wb = store::decode(SAMPLE.as_bytes())
             .map_err(|e| format!("the sample workbook does not read: {e:?}"))?
@@ -182,12 +190,16 @@ fn load_for(cli: &Cli) -> Result<(Workbook, PathBuf), String> {
         return Ok((wb, PathBuf::from("(the sample workbook)")));
     }
     let path = target(cli)?;
-    Ok((load(&path)?, path))
+    Ok((load(&path, need)?, path))
 }
 
 /// Reads a workbook for a command, without locking or changing it.
-fn load(path: &Path) -> Result<Workbook, String> {
-    match store::read_only(path) {
+fn load(path: &Path, need: Need) -> Result<Workbook, String> {
+    let read = match need {
+        Need::Plan => store::read_plan(path),
+        Need::Everything => store::read_only(path),
+    };
+    match read {
         Ok(d) => Ok(d.workbook),
         Err(store::OpenError::Io(_, e)) if e.kind() == std::io::ErrorKind::NotFound => {
             Err(format!("there is no workbook at {} yet", path.display()))
@@ -285,7 +297,12 @@ fn export(
     if !sections.is_empty() && format != Format::Markdown {
         return Err("--section only applies to --format markdown".into());
     }
-    let (wb, path) = load_for(cli)?;
+    // Only the JSON export holds journal entries.
+    let need = match format {
+        Format::Json => Need::Everything,
+        Format::Markdown | Format::Ics => Need::Plan,
+    };
+    let (wb, path) = load_for(cli, need)?;
     let text = export_text(&wb, format, sections, include_private, now);
     let Some(out) = output else {
         return Ok(text);
@@ -312,7 +329,7 @@ fn show(
     include_private: bool,
     now: DateTime<Local>,
 ) -> Result<String, String> {
-    let (mut wb, _) = load_for(cli)?;
+    let (mut wb, _) = load_for(cli, Need::Plan)?;
     if !include_private {
         wb = privacy::shareable(&wb);
     }
@@ -356,17 +373,19 @@ fn list() -> Result<String, String> {
 /// A large file is not read whole for this: the names come from its first few lines, where
 /// mentorbook writes them, so a list of many years-long workbooks still shows at once.
 pub fn describe(path: &Path) -> String {
-    if let Some(names) = names_from_head(path) {
+    let plan = store::parts_dir(path).join("plan.json");
+    if let Some(names) = names_from_head(path).or_else(|| names_from_head(&plan)) {
         return partners(&names);
     }
-    match store::read_only(path) {
+    match store::read_plan(path) {
         Ok(d) => partners(&d.workbook),
         Err(_) => "cannot be read: `mentorbook check` says why".into(),
     }
 }
 
 /// The partners' names from the start of a file laid out as mentorbook writes it (the
-/// `data` object's fields at four spaces), or `None` to read the file properly instead.
+/// `data` object's fields at four spaces: a workbook's plan, or a whole workbook), or `None`
+/// to read the file properly instead.
 fn names_from_head(path: &Path) -> Option<Workbook> {
     use std::io::Read;
     let mut head = Vec::with_capacity(16 << 10);
@@ -428,7 +447,7 @@ fn new(name: &str, now: DateTime<Local>) -> Result<String, String> {
 }
 
 fn check(cli: &Cli) -> Result<String, String> {
-    let (wb, path) = load_for(cli)?;
+    let (wb, path) = load_for(cli, Need::Everything)?;
     let problems = wb.problems();
     if problems.is_empty() {
         return Ok(format!(

@@ -54,15 +54,7 @@ fn main() -> ExitCode {
     };
     #[cfg(feature = "test-hooks")]
     if cli.save_loop {
-        let workbook = match journal.map(|j| j.wait()) {
-            Some(Ok(j)) => mentorbook::model::Workbook {
-                journal: j,
-                ..workbook
-            },
-            Some(Err(e)) => return fail(&e.to_string()),
-            None => workbook,
-        };
-        return match mentorbook::testing::save_loop(store, workbook) {
+        return match mentorbook::testing::save_loop(store) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(&format!("save failed: {e}")),
         };

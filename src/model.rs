@@ -9,12 +9,11 @@ mod conversations;
 mod cultivation;
 mod dates;
 mod goals;
+mod journal;
 mod parts;
 mod planning;
 mod relationship;
 mod vision;
-
-use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -28,6 +27,7 @@ pub use goals::{
     ActionPlan, ActionStep, BrainPart, Brainstorm, Candidate, Goal, GoalPart, GoalStatus, Helper,
     Horizon, Measure, MeasureKind, Milestone, Owner, Resource, StepStatus,
 };
+pub use journal::{Journal, Month, MonthSummary};
 pub use parts::{Slot, SlotMut};
 pub use planning::{Letter, MAX_ACTIVE, SMART, move_item};
 pub use relationship::{
@@ -124,9 +124,10 @@ pub struct Workbook {
     /// Conversations, in the order they were created.
     pub conversations: Vec<Conversation>,
     pub check_ins: Vec<CheckIn>,
-    /// Shared so that a snapshot for saving costs a reference count per entry, not a copy of
-    /// years of text; `entry_mut` copies one entry only if a save still holds it.
-    pub journal: Vec<Arc<JournalEntry>>,
+    /// Every journal entry (see [`Journal`]). Left out when empty: the part of a workbook
+    /// saved apart from its journal has none.
+    #[serde(skip_serializing_if = "Journal::is_empty")]
+    pub journal: Journal,
     pub closure: Closure,
 }
 
@@ -175,10 +176,9 @@ impl Workbook {
             .filter(|g| g.status == GoalStatus::Achieved)
     }
 
-    /// Hands out a fresh id for a new list item.
-    /// Journal entry `i`, to change.
+    /// Journal entry `i`, to change (copied first if a save still holds it).
     pub fn entry_mut(&mut self, i: usize) -> Option<&mut JournalEntry> {
-        self.journal.get_mut(i).map(Arc::make_mut)
+        self.journal.get_mut(i)
     }
 
     /// A new id, never used before in this workbook.

@@ -90,7 +90,6 @@ pub fn shareable(wb: &Workbook) -> Workbook {
 mod tests {
     use super::*;
     use crate::model::{JournalEntry, Topic};
-    use std::sync::Arc;
 
     #[test]
     fn shareable_keeps_nothing_private() {
@@ -105,15 +104,15 @@ mod tests {
             text: "open topic".into(),
             ..Topic::default()
         });
-        wb.journal.push(Arc::new(JournalEntry {
+        wb.journal.push(JournalEntry {
             text: "secret entry".into(),
             ..JournalEntry::default()
-        }));
-        wb.journal.push(Arc::new(JournalEntry {
+        });
+        wb.journal.push(JournalEntry {
             text: "shared entry".into(),
             private: false,
             ..JournalEntry::default()
-        }));
+        });
         assert!(field(&wb, Field::Topic(0)));
         assert!(!field(&wb, Field::Topic(1)));
         assert!(screen(&wb, Screen::Entry(0)));

@@ -2,6 +2,7 @@
 //! draws. The loop sleeps until the next event or the autosave deadline: no redraw tick.
 
 mod autosave;
+mod loading;
 mod outside;
 mod recovery;
 
@@ -86,9 +87,10 @@ pub struct Session {
     /// A save running on its own thread, so encoding and writing a large workbook never
     /// holds up a keystroke.
     in_flight: Option<InFlight>,
-    /// A large file's journal, still being read (see `Store::open_progressive`).
+    /// The journal, still being read (see `Store::open_progressive`).
     pending_journal: Option<PendingJournal>,
-    /// Why the journal could not be read: nothing may be saved over such a file.
+    /// Why the journal could not be read. A whole file's: nothing may be saved over such a
+    /// file. A month's: that month stays as it is on disk, never written.
     load_failed: Option<String>,
     /// A recovery file being offered (see [`Session::offer_recovery`]) and what it holds.
     recovery: Option<(PathBuf, Workbook)>,
@@ -123,59 +125,45 @@ impl Session {
         }
     }
 
-    /// The journal arrives later (a large file): the first frame is drawn without it, and
-    /// nothing is handled or saved before it is in.
-    pub fn journal_later(mut self, journal: Option<PendingJournal>) -> Session {
-        self.app.loading_journal = journal.is_some();
-        self.pending_journal = journal;
-        self
-    }
-
-    /// Takes in the journal if it is still on its way. An error means the file is damaged:
-    /// from then on every save refuses, so the file stays as it is.
-    pub fn finish_loading(&mut self) -> Result<(), String> {
-        if let Some(why) = &self.load_failed {
-            return Err(why.clone());
-        }
-        if let Some(pending) = self.pending_journal.take() {
-            match pending.wait() {
-                Ok(journal) => {
-                    self.app.workbook.journal = journal;
-                    self.app.refresh_journal();
-                    self.app.loading_journal = false;
-                }
-                Err(e) => {
-                    let why = e.to_string();
-                    self.load_failed = Some(why.clone());
-                    return Err(why);
-                }
-            }
-        }
-        Ok(())
-    }
-
     /// Saves the workbook with the editor's current text and waits for it (quitting, a
     /// signal): a save still running in the background is finished first. The outcome goes
-    /// to the status line.
+    /// to the status line. With nothing changed since the last save, nothing is done.
     pub fn save(&mut self) -> bool {
-        if self.finish_loading().is_err() {
-            return false;
-        }
         self.settle();
         if self.app.flush_editor() {
             self.app.unsaved = true;
         }
+        if !self.app.unsaved && !self.autosave.pending() {
+            return true;
+        }
+        if self.app.loading_journal || self.waiting_for_months() {
+            if self.finish_loading().is_err() {
+                return false;
+            }
+        } else if self.take_in_journal().is_err() {
+            return false;
+        }
         let now = (self.clock)();
         self.autosave.saved();
         let result = self.store.job().run(&self.app.workbook, now);
-        self.apply(result, now)
+        let saved = self.apply(result, now);
+        // Entries dated in a month whose file cannot be read cannot be saved with it: said,
+        // and on quitting they go to a recovery file.
+        if saved && self.waiting_for_months() {
+            self.app.status =
+                Status::NotSaved("a new entry's month cannot be read from disk".into());
+            self.app.unsaved = true;
+            return false;
+        }
+        saved
     }
 
     /// Starts a save on its own thread from a snapshot of the workbook (cheap: journal
     /// entries are shared, not copied) and returns at once. If one is already running, this
     /// one follows when it ends.
     pub fn save_in_background(&mut self) {
-        if self.finish_loading().is_err() {
+        // A whole file's journal must be in before anything is written over it.
+        if self.app.loading_journal && self.finish_loading().is_err() {
             return;
         }
         if self.in_flight.is_some() {
@@ -328,11 +316,17 @@ pub fn run<B: Backend, E: Events>(
         s => Some(s as i32),
     };
     draw(terminal, &lock(session).app)?;
-    // The first frame is up; now the rest of a large file, before any key is handled.
+    // The first frame is up; now the journal. A whole file's before any key is handled; a
+    // workbook in parts takes its months in as they come.
     {
         let mut s = lock(session);
-        let loading = s.pending_journal.is_some();
-        if let Err(why) = s.finish_loading() {
+        let loading = s.app.loading_journal;
+        let read = if loading {
+            s.finish_loading()
+        } else {
+            s.take_in_journal().map(|_| ())
+        };
+        if let Err(why) = read {
             return Ok(Exit::Damaged(why));
         }
         s.offer_recovery();
@@ -354,7 +348,8 @@ pub fn run<B: Backend, E: Events>(
                 .autosave
                 .deadline()
                 .map(|d| d.saturating_duration_since(Instant::now()));
-            match (deadline, s.saving()) {
+            // A save or the journal on its way: look every SAVE_POLL (only then).
+            match (deadline, s.saving() || s.loading()) {
                 (Some(d), true) if d > SAVE_POLL => (Some(SAVE_POLL), true),
                 (None, true) => (Some(SAVE_POLL), true),
                 (d, _) => (d, false),
@@ -366,11 +361,15 @@ pub fn run<B: Backend, E: Events>(
             Ok(Some(event)) => event,
             Ok(None) => {
                 let finished = s.poll_save();
+                let arrived = match s.take_in_journal() {
+                    Ok(arrived) => arrived,
+                    Err(why) => return Ok(Exit::Damaged(why)),
+                };
                 // The autosave deadline passed with no key: save what is there.
                 if !polling && (s.app.unsaved || s.autosave.pending()) {
                     s.save_in_background();
                 }
-                if (finished || !polling)
+                if (finished || arrived || !polling)
                     && let Some(exit) = redraw(terminal, &mut s)
                 {
                     return Ok(exit);
@@ -385,6 +384,9 @@ pub fn run<B: Backend, E: Events>(
         if let Some(sig) = signalled() {
             s.save();
             return Ok(Exit::Signal(sig));
+        }
+        if let Err(why) = s.take_in_journal() {
+            return Ok(Exit::Damaged(why));
         }
         if let Some(exit) = s.handle(&event) {
             return Ok(exit);

@@ -1,28 +1,37 @@
 //! The only code that touches the file system: where the workbook lives, opening it under a
-//! lock, and saving it atomically with rotated backups.
+//! lock, and saving it atomically with rotated backups. A workbook is kept in parts (a small
+//! manifest, the plan, a file per month of journal: see `parts.rs`); a save writes only the
+//! parts that changed, and the manifest last.
 
 mod backup;
 mod envelope;
 mod error;
 mod files;
+mod load;
+mod parts;
 mod progressive;
 mod save;
+mod steps;
 
+use std::collections::BTreeMap;
 use std::fs::{self, DirBuilder, File, OpenOptions};
 use std::hash::{DefaultHasher, Hasher};
 use std::io;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::SystemTime;
 
 use chrono::{DateTime, Local};
 
-use crate::model::Workbook;
+use crate::model::{Journal, JournalEntry, Month, Workbook};
 pub use envelope::{DecodeError, Decoded, SCHEMA_VERSION, data_slice, decode, encode, encode_data};
 pub use error::{OpenError, SaveError};
 use files::{dir_of, resolve_link, sweep_temp_files, tighten, write_private};
 pub use files::{secure_dir, write_file_private};
-pub use progressive::PendingJournal;
+pub use load::{Arrival, PendingJournal, Taken};
+use parts::Manifest;
+pub use parts::{PARTS_VERSION, parts_dir};
 #[cfg(feature = "test-hooks")]
 pub use save::Faults;
 pub use save::{SaveDone, SaveJob, SaveStep, Saved};
@@ -33,26 +42,61 @@ pub fn default_path() -> Option<PathBuf> {
         .map(|d| d.data_local_dir().join("workbook.json"))
 }
 
-/// An open workbook file, locked against other instances for as long as this value lives.
+/// An open workbook, locked against other instances for as long as this value lives.
 #[derive(Debug)]
 pub struct Store {
     path: PathBuf,
     dir: PathBuf,
+    parts: PathBuf,
     /// Held for the session: the lock is released when the file is closed.
     _lock: File,
     generation: u64,
-    /// Hash and length of the data last written (or read), to skip saves that change nothing.
-    last: Option<(u64, usize)>,
-    /// The file as we last read or wrote it, to notice another program changing it.
-    disk: Option<Stamp>,
-    /// Once the file was changed by another program, saves go to this copy instead.
+    /// What is on disk, as this session last read or wrote it.
+    disk: Arc<OnDisk>,
+    /// Once the workbook was changed by another program, saves go to this copy instead.
     conflict: Option<PathBuf>,
     #[cfg(feature = "test-hooks")]
     faults: Option<Faults>,
 }
 
-/// Size, modification time and inode of the workbook file: if any differs at save time,
-/// someone else wrote it.
+/// What this session knows is on disk: enough to write only what changed, and to notice
+/// another program's change.
+#[derive(Debug, Clone, Default)]
+pub struct OnDisk {
+    /// The file at the workbook's path is a whole workbook in one file: the next save writes
+    /// it in parts (keeping the whole file in `backups/`).
+    whole: bool,
+    /// The manifest last read or written.
+    manifest: Option<Manifest>,
+    /// The plan (the workbook without its journal) as last read or written.
+    plan: Option<Arc<Workbook>>,
+    /// Each month's entries as last read or written: the journal's own shared entries, so an
+    /// unchanged month is known by identity, without encoding it.
+    months: BTreeMap<Month, Vec<Arc<JournalEntry>>>,
+    /// Each file as last read or written: the workbook's own under "", the parts by name.
+    files: BTreeMap<String, Known>,
+    /// A save stopped half way: parts moved aside are put back before the next one.
+    unsettled: bool,
+}
+
+/// A file as we last read or wrote it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Known {
+    stamp: Option<Stamp>,
+    /// The content's fingerprint; unknown for a large whole workbook (not hashed at start).
+    print: Option<(u64, usize)>,
+}
+
+/// `path` as it is now, holding `bytes`.
+fn known_of(path: &Path, bytes: &[u8]) -> Known {
+    Known {
+        stamp: stamp_of(path),
+        print: Some(fingerprint(bytes)),
+    }
+}
+
+/// Size, modification time and inode of a file: if any differs at save time, someone else
+/// wrote it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stamp {
     len: u64,
@@ -70,20 +114,28 @@ fn stamp_of(path: &Path) -> Option<Stamp> {
     })
 }
 
+/// Creates a folder of ours, private (0700).
+fn make_private_dir(dir: &Path) -> io::Result<()> {
+    DirBuilder::new().recursive(true).mode(0o700).create(dir)
+}
+
 impl Store {
-    /// Locks and reads the workbook at `path`. A missing file gives an empty workbook (created
-    /// on the first save). A file that cannot be read is never touched: the error says why.
+    /// Locks and reads the workbook at `path`, journal included. A missing file gives an
+    /// empty workbook (created on the first save). A file that cannot be read is never
+    /// touched: the error says why.
     pub fn open(path: &Path) -> Result<(Store, Workbook), OpenError> {
-        let (store, mut workbook, pending) = Store::open_progressive(path)?;
+        let (mut store, mut workbook, pending) = Store::open_progressive(path)?;
         if let Some(journal) = pending {
-            workbook.journal = journal.wait()?;
+            // Months arrive newest first; taken in oldest first, the journal is in time order.
+            let mut arrived = journal.wait().all()?;
+            arrived.reverse();
+            store.take_in(&mut workbook, arrived);
         }
         Ok((store, workbook))
     }
 
-    /// Like [`Store::open`], but a large file's journal may still be on its way: the app can
-    /// draw its first frame meanwhile, and must take the journal in (or its error) before it
-    /// handles a key or saves.
+    /// Like [`Store::open`], but the journal may still be on its way: the app can draw and
+    /// handle keys meanwhile, taking the journal in as it arrives ([`Store::take_in`]).
     pub fn open_progressive(
         path: &Path,
     ) -> Result<(Store, Workbook, Option<PendingJournal>), OpenError> {
@@ -93,11 +145,7 @@ impl Store {
             .ok_or_else(|| OpenError::BadPath(path.clone()))?;
         let dir = dir_of(&path);
         if !dir.exists() {
-            DirBuilder::new()
-                .recursive(true)
-                .mode(0o700)
-                .create(&dir)
-                .map_err(|e| OpenError::Io(dir.clone(), e))?;
+            make_private_dir(&dir).map_err(|e| OpenError::Io(dir.clone(), e))?;
         }
         let lock_path = dir.join(Path::new(file_name).with_extension("lock"));
         let lock = OpenOptions::new()
@@ -116,37 +164,105 @@ impl Store {
         // Files from an older version or copied in with a looser mode are made private.
         tighten(&lock_path);
         tighten(&path);
-
         let mut store = Store {
+            parts: parts_dir(&path),
             path: path.clone(),
             dir,
             _lock: lock,
             generation: 0,
-            last: None,
-            // Taken before reading: a change in between shows as a conflict, never as ours.
-            disk: stamp_of(&path),
+            disk: Arc::default(),
             conflict: None,
             #[cfg(feature = "test-hooks")]
             faults: None,
         };
-        // For a large file `last` stays unknown: the first save compares with the file on
-        // its own thread, so start-up does not re-encode or hash years of entries.
-        let (decoded, pending) = match progressive::read(&path, decode_file) {
-            Ok(progressive::Opened::Whole(d, print)) => {
-                store.last = Some(print);
-                (d, None)
-            }
-            Ok(progressive::Opened::Partial(d, journal)) => (d, Some(journal)),
+        // Taken before reading: a change in between shows as a conflict, never as ours.
+        let stamp = stamp_of(&path);
+        let layout = match load::layout(&path) {
             Err(OpenError::Io(_, e)) if e.kind() == io::ErrorKind::NotFound => {
+                store.disk = Arc::new(OnDisk {
+                    files: BTreeMap::from([(
+                        String::new(),
+                        Known {
+                            stamp: None,
+                            print: None,
+                        },
+                    )]),
+                    ..OnDisk::default()
+                });
                 return Ok((store, Workbook::default(), None));
             }
-            Err(e) => return Err(e),
+            other => other?,
         };
-        store.generation = decoded.generation;
-        Ok((store, decoded.workbook, pending))
+        match layout {
+            load::Layout::Parts(manifest, known) => {
+                load::settle(&store.parts, &manifest)
+                    .map_err(|e| OpenError::Io(store.parts.clone(), e))?;
+                for f in fs::read_dir(&store.parts).into_iter().flatten().flatten() {
+                    tighten(&f.path());
+                }
+                let (plan, plan_known) = load::read_plan(&store.parts, &manifest)?;
+                let mut wb = plan.workbook;
+                for m in &manifest.journal {
+                    wb.journal.expect(m.month, m.summary());
+                }
+                let pending = (!manifest.journal.is_empty())
+                    .then(|| PendingJournal::months(store.parts.clone(), manifest.journal.clone()));
+                store.generation = manifest.generation;
+                let mut plan_only = wb.clone();
+                plan_only.journal = Journal::default();
+                store.disk = Arc::new(OnDisk {
+                    files: BTreeMap::from([
+                        (String::new(), Known { stamp, ..known }),
+                        (manifest.plan.file.clone(), plan_known),
+                    ]),
+                    manifest: Some(manifest),
+                    plan: Some(Arc::new(plan_only)),
+                    ..OnDisk::default()
+                });
+                Ok((store, wb, pending))
+            }
+            load::Layout::Whole => {
+                let (decoded, print, pending) = match progressive::read(&path, decode_file)? {
+                    progressive::Opened::Whole(d, print) => (d, Some(print), None),
+                    progressive::Opened::Partial(d, journal) => (d, None, Some(journal)),
+                };
+                store.generation = decoded.generation;
+                store.disk = Arc::new(OnDisk {
+                    whole: true,
+                    files: BTreeMap::from([(String::new(), Known { stamp, print })]),
+                    ..OnDisk::default()
+                });
+                Ok((store, decoded.workbook, pending))
+            }
+        }
     }
 
-    /// The workbook file this store writes.
+    /// Takes in journal that arrived: into the workbook, and as what is on disk (so an
+    /// unchanged month is never written again).
+    pub fn take_in(&mut self, workbook: &mut Workbook, arrivals: Vec<Arrival>) {
+        let disk = Arc::make_mut(&mut self.disk);
+        for arrival in arrivals {
+            match arrival {
+                Arrival::Month {
+                    month,
+                    entries,
+                    file,
+                } => {
+                    disk.months.insert(month, entries.clone());
+                    disk.files.insert(parts::month_file(month), file);
+                    workbook.journal.take_in(month, entries);
+                }
+                Arrival::Whole(entries) => {
+                    for e in entries {
+                        workbook.journal.push(Arc::unwrap_or_clone(e));
+                    }
+                }
+                Arrival::Unreadable { month, .. } => workbook.journal.mark_unreadable(month),
+            }
+        }
+    }
+
+    /// The workbook file this store writes (the manifest of a workbook in parts).
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -156,18 +272,25 @@ impl Store {
         &self.dir
     }
 
-    /// The number of successful saves ever made to this file.
+    /// The number of successful saves ever made to this workbook.
     pub fn generation(&self) -> u64 {
         self.generation
     }
 
-    /// Saves atomically: temp file in the same folder, fsync, keep the old file as a backup,
-    /// rename over, fsync the folder. On any error the old file is untouched and no temp file
-    /// is left; the caller keeps the workbook in memory and tries again later.
+    /// Saves what changed, atomically (see `save.rs`). On any error the workbook on disk is
+    /// the previous one; the caller keeps the workbook in memory and tries again later.
     pub fn save(&mut self, workbook: &Workbook, now: DateTime<Local>) -> Result<Saved, SaveError> {
-        let done = self.job().run(workbook, now)?;
-        self.finish(&done);
-        Ok(done.saved)
+        match self.job().run(workbook, now) {
+            Ok(done) => {
+                let saved = done.saved;
+                self.finish(&done);
+                Ok(saved)
+            }
+            Err(e) => {
+                self.failed(&e);
+                Err(e)
+            }
+        }
     }
 
     /// What a save needs besides the workbook, so that it can run on another thread while the
@@ -176,9 +299,9 @@ impl Store {
         SaveJob {
             path: self.path.clone(),
             dir: self.dir.clone(),
+            parts: self.parts.clone(),
             generation: self.generation,
-            last: self.last,
-            disk: self.disk,
+            disk: Arc::clone(&self.disk),
             conflict: self.conflict.clone(),
             #[cfg(feature = "test-hooks")]
             faults: self.faults.clone(),
@@ -188,21 +311,23 @@ impl Store {
     /// Takes in a finished job: the new generation and what is now on disk.
     pub fn finish(&mut self, done: &SaveDone) {
         self.generation = done.generation;
-        self.last = Some(done.last);
-        self.disk = done.disk;
+        self.disk = Arc::clone(&done.disk);
     }
 
-    /// Takes in a failed job: after a conflict, every later save goes to the same copy.
+    /// Takes in a failed job: after a conflict, every later save goes to the same copy; parts
+    /// left moved aside are put back before the next save.
     pub fn failed(&mut self, error: &SaveError) {
         if let Some(copy) = &error.conflict {
             self.conflict = Some(copy.clone());
         }
         if let Some(done) = &error.landed {
             self.finish(done);
+        } else if error.unsettled {
+            Arc::make_mut(&mut self.disk).unsettled = true;
         }
     }
 
-    /// The copy saves go to since another program changed the file, if that happened.
+    /// The copy saves go to since another program changed the workbook, if that happened.
     pub fn conflict(&self) -> Option<&Path> {
         self.conflict.as_deref()
     }
@@ -212,10 +337,9 @@ impl Store {
     pub fn inject_faults(&mut self, faults: Option<Faults>) {
         self.faults = faults;
     }
-}
 
-impl Store {
-    /// Writes the workbook to `recovery/` beside the file (never over it), for a crash.
+    /// Writes the workbook to `recovery/` beside it (never over it), as one whole file, for
+    /// a crash: the months not read yet come from disk as they are.
     pub fn write_recovery(&self, workbook: &Workbook, now: DateTime<Local>) -> io::Result<PathBuf> {
         let dir = self.dir.join("recovery");
         if !dir.exists() {
@@ -223,7 +347,8 @@ impl Store {
         }
         let stem = self.path.file_stem().unwrap_or_default().to_string_lossy();
         let target = dir.join(format!("{stem}-{}.json", now.format("%Y%m%d-%H%M%S")));
-        let bytes = encode(&encode_data(workbook), self.generation, now.fixed_offset());
+        let whole = self.job().complete(workbook);
+        let bytes = encode(&encode_data(&whole), self.generation, now.fixed_offset());
         write_private(&dir, &target, &bytes)?;
         Ok(target)
     }
@@ -234,7 +359,7 @@ impl Store {
         backup::stamped(&self.dir.join("recovery"), &stem)
     }
 
-    /// Keeps the file as it is now in `backups/`, before a recovery file replaces it.
+    /// Keeps the workbook file as it is now in `backups/`, before a recovery replaces it.
     pub fn keep_before_restore(&self, now: DateTime<Local>) -> io::Result<()> {
         backup::keep_named(&self.dir, &self.path, "pre-restore", now)
     }
@@ -255,14 +380,44 @@ fn decode_file(path: &Path, bytes: Vec<u8>) -> Result<Decoded, OpenError> {
     })
 }
 
-/// Reads and decodes a workbook without locking or changing anything: for exports and
-/// `check`. Saves replace the file by renaming, so a read never sees half a save.
+/// Reads a whole workbook, journal included, without locking or changing anything: for
+/// exports and `check`. Saves rename the manifest last, so a read sees one save or the other.
 pub fn read_only(path: &Path) -> Result<Decoded, OpenError> {
-    let bytes = fs::read(path).map_err(|e| OpenError::Io(path.to_path_buf(), e))?;
-    decode_file(path, bytes)
+    read(path, true)
 }
 
-/// A hash and the length of encoded data, to notice a save that would change nothing.
+/// Reads a workbook without its journal (whose entries are counted, not read): for the
+/// commands whose output holds no journal entry.
+pub fn read_plan(path: &Path) -> Result<Decoded, OpenError> {
+    read(path, false)
+}
+
+fn read(path: &Path, journal: bool) -> Result<Decoded, OpenError> {
+    match load::layout(path)? {
+        load::Layout::Parts(manifest, _) => {
+            let workbook = if journal {
+                load::read_all(path, &manifest)?
+            } else {
+                let (plan, _) = load::read_plan(&parts_dir(path), &manifest)?;
+                let mut wb = plan.workbook;
+                for m in &manifest.journal {
+                    wb.journal.expect(m.month, m.summary());
+                }
+                wb
+            };
+            Ok(Decoded {
+                workbook,
+                generation: manifest.generation,
+            })
+        }
+        load::Layout::Whole => {
+            let bytes = fs::read(path).map_err(|e| OpenError::Io(path.to_path_buf(), e))?;
+            decode_file(path, bytes)
+        }
+    }
+}
+
+/// A hash and the length of encoded data, to notice a file that did not change.
 pub(crate) fn fingerprint(data: &[u8]) -> (u64, usize) {
     let mut h = DefaultHasher::new();
     h.write(data);

@@ -309,11 +309,11 @@ fn thousands_of_entries_page_without_building_rows_for_all() {
     let mut wb = common::fixture();
     let base = wb.journal[0].clone();
     for k in 0..5000 {
-        let mut e = (*base).clone();
+        let mut e = base.clone();
         e.id = 1000 + k;
         e.at += chrono::Duration::minutes(k as i64);
         e.text = format!("Entry {k}");
-        wb.journal.push(std::sync::Arc::new(e));
+        wb.journal.push(e);
     }
     let mut app = App::new(wb);
     app.screen = Screen::Exercise(Exercise::Journal);

@@ -6,6 +6,9 @@
 //! a symlinked data folder (27). Figures go to stderr (`-- --nocapture`);
 //! `RELIABILITY_SCALE=10` runs ten times as many rounds.
 
+#[path = "common/disk.rs"]
+mod disk;
+use disk::files;
 #[path = "common/pty.rs"]
 mod driver;
 
@@ -40,30 +43,38 @@ fn mode(p: &Path) -> u32 {
     fs::metadata(p).unwrap().permissions().mode() & 0o777
 }
 
-/// Temp files a save left in the folder or its subfolders.
+/// Temp files a save left in the folder or its subfolders (parts moved aside included).
 fn orphans(dir: &Path) -> usize {
-    [dir.to_path_buf(), dir.join("backups"), dir.join("recovery")]
-        .iter()
-        .flat_map(|d| fs::read_dir(d).into_iter().flatten().flatten())
-        .filter(|e| {
-            let n = e.file_name().to_string_lossy().into_owned();
-            n.ends_with(".tmp") || n.ends_with(".partial")
-        })
-        .count()
+    let parts = mentorbook::store::parts_dir(&dir.join("workbook.json"));
+    [
+        dir.to_path_buf(),
+        dir.join("backups"),
+        dir.join("recovery"),
+        parts,
+    ]
+    .iter()
+    .flat_map(|d| fs::read_dir(d).into_iter().flatten().flatten())
+    .filter(|e| {
+        let n = e.file_name().to_string_lossy().into_owned();
+        n.ends_with(".tmp") || n.ends_with(".partial") || n.ends_with(".prev")
+    })
+    .count()
 }
 
-/// The text of the newest journal entry on disk ("" if none or no file).
+/// The text of the newest journal entry on disk ("" if none or no file), whatever the
+/// layout (a workbook in parts, or a whole file such as a recovery file).
 fn last_entry(file: &Path) -> String {
-    let Ok(bytes) = fs::read(file) else {
+    if !file.exists() {
         return String::new();
-    };
-    let v: serde_json::Value = serde_json::from_slice(&bytes).expect("the file parses");
-    v["data"]["journal"]
-        .as_array()
-        .and_then(|j| j.last())
-        .and_then(|e| e["text"].as_str())
-        .unwrap_or("")
-        .to_string()
+    }
+    let wb = mentorbook::store::read_only(file)
+        .unwrap_or_else(|e| panic!("the file reads: {e}"))
+        .workbook;
+    wb.journal
+        .iter()
+        .max_by_key(|e| (e.at, e.id))
+        .map(|e| e.text.clone())
+        .unwrap_or_default()
 }
 
 fn args(file: &Path) -> Vec<&OsStr> {
@@ -71,8 +82,9 @@ fn args(file: &Path) -> Vec<&OsStr> {
 }
 
 /// Test 1: the save loop (`--save-loop`, a 256 KB–1 MB workbook saved over and over) killed
-/// with SIGKILL after 1–100 ms, again and again. After every kill the file parses, is never
-/// older than the last generation the loop reported saved, is 0600, and the next start
+/// with SIGKILL after 1–100 ms, again and again. After every kill the workbook parses, is
+/// never older than the last generation the loop reported saved, holds exactly that
+/// generation's plan and months (never a mix of two saves), is 0600, and the next start
 /// sweeps every temp file.
 #[test]
 fn kill_9_during_saves_never_leaves_a_damaged_or_older_file() {
@@ -82,6 +94,7 @@ fn kill_9_during_saves_never_leaves_a_damaged_or_older_file() {
     let mut rng = Rng::new(0x5EED_0001);
     let (mut corrupt, mut rollbacks, mut missing, mut orphans_before, mut orphans_after) =
         (0, 0, 0, 0, 0);
+    let mut mixed = 0;
     let mut last_seen = 0;
     for _ in 0..kills {
         let mut child = Command::new(BIN)
@@ -113,12 +126,17 @@ fn kill_9_during_saves_never_leaves_a_damaged_or_older_file() {
             continue;
         }
         match Store::open(&file) {
-            Ok((store, _)) => {
+            Ok((store, wb)) => {
                 if store.generation() < reported {
                     rollbacks += 1;
                 }
                 last_seen = store.generation();
                 assert_eq!(mode(&file), 0o600);
+                // Every part is the one its manifest names: the plan and all the months are
+                // exactly what the loop saved as that generation, none from the save before.
+                if !same_as_saved(&wb, &mentorbook::testing::save_loop_state(last_seen)) {
+                    mixed += 1;
+                }
             }
             Err(e) => {
                 corrupt += 1;
@@ -129,11 +147,28 @@ fn kill_9_during_saves_never_leaves_a_damaged_or_older_file() {
     }
     eprintln!(
         "kill -9 during saves: {kills} kills, {corrupt} corrupt, {missing} missing, {rollbacks} \
-         rolled back, {orphans_before} temp files found after kills, {orphans_after} after the \
-         next start; last generation {last_seen}"
+         rolled back, {mixed} mixing two saves, {orphans_before} temp files found after kills, \
+         {orphans_after} after the next start; last generation {last_seen}"
     );
-    assert_eq!((corrupt, missing, rollbacks, orphans_after), (0, 0, 0, 0));
+    assert_eq!(
+        (corrupt, missing, rollbacks, mixed, orphans_after),
+        (0, 0, 0, 0, 0)
+    );
     assert!(last_seen > 20, "the loop got to save ({last_seen} saves)");
+}
+
+/// Whether `loaded` holds the same plan and the same journal entries as `saved`, in
+/// whatever order the months were read.
+fn same_as_saved(
+    loaded: &mentorbook::model::Workbook,
+    saved: &mentorbook::model::Workbook,
+) -> bool {
+    let entries = |wb: &mentorbook::model::Workbook| {
+        let mut v: Vec<_> = wb.journal.iter().cloned().collect();
+        v.sort_by_key(|e| e.id);
+        v
+    };
+    loaded.title == saved.title && entries(loaded) == entries(saved)
 }
 
 /// Test 2: typing into a journal entry at 40 characters a second, then SIGKILL at a random
@@ -312,7 +347,7 @@ fn a_panic_keeps_the_text_in_a_recovery_file_offered_at_the_next_start() {
         pty.wait_for("Esc done");
         pty.type_seen("saved part");
         pty.escape_to("Journal");
-        let before = fs::read(&file).unwrap();
+        let before = files(&file);
         pty.type_("\r");
         pty.wait_for("Esc done");
         let secret = format!(" canary{i}xyzzy and unsaved");
@@ -327,11 +362,7 @@ fn a_panic_keeps_the_text_in_a_recovery_file_offered_at_the_next_start() {
             !after_exit.contains("xyzzy"),
             "the panic report quotes no text"
         );
-        assert_eq!(
-            fs::read(&file).unwrap(),
-            before,
-            "the workbook is untouched"
-        );
+        assert_eq!(files(&file), before, "the workbook is untouched");
         let recovery: Vec<PathBuf> = fs::read_dir(home.path().join("recovery"))
             .unwrap()
             .flatten()
@@ -449,13 +480,13 @@ fn full_disk_read_only_and_permission_errors_are_survived() {
         assert_eq!(pty.wait_exit(), 0);
         // A read-only remount waits for no open file to be writable (the lock is), so it is
         // tried between sessions: the next start refuses plainly and changes nothing.
-        let before = fs::read(&file).unwrap();
+        let before = files(&file);
         remount(mnt.path(), "ro");
         let out = Command::new(BIN).arg("--file").arg(&file).output().unwrap();
         let msg = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{msg}");
         assert!(msg.contains("read-only"), "{msg}");
-        assert_eq!(fs::read(&file).unwrap(), before);
+        assert_eq!(files(&file), before);
         remount(mnt.path(), "rw");
         done.push("read-only");
         let mut pty = Pty::spawn(mnt.path(), &file);
@@ -496,18 +527,14 @@ fn fault_and_recover(pty: &mut Pty, file: &Path, break_it: impl Fn(), repair: im
     pty.type_seen("before the fault");
     pty.escape_to("Journal");
     wait_for_file(file, "before the fault");
-    let before = fs::read(file).unwrap();
+    let before = files(file);
     break_it();
     let start = Instant::now();
     pty.type_("\r");
     pty.wait_for("Esc done");
     pty.type_seen(" and during it");
     pty.escape_to("NOT SAVED");
-    assert_eq!(
-        fs::read(file).unwrap(),
-        before,
-        "the old file is byte-identical"
-    );
+    assert_eq!(files(file), before, "the old files are byte-identical");
     repair();
     // The retry comes on its own (every five seconds).
     wait_for_file(file, "before the fault and during it");
@@ -518,7 +545,7 @@ fn fault_and_recover(pty: &mut Pty, file: &Path, break_it: impl Fn(), repair: im
 
 fn wait_for_file(file: &Path, text: &str) {
     let start = Instant::now();
-    while !fs::read_to_string(file).unwrap_or_default().contains(text) {
+    while !saved_text(file).contains(text) {
         assert!(start.elapsed() < WAIT, "{text:?} never reached the disk");
         thread::sleep(Duration::from_millis(50));
     }
@@ -560,17 +587,19 @@ fn a_file_replaced_while_open_is_not_overwritten() {
     pty.type_seen("First words");
     pty.escape_to("saved ");
     wait_until_saved(&file, "First words");
-    let theirs = fs::read_to_string(&file)
+    // Another program (a sync tool, say) replaces the part that holds the words.
+    let plan = mentorbook::store::parts_dir(&file).join("plan.json");
+    let theirs = fs::read_to_string(&plan)
         .unwrap()
         .replace("First words", "Their words");
     let other = home.path().join("other.json");
     fs::write(&other, &theirs).unwrap();
-    fs::rename(&other, &file).unwrap();
+    fs::rename(&other, &plan).unwrap();
     pty.type_("\r");
     pty.wait_for("Esc done");
     pty.type_seen(" and mine");
     pty.escape_to("changed outside mentorbook");
-    assert_eq!(fs::read_to_string(&file).unwrap(), theirs);
+    assert_eq!(fs::read_to_string(&plan).unwrap(), theirs);
     let copy = fs::read_dir(home.path())
         .unwrap()
         .flatten()
@@ -586,7 +615,7 @@ fn a_file_replaced_while_open_is_not_overwritten() {
     pty.wait_for("Quit anyway?");
     pty.type_("y");
     pty.wait_exit();
-    assert_eq!(fs::read_to_string(&file).unwrap(), theirs, "still theirs");
+    assert_eq!(fs::read_to_string(&plan).unwrap(), theirs, "still theirs");
 }
 
 /// Test 19 in a real terminal: 200 window resizes (SIGWINCH) while typing.
@@ -748,11 +777,22 @@ fn a_canary_never_leaves_the_data_folder() {
     pty.escape_to("Journal");
     let file = data_dir.join("workbook.json");
     wait_for_file(&file, canary);
-    let replaced = fs::read_to_string(&file)
+    // Another program replaces the month that holds the entry.
+    let month = (fs::read_dir(mentorbook::store::parts_dir(&file))
+        .unwrap()
+        .flatten())
+    .map(|e| e.path())
+    .filter(|p| {
+        p.file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("journal-"))
+    })
+    .find(|p| fs::read_to_string(p).unwrap_or_default().contains(canary))
+    .expect("the entry's month");
+    let replaced = fs::read_to_string(&month)
         .unwrap()
         .replacen(canary, "other", 1);
     fs::write(data_dir.join("x"), replaced).unwrap();
-    fs::rename(data_dir.join("x"), &file).unwrap();
+    fs::rename(data_dir.join("x"), &month).unwrap();
     pty.type_("\r");
     pty.wait_for("Esc done");
     pty.type_seen(" more");
@@ -869,7 +909,7 @@ fn type_through_link(home: &Path, file: &Path, text: &str, link: &Path, target: 
     pty.type_("q");
     assert_eq!(pty.wait_exit(), 0);
     assert!(fs::symlink_metadata(link).unwrap().file_type().is_symlink());
-    assert!(fs::read_to_string(target).unwrap().contains(text));
+    assert!(saved_text(target).contains(text));
 }
 
 /// Test 27: a data folder that is a symlink is used through the link (files land in the
@@ -894,6 +934,8 @@ fn a_symlinked_data_folder_is_used_through_the_link() {
     let elsewhere = home.path().join("elsewhere");
     fs::create_dir(&elsewhere).unwrap();
     fs::rename(real.join("workbook.json"), elsewhere.join("wb.json")).unwrap();
+    // Its parts live beside the file the link points to, named after it.
+    fs::rename(real.join("workbook.parts"), elsewhere.join("wb.parts")).unwrap();
     std::os::unix::fs::symlink(elsewhere.join("wb.json"), real.join("workbook.json")).unwrap();
     type_through_link(
         home.path(),

@@ -7,7 +7,6 @@ mod common;
 
 use std::collections::HashSet;
 use std::path::Path;
-use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
 use common::{fixed_now, fixture};
@@ -134,13 +133,13 @@ fn with_canaries() -> Workbook {
         ..Topic::default()
     });
     let id = wb.fresh_id();
-    wb.journal.push(Arc::new(JournalEntry {
+    wb.journal.push(JournalEntry {
         id,
         at: fixed_now().fixed_offset(),
         text: format!("{CANARY} entry"),
         private: true,
         ..JournalEntry::default()
-    }));
+    });
     wb
 }
 

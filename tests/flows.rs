@@ -16,7 +16,7 @@ use mentorbook::model::Workbook;
 use mentorbook::nav::Exercise;
 use mentorbook::nav::{Confirm, Mode, Screen};
 use mentorbook::shell::{Exit, Session, run};
-use mentorbook::store::{Store, decode};
+use mentorbook::store::Store;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -74,7 +74,7 @@ impl Temp {
     }
 
     fn saved(&self) -> Workbook {
-        decode(&fs::read(&self.path).unwrap()).unwrap().workbook
+        mentorbook::store::read_only(&self.path).unwrap().workbook
     }
 }
 
@@ -136,7 +136,7 @@ fn autosave_catches_text_still_in_the_editor_after_a_pause() {
     let log = Arc::clone(&seen);
     let mut events = Script::new("<Enter>Half a thought<Pause>, finished.<Pause>");
     events.after_pause = Some(Box::new(move |_| {
-        log.lock().unwrap().push(file_text(&path))
+        log.lock().unwrap().push(common::disk::saved_text(&path))
     }));
     // The script then runs out: the terminal is "lost", which must save as well.
     let (app, exit) = s.run_at(None, STATEMENT, &mut events);
@@ -173,7 +173,9 @@ fn ctrl_s_saves_without_leaving_the_editor() {
     let seen = Arc::new(std::sync::Mutex::new(String::new()));
     let log = Arc::clone(&seen);
     let mut events = Script::new("<Enter>Saved by hand<C-s><Pause>");
-    events.after_pause = Some(Box::new(move |_| *log.lock().unwrap() = file_text(&path)));
+    events.after_pause = Some(Box::new(move |_| {
+        *log.lock().unwrap() = common::disk::saved_text(&path)
+    }));
     let (app, _) = s.run_at(None, STATEMENT, &mut events);
     assert!(seen.lock().unwrap().contains("Saved by hand"));
     assert!(matches!(app.mode, Mode::Edit(_)));

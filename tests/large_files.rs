@@ -7,8 +7,8 @@ mod generate;
 
 use std::fs;
 
-use mentorbook::model::Workbook;
-use mentorbook::store::{DecodeError, OpenError, Store, encode, encode_data};
+use mentorbook::model::{Journal, Workbook};
+use mentorbook::store::{Arrival, DecodeError, OpenError, Store, encode, encode_data};
 
 fn write(dir: &std::path::Path, wb: &Workbook) -> (std::path::PathBuf, Vec<u8>) {
     let at = chrono::DateTime::parse_from_rfc3339("2026-11-24T09:00:00+01:00").unwrap();
@@ -34,8 +34,11 @@ fn a_large_file_opens_in_two_parts_and_reads_the_same() {
         assert_eq!(head.conversations, wb.conversations);
         assert_eq!(head.closure, wb.closure);
         assert_eq!(store.generation(), 4);
-        let journal = pending.unwrap().wait().unwrap();
-        assert_eq!(journal, wb.journal);
+        let arrived = pending.unwrap().wait().all().unwrap();
+        let [Arrival::Whole(journal)] = &arrived[..] else {
+            panic!("one whole journal: {arrived:?}");
+        };
+        assert_eq!(Journal::from(journal.clone()), wb.journal);
     }
     let (_, whole) = Store::open(&path).unwrap();
     assert_eq!(whole, wb);
@@ -55,7 +58,11 @@ fn a_damaged_journal_in_a_large_file_is_refused_with_its_place() {
     let damaged = format!("{}7{}", &text[..at], &text[at + value_len..]);
     fs::write(&path, &damaged).unwrap();
     let (_, _, pending) = Store::open_progressive(&path).unwrap();
-    let err = pending.expect("the head still reads").wait().unwrap_err();
+    let err = pending
+        .expect("the head still reads")
+        .wait()
+        .all()
+        .unwrap_err();
     match &err {
         OpenError::Decode {
             error: DecodeError::Field { field, .. },
@@ -102,7 +109,9 @@ fn a_large_file_damaged_before_its_journal_is_refused_at_once() {
     );
     assert_ne!(damaged, text);
     fs::write(&path, &damaged).unwrap();
-    let e = Store::open_progressive(&path).err().expect("refused");
+    let Err(e) = Store::open_progressive(&path) else {
+        panic!("refused")
+    };
     assert!(
         e.to_string().contains("data.agreement.check_in_every_days"),
         "{e}"

@@ -5,6 +5,8 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
+#[path = "common/disk.rs"]
+mod disk;
 #[path = "common/pty.rs"]
 mod driver;
 
@@ -110,7 +112,7 @@ fn closing_the_terminal_saves_and_exits() {
         statement(&file),
         "The window was closed",
         "exit {code}; file: {}",
-        fs::read_to_string(&file).unwrap_or_default()
+        saved_text(&file)
     );
     assert_eq!(code, 128 + 1, "the exit code says it was a hangup");
 }
@@ -159,11 +161,7 @@ fn the_environment_variable_chooses_the_file() {
     pty.type_("p");
     pty.type_("q");
     assert_eq!(pty.wait_exit(), 0);
-    assert!(
-        fs::read_to_string(&file)
-            .unwrap()
-            .contains("\"phase\": \"initiation\"")
-    );
+    assert!(saved_text(&file).contains("\"phase\": \"initiation\""));
 }
 
 #[test]
@@ -195,7 +193,7 @@ fn fill_the_agreement_and_closure_checks_quit_and_find_them_again() {
     pty.type_("q");
     assert_eq!(pty.wait_exit(), 0);
 
-    let v: serde_json::Value = serde_json::from_slice(&fs::read(&file).unwrap()).unwrap();
+    let v = saved_json(&file);
     let a = &v["data"]["agreement"];
     assert_eq!(a["purpose"], "Grow into the lead role");
     assert_eq!(a["meetings"], "Fortnightly, Thursday mornings");
@@ -254,7 +252,7 @@ fn a_candidate_becomes_a_goal_with_two_dependent_steps() {
     pty.type_("q");
     assert_eq!(pty.wait_exit(), 0);
 
-    let v: serde_json::Value = serde_json::from_slice(&fs::read(&file).unwrap()).unwrap();
+    let v = saved_json(&file);
     let d = &v["data"];
     let candidate = &d["brainstorm"]["candidates"][0];
     let goal = &d["goals"][0];
@@ -301,7 +299,7 @@ fn a_journal_entry_with_a_tag_is_found_by_its_tag_and_saved() {
     pty.type_("q");
     assert_eq!(pty.wait_exit(), 0);
 
-    let v: serde_json::Value = serde_json::from_slice(&fs::read(&file).unwrap()).unwrap();
+    let v = saved_json(&file);
     let journal = v["data"]["journal"].as_array().unwrap();
     assert_eq!(journal.len(), 2);
     let entry = &journal[0];
@@ -337,7 +335,7 @@ fn typing_at_once_in_a_large_workbook_keeps_every_entry() {
     pty.escape_to("p private");
     pty.type_("q");
     assert_eq!(pty.wait_exit(), 0);
-    let v: serde_json::Value = serde_json::from_slice(&fs::read(&file).unwrap()).unwrap();
+    let v = saved_json(&file);
     let journal = v["data"]["journal"].as_array().unwrap();
     assert_eq!(journal.len(), 1501);
     assert_eq!(journal[1500]["text"], "Written straight away.");

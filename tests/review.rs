@@ -3,8 +3,6 @@
 
 mod common;
 
-use std::sync::Arc;
-
 use common::{app_at, fixed_now, fixture, press, saved_at, screen_text};
 use mentorbook::app::{App, ReviewView};
 use mentorbook::field::ConversationPart;
@@ -52,7 +50,7 @@ fn with_canaries() -> Workbook {
     let goal = wb.goals.first().map(|g| g.id);
     for n in 0..2 {
         let id = wb.fresh_id();
-        wb.journal.push(Arc::new(JournalEntry {
+        wb.journal.push(JournalEntry {
             id,
             at: fixed_now().fixed_offset(),
             text: format!("{CANARY} entry {n}"),
@@ -60,7 +58,7 @@ fn with_canaries() -> Workbook {
             goal,
             private: true,
             ..JournalEntry::default()
-        }));
+        });
     }
     wb
 }

@@ -7,6 +7,7 @@ use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
+use common::disk::{files, saved};
 use common::{fixed_now, fixture};
 use mentorbook::store::{DecodeError, OpenError, Saved, Store, decode, encode, encode_data};
 
@@ -61,12 +62,17 @@ fn save_then_load_is_equal_and_saving_again_changes_nothing() {
     let (_d, path) = temp();
     let (mut store, _) = Store::open(&path).unwrap();
     store.save(&fixture(), fixed_now()).unwrap();
-    let first = fs::read(&path).unwrap();
+    let first = files(&path);
+    assert!(
+        first.len() > 2,
+        "a manifest, the plan and months: {first:?}"
+    );
     assert_eq!(
         store.save(&fixture(), fixed_now()).unwrap(),
-        Saved::Unchanged
+        Saved::Unchanged,
+        "the same workbook built afresh"
     );
-    assert_eq!(fs::read(&path).unwrap(), first, "byte-identical");
+    assert_eq!(files(&path), first, "every file byte-identical");
     drop(store);
     let (mut store, wb) = Store::open(&path).unwrap();
     assert_eq!(wb, fixture());
@@ -113,16 +119,32 @@ fn no_temp_file_is_left_and_stale_ones_are_swept_at_start() {
     let dir = path.parent().unwrap().to_path_buf();
     let (mut store, _) = Store::open(&path).unwrap();
     store.save(&fixture(), fixed_now()).unwrap();
-    assert_eq!(entries(&dir), vec!["workbook.json", "workbook.lock"]);
+    let parts = dir.join("workbook.parts");
+    assert_eq!(
+        entries(&dir),
+        vec!["workbook.json", "workbook.lock", "workbook.parts"]
+    );
+    let saved_parts = entries(&parts);
+    assert!(
+        saved_parts.iter().all(|n| n.ends_with(".json")),
+        "{saved_parts:?}"
+    );
     drop(store);
-    // A save killed halfway leaves one of these behind.
+    // A save killed halfway leaves these behind.
     fs::write(dir.join(".workbook.json.AbC123.tmp"), "half").unwrap();
+    fs::write(parts.join(".plan.json.XyZ789.tmp"), "half").unwrap();
     fs::write(dir.join("notes.tmp"), "not ours").unwrap();
     let _store = Store::open(&path).unwrap();
     assert_eq!(
         entries(&dir),
-        vec!["notes.tmp", "workbook.json", "workbook.lock"]
+        vec![
+            "notes.tmp",
+            "workbook.json",
+            "workbook.lock",
+            "workbook.parts"
+        ]
     );
+    assert_eq!(entries(&parts), saved_parts);
 }
 
 #[test]
@@ -131,16 +153,26 @@ fn the_previous_version_is_kept_as_a_private_backup() {
     let (mut store, _) = Store::open(&path).unwrap();
     let mut wb = fixture();
     store.save(&wb, fixed_now()).unwrap();
-    let first = fs::read(&path).unwrap();
+    let plan = path.parent().unwrap().join("workbook.parts/plan.json");
+    let (first, first_plan) = (fs::read(&path).unwrap(), fs::read(&plan).unwrap());
     wb.mentee = "Someone else".into();
     store.save(&wb, fixed_now()).unwrap();
     let backups = path.parent().unwrap().join("backups");
     assert_eq!(mode(&backups), 0o700);
+    // Each file replaced is kept under its own name; the months, not rewritten, are not.
     let names = entries(&backups);
-    assert_eq!(names, vec!["workbook-20261124-0910.json"]);
-    let backup = backups.join(&names[0]);
-    assert_eq!(fs::read(&backup).unwrap(), first);
-    assert_eq!(mode(&backup), 0o600);
+    assert_eq!(
+        names,
+        vec![
+            "workbook-20261124-0910.json",
+            "workbook.plan-20261124-0910.json"
+        ]
+    );
+    assert_eq!(fs::read(backups.join(&names[0])).unwrap(), first);
+    assert_eq!(fs::read(backups.join(&names[1])).unwrap(), first_plan);
+    for name in &names {
+        assert_eq!(mode(&backups.join(name)), 0o600);
+    }
 }
 
 /// Opens a bad file and checks the error and that the file is byte-identical afterwards.
@@ -275,11 +307,12 @@ fn a_symlinked_file_is_followed_and_the_link_kept() {
             .file_type()
             .is_symlink()
     );
+    assert_eq!(saved(&target).mentee, "Via the link");
     assert!(
-        fs::read_to_string(&target)
-            .unwrap()
-            .contains("Via the link")
+        real_dir.join("wb.parts/plan.json").exists(),
+        "parts beside the target"
     );
+    assert!(!path.parent().unwrap().join("workbook.parts").exists());
 }
 
 #[test]

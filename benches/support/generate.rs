@@ -244,7 +244,7 @@ pub fn workbook(entries: usize, seed: u64) -> Workbook {
             .map(|_| rng.pick(TAGS).to_string())
             .collect();
         let words = 250 + rng.below(100);
-        wb.journal.push(std::sync::Arc::new(JournalEntry {
+        wb.journal.push(JournalEntry {
             id,
             at: start() + Duration::minutes(8 * 60 * e as i64 + rng.below(120) as i64),
             text: text(&mut rng, words),
@@ -252,7 +252,7 @@ pub fn workbook(entries: usize, seed: u64) -> Workbook {
             goal: (rng.below(4) == 0).then(|| wb.goals[rng.below(3)].id),
             conversation: None,
             private: rng.below(5) != 0,
-        }));
+        });
     }
     wb
 }

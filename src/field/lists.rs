@@ -66,7 +66,7 @@ impl Field {
             Field::Commitment(c, k) => {
                 (wb.conversations.get_mut(c)).is_some_and(|c| remove(&mut c.commitments, k))
             }
-            Field::Entry(i) => remove(&mut wb.journal, i),
+            Field::Entry(i) => wb.journal.remove(i).is_some(),
             _ => false,
         }
     }

@@ -372,6 +372,8 @@ impl Workbook {
                 c.goal = None;
             }
         }
+        // Journal entries about it keep their words and lose the link.
+        self.journal.unlink_goal(id);
         self.renumber_goals();
         true
     }

@@ -119,10 +119,10 @@ fn exercise_note(wb: &Workbook, e: Exercise, today: chrono::NaiveDate, loading: 
             None => Note::default(),
         },
         Exercise::Journal if loading => Note::plain("reading the journal…".into()),
-        Exercise::Journal => match wb.journal.iter().map(|e| e.at).max() {
+        Exercise::Journal => match wb.journal.latest() {
             Some(last) => Note::plain(format!(
                 "{} entries, the latest {}",
-                wb.journal.len(),
+                wb.journal.total(),
                 last.format("%Y-%m-%d")
             )),
             None => Note::plain("no entries yet: n writes one, from anywhere".into()),

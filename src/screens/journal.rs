@@ -48,16 +48,23 @@ pub fn new_entry(app: &mut App, now: DateTime<Local>) -> Option<Effect> {
         );
         return None;
     }
+    if (app.workbook.journal).is_unreadable(crate::model::Month::of(&now.fixed_offset())) {
+        app.notice = Some(
+            "This month's journal file cannot be read, so a new entry could not be saved. \
+             `mentorbook check` says what is wrong with it."
+                .into(),
+        );
+        return None;
+    }
     let wb = &mut app.workbook;
     let id = wb.fresh_id();
     // To the second: the file stays readable, and nobody journals twice in one.
     let at = now.with_nanosecond(0).unwrap_or(now);
-    wb.journal.push(std::sync::Arc::new(JournalEntry {
+    let e = wb.journal.push(JournalEntry {
         id,
         at: at.fixed_offset(),
         ..JournalEntry::default()
-    }));
-    let e = wb.journal.len() - 1;
+    });
     app.touch();
     go(app, Screen::Entry(e));
     start_edit(app, Field::Entry(e), true);

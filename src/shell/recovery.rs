@@ -9,13 +9,14 @@ impl Session {
     /// Looks for text a crash left in `recovery/` and, if it differs from the workbook, asks
     /// whether to take it back. Older recovery files are set aside in `backups/`.
     pub fn offer_recovery(&mut self) {
-        if self.finish_loading().is_err() {
-            return;
-        }
         let mut found = self.store.recoveries();
         let Some(newest) = found.pop() else {
             return;
         };
+        // What the recovery file holds is compared with the whole workbook.
+        if self.finish_loading().is_err() {
+            return;
+        }
         for old in found {
             let _ = self.store.retire_recovery(&old);
         }

@@ -22,41 +22,46 @@ fn stem(file: &Path) -> String {
         .into_owned()
 }
 
-/// Keeps the current file (if any) as the backup of this ten-minute slot, then prunes.
-pub fn keep(dir: &Path, file: &Path, now: DateTime<Local>) -> io::Result<()> {
+/// Keeps the current file (if any) as the backup of this ten-minute slot under the name
+/// `stem`, then prunes: each part of a workbook has a rotation of its own (`workbook-…`,
+/// `workbook.plan-…`, `workbook.journal-2026-11-…`).
+pub fn keep_as(dir: &Path, file: &Path, stem: &str, now: DateTime<Local>) -> io::Result<()> {
     if !file.exists() {
         return Ok(());
     }
     let bdir = ensure(dir)?;
     let slot = now.with_minute(now.minute() / 10 * 10).unwrap_or(now);
-    let target = bdir.join(format!(
-        "{}-{}.json",
-        stem(file),
-        slot.format("%Y%m%d-%H%M")
-    ));
+    let target = bdir.join(format!("{stem}-{}.json", slot.format("%Y%m%d-%H%M")));
     if target.exists() {
         return Ok(());
     }
     // A copy, not a hard link: a program that rewrites the file in place must not change
     // the backup too.
-    copy_private(&bdir, file, &target)?;
-    prune(&bdir, &stem(file));
+    copy_private(&bdir, file, &target, stem)?;
+    prune(&bdir, stem);
     Ok(())
 }
 
 /// Keeps the current file (if any) as `backups/<stem>.<why>-<time>.json`, outside the
 /// rotation: kept until the user removes it.
 pub fn keep_named(dir: &Path, file: &Path, why: &str, now: DateTime<Local>) -> io::Result<()> {
+    keep_named_as(dir, file, &stem(file), why, now)
+}
+
+/// [`keep_named`] under the name `stem`.
+pub fn keep_named_as(
+    dir: &Path,
+    file: &Path,
+    stem: &str,
+    why: &str,
+    now: DateTime<Local>,
+) -> io::Result<()> {
     if !file.exists() {
         return Ok(());
     }
     let bdir = ensure(dir)?;
-    let target = bdir.join(format!(
-        "{}.{why}-{}.json",
-        stem(file),
-        now.format("%Y%m%d-%H%M%S")
-    ));
-    copy_private(&bdir, file, &target)
+    let target = bdir.join(format!("{stem}.{why}-{}.json", now.format("%Y%m%d-%H%M%S")));
+    copy_private(&bdir, file, &target, stem)
 }
 
 /// Moves a recovery file into `backups/` as `<its name without .json>.recovered.json`, out
@@ -77,8 +82,8 @@ fn ensure(dir: &Path) -> io::Result<PathBuf> {
 
 /// Copies under a temporary name, so a crash never leaves half a backup; 0600. A failure
 /// removes the partial copy.
-fn copy_private(bdir: &Path, file: &Path, target: &Path) -> io::Result<()> {
-    let partial = bdir.join(format!(".{}.partial", stem(file)));
+fn copy_private(bdir: &Path, file: &Path, target: &Path, stem: &str) -> io::Result<()> {
+    let partial = bdir.join(format!(".{stem}.partial"));
     let done = fs::copy(file, &partial)
         .and_then(|_| fs::set_permissions(&partial, fs::Permissions::from_mode(0o600)))
         .and_then(|()| fs::rename(&partial, target));
@@ -157,9 +162,9 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let file = tmp.path().join("workbook.json");
         fs::write(&file, "first").unwrap();
-        keep(tmp.path(), &file, at(24, 9, 11)).unwrap();
+        keep_as(tmp.path(), &file, "workbook", at(24, 9, 11)).unwrap();
         fs::write(&file, "second").unwrap();
-        keep(tmp.path(), &file, at(24, 9, 19)).unwrap();
+        keep_as(tmp.path(), &file, "workbook", at(24, 9, 19)).unwrap();
         let all = list(&backup_dir(tmp.path()), "workbook");
         assert_eq!(all.len(), 1);
         assert_eq!(fs::read_to_string(&all[0]).unwrap(), "first");
@@ -174,11 +179,17 @@ mod tests {
         // Three old days with three backups each, then 25 recent slots today.
         for day in 1..=3 {
             for h in [8, 12, 16] {
-                keep(tmp.path(), &file, at(day, h, 0)).unwrap();
+                keep_as(tmp.path(), &file, "workbook", at(day, h, 0)).unwrap();
             }
         }
         for i in 0..25 {
-            keep(tmp.path(), &file, at(24, 9 + i / 6, (i % 6) * 10)).unwrap();
+            keep_as(
+                tmp.path(),
+                &file,
+                "workbook",
+                at(24, 9 + i / 6, (i % 6) * 10),
+            )
+            .unwrap();
         }
         let all = list(&backup_dir(tmp.path()), "workbook");
         let names: Vec<String> = all

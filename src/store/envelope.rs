@@ -14,8 +14,33 @@ use crate::model::Workbook;
 
 /// The value of the envelope's `format` key.
 pub const FORMAT: &str = "mentorbook";
-/// The newest schema this build reads and writes.
+/// The newest schema of a whole workbook in one file (exports, recovery and conflict copies,
+/// and workbooks written before the journal was kept in months).
 pub const SCHEMA_VERSION: u64 = 1;
+
+/// What an envelope holds: a whole workbook, or the plan of a workbook kept in parts (the
+/// same `data`, without the journal).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Whole,
+    Plan,
+}
+
+impl Kind {
+    fn format(self) -> &'static str {
+        match self {
+            Kind::Whole => FORMAT,
+            Kind::Plan => super::parts::PLAN,
+        }
+    }
+
+    fn version(self) -> u64 {
+        match self {
+            Kind::Whole => SCHEMA_VERSION,
+            Kind::Plan => super::parts::PARTS_VERSION,
+        }
+    }
+}
 
 /// What went wrong reading a file's bytes (the path is added by the caller).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,12 +86,17 @@ struct Head<'a> {
     data: Option<&'a RawValue>,
 }
 
-/// Reads a workbook file's bytes, checking the envelope before the data.
+/// Reads a whole workbook file's bytes, checking the envelope before the data.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    decode_as(bytes, Kind::Whole)
+}
+
+/// Reads an envelope of `kind`, checking it before the data.
+pub fn decode_as(bytes: &[u8], kind: Kind) -> Result<Decoded, DecodeError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(DecodeError::Empty);
     }
-    if let Some(decoded) = decode_fast(bytes) {
+    if let Some(decoded) = decode_fast(bytes, kind) {
         return Ok(decoded);
     }
     let head: Head = serde_json::from_slice(bytes).map_err(|e| match e.classify() {
@@ -79,9 +109,9 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             reason: strip_position(&e.to_string()),
         },
     })?;
-    if head.format.as_deref() != Some(FORMAT) {
+    if head.format.as_deref() != Some(kind.format()) {
         return Err(DecodeError::NotMentorbook {
-            reason: "its \"format\" is not \"mentorbook\"".into(),
+            reason: format!("its \"format\" is not \"{}\"", kind.format()),
         });
     }
     let version = match head.schema_version.as_ref().and_then(|v| v.as_u64()) {
@@ -92,7 +122,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             });
         }
     };
-    if version > SCHEMA_VERSION {
+    if version > kind.version() {
         return Err(DecodeError::FutureVersion { found: version });
     }
     // Version 1 is the first schema: no migrations yet. Later versions migrate here, on
@@ -130,7 +160,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 /// The whole file in one pass, for a well-formed file of a version we know (every start-up
 /// but the rare bad one). Anything else goes the careful way below, which reads the header
 /// first and then names the field at fault.
-fn decode_fast(bytes: &[u8]) -> Option<Decoded> {
+fn decode_fast(bytes: &[u8], kind: Kind) -> Option<Decoded> {
     #[derive(Deserialize)]
     struct Whole {
         format: String,
@@ -147,7 +177,10 @@ fn decode_fast(bytes: &[u8]) -> Option<Decoded> {
     })
     .ok()?;
     de.end().ok()?;
-    if unknown || whole.format != FORMAT || !(1..=SCHEMA_VERSION).contains(&whole.schema_version) {
+    if unknown
+        || whole.format != kind.format()
+        || !(1..=kind.version()).contains(&whole.schema_version)
+    {
         return None;
     }
     Some(Decoded {
@@ -170,7 +203,7 @@ pub fn data_slice(bytes: &[u8]) -> &[u8] {
     &bytes[start..end]
 }
 
-fn strip_position(msg: &str) -> String {
+pub(super) fn strip_position(msg: &str) -> String {
     match msg.rfind(" at line ") {
         Some(i) => msg[..i].to_string(),
         None => msg.to_string(),
@@ -219,8 +252,20 @@ pub fn encode_data(workbook: &Workbook) -> Vec<u8> {
 
 /// The whole file: header fields in a fixed order, then the data from [`encode_data`].
 pub fn encode(data: &[u8], generation: u64, saved_at: DateTime<FixedOffset>) -> Vec<u8> {
+    encode_as(Kind::Whole, data, generation, saved_at)
+}
+
+/// An envelope of `kind` around `data`.
+pub fn encode_as(
+    kind: Kind,
+    data: &[u8],
+    generation: u64,
+    saved_at: DateTime<FixedOffset>,
+) -> Vec<u8> {
     let header = format!(
-        "{{\n  \"format\": \"{FORMAT}\",\n  \"schema_version\": {SCHEMA_VERSION},\n  \"generation\": {generation},\n  \"saved_at\": \"{}\",\n  \"app_version\": \"{}\",\n  \"data\": ",
+        "{{\n  \"format\": \"{}\",\n  \"schema_version\": {},\n  \"generation\": {generation},\n  \"saved_at\": \"{}\",\n  \"app_version\": \"{}\",\n  \"data\": ",
+        kind.format(),
+        kind.version(),
         saved_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
         env!("CARGO_PKG_VERSION"),
     );

@@ -22,6 +22,13 @@ pub enum OpenError {
         /// The newest backup, if any, to offer instead.
         backup: Option<PathBuf>,
     },
+    /// A part of the workbook was written by another save than the one the workbook names
+    /// (copied in from elsewhere, or left half way by something other than mentorbook).
+    OutOfStep {
+        path: PathBuf,
+        found: u64,
+        expected: u64,
+    },
 }
 
 impl fmt::Display for OpenError {
@@ -36,6 +43,18 @@ impl fmt::Display for OpenError {
                 p.display()
             ),
             OpenError::Io(p, e) => write!(f, "cannot use {}: {}.", p.display(), io_reason(e)),
+            OpenError::OutOfStep {
+                path,
+                found,
+                expected,
+            } => write!(
+                f,
+                "cannot open the workbook: {} was written by save {found}, but the workbook \
+                 names save {expected} of it. It may have been copied in from another copy of \
+                 the workbook. Nothing was changed; put back the matching file (the backups \
+                 folder keeps earlier ones) or copy the whole workbook again.",
+                path.display()
+            ),
             OpenError::Decode {
                 path,
                 error,
@@ -114,6 +133,8 @@ pub struct SaveError {
     pub conflict: Option<PathBuf>,
     /// The new file did reach its place before the failure (see [`super::Store::failed`]).
     pub landed: Option<Box<super::SaveDone>>,
+    /// Parts were moved aside before the failure: the next save puts them back first.
+    pub unsettled: bool,
 }
 
 impl SaveError {
@@ -124,6 +145,7 @@ impl SaveError {
             error,
             conflict: None,
             landed: None,
+            unsettled: false,
         }
     }
 }

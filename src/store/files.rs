@@ -74,7 +74,7 @@ pub(super) fn sweep_temp_files(dir: &Path, file_name: &str) {
         (name.starts_with(&format!(".{file_name}.")) && name.ends_with(".tmp"))
             || (name.starts_with(&format!(".{stem}.conflict-")) && name.ends_with(".tmp"))
             || (name.starts_with(&format!(".{stem}-")) && name.ends_with(".tmp"))
-            || name == format!(".{stem}.partial")
+            || (name.starts_with(&format!(".{stem}")) && name.ends_with(".partial"))
     };
     for folder in [dir.to_path_buf(), dir.join("recovery"), dir.join("backups")] {
         for entry in fs::read_dir(folder).into_iter().flatten().flatten() {

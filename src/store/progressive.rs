@@ -4,43 +4,15 @@
 //! any file that fails to parse, goes through the careful full read, which names the fault.
 
 use std::fs::File;
-use std::io::{self, Read, Seek, SeekFrom};
+use std::io::{Read, Seek, SeekFrom};
 use std::os::unix::fs::FileExt;
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, mpsc};
-use std::thread::JoinHandle;
+use std::path::Path;
+use std::sync::Arc;
 
 use super::OpenError;
 use super::envelope::{Decoded, decode};
+use super::load::{Arrival, PendingJournal};
 use crate::model::JournalEntry;
-
-/// The journal of a workbook still to be read. Its thread starts reading when asked (or when
-/// waited for): the first frame comes first, since on a machine with few cores the two would
-/// slow each other down.
-pub struct PendingJournal {
-    handle: JoinHandle<Result<Vec<Arc<JournalEntry>>, OpenError>>,
-    go: Option<mpsc::Sender<()>>,
-}
-
-impl PendingJournal {
-    /// Lets the reading start (the first frame is up).
-    pub fn start(&mut self) {
-        if let Some(go) = self.go.take() {
-            let _ = go.send(());
-        }
-    }
-
-    /// Waits for the journal; the error is the whole file's, as a full read reports it.
-    pub fn wait(mut self) -> Result<Vec<Arc<JournalEntry>>, OpenError> {
-        self.start();
-        self.handle.join().unwrap_or_else(|_| {
-            Err(OpenError::Io(
-                PathBuf::new(),
-                io::Error::other("the journal reader stopped"),
-            ))
-        })
-    }
-}
 
 /// Below this size the file is simply read whole.
 const SMALL: u64 = 1 << 20;
@@ -120,34 +92,28 @@ pub fn read(
     // The journal is read on a thread of its own, once the first frame is drawn.
     let path_buf = path.to_path_buf();
     let reader = file.try_clone().map_err(io_err)?;
-    let (go, started) = mpsc::channel::<()>();
-    let handle = std::thread::spawn(move || {
-        // Until asked. A sender dropped unused means nobody will ever ask for the journal.
-        if started.recv().is_err() {
-            return Err(OpenError::Io(path_buf, io::Error::other("not needed")));
-        }
-        let mut span = vec![0; end - start];
-        reader
-            .read_exact_at(&mut span, start as u64)
-            .map_err(|e| OpenError::Io(path_buf.clone(), e))?;
-        let mut de = serde_json::Deserializer::from_slice(&span);
-        let mut unknown = false;
-        let parsed: Result<Vec<Arc<JournalEntry>>, _> =
-            serde_ignored::deserialize(&mut de, |_| unknown = true);
-        match parsed {
-            Ok(journal) if !unknown && de.end().is_ok() => Ok(journal),
-            // Read it all again the careful way: that names the line and field at fault.
-            _ => {
-                let bytes =
-                    std::fs::read(&path_buf).map_err(|e| OpenError::Io(path_buf.clone(), e))?;
-                full(&path_buf, bytes).map(|d| d.workbook.journal)
+    let journal = PendingJournal::spawn(1, true, move |tx| {
+        let read = || -> Result<Vec<Arc<JournalEntry>>, OpenError> {
+            let mut span = vec![0; end - start];
+            reader
+                .read_exact_at(&mut span, start as u64)
+                .map_err(|e| OpenError::Io(path_buf.clone(), e))?;
+            let mut de = serde_json::Deserializer::from_slice(&span);
+            let mut unknown = false;
+            let parsed: Result<Vec<Arc<JournalEntry>>, _> =
+                serde_ignored::deserialize(&mut de, |_| unknown = true);
+            match parsed {
+                Ok(journal) if !unknown && de.end().is_ok() => Ok(journal),
+                // Read it all again the careful way: that names the line and field at fault.
+                _ => {
+                    let bytes =
+                        std::fs::read(&path_buf).map_err(|e| OpenError::Io(path_buf.clone(), e))?;
+                    full(&path_buf, bytes).map(|d| d.workbook.journal.shared().to_vec())
+                }
             }
-        }
+        };
+        let _ = tx.send(read().map(Arrival::Whole));
     });
-    let journal = PendingJournal {
-        handle,
-        go: Some(go),
-    };
     match decode(&rest) {
         Ok(decoded) => Ok(Opened::Partial(decoded, journal)),
         // The careful path says what is wrong; the journal thread's answer is not needed.

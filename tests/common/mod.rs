@@ -2,6 +2,8 @@
 //! and rendering to text.
 #![allow(dead_code)]
 
+pub mod disk;
+
 use std::collections::VecDeque;
 use std::io;
 use std::time::Duration;

@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use std::ffi::OsStr;
-use std::fs;
+
 use std::io::{Read, Write};
 use std::os::fd::FromRawFd;
 use std::path::{Path, PathBuf};
@@ -12,6 +12,9 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+#[allow(unused_imports)]
+pub use crate::disk::{saved, saved_json, saved_text};
 
 pub const WAIT: Duration = Duration::from_secs(20);
 
@@ -244,16 +247,12 @@ pub fn setup() -> (tempfile::TempDir, PathBuf) {
 }
 
 pub fn statement(file: &Path) -> String {
-    let v: serde_json::Value = serde_json::from_slice(&fs::read(file).unwrap()).unwrap();
-    v["data"]["vision"]["statement"]
-        .as_str()
-        .unwrap()
-        .to_string()
+    saved(file).vision.statement
 }
 
 pub fn wait_until_saved(file: &Path, text: &str) {
     let start = Instant::now();
-    while !fs::read_to_string(file).unwrap_or_default().contains(text) {
+    while !saved_text(file).contains(text) {
         assert!(start.elapsed() < WAIT, "{text:?} never reached the disk");
         thread::sleep(Duration::from_millis(50));
     }

@@ -219,7 +219,8 @@ fn journal_filters_combine_and_list_newest_first() {
                 &["network"],
                 Some(4),
             ),
-        ],
+        ]
+        .into(),
         ..Workbook::default()
     };
     let all = JournalFilter::default();

@@ -108,9 +108,7 @@ pub fn delete(app: &mut App, c: usize) {
     let wb = &mut app.workbook;
     if c < wb.conversations.len() {
         let id = wb.conversations.remove(c).id;
-        for e in wb.journal.iter_mut().filter(|e| e.conversation == Some(id)) {
-            std::sync::Arc::make_mut(e).conversation = None;
-        }
+        wb.journal.unlink_conversation(id);
         app.touch();
     }
 }

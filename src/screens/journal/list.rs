@@ -118,7 +118,15 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Fill(1),
     ]));
     let view = &app.journal;
-    let total = app.workbook.journal.len();
+    let journal = &app.workbook.journal;
+    let total = journal.total();
+    // While older months are still being read, the count says so: the list grows.
+    let unreadable = journal.in_unreadable();
+    let reading = match (total - journal.len() - unreadable, unreadable) {
+        (0, 0) => String::new(),
+        (0, n) => format!(" ({n} in a month that cannot be read)"),
+        (n, _) => format!(" (reading {n} more)"),
+    };
     let [label, value] = filter.layout(&Layout::horizontal([
         Constraint::Length(9),
         Constraint::Fill(1),
@@ -133,7 +141,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     match filter {
         Some(editing) => editing.editor.render(value_row, buf),
         None => {
-            let count = format!("{} of {total} entries", view.matches.len());
+            let count = format!("{} of {total} entries{reading}", view.matches.len());
             let line = if view.query.is_empty() {
                 Line::from(vec![
                     Span::styled(format!("{count}   "), THEME.text),
@@ -160,6 +168,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if view.matches.is_empty() {
         let text = if total == 0 {
             "No entries yet. Press n, anywhere in the workbook, to write the first one."
+        } else if total > journal.len() + unreadable && view.query.is_empty() {
+            "Reading the journal…"
         } else {
             "Nothing matches the filter. Esc clears it."
         };

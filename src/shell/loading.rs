@@ -1,0 +1,94 @@
+//! The journal arriving while the session runs: months taken in as they are read, a month
+//! that cannot be read said once and left as it is on disk.
+
+use super::Session;
+use crate::store::{PendingJournal, Taken};
+
+impl Session {
+    /// The journal arrives later: the first frame is drawn without it. A workbook in parts
+    /// knows its months' counts and goes on meanwhile; a whole file's journal is waited for
+    /// before any key is handled, as before.
+    pub fn journal_later(mut self, journal: Option<PendingJournal>) -> Session {
+        self.app.loading_journal = journal.as_ref().is_some_and(PendingJournal::is_whole);
+        self.pending_journal = journal;
+        self
+    }
+
+    /// Whether journal is still on its way.
+    pub fn loading(&self) -> bool {
+        self.pending_journal.is_some()
+    }
+
+    /// Takes in the journal that has arrived, without waiting (not while a save runs: what
+    /// it compares with must not change under it); whether anything did. A month that
+    /// cannot be read stays as it is on disk and is said once; a whole file's damaged journal
+    /// ends the session (`Err`), nothing saved.
+    pub fn take_in_journal(&mut self) -> Result<bool, String> {
+        if self.in_flight.is_some() {
+            return Ok(false);
+        }
+        let Some(pending) = &mut self.pending_journal else {
+            return Ok(false);
+        };
+        let whole = pending.is_whole();
+        let arrived = pending.take();
+        let done = pending.is_done();
+        self.arrive(arrived, whole, done)
+    }
+
+    /// Takes in everything still on its way, waiting for it.
+    pub fn finish_loading(&mut self) -> Result<(), String> {
+        self.settle();
+        if let Some(pending) = self.pending_journal.take() {
+            let whole = pending.is_whole();
+            self.arrive(pending.wait(), whole, true)?;
+        }
+        match &self.load_failed {
+            Some(why) if self.app.loading_journal => Err(why.clone()),
+            _ => Ok(()),
+        }
+    }
+
+    fn arrive(&mut self, taken: Taken, whole: bool, done: bool) -> Result<bool, String> {
+        let any = !taken.arrivals.is_empty() || taken.failed.is_some();
+        for month in &taken.unreadable {
+            self.app.workbook.journal.mark_unreadable(*month);
+        }
+        if let Some(e) = taken.failed {
+            let why = e.to_string();
+            self.load_failed = Some(why.clone());
+            if whole {
+                self.pending_journal = None;
+                return Err(why);
+            }
+            self.app.notice = Some(
+                "A month of the journal cannot be read; it is left as it is. \
+                 `mentorbook check` says which."
+                    .into(),
+            );
+        }
+        if !taken.arrivals.is_empty() {
+            self.store.take_in(&mut self.app.workbook, taken.arrivals);
+            self.app.refresh_journal();
+        }
+        if done {
+            self.pending_journal = None;
+            self.app.loading_journal = false;
+        }
+        Ok(any)
+    }
+
+    /// Why part of the journal could not be read, if it could not.
+    pub fn load_problem(&self) -> Option<&str> {
+        self.load_failed.as_deref()
+    }
+
+    /// Entries written for a month still on disk wait for it: a save leaves that month
+    /// alone until it is read (which is what the final save waits for).
+    pub(super) fn waiting_for_months(&self) -> bool {
+        let j = &self.app.workbook.journal;
+        !j.is_complete()
+            && j.iter()
+                .any(|e| j.is_unread(crate::model::Month::of(&e.at)))
+    }
+}

@@ -1,0 +1,414 @@
+//! The workbook on disk in parts: a small manifest at the workbook's own path, the plan
+//! (everything but the journal) and one file per month of journal, in a folder beside it.
+//!
+//! ```text
+//! workbook.json                        the manifest: which parts, written by which save
+//! workbook.parts/plan.json             goals, plans, conversations, agreement, …
+//! workbook.parts/journal-2026-11.json  that month's entries, oldest first
+//! ```
+//!
+//! Every part says which save wrote it (`generation`); the manifest, renamed last, says which
+//! generation of each part belongs to the workbook. Names never change, so the folder diffs
+//! well in git. Pure functions of bytes; the file system is `save.rs`' and `load.rs`'.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+use super::envelope::{DecodeError, strip_position};
+use crate::model::{JournalEntry, Month, MonthSummary};
+
+/// The manifest's `format`.
+pub const MANIFEST: &str = "mentorbook";
+/// The schema of a workbook in parts (a whole workbook in one file is schema 1).
+pub const PARTS_VERSION: u64 = 2;
+/// The plan's and a month's `format`.
+pub const PLAN: &str = "mentorbook-plan";
+pub const MONTH: &str = "mentorbook-journal";
+
+/// The folder of a workbook's parts: `workbook.parts` beside `workbook.json`.
+pub fn parts_dir(path: &Path) -> PathBuf {
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    super::dir_of(path).join(format!("{stem}.parts"))
+}
+
+/// The plan's file name in the parts folder.
+pub const PLAN_FILE: &str = "plan.json";
+
+/// A month's file name in the parts folder.
+pub fn month_file(month: Month) -> String {
+    format!("journal-{month}.json")
+}
+
+/// The month a file name in the parts folder holds, if it is a month's.
+pub fn month_of_file(name: &str) -> Option<Month> {
+    name.strip_prefix("journal-")?
+        .strip_suffix(".json")?
+        .parse()
+        .ok()
+}
+
+/// Which save wrote a part.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartRef {
+    pub file: String,
+    pub generation: u64,
+}
+
+/// A month in the manifest: its file, which save wrote it, and what it holds (so counts and
+/// the latest entry are known before the month is read).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MonthRef {
+    pub month: Month,
+    pub file: String,
+    pub generation: u64,
+    pub entries: usize,
+    pub latest: Option<DateTime<FixedOffset>>,
+}
+
+impl MonthRef {
+    /// What the journal knows of the month before reading it.
+    pub fn summary(&self) -> MonthSummary {
+        MonthSummary {
+            entries: self.entries,
+            latest: self.latest,
+        }
+    }
+}
+
+/// The manifest: the workbook's own file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    pub format: String,
+    pub schema_version: u64,
+    pub generation: u64,
+    pub saved_at: DateTime<FixedOffset>,
+    pub app_version: String,
+    pub plan: PartRef,
+    pub journal: Vec<MonthRef>,
+}
+
+impl Manifest {
+    /// The manifest of save `generation`.
+    pub fn new(
+        generation: u64,
+        saved_at: DateTime<FixedOffset>,
+        plan: PartRef,
+        journal: Vec<MonthRef>,
+    ) -> Manifest {
+        Manifest {
+            format: MANIFEST.into(),
+            schema_version: PARTS_VERSION,
+            generation,
+            saved_at,
+            app_version: env!("CARGO_PKG_VERSION").into(),
+            plan,
+            journal,
+        }
+    }
+
+    /// Which generation of `file` belongs to the workbook, if it is one of its parts.
+    pub fn generation_of(&self, file: &str) -> Option<u64> {
+        if self.plan.file == file {
+            return Some(self.plan.generation);
+        }
+        (self.journal.iter())
+            .find(|m| m.file == file)
+            .map(|m| m.generation)
+    }
+}
+
+/// The manifest as it is written: pretty, fields in a fixed order, one month per line.
+pub fn encode_manifest(m: &Manifest) -> Vec<u8> {
+    let mut out = format!(
+        "{{\n  \"format\": \"{}\",\n  \"schema_version\": {},\n  \"generation\": {},\n  \
+         \"saved_at\": \"{}\",\n  \"app_version\": {},\n  \"plan\": {},\n  \"journal\": [",
+        m.format,
+        m.schema_version,
+        m.generation,
+        m.saved_at
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+        json(&m.app_version),
+        json(&m.plan),
+    );
+    for (i, month) in m.journal.iter().enumerate() {
+        out.push_str(if i == 0 { "\n    " } else { ",\n    " });
+        out.push_str(&json(month));
+    }
+    out.push_str(if m.journal.is_empty() {
+        "]\n}\n"
+    } else {
+        "\n  ]\n}\n"
+    });
+    out.into_bytes()
+}
+
+fn json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).unwrap_or_else(|_| unreachable!("plain values serialize"))
+}
+
+/// Reads a manifest: the format and schema first (a newer one is refused as such), then
+/// every key, none unknown.
+pub fn decode_manifest(bytes: &[u8]) -> Result<Manifest, DecodeError> {
+    #[derive(Deserialize)]
+    struct Head {
+        format: Option<String>,
+        schema_version: Option<u64>,
+    }
+    let head: Head = serde_json::from_slice(bytes).map_err(|e| field_error("", bytes, &e))?;
+    if head.format.as_deref() != Some(MANIFEST) {
+        return Err(DecodeError::NotMentorbook {
+            reason: "its \"format\" is not \"mentorbook\"".into(),
+        });
+    }
+    if let Some(v) = head.schema_version.filter(|v| *v > PARTS_VERSION) {
+        return Err(DecodeError::FutureVersion { found: v });
+    }
+    serde_json::from_slice(bytes).map_err(|e| field_error("", bytes, &e))
+}
+
+/// A JSON error as a [`DecodeError`]: a wrong or unknown key names the field.
+fn field_error(prefix: &str, bytes: &[u8], e: &serde_json::Error) -> DecodeError {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return DecodeError::Empty;
+    }
+    let reason = strip_position(&e.to_string());
+    match e.classify() {
+        serde_json::error::Category::Data => {
+            let field = reason
+                .strip_prefix("unknown field `")
+                .and_then(|r| r.split('`').next());
+            match field {
+                Some(f) => DecodeError::UnknownField {
+                    field: format!("{prefix}{f}"),
+                },
+                None => DecodeError::Field {
+                    field: prefix.trim_end_matches('.').to_string(),
+                    line: e.line(),
+                    column: e.column(),
+                    reason,
+                },
+            }
+        }
+        _ => DecodeError::Syntax {
+            line: e.line(),
+            column: e.column(),
+            reason,
+        },
+    }
+}
+
+/// A month's file: the envelope, then its entries oldest first.
+pub fn encode_month(
+    month: Month,
+    entries: &[Arc<JournalEntry>],
+    generation: u64,
+    saved_at: DateTime<FixedOffset>,
+) -> Vec<u8> {
+    let mut sorted: Vec<&JournalEntry> = entries.iter().map(|e| &**e).collect();
+    sorted.sort_by_key(|e| (e.at, e.id));
+    let mut body = Vec::with_capacity(sorted.iter().map(|e| e.text.len() + 256).sum());
+    let mut ser = serde_json::Serializer::with_formatter(
+        &mut body,
+        serde_json::ser::PrettyFormatter::with_indent(b"  "),
+    );
+    if sorted.serialize(&mut ser).is_err() {
+        unreachable!("journal entries always serialize");
+    }
+    let head = format!(
+        "{{\n  \"format\": \"{MONTH}\",\n  \"schema_version\": {PARTS_VERSION},\n  \
+         \"generation\": {generation},\n  \"saved_at\": \"{}\",\n  \"month\": \"{month}\",\n  \
+         \"entries\": ",
+        saved_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
+    );
+    let mut out = Vec::with_capacity(head.len() + body.len() + body.len() / 8 + 4);
+    out.extend_from_slice(head.as_bytes());
+    // Every raw newline is structural (JSON escapes those in strings): indent after it.
+    for b in body {
+        out.push(b);
+        if b == b'\n' {
+            out.extend_from_slice(b"  ");
+        }
+    }
+    out.extend_from_slice(b"\n}\n");
+    out
+}
+
+/// A month's file, read.
+#[derive(Debug)]
+pub struct MonthPart {
+    pub generation: u64,
+    pub month: Month,
+    pub entries: Vec<Arc<JournalEntry>>,
+}
+
+/// Reads a month's file: a key this version does not know is refused (saving would drop it),
+/// and an entry dated in another month is refused (it belongs to another file).
+pub fn decode_month(bytes: &[u8]) -> Result<MonthPart, DecodeError> {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct File {
+        format: String,
+        schema_version: u64,
+        generation: u64,
+        #[allow(dead_code)]
+        saved_at: Option<serde_json::Value>,
+        month: Month,
+        entries: Vec<Arc<JournalEntry>>,
+    }
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let mut unknown: Option<String> = None;
+    let file: File = serde_ignored::deserialize(&mut de, |path| {
+        unknown.get_or_insert_with(|| path.to_string());
+    })
+    .map_err(|e| field_error("", bytes, &e))?;
+    de.end().map_err(|e| field_error("", bytes, &e))?;
+    if let Some(field) = unknown {
+        return Err(DecodeError::UnknownField { field });
+    }
+    if file.format != MONTH {
+        return Err(DecodeError::NotMentorbook {
+            reason: format!("its \"format\" is not \"{MONTH}\""),
+        });
+    }
+    if file.schema_version > PARTS_VERSION {
+        return Err(DecodeError::FutureVersion {
+            found: file.schema_version,
+        });
+    }
+    if let Some((k, e)) =
+        (file.entries.iter().enumerate()).find(|(_, e)| Month::of(&e.at) != file.month)
+    {
+        return Err(DecodeError::NotMentorbook {
+            reason: format!(
+                "entry {} is dated {}, not in {}",
+                k + 1,
+                e.at.format("%Y-%m-%d"),
+                file.month
+            ),
+        });
+    }
+    Ok(MonthPart {
+        generation: file.generation,
+        month: file.month,
+        entries: file.entries,
+    })
+}
+
+/// The generation a part's file says wrote it, read from its first lines (every part starts
+/// with its envelope), without reading the rest.
+pub fn generation_in_head(head: &[u8]) -> Option<u64> {
+    let key = b"\n  \"generation\": ";
+    let at = memchr::memmem::find(head, key)? + key.len();
+    let digits: String = head[at..]
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .map(|b| *b as char)
+        .collect();
+    digits.parse().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(s).unwrap()
+    }
+
+    fn nov() -> Month {
+        Month {
+            year: 2026,
+            month: 11,
+        }
+    }
+
+    fn entry(id: u64, when: &str, text: &str) -> Arc<JournalEntry> {
+        Arc::new(JournalEntry {
+            id,
+            at: at(when),
+            text: text.into(),
+            ..JournalEntry::default()
+        })
+    }
+
+    #[test]
+    fn a_month_round_trips_oldest_first_and_says_its_generation_up_front() {
+        let entries = vec![
+            entry(2, "2026-11-20T21:00:00+01:00", "second\nline \"two\""),
+            entry(1, "2026-11-02T08:00:00+01:00", "first"),
+        ];
+        let bytes = encode_month(nov(), &entries, 7, at("2026-11-24T09:00:00+01:00"));
+        let text = String::from_utf8(bytes.clone()).unwrap();
+        assert!(text.starts_with("{\n  \"format\": \"mentorbook-journal\""));
+        assert!(text.find("\"first\"").unwrap() < text.find("second").unwrap());
+        assert_eq!(generation_in_head(&bytes[..200]), Some(7));
+        let back = decode_month(&bytes).unwrap();
+        assert_eq!((back.generation, back.month), (7, nov()));
+        assert_eq!(back.entries.len(), 2);
+        assert_eq!(back.entries[1].text, "second\nline \"two\"");
+        assert_eq!(
+            encode_month(nov(), &back.entries, 7, at("2026-11-24T09:00:00+01:00")),
+            bytes
+        );
+    }
+
+    #[test]
+    fn a_month_with_a_stranger_or_an_unknown_key_is_refused() {
+        let stray = vec![entry(1, "2026-10-31T08:00:00+01:00", "October")];
+        let bytes = encode_month(nov(), &stray, 1, at("2026-11-24T09:00:00+01:00"));
+        assert!(matches!(
+            decode_month(&bytes),
+            Err(DecodeError::NotMentorbook { .. })
+        ));
+        let text = String::from_utf8(encode_month(nov(), &[], 1, at("2026-11-24T09:00:00+01:00")))
+            .unwrap()
+            .replace("\"month\"", "\"mood\": 1,\n  \"month\"");
+        assert_eq!(
+            decode_month(text.as_bytes()).unwrap_err(),
+            DecodeError::UnknownField {
+                field: "mood".into()
+            }
+        );
+    }
+
+    #[test]
+    fn the_manifest_is_strict_and_stable() {
+        let m = Manifest::new(
+            3,
+            at("2026-11-24T09:00:00+01:00"),
+            PartRef {
+                file: PLAN_FILE.into(),
+                generation: 3,
+            },
+            vec![MonthRef {
+                month: nov(),
+                file: month_file(nov()),
+                generation: 2,
+                entries: 4,
+                latest: Some(at("2026-11-20T21:00:00+01:00")),
+            }],
+        );
+        let bytes = encode_manifest(&m);
+        assert_eq!(decode_manifest(&bytes).unwrap(), m);
+        assert_eq!(m.generation_of("journal-2026-11.json"), Some(2));
+        assert_eq!(month_of_file("journal-2026-11.json"), Some(nov()));
+        let extra = String::from_utf8(bytes)
+            .unwrap()
+            .replace("\"plan\"", "\"sync_rev\": \"1\",\n  \"plan\"");
+        assert!(matches!(
+            decode_manifest(extra.as_bytes()),
+            Err(DecodeError::UnknownField { .. })
+        ));
+        let future = br#"{"format":"mentorbook","schema_version":3,"generation":1,"saved_at":"2026-11-24T09:00:00+01:00","app_version":"9","plan":{"file":"plan.json","generation":1},"journal":[]}"#;
+        assert_eq!(
+            decode_manifest(future).unwrap_err(),
+            DecodeError::FutureVersion { found: 3 }
+        );
+    }
+}

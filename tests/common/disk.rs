@@ -1,0 +1,61 @@
+//! What a test finds on disk after a session: the saved workbook, whatever its layout.
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::Path;
+
+/// The workbook saved at `file`, whatever its layout (in parts, or one whole file).
+pub fn saved(file: &Path) -> mentorbook::model::Workbook {
+    mentorbook::store::read_only(file)
+        .unwrap_or_else(|e| panic!("the saved workbook reads: {e}"))
+        .workbook
+}
+
+/// The saved workbook as JSON, shaped as a whole file is (`{"data": {…}}`).
+pub fn saved_json(file: &Path) -> serde_json::Value {
+    serde_json::json!({ "data": serde_json::to_value(saved(file)).unwrap() })
+}
+
+/// Everything written for the workbook at `file` (its own file and its parts), as text:
+/// for waiting until typed words are on disk, wherever they went.
+pub fn saved_text(file: &Path) -> String {
+    let mut text = fs::read_to_string(file).unwrap_or_default();
+    let parts = mentorbook::store::parts_dir(file);
+    let mut names: Vec<_> = fs::read_dir(&parts)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    names.sort();
+    for p in names {
+        text.push_str(&fs::read_to_string(p).unwrap_or_default());
+    }
+    text
+}
+
+/// Every file of the workbook at `file` (its own, under "", and its parts, `.prev` copies
+/// included) with its size and a hash of its bytes: two of these are equal when nothing on
+/// disk changed, and a difference reads as names.
+pub fn files(file: &Path) -> std::collections::BTreeMap<String, String> {
+    use std::hash::{DefaultHasher, Hasher};
+    let print = |b: Vec<u8>| {
+        let mut h = DefaultHasher::new();
+        h.write(&b);
+        format!("{} bytes, {:016x}", b.len(), h.finish())
+    };
+    let mut out = std::collections::BTreeMap::new();
+    if let Ok(b) = fs::read(file) {
+        out.insert(String::new(), print(b));
+    }
+    for e in fs::read_dir(mentorbook::store::parts_dir(file))
+        .into_iter()
+        .flatten()
+        .flatten()
+    {
+        let name = e.file_name().to_string_lossy().into_owned();
+        out.insert(name, print(fs::read(e.path()).unwrap_or_default()));
+    }
+    out
+}
