@@ -142,7 +142,7 @@ impl Field {
             Field::Commitment(c, k) => Slot::Text(&conv(c)?.commitments.get(k)?.text),
             Field::CommitmentDue(c, k) => Slot::Date(&conv(c)?.commitments.get(k)?.due),
             Field::CheckIn(i, p) => p.slot(wb.check_ins.get(i)?),
-            Field::Entry(i) => Slot::Text(&wb.journal.get(i)?.text),
+            Field::Entry(i) => Slot::Text(&wb.journal.whole(i)?.text),
             Field::EntryTags(i) => Slot::Tags(&wb.journal.get(i)?.tags),
             Field::Closure(p) => p.slot(&wb.closure),
         })

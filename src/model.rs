@@ -27,7 +27,7 @@ pub use goals::{
     ActionPlan, ActionStep, BrainPart, Brainstorm, Candidate, Goal, GoalPart, GoalStatus, Helper,
     Horizon, Measure, MeasureKind, Milestone, Owner, Resource, StepStatus,
 };
-pub use journal::{Journal, Month, MonthSummary};
+pub use journal::{Journal, Month, MonthSummary, head_of};
 pub use parts::{Slot, SlotMut};
 pub use planning::{Letter, MAX_ACTIVE, SMART, move_item};
 pub use relationship::{

@@ -89,6 +89,8 @@ pub struct Session {
     in_flight: Option<InFlight>,
     /// The journal, still being read (see `Store::open_progressive`).
     pending_journal: Option<PendingJournal>,
+    /// The whole texts of entries held as heads, being read for a search.
+    pending_texts: Option<PendingJournal>,
     /// Why the journal could not be read. A whole file's: nothing may be saved over such a
     /// file. A month's: that month stays as it is on disk, never written.
     load_failed: Option<String>,
@@ -117,6 +119,7 @@ impl Session {
             autosave: Autosave::default(),
             in_flight: None,
             pending_journal: None,
+            pending_texts: None,
             load_failed: None,
             recovery: None,
             recovery_written: None,
@@ -261,6 +264,7 @@ impl Session {
         if std::mem::take(&mut self.app.changed) {
             self.autosave.touch(Instant::now());
         }
+        self.need_texts();
         match effect {
             Some(Effect::Save) if self.app.unsaved => self.save_in_background(),
             Some(Effect::Quit) => {

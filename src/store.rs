@@ -124,7 +124,7 @@ impl Store {
     /// empty workbook (created on the first save). A file that cannot be read is never
     /// touched: the error says why.
     pub fn open(path: &Path) -> Result<(Store, Workbook), OpenError> {
-        let (mut store, mut workbook, pending) = Store::open_progressive(path)?;
+        let (mut store, mut workbook, pending) = Store::open_with(path, false)?;
         if let Some(journal) = pending {
             // Months arrive newest first; taken in oldest first, the journal is in time order.
             let mut arrived = journal.wait().all()?;
@@ -136,8 +136,17 @@ impl Store {
 
     /// Like [`Store::open`], but the journal may still be on its way: the app can draw and
     /// handle keys meanwhile, taking the journal in as it arrives ([`Store::take_in`]).
+    /// Of the months, only each entry's head is read into memory (see
+    /// `model/journal/heads.rs`); [`Store::fill_month`] reads the rest when it is needed.
     pub fn open_progressive(
         path: &Path,
+    ) -> Result<(Store, Workbook, Option<PendingJournal>), OpenError> {
+        Store::open_with(path, true)
+    }
+
+    fn open_with(
+        path: &Path,
+        heads: bool,
     ) -> Result<(Store, Workbook, Option<PendingJournal>), OpenError> {
         let path = resolve_link(path);
         let file_name = path
@@ -205,8 +214,9 @@ impl Store {
                 for m in &manifest.journal {
                     wb.journal.expect(m.month, m.summary());
                 }
-                let pending = (!manifest.journal.is_empty())
-                    .then(|| PendingJournal::months(store.parts.clone(), manifest.journal.clone()));
+                let pending = (!manifest.journal.is_empty()).then(|| {
+                    PendingJournal::months(store.parts.clone(), manifest.journal.clone(), heads)
+                });
                 store.generation = manifest.generation;
                 let mut plan_only = wb.clone();
                 plan_only.journal = Journal::default();
@@ -248,9 +258,13 @@ impl Store {
                     entries,
                     file,
                 } => {
-                    disk.months.insert(month, entries.clone());
+                    disk.months
+                        .insert(month, entries.iter().map(|(e, _)| e.clone()).collect());
                     disk.files.insert(parts::month_file(month), file);
-                    workbook.journal.take_in(month, entries);
+                    workbook.journal.take_in_heads(month, entries);
+                }
+                Arrival::Texts { month, entries } => {
+                    Store::record_filled(disk, month, workbook.journal.fill(month, &entries));
                 }
                 Arrival::Whole(entries) => {
                     for e in entries {
@@ -258,6 +272,45 @@ impl Store {
                     }
                 }
                 Arrival::Unreadable { month, .. } => workbook.journal.mark_unreadable(month),
+            }
+        }
+    }
+
+    /// Reads the whole texts of `month`'s heads from its file, now (an entry is opened).
+    pub fn fill_month(&mut self, workbook: &mut Workbook, month: Month) -> Result<(), OpenError> {
+        let Some(m) = (self.disk.manifest.as_ref())
+            .and_then(|m| m.journal.iter().find(|r| r.month == month))
+            .cloned()
+        else {
+            return Ok(());
+        };
+        let (entries, _) = load::read_month(&self.parts, &m)?;
+        let swapped = workbook.journal.fill(month, &entries);
+        Store::record_filled(Arc::make_mut(&mut self.disk), month, swapped);
+        Ok(())
+    }
+
+    /// The whole texts of every month that holds heads, read on their own thread (a search).
+    pub fn read_texts(&self, workbook: &Workbook) -> Option<PendingJournal> {
+        let manifest = self.disk.manifest.as_ref()?;
+        let months: Vec<_> = (workbook.journal.months_with_heads().into_iter())
+            .filter_map(|month| manifest.journal.iter().find(|r| r.month == month).cloned())
+            .collect();
+        (!months.is_empty()).then(|| PendingJournal::texts(self.parts.clone(), months))
+    }
+
+    /// What is on disk for `month` is now the filled entries: the heads they replace were
+    /// the same entries, so the month is still unchanged.
+    fn record_filled(
+        disk: &mut OnDisk,
+        month: Month,
+        swapped: Vec<(Arc<JournalEntry>, Arc<JournalEntry>)>,
+    ) {
+        if let Some(saved) = disk.months.get_mut(&month) {
+            for (was, now) in swapped {
+                if let Some(slot) = saved.iter_mut().find(|e| Arc::ptr_eq(e, &was)) {
+                    *slot = now;
+                }
             }
         }
     }
@@ -347,10 +400,15 @@ impl Store {
         }
         let stem = self.path.file_stem().unwrap_or_default().to_string_lossy();
         let target = dir.join(format!("{stem}-{}.json", now.format("%Y%m%d-%H%M%S")));
-        let whole = self.job().complete(workbook);
+        let whole = self.job().complete(workbook)?;
         let bytes = encode(&encode_data(&whole), self.generation, now.fixed_offset());
         write_private(&dir, &target, &bytes)?;
         Ok(target)
+    }
+
+    /// The workbook whole: months not read yet and the texts of heads taken from disk.
+    pub fn complete(&self, workbook: &Workbook) -> io::Result<Workbook> {
+        self.job().complete(workbook)
     }
 
     /// Recovery files left for this workbook by a crash, oldest first.

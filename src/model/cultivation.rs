@@ -123,8 +123,10 @@ impl Workbook {
 
     /// Positions of the journal entries `filter` lets through, newest first.
     pub fn journal_matches(&self, filter: &JournalFilter) -> Vec<usize> {
+        // A head's text is only its first line: it is searched once its text is in.
+        let words = !filter.words.is_empty();
         let mut found: Vec<usize> = (0..self.journal.len())
-            .filter(|&k| filter.matches(&self.journal[k]))
+            .filter(|&k| !(words && self.journal.is_head(k)) && filter.matches(&self.journal[k]))
             .collect();
         found.sort_by(|a, b| self.journal[*b].at.cmp(&self.journal[*a].at));
         found

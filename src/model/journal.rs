@@ -14,6 +14,9 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{Id, JournalEntry};
 
+mod heads;
+pub use heads::head_of;
+
 /// A calendar month, as entries are grouped on disk: the wall-clock month of the entry's
 /// own time (with the offset it was written in).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -80,6 +83,12 @@ pub struct MonthSummary {
 #[derive(Debug, Clone, Default)]
 pub struct Journal {
     entries: Vec<Arc<JournalEntry>>,
+    /// Per entry: only its head is in memory (time, tags, links and the first line of its
+    /// text); the whole text is in its month's file, read when the entry is opened or
+    /// searched. A head cannot be changed, and is never written (see `heads.rs`).
+    head: Vec<bool>,
+    /// How many entries are heads.
+    heads: usize,
     /// Months still on disk, not read yet.
     unread: BTreeMap<Month, MonthSummary>,
     /// Of those, the ones whose file could not be read: they stay on disk as they are.
@@ -100,6 +109,7 @@ impl Journal {
     /// A journal of these entries, all read.
     pub fn from_entries(entries: Vec<Arc<JournalEntry>>) -> Journal {
         Journal {
+            head: vec![false; entries.len()],
             entries,
             ..Journal::default()
         }
@@ -115,13 +125,23 @@ impl Journal {
         self.entries.is_empty()
     }
 
-    /// Entry `i`.
+    /// Entry `i`: its time, tags and links, and its text, which for a head is only the
+    /// first line (what a list row shows). See [`Journal::whole`] for the text itself.
     pub fn get(&self, i: usize) -> Option<&JournalEntry> {
         self.entries.get(i).map(|e| &**e)
     }
 
-    /// Entry `i`, to change: copied first if a save still holds it.
+    /// Entry `i` with its whole text: `None` while only its head is in memory.
+    pub fn whole(&self, i: usize) -> Option<&JournalEntry> {
+        self.entries.get(i).filter(|_| !self.head[i]).map(|e| &**e)
+    }
+
+    /// Entry `i`, to change: copied first if a save still holds it. `None` for a head: an
+    /// entry is changed only once its whole text is in.
     pub fn get_mut(&mut self, i: usize) -> Option<&mut JournalEntry> {
+        if self.head.get(i).copied().unwrap_or(true) {
+            return None;
+        }
         self.entries.get_mut(i).map(Arc::make_mut)
     }
 
@@ -138,18 +158,30 @@ impl Journal {
     /// Adds an entry at the end; its position.
     pub fn push(&mut self, entry: JournalEntry) -> usize {
         self.entries.push(Arc::new(entry));
+        self.head.push(false);
         self.entries.len() - 1
     }
 
     /// Removes entry `i` (later positions move down by one).
     pub fn remove(&mut self, i: usize) -> Option<Arc<JournalEntry>> {
-        (i < self.entries.len()).then(|| self.entries.remove(i))
+        if i >= self.entries.len() {
+            return None;
+        }
+        if self.head.remove(i) {
+            self.heads -= 1;
+        }
+        Some(self.entries.remove(i))
     }
 
     /// Keeps only the entries `keep` says yes to (the months still on disk are forgotten:
     /// for a copy that is not saved over the workbook, such as an export).
     pub fn retain(&mut self, mut keep: impl FnMut(&JournalEntry) -> bool) {
-        self.entries.retain(|e| keep(e));
+        let kept: Vec<bool> = self.entries.iter().map(|e| keep(e)).collect();
+        let mut k = kept.iter();
+        self.entries.retain(|_| *k.next().unwrap_or(&false));
+        let mut k = kept.iter();
+        self.head.retain(|_| *k.next().unwrap_or(&false));
+        self.heads = self.head.iter().filter(|h| **h).count();
         self.unread.clear();
         self.unreadable.clear();
     }
@@ -231,16 +263,23 @@ impl Journal {
     /// Takes in a month read from disk. Links to goals or conversations deleted meanwhile
     /// are dropped. Returns whether the month was expected.
     pub fn take_in(&mut self, month: Month, entries: Vec<Arc<JournalEntry>>) -> bool {
+        self.take_in_heads(month, entries.into_iter().map(|e| (e, false)).collect())
+    }
+
+    /// [`Journal::take_in`] of entries each whole or only a head (see `heads.rs`).
+    pub fn take_in_heads(&mut self, month: Month, entries: Vec<(Arc<JournalEntry>, bool)>) -> bool {
         if self.unread.remove(&month).is_none() {
             return false;
         }
-        for mut e in entries {
+        for (mut e, head) in entries {
             for &link in &self.dropped {
                 if links(&e, link) {
                     drop_link(Arc::make_mut(&mut e), link);
                 }
             }
             self.entries.push(e);
+            self.head.push(head);
+            self.heads += usize::from(head);
         }
         if self.unread.is_empty() {
             self.dropped.clear();
@@ -287,6 +326,12 @@ impl PartialEq for Journal {
 /// workbook written whole diffs well.
 impl Serialize for Journal {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // A head written as an entry would cut its text to the first line.
+        if self.heads > 0 {
+            return Err(serde::ser::Error::custom(
+                "the journal holds entries whose text is not read",
+            ));
+        }
         let mut sorted: Vec<&JournalEntry> = self.iter().collect();
         sorted.sort_by_key(|e| (e.at, e.id));
         s.collect_seq(sorted)
@@ -312,79 +357,4 @@ impl FromIterator<JournalEntry> for Journal {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn at(s: &str) -> DateTime<FixedOffset> {
-        DateTime::parse_from_rfc3339(s).unwrap()
-    }
-
-    fn entry(id: Id, when: &str) -> JournalEntry {
-        JournalEntry {
-            id,
-            at: at(when),
-            ..JournalEntry::default()
-        }
-    }
-
-    #[test]
-    fn months_read_and_write_as_year_dash_month() {
-        let m = Month::of(&at("2026-11-30T23:30:00-05:00"));
-        assert_eq!(m.to_string(), "2026-11", "the entry's own clock");
-        assert_eq!("2026-11".parse::<Month>(), Ok(m));
-        for bad in ["2026-13", "26-11", "2026-1", "2026/11", "x"] {
-            assert!(bad.parse::<Month>().is_err(), "{bad}");
-        }
-    }
-
-    #[test]
-    fn counts_include_the_months_still_on_disk_and_links_drop_when_they_arrive() {
-        let mut j: Journal = [entry(1, "2026-11-02T08:00:00+01:00")]
-            .into_iter()
-            .collect();
-        let october = Month {
-            year: 2026,
-            month: 10,
-        };
-        j.expect(
-            october,
-            MonthSummary {
-                entries: 2,
-                latest: Some(at("2026-10-30T08:00:00+01:00")),
-            },
-        );
-        assert_eq!((j.len(), j.total()), (1, 3));
-        assert!(!j.is_complete());
-        j.unlink_goal(7);
-        let mut linked = entry(2, "2026-10-30T08:00:00+01:00");
-        linked.goal = Some(7);
-        assert!(j.take_in(
-            october,
-            vec![
-                Arc::new(linked),
-                Arc::new(entry(3, "2026-10-01T08:00:00+01:00"))
-            ]
-        ));
-        assert!(j.is_complete());
-        assert_eq!(j.total(), 3);
-        assert_eq!(
-            j[1].goal, None,
-            "the goal was deleted while its month was on disk"
-        );
-        assert!(!j.take_in(october, Vec::new()), "a month arrives once");
-    }
-
-    #[test]
-    fn written_oldest_first_whatever_the_order_in_memory() {
-        let j: Journal = [
-            entry(2, "2026-11-02T08:00:00+01:00"),
-            entry(1, "2026-10-02T08:00:00+01:00"),
-        ]
-        .into_iter()
-        .collect();
-        let json = serde_json::to_string(&j).unwrap();
-        assert!(json.find("\"id\":1").unwrap() < json.find("\"id\":2").unwrap());
-        let back: Journal = serde_json::from_str(&json).unwrap();
-        assert_eq!(back.len(), 2);
-    }
-}
+mod tests;

@@ -129,8 +129,14 @@ pub fn commit_filter(app: &mut App, text: &str) -> Result<(), String> {
     app.refresh_journal();
     let view = &mut app.journal;
     view.selected = 0;
+    let searching = !view.filter.words.is_empty() && app.workbook.journal.has_heads();
     app.notice = Some(if view.query.is_empty() {
         "Showing every entry.".into()
+    } else if searching {
+        format!(
+            "{} entries match so far; searching the rest of the journal…",
+            view.matches.len()
+        )
     } else {
         format!(
             "{} entries match. Esc clears the filter.",

@@ -14,9 +14,54 @@ impl Session {
         self
     }
 
-    /// Whether journal is still on its way.
+    /// Whether journal (or texts for a search) is still on its way.
     pub fn loading(&self) -> bool {
-        self.pending_journal.is_some()
+        self.pending_journal.is_some() || self.pending_texts.is_some()
+    }
+
+    /// What is on screen needs whole texts, not heads: the entry shown is read now (one
+    /// month's file), a search by words starts reading every month on its own thread.
+    pub(super) fn need_texts(&mut self) {
+        let journal = &self.app.workbook.journal;
+        if let crate::nav::Screen::Entry(e) = self.app.screen
+            && journal.is_head(e)
+        {
+            let month = crate::model::Month::of(&journal[e].at);
+            // A save running now compares with what is on disk: let it end first.
+            self.settle();
+            if let Err(err) = self.store.fill_month(&mut self.app.workbook, month) {
+                self.app.notice = Some(format!("This entry's text cannot be read: {err}"));
+            }
+        }
+        if self.pending_texts.is_none()
+            && !self.app.journal.filter.words.is_empty()
+            && self.app.workbook.journal.has_heads()
+        {
+            self.pending_texts = self.store.read_texts(&self.app.workbook);
+        }
+    }
+
+    /// Takes in the texts of a search that have arrived; whether any did.
+    fn take_in_texts(&mut self) -> bool {
+        let Some(pending) = &mut self.pending_texts else {
+            return false;
+        };
+        let taken = pending.take();
+        if pending.is_done() {
+            self.pending_texts = None;
+        }
+        let any = !taken.arrivals.is_empty() || taken.failed.is_some();
+        if !taken.arrivals.is_empty() {
+            self.store.take_in(&mut self.app.workbook, taken.arrivals);
+            self.app.refresh_journal();
+        }
+        if let Some(e) = taken.failed {
+            self.app.notice = Some(format!("A month's texts cannot be read: {e}"));
+        } else if self.pending_texts.is_none() && !self.app.journal.query.is_empty() {
+            let n = self.app.journal.matches.len();
+            self.app.notice = Some(format!("{n} entries match. Esc clears the filter."));
+        }
+        any
     }
 
     /// Takes in the journal that has arrived, without waiting (not while a save runs: what
@@ -27,13 +72,14 @@ impl Session {
         if self.in_flight.is_some() {
             return Ok(false);
         }
+        let texts = self.take_in_texts();
         let Some(pending) = &mut self.pending_journal else {
-            return Ok(false);
+            return Ok(texts);
         };
         let whole = pending.is_whole();
         let arrived = pending.take();
         let done = pending.is_done();
-        self.arrive(arrived, whole, done)
+        self.arrive(arrived, whole, done).map(|any| any || texts)
     }
 
     /// Takes in everything still on its way, waiting for it.

@@ -28,7 +28,8 @@ impl Session {
             let _ = self.store.retire_recovery(&newest);
             return;
         };
-        if encode_data(&decoded.workbook) == encode_data(&self.app.workbook) {
+        let ours = self.store.complete(&self.app.workbook);
+        if ours.is_ok_and(|ours| encode_data(&decoded.workbook) == encode_data(&ours)) {
             let _ = std::fs::remove_file(&newest);
             return;
         }

@@ -159,8 +159,8 @@ pub fn read_plan(dir: &Path, manifest: &Manifest) -> Result<(Decoded, Known), Op
 
 /// Reads one month a manifest names, checking it holds what the manifest says.
 pub fn read_month(dir: &Path, m: &MonthRef) -> Result<(Vec<Arc<JournalEntry>>, Known), OpenError> {
-    let (bytes, known) = read_part(dir, &m.file, m.generation)?;
-    let path = dir.join(&m.file);
+    let (bytes, known) = read_part(dir, &m.file(), m.generation)?;
+    let path = dir.join(m.file());
     let part = decode_month(&bytes).map_err(|error| OpenError::Decode {
         path: path.clone(),
         error,
@@ -200,11 +200,17 @@ pub fn read_all(path: &Path, manifest: &Manifest) -> Result<Workbook, OpenError>
 /// What arrives from the journal's thread.
 #[derive(Debug)]
 pub enum Arrival {
-    /// One month of a workbook in parts, as it is on disk.
+    /// One month of a workbook in parts, as it is on disk: each entry whole or only its
+    /// head (see `model/journal/heads.rs`).
     Month {
         month: Month,
-        entries: Vec<Arc<JournalEntry>>,
+        entries: Vec<(Arc<JournalEntry>, bool)>,
         file: Known,
+    },
+    /// The whole texts of a month whose heads were taken in before (for a search).
+    Texts {
+        month: Month,
+        entries: Vec<Arc<JournalEntry>>,
     },
     /// The whole journal of a workbook in one file.
     Whole(Vec<Arc<JournalEntry>>),
@@ -256,15 +262,23 @@ impl PendingJournal {
         }
     }
 
-    /// The months of a manifest, newest first.
-    pub fn months(dir: PathBuf, mut months: Vec<MonthRef>) -> Self {
+    /// The months of a manifest, newest first; of each entry only its head if `heads`.
+    pub fn months(dir: PathBuf, mut months: Vec<MonthRef>, heads: bool) -> Self {
         months.sort_by_key(|m| std::cmp::Reverse(m.month));
         PendingJournal::spawn(months.len(), false, move |tx| {
             for m in months {
                 let sent = match read_month(&dir, &m) {
                     Ok((entries, file)) => Arrival::Month {
                         month: m.month,
-                        entries,
+                        entries: entries
+                            .into_iter()
+                            .map(
+                                |e| match heads.then(|| crate::model::head_of(&e)).flatten() {
+                                    Some(head) => (Arc::new(head), true),
+                                    None => (e, false),
+                                },
+                            )
+                            .collect(),
                         file,
                     },
                     Err(error) => Arrival::Unreadable {
@@ -273,6 +287,39 @@ impl PendingJournal {
                     },
                 };
                 // A damaged month is said and the older ones still come: they are readable.
+                if tx.send(Ok(sent)).is_err() {
+                    return;
+                }
+            }
+        })
+    }
+
+    /// The whole texts of these months (newest first), for entries taken in as heads. A
+    /// month saved again meanwhile is read as it is now: a head's text does not change, and
+    /// heads are matched by id.
+    pub fn texts(dir: PathBuf, months: Vec<MonthRef>) -> Self {
+        PendingJournal::spawn(months.len(), false, move |tx| {
+            for m in months {
+                let path = dir.join(m.file());
+                let read = fs::read(&path)
+                    .map_err(|e| OpenError::Io(path.clone(), e))
+                    .and_then(|b| {
+                        decode_month(&b).map_err(|error| OpenError::Decode {
+                            path: path.clone(),
+                            error,
+                            backup: None,
+                        })
+                    });
+                let sent = match read.map(|part| part.entries) {
+                    Ok(entries) => Arrival::Texts {
+                        month: m.month,
+                        entries,
+                    },
+                    Err(error) => Arrival::Unreadable {
+                        month: m.month,
+                        error,
+                    },
+                };
                 if tx.send(Ok(sent)).is_err() {
                     return;
                 }

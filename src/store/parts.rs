@@ -58,19 +58,23 @@ pub struct PartRef {
     pub generation: u64,
 }
 
-/// A month in the manifest: its file, which save wrote it, and what it holds (so counts and
-/// the latest entry are known before the month is read).
+/// A month in the manifest: which save wrote its file, and what it holds (so counts and
+/// the latest entry are known before the month is read). Its file is named after it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MonthRef {
     pub month: Month,
-    pub file: String,
     pub generation: u64,
     pub entries: usize,
     pub latest: Option<DateTime<FixedOffset>>,
 }
 
 impl MonthRef {
+    /// Its file's name in the parts folder.
+    pub fn file(&self) -> String {
+        month_file(self.month)
+    }
+
     /// What the journal knows of the month before reading it.
     pub fn summary(&self) -> MonthSummary {
         MonthSummary {
@@ -117,8 +121,9 @@ impl Manifest {
         if self.plan.file == file {
             return Some(self.plan.generation);
         }
+        let month = month_of_file(file)?;
         (self.journal.iter())
-            .find(|m| m.file == file)
+            .find(|m| m.month == month)
             .map(|m| m.generation)
     }
 }
@@ -388,7 +393,6 @@ mod tests {
             },
             vec![MonthRef {
                 month: nov(),
-                file: month_file(nov()),
                 generation: 2,
                 entries: 4,
                 latest: Some(at("2026-11-20T21:00:00+01:00")),

@@ -83,14 +83,19 @@ impl SaveJob {
                 bytes: encode_as(Kind::Plan, &data, next_gen, at),
             });
         }
-        let months = by_month(workbook);
+        let (months, with_heads) = by_month(workbook);
         for (month, entries) in &months {
             let same =
                 (self.disk.months.get(month)).is_some_and(|saved| same_entries(saved, entries));
             if self.disk.whole || !same {
+                // Heads are written with their whole text, read from the month's file.
+                let whole = match with_heads.get(month) {
+                    Some(heads) => self.with_texts(*month, entries, heads)?,
+                    None => entries.clone(),
+                };
                 writes.push(Part {
                     file: month_file(*month),
-                    bytes: encode_month(*month, entries, next_gen, at),
+                    bytes: encode_month(*month, &whole, next_gen, at),
                 });
             }
         }
@@ -171,7 +176,6 @@ impl SaveJob {
                     *month,
                     MonthRef {
                         month: *month,
-                        file,
                         generation: next_gen,
                         entries: entries.len(),
                         latest: entries.iter().map(|e| e.at).max(),
@@ -185,6 +189,44 @@ impl SaveJob {
             plan,
             refs.into_values().collect(),
         )
+    }
+
+    /// `entries` of `month` with the heads at `heads` given their whole text from the
+    /// month's file as the last save left it. A head is never changed, so that text is its
+    /// own; if the file cannot be read the save fails rather than cut a text short.
+    pub(super) fn with_texts(
+        &self,
+        month: Month,
+        entries: &[Arc<JournalEntry>],
+        heads: &std::collections::BTreeSet<usize>,
+    ) -> Result<Vec<Arc<JournalEntry>>, SaveError> {
+        let failed = |e: io::Error| SaveError::new("reading the journal's texts", e);
+        let m = (self.disk.manifest.as_ref())
+            .and_then(|m| m.journal.iter().find(|r| r.month == month))
+            .ok_or_else(|| failed(io::Error::other(format!("{month} is not on disk"))))?;
+        let (on_disk, _) = super::load::read_month(&self.parts, m)
+            .map_err(|e| failed(io::Error::other(e.to_string())))?;
+        let texts: std::collections::HashMap<u64, &str> =
+            on_disk.iter().map(|e| (e.id, e.text.as_str())).collect();
+        entries
+            .iter()
+            .enumerate()
+            .map(|(k, e)| {
+                if !heads.contains(&k) {
+                    return Ok(Arc::clone(e));
+                }
+                let text = texts.get(&e.id).ok_or_else(|| {
+                    failed(io::Error::other(format!(
+                        "entry {} is not in {month}",
+                        e.id
+                    )))
+                })?;
+                Ok(Arc::new(JournalEntry {
+                    text: (*text).to_string(),
+                    ..(**e).clone()
+                }))
+            })
+            .collect()
     }
 
     /// Where a test may make a step fail (a no-op without the `test-hooks` feature).
@@ -420,18 +462,27 @@ pub(super) fn prev_of(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// The journal's entries read so far, by month, in the journal's order. Months still unread
-/// are left out: their file stays as it is (entries added to one meanwhile wait for it).
-pub(super) fn by_month(wb: &Workbook) -> BTreeMap<Month, Vec<Arc<JournalEntry>>> {
+/// The journal's entries read so far, by month, in the journal's order, and for the months
+/// holding heads, which of their entries are heads. Months still unread are left out: their
+/// file stays as it is (entries added to one meanwhile wait for it).
+pub(super) fn by_month(wb: &Workbook) -> (BTreeMap<Month, Vec<Arc<JournalEntry>>>, Heads) {
     let mut out: BTreeMap<Month, Vec<Arc<JournalEntry>>> = BTreeMap::new();
-    for e in wb.journal.shared() {
+    let mut heads = Heads::new();
+    for (e, head) in wb.journal.held() {
         let month = Month::of(&e.at);
         if !wb.journal.is_unread(month) {
-            out.entry(month).or_default().push(Arc::clone(e));
+            let list = out.entry(month).or_default();
+            if head {
+                heads.entry(month).or_default().insert(list.len());
+            }
+            list.push(Arc::clone(e));
         }
     }
-    out
+    (out, heads)
 }
+
+/// Per month, the positions (in `by_month`'s list) of the entries that are heads.
+pub(super) type Heads = BTreeMap<Month, std::collections::BTreeSet<usize>>;
 
 /// The same entries in the same order: nothing in the month changed. Changing an entry
 /// copies it first, so the app's unchanged months are the very same (shared) entries and

@@ -82,7 +82,17 @@ pub fn render(app: &App, e: usize, area: Rect, buf: &mut Buffer) {
         ),
     ])
     .render(head, buf);
-    text_box(app, body, buf, Field::Entry(e), None);
+    if wb.journal.is_head(e) {
+        // Its month's file could not be read (the shell said why): nothing to show or edit.
+        Line::from(Span::styled(
+            " The text of this entry cannot be read from its month's file; `mentorbook check` \
+             says why. Esc goes back.",
+            THEME.warning,
+        ))
+        .render(body, buf);
+    } else {
+        text_box(app, body, buf, Field::Entry(e), None);
+    }
     let tag_field = Field::EntryTags(e);
     match editor_for(app, tag_field) {
         Some(editor) => {

@@ -122,9 +122,16 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let total = journal.total();
     // While older months are still being read, the count says so: the list grows.
     let unreadable = journal.in_unreadable();
-    let reading = match (total - journal.len() - unreadable, unreadable) {
+    // A search by words goes through the heads' texts as they are read.
+    let searching = if view.filter.words.is_empty() {
+        0
+    } else {
+        journal.head_count()
+    };
+    let reading = match (total - journal.len() - unreadable + searching, unreadable) {
         (0, 0) => String::new(),
         (0, n) => format!(" ({n} in a month that cannot be read)"),
+        (n, _) if searching > 0 => format!(" (searching {n} more)"),
         (n, _) => format!(" (reading {n} more)"),
     };
     let [label, value] = filter.layout(&Layout::horizontal([
@@ -170,6 +177,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
             "No entries yet. Press n, anywhere in the workbook, to write the first one."
         } else if total > journal.len() + unreadable && view.query.is_empty() {
             "Reading the journal…"
+        } else if searching > 0 {
+            "Searching…"
         } else {
             "Nothing matches the filter. Esc clears it."
         };

@@ -62,39 +62,59 @@ impl SaveJob {
         copy: PathBuf,
         now: DateTime<Local>,
     ) -> SaveError {
-        let whole = self.complete(workbook);
-        let bytes = encode(
-            &encode_data(&whole),
-            self.generation + 1,
-            now.fixed_offset(),
-        );
-        let error = match write_private(&self.dir, &copy, &bytes) {
-            Ok(()) => io::Error::other("changed by another program"),
-            Err(e) => e,
+        let written = self.complete(workbook).and_then(|whole| {
+            let bytes = encode(
+                &encode_data(&whole),
+                self.generation + 1,
+                now.fixed_offset(),
+            );
+            write_private(&self.dir, &copy, &bytes)
+        });
+        let (error, conflict) = match written {
+            Ok(()) => (io::Error::other("changed by another program"), Some(copy)),
+            // No copy to point at: the next save tries again.
+            Err(e) => (e, None),
         };
         SaveError {
             step: "saving a copy",
             error,
-            conflict: Some(copy),
+            conflict,
             landed: None,
             unsettled: false,
         }
     }
 
-    /// The workbook with the months still unread taken from disk as they are (for a copy
-    /// that must stand on its own).
-    pub(in crate::store) fn complete(&self, workbook: &Workbook) -> Workbook {
+    /// The workbook with the months still unread taken from disk as they are, and every
+    /// head given its whole text (for a copy that must stand on its own). Fails if a month
+    /// it needs cannot be read: a copy with texts cut short must never be written.
+    pub(in crate::store) fn complete(&self, workbook: &Workbook) -> io::Result<Workbook> {
         let mut whole = workbook.clone();
-        if let Some(manifest) = &self.disk.manifest {
-            for m in &manifest.journal {
-                if whole.journal.is_unread(m.month)
-                    && let Ok((entries, _)) = super::super::load::read_month(&self.parts, m)
-                {
+        let Some(manifest) = &self.disk.manifest else {
+            return Ok(whole);
+        };
+        let with_heads = whole.journal.months_with_heads();
+        for m in &manifest.journal {
+            let unread = whole.journal.is_unread(m.month);
+            if !unread && !with_heads.contains(&m.month) {
+                continue;
+            }
+            match super::super::load::read_month(&self.parts, m) {
+                Ok((entries, _)) if unread => {
                     whole.journal.take_in(m.month, entries);
                 }
+                Ok((entries, _)) => {
+                    whole.journal.fill(m.month, &entries);
+                }
+                // A month that cannot be read stays out of a copy, as it stays out of saves;
+                // a head that cannot be filled is not written cut short.
+                Err(_) if unread => {}
+                Err(e) => return Err(io::Error::other(e.to_string())),
             }
         }
-        whole
+        if whole.journal.has_heads() {
+            return Err(io::Error::other("a journal entry's text could not be read"));
+        }
+        Ok(whole)
     }
 }
 
