@@ -1,25 +1,30 @@
-//! Writes a generated workbook file for profiling and for `tuibench`:
+//! Writes a generated workbook for profiling, `cargo bench` and `tuibench`:
 //!
 //! ```text
-//! cargo run --release --example generate -- 8000 /tmp/8k.json [seed]
+//! cargo run --release --example generate -- 8000 /tmp/8k/workbook.json [seed] [--whole]
 //! ```
+//!
+//! The workbook is written as the app writes it (a manifest, `workbook.parts/` beside it);
+//! `--whole` writes one self-contained file instead, as before the layout in parts (and as
+//! `export --format json` does), to measure opening and migrating such a file.
 
 #[path = "../benches/support/generate.rs"]
 mod generate;
 
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let usage = "usage: generate ENTRIES FILE [SEED]";
-    let entries: usize = args.next().and_then(|a| a.parse().ok()).expect(usage);
-    let path = args.next().expect(usage);
-    let seed: u64 = args.next().and_then(|a| a.parse().ok()).unwrap_or(1);
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let whole = args.iter().any(|a| a == "--whole");
+    args.retain(|a| a != "--whole");
+    let usage = "usage: generate ENTRIES FILE [SEED] [--whole]";
+    let entries: usize = args.first().and_then(|a| a.parse().ok()).expect(usage);
+    let path = std::path::PathBuf::from(args.get(1).expect(usage));
+    let seed: u64 = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(1);
     let wb = generate::workbook(entries, seed);
-    let now = chrono::DateTime::parse_from_rfc3339("2026-11-24T09:00:00+01:00").unwrap();
-    let bytes = mentorbook::store::encode(&mentorbook::store::encode_data(&wb), 1, now);
-    std::fs::write(&path, &bytes).expect("writing the file");
+    let bytes = generate::write(&wb, &path, whole).expect("writing the workbook");
     eprintln!(
-        "{path}: {} entries, {} bytes",
+        "{}: {} entries, {bytes} bytes{}",
+        path.display(),
         wb.journal.len(),
-        bytes.len()
+        if whole { " in one file" } else { " in parts" }
     );
 }

@@ -256,3 +256,32 @@ pub fn workbook(entries: usize, seed: u64) -> Workbook {
     }
     wb
 }
+
+/// Writes `wb` at `path` as the app does (a manifest and its parts beside it), or as one
+/// whole file; the bytes written. Any workbook already there is replaced.
+#[allow(dead_code)]
+pub fn write(wb: &Workbook, path: &std::path::Path, whole: bool) -> std::io::Result<u64> {
+    let at = DateTime::parse_from_rfc3339("2026-11-24T09:00:00+01:00").expect("a time");
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let parts = mentorbook::store::parts_dir(path);
+    let _ = std::fs::remove_dir_all(&parts);
+    let _ = std::fs::remove_file(path);
+    if whole {
+        let bytes = mentorbook::store::encode(&mentorbook::store::encode_data(wb), 1, at);
+        std::fs::write(path, &bytes)?;
+        return Ok(bytes.len() as u64);
+    }
+    let (mut store, _) = mentorbook::store::Store::open(path).map_err(std::io::Error::other)?;
+    store
+        .save(wb, at.with_timezone(&chrono::Local))
+        .map_err(std::io::Error::other)?;
+    drop(store);
+    let _ = std::fs::remove_file(path.with_extension("lock"));
+    let mut total = std::fs::metadata(path)?.len();
+    for e in std::fs::read_dir(&parts)? {
+        total += e?.metadata()?.len();
+    }
+    Ok(total)
+}
