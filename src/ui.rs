@@ -144,7 +144,11 @@ fn delete_question(app: &App, record: Record) -> String {
                 date.map_or("no date".to_string(), |d| d.to_string())
             )
         }
-        Record::Entry(e) => match wb.journal.get(e) {
+        Record::Entry(e) => match wb.journal.whole(e) {
+            None if wb.journal.get(e).is_some() => format!(
+                "Delete the journal entry of {}?",
+                wb.journal[e].at.format("%Y-%m-%d %H:%M")
+            ),
             Some(e) => format!(
                 "Delete the journal entry of {} “{}”?",
                 e.at.format("%Y-%m-%d %H:%M"),

@@ -111,12 +111,12 @@ fn whole_text(id: u64) -> String {
 }
 
 #[test]
-fn the_app_holds_heads_until_an_entry_is_opened() {
+fn the_app_holds_heads_and_reads_a_month_when_it_is_shown() {
     let o = opened();
     o.app(|app| {
         let j = &app.workbook.journal;
         assert_eq!(j.head_count(), 6, "every entry is a head");
-        assert!(j.iter().all(|e| !e.text.contains("kestrel")));
+        assert!(j.iter().all(|e| e.text.is_empty()));
         assert_eq!(
             j.iter().next().unwrap().tags,
             ["work"],
@@ -124,13 +124,15 @@ fn the_app_holds_heads_until_an_entry_is_opened() {
         );
     });
     let before = files(&o.path);
-    // The newest entry opened, then left; quitting writes nothing.
+    // The list's rows are read as they are shown; an entry opened is whole.
     o.keys("<Enter><Esc>q");
     o.app(|app| {
         let j = &app.workbook.journal;
         let newest = (0..j.len()).find(|&i| j[i].id == 16).unwrap();
         assert_eq!(j.whole(newest).unwrap().text, whole_text(16));
-        assert_eq!(j.head_count(), 4, "its month is read, the others are not");
+        assert_eq!(j.head_count(), 0, "every row was on screen");
+        let screen = common::screen_text(app, 100, 30);
+        assert!(screen.contains("Entry 16 starts here."), "{screen}");
     });
     assert_eq!(
         files(&o.path),
@@ -140,10 +142,46 @@ fn the_app_holds_heads_until_an_entry_is_opened() {
 }
 
 #[test]
-fn an_entry_deleted_from_the_list_leaves_its_months_texts_whole() {
+fn only_the_months_near_the_rows_on_screen_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("workbook.json");
+    let mut wb = Workbook::default();
+    // A year of daily entries: far more than a screen of rows.
+    let first = chrono::DateTime::parse_from_rfc3339("2025-11-01T08:00:00+01:00").unwrap();
+    for d in 0..365 {
+        let at = (first + chrono::Duration::days(d)).to_rfc3339();
+        wb.journal.push(entry(100 + d as u64, &at));
+    }
+    let (mut store, _) = Store::open(&path).unwrap();
+    store.save(&wb, fixed_now()).unwrap();
+    drop(store);
+    let (store, wb, pending) = Store::open_progressive(&path).unwrap();
+    let mut app = App::new(wb);
+    app.screen = Screen::Exercise(Exercise::Journal);
+    let mut s = Session::new(app, store, fixed_now).journal_later(pending);
+    s.finish_loading().unwrap();
+    s.app.refresh_journal();
+    s.need_texts();
+    let j = &s.app.workbook.journal;
+    let oldest = (0..j.len()).find(|&i| j[i].id == 100).unwrap();
+    let newest = (0..j.len()).find(|&i| j[i].id == 464).unwrap();
+    assert!(j.whole(newest).is_some(), "the top row is read");
+    assert!(j.is_head(oldest), "a year down the list is not");
+    assert!(j.head_count() > 100, "{}", j.head_count());
+}
+
+#[test]
+fn an_entry_deleted_while_a_head_leaves_its_months_texts_whole() {
     let o = opened();
-    // The list is newest first: the second row is entry 15, in November with entry 16.
-    o.keys("<Down>dy<Esc>q");
+    {
+        let mut s = o.session.lock().unwrap();
+        let j = &s.app.workbook.journal;
+        let i = (0..j.len()).find(|&i| j[i].id == 15).unwrap();
+        assert!(j.is_head(i));
+        s.app.workbook.journal.remove(i);
+        s.app.unsaved = true;
+        assert!(s.save());
+    }
     let texts = saved_texts(&o.path);
     assert_eq!(
         texts.iter().map(|(id, _)| *id).collect::<Vec<_>>(),

@@ -4,6 +4,9 @@
 use super::Session;
 use crate::store::{PendingJournal, Taken};
 
+/// More rows than any terminal shows of the journal list.
+const LIST_ROWS: usize = 200;
+
 impl Session {
     /// The journal arrives later: the first frame is drawn without it. A workbook in parts
     /// knows its months' counts and goes on meanwhile; a whole file's journal is waited for
@@ -21,7 +24,7 @@ impl Session {
 
     /// What is on screen needs whole texts, not heads: the entry shown is read now (one
     /// month's file), a search by words starts reading every month on its own thread.
-    pub(super) fn need_texts(&mut self) {
+    pub fn need_texts(&mut self) {
         let journal = &self.app.workbook.journal;
         if let crate::nav::Screen::Entry(e) = self.app.screen
             && journal.is_head(e)
@@ -31,6 +34,23 @@ impl Session {
             self.settle();
             if let Err(err) = self.store.fill_month(&mut self.app.workbook, month) {
                 self.app.notice = Some(format!("This entry's text cannot be read: {err}"));
+            }
+        }
+        // The rows the journal list can show: a third of the tallest screen above the
+        // selection, the rest below.
+        if self.app.screen == crate::nav::Screen::Exercise(crate::nav::Exercise::Journal) {
+            let view = &self.app.journal;
+            let rows = view.selected.saturating_sub(LIST_ROWS / 3)
+                ..(view.selected + LIST_ROWS).min(view.matches.len());
+            let shown = rows.map(|k| view.matches[k]);
+            let months = self.app.workbook.journal.months_with_heads_among(shown);
+            if !months.is_empty() {
+                self.settle();
+            }
+            for month in months {
+                if let Err(err) = self.store.fill_month(&mut self.app.workbook, month) {
+                    self.app.notice = Some(format!("Part of the journal cannot be read: {err}"));
+                }
             }
         }
         if self.pending_texts.is_none()
@@ -79,7 +99,11 @@ impl Session {
         let whole = pending.is_whole();
         let arrived = pending.take();
         let done = pending.is_done();
-        self.arrive(arrived, whole, done).map(|any| any || texts)
+        let any = self.arrive(arrived, whole, done)?;
+        if any {
+            self.need_texts();
+        }
+        Ok(any || texts)
     }
 
     /// Takes in everything still on its way, waiting for it.

@@ -1,7 +1,7 @@
-//! Heads: journal entries of which only what a list shows is in memory (time, tags, links
-//! and the first line). Years of journal then cost a few megabytes, not the text of every
-//! entry; an entry's whole text is read from its month's file when it is opened, searched
-//! or written. A head cannot be changed ([`Journal::get_mut`] refuses it) and cannot be
+//! Heads: journal entries of which everything but the text is in memory (time, tags,
+//! links, privacy). Years of journal then cost a few megabytes, not the text of every entry;
+//! a month's texts are read from its file when one of its entries is shown (a list row, the
+//! entry itself), searched or written. A head cannot be changed ([`Journal::get_mut`] refuses it) and cannot be
 //! written (the journal refuses to serialize while it holds one), so a text cut to its
 //! first line never reaches a file.
 
@@ -11,22 +11,11 @@ use std::sync::Arc;
 use super::{Journal, Month};
 use crate::model::{Id, JournalEntry};
 
-/// The longest first line a head keeps: wider than any terminal's row.
-const HEAD_CHARS: usize = 400;
-
-/// The head of `e`: the same entry with its text cut to its first non-empty line (what a
-/// list row shows). `None` when that is the whole text already.
+/// The head of `e`: the same entry without its text. `None` when it has no text to leave
+/// out.
 pub fn head_of(e: &JournalEntry) -> Option<JournalEntry> {
-    let first = (e.text.lines())
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("")
-        .trim();
-    let cut = first
-        .char_indices()
-        .nth(HEAD_CHARS)
-        .map_or(first, |(at, _)| &first[..at]);
-    (cut != e.text).then(|| JournalEntry {
-        text: cut.to_string(),
+    (!e.text.is_empty()).then(|| JournalEntry {
+        text: String::new(),
         ..e.clone()
     })
 }
@@ -52,6 +41,16 @@ impl Journal {
         let months: BTreeSet<Month> = (self.entries.iter().zip(&self.head))
             .filter(|(_, h)| **h)
             .map(|(e, _)| Month::of(&e.at))
+            .collect();
+        months.into_iter().rev().collect()
+    }
+
+    /// The months holding heads among the entries at `positions` (say, the rows a list can
+    /// show), newest first.
+    pub fn months_with_heads_among(&self, positions: impl Iterator<Item = usize>) -> Vec<Month> {
+        let months: BTreeSet<Month> = positions
+            .filter(|&i| self.is_head(i))
+            .map(|i| Month::of(&self.entries[i].at))
             .collect();
         months.into_iter().rev().collect()
     }

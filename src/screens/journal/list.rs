@@ -67,10 +67,12 @@ pub const KEYS: &[Binding] = &[
     back_to("clear the filter; without one, the overview"),
 ];
 
-fn entry_row(e: &JournalEntry, selected: bool, width: u16) -> Line<'static> {
+fn entry_row(e: &JournalEntry, head: bool, selected: bool, width: u16) -> Line<'static> {
     use unicode_width::UnicodeWidthStr;
-    let first = e
-        .text
+    // A head's text is read as its row comes into view; until then (or if its month's
+    // file cannot be read) the row says so.
+    let first = if head { "…" } else { e.text.as_str() };
+    let first = first
         .lines()
         .find(|l| !l.trim().is_empty())
         .unwrap_or("")
@@ -194,8 +196,9 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .min(n.saturating_sub(height));
     let width = list.width.saturating_sub(1);
     for (row, k) in (offset..n.min(offset + height)).enumerate() {
-        let e = &app.workbook.journal[view.matches[k]];
-        let line = entry_row(e, k == view.selected, width);
+        let i = view.matches[k];
+        let journal = &app.workbook.journal;
+        let line = entry_row(&journal[i], journal.is_head(i), k == view.selected, width);
         line.render(Rect::new(list.x, list.y + row as u16, width, 1), buf);
     }
     if n > height {
