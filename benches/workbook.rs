@@ -208,6 +208,18 @@ fn keystroke_conversation_notes(bencher: Bencher, entries: usize) {
     );
 }
 
+/// Typing today's notes in the review, the action plans beside them (what `R` then Enter
+/// opens).
+#[divan::bench(args = SIZES)]
+fn keystroke_review_notes(bencher: Bencher, entries: usize) {
+    let c = workbook(entries).conversations.len() - 1;
+    typing(
+        bencher,
+        app_on(entries, Screen::Review(c)),
+        Field::Conversation(c, ConversationPart::Notes),
+    );
+}
+
 /// Applying a journal filter (tag, dates and a word) over every entry.
 #[divan::bench(args = SIZES)]
 fn journal_filter(bencher: Bencher, entries: usize) {

@@ -47,6 +47,8 @@ pub struct App {
     pub call_mode: bool,
     /// The review's panes.
     pub review: ReviewView,
+    /// The review's reference drawn as lines, kept while what it shows is the same.
+    pub reference_cache: crate::report::LinesCache,
 }
 
 /// The review screen's layout: which pane has the keys, what the reference shows, how far
@@ -151,6 +153,7 @@ impl App {
             loading_journal: false,
             call_mode: false,
             review: ReviewView::default(),
+            reference_cache: Default::default(),
         }
     }
 

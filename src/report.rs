@@ -7,7 +7,10 @@ pub mod calendar;
 mod markdown;
 mod terminal;
 
+use std::sync::{Arc, Mutex};
+
 use chrono::NaiveDate;
+use ratatui::text::Line;
 
 pub use markdown::markdown;
 pub use terminal::{lines, plain};
@@ -88,4 +91,33 @@ pub struct Options {
     pub include_private: bool,
     /// For overdue marks and the agenda.
     pub today: NaiveDate,
+}
+
+/// The lines drawn from a document, kept with the document: asked again for an equal
+/// document, it gives the same lines without drawing them again (comparing is far cheaper
+/// than styling). One document at a time; for a pane redrawn on every key.
+#[derive(Debug, Default)]
+pub struct LinesCache(Mutex<Option<Drawn>>);
+
+/// A document and the lines drawn from it.
+type Drawn = (Vec<Block>, Arc<Vec<Line<'static>>>);
+
+impl LinesCache {
+    /// The lines of `blocks`, made by `draw` unless they are the ones kept.
+    pub fn lines(
+        &self,
+        blocks: Vec<Block>,
+        draw: impl FnOnce(&[Block]) -> Vec<Line<'static>>,
+    ) -> Arc<Vec<Line<'static>>> {
+        // Only the drawing thread asks; a poisoned lock just means drawing again.
+        let mut kept = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((b, lines)) = kept.as_ref()
+            && *b == blocks
+        {
+            return Arc::clone(lines);
+        }
+        let lines = Arc::new(draw(&blocks));
+        *kept = Some((blocks, Arc::clone(&lines)));
+        lines
+    }
 }

@@ -326,3 +326,20 @@ fn the_journal_list_follows_call_mode() {
     press(&mut app, "C");
     assert_eq!(app.journal.matches.len(), all);
 }
+
+/// The reference is kept between frames (drawing it is most of a frame's work): a change to
+/// what it shows, or to call mode, shows at once all the same.
+#[test]
+fn the_reference_shows_a_change_at_the_next_frame() {
+    let mut app = review();
+    let title = app.workbook.goals[0].title.clone();
+    assert!(screen_text(&app, 160, 50).contains(&title));
+    app.workbook.goals[0].title = "Renamed while the review was open".into();
+    let after = screen_text(&app, 160, 50);
+    assert!(after.contains("Renamed while the review was open"), "{after}");
+    assert!(!after.contains(&title));
+    // The same document again: the very same lines, not drawn twice.
+    let a = mentorbook::screens::reference_lines(&app);
+    let b = mentorbook::screens::reference_lines(&app);
+    assert!(std::sync::Arc::ptr_eq(&a, &b));
+}

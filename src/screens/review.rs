@@ -74,13 +74,16 @@ pub const KEYS: &[Binding] = &[
     back_to("back to where the review was opened"),
 ];
 
-/// The reference pane's content as lines (private topics only outside call mode).
-pub fn reference_lines(app: &App) -> Vec<Line<'static>> {
+/// The reference pane's content as lines (private topics only outside call mode). Styling
+/// and laying out a long plan is most of a frame's work: the lines are kept and reused while
+/// the document they come from is the same.
+pub fn reference_lines(app: &App) -> std::sync::Arc<Vec<Line<'static>>> {
     let opts = report::Options {
         include_private: !app.call_mode,
         today: app.today,
     };
-    report::lines(&super::section(&app.workbook, app.review.reference, opts))
+    let blocks = super::section(&app.workbook, app.review.reference, opts);
+    app.reference_cache.lines(blocks, report::lines)
 }
 
 fn pane_block(title: String, focused: bool) -> Block<'static> {

@@ -197,19 +197,31 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, items: &[Item]) {
         .min(total.saturating_sub(area.height))
         .max(focus_span.1.saturating_sub(area.height));
 
-    // Draw everything on a canvas as tall as the sheet, then copy the visible rows.
-    let canvas_area = Rect::new(0, 0, width, total.max(1));
-    let mut canvas = Buffer::empty(canvas_area);
+    // Draw the items in view on a canvas as tall as they are (one can start above the
+    // window or end below it), then copy the visible rows.
+    let mut spans = Vec::new();
     let mut y = 0;
     for (item, h) in items.iter().zip(&heights) {
         if y + h > offset && y < offset + area.height {
-            draw::item(app, item, focus, Rect::new(0, y, width, *h), &mut canvas);
+            spans.push((item, y, *h));
         }
         y += h;
     }
+    let from = spans.first().map_or(offset, |s| s.1);
+    let to = spans.last().map_or(offset, |s| s.1 + s.2);
+    let mut canvas = Buffer::empty(Rect::new(0, 0, width, (to - from).max(1)));
+    for (item, y, h) in spans {
+        draw::item(
+            app,
+            item,
+            focus,
+            Rect::new(0, y - from, width, h),
+            &mut canvas,
+        );
+    }
     for row in 0..area.height.min(total.saturating_sub(offset)) {
         for x in 0..width {
-            buf[(area.x + x, area.y + row)] = canvas[(x, offset + row)].clone();
+            buf[(area.x + x, area.y + row)] = canvas[(x, offset - from + row)].clone();
         }
     }
     if total > area.height {
