@@ -220,6 +220,7 @@ impl Store {
                 store.generation = manifest.generation;
                 let mut plan_only = wb.clone();
                 plan_only.journal = Journal::default();
+                plan_only.next_id = 0;
                 store.disk = Arc::new(OnDisk {
                     files: BTreeMap::from([
                         (String::new(), Known { stamp, ..known }),

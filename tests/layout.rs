@@ -134,9 +134,11 @@ fn a_save_rewrites_only_the_parts_that_changed() {
     store.save(&wb, fixed_now()).unwrap();
     assert_eq!(changed(&before, &path), ["", "plan.json"], "a plan edit");
 
+    // A new entry takes an id, as the app's `n` does: the plan's file stays as it is.
     let before = files(&path);
+    let id = wb.fresh_id();
     wb.journal
-        .push(entry(904, "2026-11-24T09:00:00+01:00", "today"));
+        .push(entry(id, "2026-11-24T09:00:00+01:00", "today"));
     store.save(&wb, fixed_now()).unwrap();
     assert_eq!(
         changed(&before, &path),
@@ -179,8 +181,12 @@ fn a_save_rewrites_only_the_parts_that_changed() {
     drop(store);
     let (_, back) = Store::open(&path).unwrap();
     let mut want = ids(&fixture());
-    want.extend([901, 903, 904]);
+    want.extend([901, 903, id]);
     assert_eq!(ids(&back), want);
+    assert_eq!(
+        back.next_id, id,
+        "the next id survives, kept in the manifest"
+    );
 }
 
 #[test]

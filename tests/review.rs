@@ -336,7 +336,10 @@ fn the_reference_shows_a_change_at_the_next_frame() {
     assert!(screen_text(&app, 160, 50).contains(&title));
     app.workbook.goals[0].title = "Renamed while the review was open".into();
     let after = screen_text(&app, 160, 50);
-    assert!(after.contains("Renamed while the review was open"), "{after}");
+    assert!(
+        after.contains("Renamed while the review was open"),
+        "{after}"
+    );
     assert!(!after.contains(&title));
     // The same document again: the very same lines, not drawn twice.
     let a = mentorbook::screens::reference_lines(&app);

@@ -169,7 +169,9 @@ fn decode_fast(bytes: &[u8], kind: Kind) -> Option<Decoded> {
         generation: u64,
         data: Workbook,
     }
-    let mut de = serde_json::Deserializer::from_slice(bytes);
+    // Checked as UTF-8 once, the whole file: the parser then takes each string as it is.
+    let text = std::str::from_utf8(bytes).ok()?;
+    let mut de = serde_json::Deserializer::from_str(text);
     let mut unknown = false;
     let whole: Whole = serde_ignored::deserialize(&mut de, |path| {
         // The envelope's other keys are rewritten by every save; only data must survive.

@@ -149,11 +149,14 @@ fn head_of(path: &Path) -> Option<Vec<u8>> {
 pub fn read_plan(dir: &Path, manifest: &Manifest) -> Result<(Decoded, Known), OpenError> {
     let (bytes, known) = read_part(dir, &manifest.plan.file, manifest.plan.generation)?;
     let path = dir.join(&manifest.plan.file);
-    let decoded = decode_as(&bytes, Kind::Plan).map_err(|error| OpenError::Decode {
+    let mut decoded = decode_as(&bytes, Kind::Plan).map_err(|error| OpenError::Decode {
         path,
         error,
         backup: None,
     })?;
+    // The next id is kept in the manifest (see `Manifest::next_id`).
+    let wb = &mut decoded.workbook;
+    wb.next_id = wb.next_id.max(manifest.next_id);
     Ok((decoded, known))
 }
 

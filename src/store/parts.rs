@@ -91,6 +91,10 @@ pub struct Manifest {
     pub format: String,
     pub schema_version: u64,
     pub generation: u64,
+    /// The workbook's next id: here rather than in the plan, so that a new journal entry
+    /// (which takes an id) leaves the plan's file as it is.
+    #[serde(default)]
+    pub next_id: u64,
     pub saved_at: DateTime<FixedOffset>,
     pub app_version: String,
     pub plan: PartRef,
@@ -101,6 +105,7 @@ impl Manifest {
     /// The manifest of save `generation`.
     pub fn new(
         generation: u64,
+        next_id: u64,
         saved_at: DateTime<FixedOffset>,
         plan: PartRef,
         journal: Vec<MonthRef>,
@@ -109,6 +114,7 @@ impl Manifest {
             format: MANIFEST.into(),
             schema_version: PARTS_VERSION,
             generation,
+            next_id,
             saved_at,
             app_version: env!("CARGO_PKG_VERSION").into(),
             plan,
@@ -132,10 +138,11 @@ impl Manifest {
 pub fn encode_manifest(m: &Manifest) -> Vec<u8> {
     let mut out = format!(
         "{{\n  \"format\": \"{}\",\n  \"schema_version\": {},\n  \"generation\": {},\n  \
-         \"saved_at\": \"{}\",\n  \"app_version\": {},\n  \"plan\": {},\n  \"journal\": [",
+         \"next_id\": {},\n  \"saved_at\": \"{}\",\n  \"app_version\": {},\n  \"plan\": {},\n  \"journal\": [",
         m.format,
         m.schema_version,
         m.generation,
+        m.next_id,
         m.saved_at
             .to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
         json(&m.app_version),
@@ -386,6 +393,7 @@ mod tests {
     fn the_manifest_is_strict_and_stable() {
         let m = Manifest::new(
             3,
+            42,
             at("2026-11-24T09:00:00+01:00"),
             PartRef {
                 file: PLAN_FILE.into(),

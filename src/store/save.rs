@@ -74,6 +74,8 @@ impl SaveJob {
         let at = now.fixed_offset();
         let mut plan = workbook.clone();
         plan.journal = Journal::default();
+        // The next id goes in the manifest (see `Manifest::next_id`).
+        plan.next_id = 0;
         let mut writes = Vec::new();
         let plan_changed = self.disk.whole || self.disk.plan.as_deref() != Some(&plan);
         if plan_changed {
@@ -110,7 +112,8 @@ impl SaveJob {
             return Err(self.keep_conflict(workbook, copy, now));
         }
         let manifest_there = self.disk.manifest.is_some() && self.path.exists();
-        if writes.is_empty() && gone.is_empty() && manifest_there && !self.disk.whole {
+        let same_ids = (self.disk.manifest.as_ref()).is_some_and(|m| m.next_id == workbook.next_id);
+        if writes.is_empty() && gone.is_empty() && manifest_there && same_ids && !self.disk.whole {
             return Ok(SaveDone {
                 saved: Saved::Unchanged,
                 note,
@@ -118,7 +121,7 @@ impl SaveJob {
                 disk: self.disk.clone(),
             });
         }
-        let manifest = self.next_manifest(next_gen, now, &writes, &months, &gone);
+        let manifest = self.next_manifest(next_gen, workbook.next_id, now, &writes, &months, &gone);
         let written = self.commit(&writes, &gone, &manifest, now)?;
         let mut disk = (*self.disk).clone();
         disk.whole = false;
@@ -149,6 +152,7 @@ impl SaveJob {
     fn next_manifest(
         &self,
         next_gen: u64,
+        next_id: u64,
         now: DateTime<Local>,
         writes: &[Part],
         months: &BTreeMap<Month, Vec<Arc<JournalEntry>>>,
@@ -185,6 +189,7 @@ impl SaveJob {
         }
         Manifest::new(
             next_gen,
+            next_id,
             now.fixed_offset(),
             plan,
             refs.into_values().collect(),
