@@ -7,7 +7,7 @@
 //! - key: a key typed into a new journal entry to the first byte of the frame it causes,
 //!   median and 99th percentile;
 //! - bytes per autosave: `write_bytes` of `/proc/PID/io` over a typing session in a new
-//!   journal entry (40 keys a second for 20 s), divided by the saves it made (the manifest's
+//!   journal entry (40 keys a second for a minute), divided by the saves it made (the manifest's
 //!   generation);
 //! - peak memory (`VmHWM`) after that session, against the workbook's files;
 //! - quit: `q` with nothing changed, to the process gone, median of the runs;
@@ -15,8 +15,8 @@
 //!   same generated plan with no journal (`generate 0`).
 //!
 //! The workbooks are generated once into `target/footprint/N/`. `FOOTPRINT_SIZES=2000,8000`
-//! picks sizes (default: 0, 2000, 8000, 50000), `FOOTPRINT_RUNS` the runs (default 7),
-//! `FOOTPRINT_TYPING_SECS` the typing session (default 20).
+//! picks sizes (default: 0, 2000, 8000, 50000), `FOOTPRINT_RUNS` the runs (default 9),
+//! `FOOTPRINT_TYPING_SECS` the typing session (default 60).
 
 #[path = "support/generate.rs"]
 mod generate;
@@ -41,8 +41,8 @@ fn main() {
     }
     // `cargo bench` passes `--bench`; any other argument filters nothing here.
     let sizes: Vec<usize> = env_list("FOOTPRINT_SIZES").unwrap_or(vec![0, 2000, 8000, 50000]);
-    let runs = env_num("FOOTPRINT_RUNS", 7);
-    let typing = Duration::from_secs(env_num("FOOTPRINT_TYPING_SECS", 20) as u64);
+    let runs = env_num("FOOTPRINT_RUNS", 9);
+    let typing = Duration::from_secs(env_num("FOOTPRINT_TYPING_SECS", 60) as u64);
     let home = tempfile::tempdir().expect("a temporary home");
     let floor = Target::floor();
     let mut rows = vec![measure(&floor, runs, typing, home.path())];
@@ -299,14 +299,42 @@ impl Running {
         Instant::now()
     }
 
-    /// Sends `quit` and waits for the process to end; how long that took.
+    /// Reads everything that arrives until `wait` has passed.
+    fn drain(&mut self, wait: Duration) {
+        let until = Instant::now() + wait;
+        while Instant::now() < until {
+            self.read_for(until.saturating_duration_since(Instant::now()));
+        }
+    }
+
+    /// Reads what is there now, without waiting.
+    fn read_now(&mut self) {
+        let mut buf = [0u8; 65536];
+        let mut p = libc::pollfd {
+            fd: self.fd,
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd; a read into a buffer we own, at most its length.
+        while unsafe { libc::poll(&mut p, 1, 0) } > 0 {
+            let n = unsafe { libc::read(self.fd, buf.as_mut_ptr().cast(), buf.len()) };
+            if n <= 0 {
+                return;
+            }
+            self.screen.process(&buf[..n as usize]);
+        }
+    }
+
+    /// Sends `quit` and waits for the process to end; how long that took (checked every
+    /// 20 µs, the terminal's output read as it comes so the program is never held up).
     fn quit(mut self, quit: &[u8]) -> Duration {
         let sent = self.send(quit);
         loop {
             if let Ok(Some(_)) = self.child.try_wait() {
                 return sent.elapsed();
             }
-            self.read_for(Duration::from_micros(200));
+            self.read_now();
+            std::thread::sleep(Duration::from_micros(20));
             assert!(sent.elapsed() < Duration::from_secs(30), "it quits");
         }
     }
@@ -364,8 +392,9 @@ fn measure(target: &Target, runs: usize, typing: Duration, home: &Path) -> Row {
         let started = Instant::now();
         let mut app = Running::start(target.command(&file, home));
         starts.push(app.wait_for(&target.ready) - started);
-        // Let the journal's months come in, as a person would before quitting.
-        app.read_for(Duration::from_millis(300));
+        // Let every month come in first (about 20 ms a thousand entries): the steady state.
+        let settle = 300 + target.entries.unwrap_or(0) as u64 / 25;
+        app.drain(Duration::from_millis(settle));
         quits.push(app.quit(target.quit));
     }
     row.first_frame = median(starts);
@@ -375,7 +404,9 @@ fn measure(target: &Target, runs: usize, typing: Duration, home: &Path) -> Row {
     row.files = target.size(&file);
     let mut app = Running::start(target.command(&file, home));
     app.wait_for(&target.ready);
-    app.read_for(Duration::from_millis(500));
+    app.drain(Duration::from_millis(
+        500 + target.entries.unwrap_or(0) as u64 / 25,
+    ));
     if !target.new_entry.is_empty() {
         app.send(target.new_entry);
         app.wait_for("Esc done");
@@ -394,7 +425,7 @@ fn measure(target: &Target, runs: usize, typing: Duration, home: &Path) -> Row {
         k += 1;
     }
     // The last autosave, then the counts.
-    app.read_for(Duration::from_millis(2500));
+    app.drain(Duration::from_millis(2500));
     let saves = generation(&file).saturating_sub(gen_before);
     let written = proc_field(pid, "io", "write_bytes:").saturating_sub(io_before);
     if target.entries.is_some() {

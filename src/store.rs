@@ -206,13 +206,10 @@ impl Store {
             load::Layout::Parts(manifest, known) => {
                 load::settle(&store.parts, &manifest)
                     .map_err(|e| OpenError::Io(store.parts.clone(), e))?;
-                for f in fs::read_dir(&store.parts).into_iter().flatten().flatten() {
-                    tighten(&f.path());
-                }
                 let (plan, plan_known) = load::read_plan(&store.parts, &manifest)?;
                 let mut wb = plan.workbook;
                 for m in &manifest.journal {
-                    wb.journal.expect(m.month, m.summary());
+                    wb.journal.expect(m.month, m.summary(manifest.latest));
                 }
                 let pending = (!manifest.journal.is_empty()).then(|| {
                     PendingJournal::months(store.parts.clone(), manifest.journal.clone(), heads)
@@ -226,7 +223,7 @@ impl Store {
                         (String::new(), Known { stamp, ..known }),
                         (manifest.plan.file.clone(), plan_known),
                     ]),
-                    manifest: Some(manifest),
+                    manifest: Some(*manifest),
                     plan: Some(Arc::new(plan_only)),
                     ..OnDisk::default()
                 });
@@ -460,7 +457,7 @@ fn read(path: &Path, journal: bool) -> Result<Decoded, OpenError> {
                 let (plan, _) = load::read_plan(&parts_dir(path), &manifest)?;
                 let mut wb = plan.workbook;
                 for m in &manifest.journal {
-                    wb.journal.expect(m.month, m.summary());
+                    wb.journal.expect(m.month, m.summary(manifest.latest));
                 }
                 wb
             };

@@ -93,6 +93,16 @@ fn a_workbook_is_a_manifest_a_plan_and_one_file_per_month() {
     assert_eq!(m["plan"]["generation"], 1);
     assert_eq!(m["journal"][0]["month"], "2026-09");
     assert_eq!(m["journal"][0]["entries"], 2);
+    let newest = wb.journal.iter().map(|e| e.at).max().unwrap();
+    assert_eq!(m["latest"], newest.to_rfc3339());
+    // Counts and the latest entry are known before any month is read.
+    drop(store);
+    let (store, unread, _pending) = Store::open_progressive(&path).unwrap();
+    assert_eq!(unread.journal.len(), 0);
+    assert_eq!(unread.journal.total(), wb.journal.len());
+    assert_eq!(unread.journal.latest(), Some(newest));
+    drop(store);
+    let (store, _) = Store::open(&path).unwrap();
     // Private: the folder 0700, every file 0600.
     assert_eq!(mode(&parts_dir(&path)), 0o700);
     for name in names.iter().filter(|n| !n.is_empty()) {

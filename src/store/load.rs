@@ -23,7 +23,7 @@ const MANIFEST_MAX: u64 = 1 << 20;
 #[derive(Debug)]
 pub enum Layout {
     /// A manifest: the workbook is in parts.
-    Parts(Manifest, Known),
+    Parts(Box<Manifest>, Known),
     /// A whole workbook in one file.
     Whole,
 }
@@ -52,7 +52,7 @@ pub fn layout(path: &Path) -> Result<Layout, OpenError> {
         error,
         backup: backup::newest(&dir_of(path), path),
     })?;
-    Ok(Layout::Parts(manifest, known_of(path, &bytes)))
+    Ok(Layout::Parts(Box::new(manifest), known_of(path, &bytes)))
 }
 
 /// A part's bytes as the manifest wants them: the file if it was written by `generation`,
@@ -104,11 +104,14 @@ pub fn read_part(dir: &Path, file: &str, generation: u64) -> Result<(Vec<u8>, Kn
 /// Under the lock: puts back what a save cut short left. A part renamed aside (`.prev`)
 /// that is the one the manifest names goes back in place of the newer, uncommitted one; any
 /// other `.prev`, temporary file, or month file newer than the manifest (a save that never
-/// committed) is removed.
+/// committed) is removed. Parts copied in with a looser mode are made private. The folder
+/// is flushed only if something changed in it (a start must not wait for the disk).
 pub fn settle(dir: &Path, manifest: &Manifest) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
     let Ok(entries) = fs::read_dir(dir) else {
         return Ok(());
     };
+    let mut changed = false;
     for entry in entries.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         let path = entry.path();
@@ -120,8 +123,10 @@ pub fn settle(dir: &Path, manifest: &Manifest) -> io::Result<()> {
             } else {
                 fs::remove_file(&path)?;
             }
+            changed = true;
         } else if name.starts_with('.') && name.ends_with(".tmp") {
             fs::remove_file(&path)?;
+            changed = true;
         } else if month_of_file(&name).is_some() && manifest.generation_of(&name).is_none() {
             let newer = head_of(&path)
                 .as_deref()
@@ -129,10 +134,19 @@ pub fn settle(dir: &Path, manifest: &Manifest) -> io::Result<()> {
                 .is_some_and(|g| g > manifest.generation);
             if newer {
                 fs::remove_file(&path)?;
+                changed = true;
             }
+        } else if let Ok(meta) = entry.metadata()
+            && meta.is_file()
+            && meta.permissions().mode() & 0o077 != 0
+        {
+            fs::set_permissions(&path, fs::Permissions::from_mode(0o600))?;
         }
     }
-    super::files::sync_dir(dir)
+    if changed {
+        super::files::sync_dir(dir)?;
+    }
+    Ok(())
 }
 
 fn head_of(path: &Path) -> Option<Vec<u8>> {
@@ -194,7 +208,7 @@ pub fn read_all(path: &Path, manifest: &Manifest) -> Result<Workbook, OpenError>
     let mut wb = decoded.workbook;
     for m in &manifest.journal {
         let (entries, _) = read_month(&dir, m)?;
-        wb.journal.expect(m.month, m.summary());
+        wb.journal.expect(m.month, m.summary(manifest.latest));
         wb.journal.take_in(m.month, entries);
     }
     Ok(wb)
@@ -293,6 +307,9 @@ impl PendingJournal {
                 if tx.send(Ok(sent)).is_err() {
                     return;
                 }
+            }
+            if heads {
+                give_back_free_memory();
             }
         })
     }
@@ -410,6 +427,17 @@ impl Taken {
             Some(e) => Err(e),
             None => Ok(self.arrivals),
         }
+    }
+}
+
+/// Each month was parsed whole and its texts dropped, keeping only the heads: the freed
+/// texts leave holes between the heads that the allocator keeps. Handing those pages back
+/// keeps memory near the heads' size, and a quit does not spend time tearing them down.
+fn give_back_free_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free memory to the system; no pointer is touched.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }
 

@@ -58,15 +58,14 @@ pub struct PartRef {
     pub generation: u64,
 }
 
-/// A month in the manifest: which save wrote its file, and what it holds (so counts and
-/// the latest entry are known before the month is read). Its file is named after it.
+/// A month in the manifest: which save wrote its file, and how many entries it holds (so
+/// counts are right before the month is read). Its file is named after it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MonthRef {
     pub month: Month,
     pub generation: u64,
     pub entries: usize,
-    pub latest: Option<DateTime<FixedOffset>>,
 }
 
 impl MonthRef {
@@ -75,11 +74,12 @@ impl MonthRef {
         month_file(self.month)
     }
 
-    /// What the journal knows of the month before reading it.
-    pub fn summary(&self) -> MonthSummary {
+    /// What the journal knows of the month before reading it: its count, and the journal's
+    /// latest entry if that is in this month.
+    pub fn summary(&self, latest: Option<DateTime<FixedOffset>>) -> MonthSummary {
         MonthSummary {
             entries: self.entries,
-            latest: self.latest,
+            latest: latest.filter(|at| Month::of(at) == self.month),
         }
     }
 }
@@ -95,6 +95,10 @@ pub struct Manifest {
     /// (which takes an id) leaves the plan's file as it is.
     #[serde(default)]
     pub next_id: u64,
+    /// When the latest journal entry was written (shown before its month is read). One
+    /// value here rather than one per month: the manifest is written by every save.
+    #[serde(default)]
+    pub latest: Option<DateTime<FixedOffset>>,
     pub saved_at: DateTime<FixedOffset>,
     pub app_version: String,
     pub plan: PartRef,
@@ -106,6 +110,7 @@ impl Manifest {
     pub fn new(
         generation: u64,
         next_id: u64,
+        latest: Option<DateTime<FixedOffset>>,
         saved_at: DateTime<FixedOffset>,
         plan: PartRef,
         journal: Vec<MonthRef>,
@@ -115,6 +120,7 @@ impl Manifest {
             schema_version: PARTS_VERSION,
             generation,
             next_id,
+            latest,
             saved_at,
             app_version: env!("CARGO_PKG_VERSION").into(),
             plan,
@@ -138,11 +144,12 @@ impl Manifest {
 pub fn encode_manifest(m: &Manifest) -> Vec<u8> {
     let mut out = format!(
         "{{\n  \"format\": \"{}\",\n  \"schema_version\": {},\n  \"generation\": {},\n  \
-         \"next_id\": {},\n  \"saved_at\": \"{}\",\n  \"app_version\": {},\n  \"plan\": {},\n  \"journal\": [",
+         \"next_id\": {},\n  \"latest\": {},\n  \"saved_at\": \"{}\",\n  \"app_version\": {},\n  \"plan\": {},\n  \"journal\": [",
         m.format,
         m.schema_version,
         m.generation,
         m.next_id,
+        json(&m.latest),
         m.saved_at
             .to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
         json(&m.app_version),
@@ -394,6 +401,7 @@ mod tests {
         let m = Manifest::new(
             3,
             42,
+            Some(at("2026-11-20T21:00:00+01:00")),
             at("2026-11-24T09:00:00+01:00"),
             PartRef {
                 file: PLAN_FILE.into(),
@@ -403,7 +411,6 @@ mod tests {
                 month: nov(),
                 generation: 2,
                 entries: 4,
-                latest: Some(at("2026-11-20T21:00:00+01:00")),
             }],
         );
         let bytes = encode_manifest(&m);

@@ -25,7 +25,9 @@ pub use super::steps::{SaveStep, Saved};
 use super::{Known, OnDisk, SaveError, backup, encode_data, known_of};
 use crate::model::{Journal, JournalEntry, Month, Workbook};
 
+mod months;
 mod outside;
+use months::{by_month, same_entries};
 use outside::conflict_name;
 
 /// A save, detached from the store (see [`Store::job`]).
@@ -182,56 +184,24 @@ impl SaveJob {
                         month: *month,
                         generation: next_gen,
                         entries: entries.len(),
-                        latest: entries.iter().map(|e| e.at).max(),
                     },
                 );
             }
         }
+        // The latest entry: of those read, or (while months are still on disk) the one the
+        // last manifest named if it is in a month not read yet.
+        let read = months.values().flatten().map(|e| e.at).max();
+        let on_disk = old
+            .and_then(|m| m.latest)
+            .filter(|at| refs.contains_key(&Month::of(at)) && !months.contains_key(&Month::of(at)));
         Manifest::new(
             next_gen,
             next_id,
+            read.max(on_disk),
             now.fixed_offset(),
             plan,
             refs.into_values().collect(),
         )
-    }
-
-    /// `entries` of `month` with the heads at `heads` given their whole text from the
-    /// month's file as the last save left it. A head is never changed, so that text is its
-    /// own; if the file cannot be read the save fails rather than cut a text short.
-    pub(super) fn with_texts(
-        &self,
-        month: Month,
-        entries: &[Arc<JournalEntry>],
-        heads: &std::collections::BTreeSet<usize>,
-    ) -> Result<Vec<Arc<JournalEntry>>, SaveError> {
-        let failed = |e: io::Error| SaveError::new("reading the journal's texts", e);
-        let m = (self.disk.manifest.as_ref())
-            .and_then(|m| m.journal.iter().find(|r| r.month == month))
-            .ok_or_else(|| failed(io::Error::other(format!("{month} is not on disk"))))?;
-        let (on_disk, _) = super::load::read_month(&self.parts, m)
-            .map_err(|e| failed(io::Error::other(e.to_string())))?;
-        let texts: std::collections::HashMap<u64, &str> =
-            on_disk.iter().map(|e| (e.id, e.text.as_str())).collect();
-        entries
-            .iter()
-            .enumerate()
-            .map(|(k, e)| {
-                if !heads.contains(&k) {
-                    return Ok(Arc::clone(e));
-                }
-                let text = texts.get(&e.id).ok_or_else(|| {
-                    failed(io::Error::other(format!(
-                        "entry {} is not in {month}",
-                        e.id
-                    )))
-                })?;
-                Ok(Arc::new(JournalEntry {
-                    text: (*text).to_string(),
-                    ..(**e).clone()
-                }))
-            })
-            .collect()
     }
 
     /// Where a test may make a step fail (a no-op without the `test-hooks` feature).
@@ -465,34 +435,4 @@ pub(super) fn prev_of(path: &Path) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(".prev");
     path.with_file_name(name)
-}
-
-/// The journal's entries read so far, by month, in the journal's order, and for the months
-/// holding heads, which of their entries are heads. Months still unread are left out: their
-/// file stays as it is (entries added to one meanwhile wait for it).
-pub(super) fn by_month(wb: &Workbook) -> (BTreeMap<Month, Vec<Arc<JournalEntry>>>, Heads) {
-    let mut out: BTreeMap<Month, Vec<Arc<JournalEntry>>> = BTreeMap::new();
-    let mut heads = Heads::new();
-    for (e, head) in wb.journal.held() {
-        let month = Month::of(&e.at);
-        if !wb.journal.is_unread(month) {
-            let list = out.entry(month).or_default();
-            if head {
-                heads.entry(month).or_default().insert(list.len());
-            }
-            list.push(Arc::clone(e));
-        }
-    }
-    (out, heads)
-}
-
-/// Per month, the positions (in `by_month`'s list) of the entries that are heads.
-pub(super) type Heads = BTreeMap<Month, std::collections::BTreeSet<usize>>;
-
-/// The same entries in the same order: nothing in the month changed. Changing an entry
-/// copies it first, so the app's unchanged months are the very same (shared) entries and
-/// compare at once; content is compared only where they are not (a month just edited, or
-/// a workbook built afresh with the same entries).
-fn same_entries(a: &[Arc<JournalEntry>], b: &[Arc<JournalEntry>]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Arc::ptr_eq(x, y) || x == y)
 }
