@@ -1,10 +1,14 @@
-//! `cargo bench`: load, save, render, typing, filtering and exporting with generated workbooks of 2,000
-//! and 8,000 journal entries (see `support/generate.rs`). Targets are in the README.
+//! `cargo bench --bench workbook`: opening, saving, rendering, typing, filtering and exporting
+//! with generated workbooks of 2,000 and 8,000 journal entries, and opening and saving at
+//! 50,000 (see `support/generate.rs`). Targets are in the README; `benches/footprint.rs`
+//! measures the running binary in a terminal.
 
 #[path = "support/generate.rs"]
 mod generate;
 
-use std::sync::OnceLock;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use divan::Bencher;
@@ -15,7 +19,7 @@ use mentorbook::input::resolve;
 use mentorbook::model::{JournalFilter, Workbook};
 use mentorbook::nav::Exercise;
 use mentorbook::nav::Screen;
-use mentorbook::store::{decode, encode, encode_data};
+use mentorbook::store::{Store, decode, encode, encode_data, parts_dir};
 use mentorbook::update::update;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -25,12 +29,14 @@ fn main() {
 }
 
 const SIZES: [usize; 2] = [2000, 8000];
+/// For what the journal's size should not change: opening, saving, quitting.
+const STORE_SIZES: [usize; 3] = [2000, 8000, 50000];
 
 fn workbook(entries: usize) -> &'static Workbook {
-    static SMALL: OnceLock<Workbook> = OnceLock::new();
-    static LARGE: OnceLock<Workbook> = OnceLock::new();
-    let cell = if entries == 2000 { &SMALL } else { &LARGE };
-    cell.get_or_init(|| generate::workbook(entries, 7))
+    static MADE: Mutex<BTreeMap<usize, &'static Workbook>> = Mutex::new(BTreeMap::new());
+    let mut made = MADE.lock().unwrap();
+    made.entry(entries)
+        .or_insert_with(|| Box::leak(Box::new(generate::workbook(entries, 7))))
 }
 
 fn file_bytes(entries: usize) -> &'static [u8] {
@@ -41,6 +47,32 @@ fn file_bytes(entries: usize) -> &'static [u8] {
         let at = chrono::DateTime::parse_from_rfc3339("2026-11-24T09:00:00+01:00").unwrap();
         encode(&encode_data(workbook(entries)), 1, at)
     })
+}
+
+/// The workbook written in parts, once, in a folder kept for the whole run.
+fn in_parts(entries: usize) -> &'static Path {
+    static MADE: Mutex<BTreeMap<usize, &'static Path>> = Mutex::new(BTreeMap::new());
+    let mut made = MADE.lock().unwrap();
+    made.entry(entries).or_insert_with(|| {
+        let dir = Box::leak(Box::new(tempfile::tempdir().unwrap()));
+        let path = dir.path().join("workbook.json");
+        generate::write(workbook(entries), &path, false).unwrap();
+        Box::leak(path.into_boxed_path())
+    })
+}
+
+/// A copy of [`in_parts`] to change.
+fn copy_of(entries: usize) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let from = in_parts(entries);
+    let to = dir.path().join("workbook.json");
+    std::fs::copy(from, &to).unwrap();
+    let (parts, into) = (parts_dir(from), parts_dir(&to));
+    std::fs::create_dir(&into).unwrap();
+    for e in std::fs::read_dir(parts).unwrap().flatten() {
+        std::fs::copy(e.path(), into.join(e.file_name())).unwrap();
+    }
+    (dir, to)
 }
 
 fn now() -> chrono::DateTime<chrono::Local> {
@@ -60,11 +92,31 @@ fn key(c: char) -> Event {
     Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
 }
 
-/// Reading and checking the file: what start-up costs beyond the terminal.
+/// Reading and checking a whole single file (an older mentorbook's; moved into parts at its
+/// first save).
 #[divan::bench(args = SIZES)]
-fn load(bencher: Bencher, entries: usize) {
+fn load_whole_file(bencher: Bencher, entries: usize) {
     let bytes = file_bytes(entries);
     bencher.bench(|| decode(divan::black_box(bytes)).unwrap());
+}
+
+/// What the first frame waits for: the lock, the manifest and the plan (the months come
+/// after it).
+/// (One open per sample: the store holds the lock until it is dropped, after the sample.)
+#[divan::bench(args = STORE_SIZES, sample_count = 20, sample_size = 1)]
+fn open_first_frame(bencher: Bencher, entries: usize) {
+    let path = in_parts(entries);
+    bencher.bench_local(|| Store::open_progressive(path).unwrap());
+}
+
+/// Every month read as heads on the journal's thread (after the first frame).
+#[divan::bench(args = STORE_SIZES, sample_count = 5, sample_size = 1)]
+fn open_every_month_as_heads(bencher: Bencher, entries: usize) {
+    let path = in_parts(entries);
+    bencher.bench_local(|| {
+        let (store, wb, pending) = Store::open_progressive(path).unwrap();
+        (store, wb, pending.map(|p| p.wait()))
+    });
 }
 
 /// What the UI thread pays when a save starts: the snapshot handed to the save thread.
@@ -74,19 +126,33 @@ fn save_snapshot(bencher: Bencher, entries: usize) {
     bencher.bench(|| divan::black_box(wb).clone());
 }
 
-/// A whole save on the save thread: encode, temp file, fsync, backup, rename.
-#[divan::bench(args = SIZES, sample_count = 10)]
-fn save_to_disk(bencher: Bencher, entries: usize) {
-    let dir = tempfile::tempdir().unwrap();
-    let (mut store, _) = mentorbook::store::Store::open(&dir.path().join("w.json")).unwrap();
-    let mut wb = workbook(entries).clone();
+/// An autosave while typing in today's entry, on the save thread: one month and the
+/// manifest encoded, flushed, read back and renamed. Its bytes are counted (`Bytes`).
+#[divan::bench(args = STORE_SIZES, sample_count = 10)]
+fn save_typing_in_an_entry(bencher: Bencher, entries: usize) {
+    let (_dir, path) = copy_of(entries);
+    let (mut store, mut wb) = Store::open(&path).unwrap();
+    let newest = (0..wb.journal.len())
+        .max_by_key(|&i| wb.journal[i].at)
+        .unwrap();
     let mut n = 0;
     bencher.bench_local(|| {
         // A change each time, so the save is not skipped as unchanged.
         n += 1;
-        wb.title = format!("Generated workbook {n}");
+        wb.entry_mut(newest)
+            .unwrap()
+            .text
+            .push(if n % 7 == 0 { ' ' } else { 'a' });
         store.save(&wb, now()).unwrap()
     });
+}
+
+/// A save with nothing changed (as on quitting): known unchanged without encoding.
+#[divan::bench(args = STORE_SIZES)]
+fn save_unchanged(bencher: Bencher, entries: usize) {
+    let (_dir, path) = copy_of(entries);
+    let (mut store, wb) = Store::open(&path).unwrap();
+    bencher.bench_local(|| store.save(&wb, now()).unwrap());
 }
 
 fn screens() -> Vec<Screen> {
