@@ -20,6 +20,9 @@
 
 #[path = "support/generate.rs"]
 mod generate;
+#[path = "../examples/minimal.rs"]
+#[allow(dead_code)]
+mod minimal;
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -74,34 +77,8 @@ fn env_list(name: &str) -> Option<Vec<usize>> {
 
 /// The floor: one frame saying it is ready, typed keys echoed, Esc quits.
 fn floor() {
-    use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind};
-    use ratatui::text::Line;
-    use ratatui::widgets::{Block, Paragraph, Wrap};
-    // The same as `examples/minimal.rs` (tuibench's floor): everything typed is echoed.
-    let mut terminal = ratatui::init();
-    let mut typed = String::new();
-    loop {
-        let text = Paragraph::new(vec![Line::raw("floor ready"), Line::raw(typed.as_str())])
-            .wrap(Wrap { trim: false })
-            .block(Block::bordered().title("floor"));
-        if terminal.draw(|f| f.render_widget(text, f.area())).is_err() {
-            break;
-        }
-        match event::read() {
-            Ok(Event::Key(k)) if k.kind != KeyEventKind::Release => match k.code {
-                KeyCode::Esc => break,
-                KeyCode::Char(c) => typed.push(c),
-                KeyCode::Enter => typed.push('\n'),
-                KeyCode::Backspace => {
-                    typed.pop();
-                }
-                _ => {}
-            },
-            Ok(_) => {}
-            Err(_) => break,
-        }
-    }
-    ratatui::restore();
+    // The `minimal` example itself (tuibench's floor): everything typed is echoed.
+    let _ = minimal::run();
 }
 
 /// What to start and how to drive it.
@@ -121,7 +98,7 @@ impl Target {
             name: "floor".into(),
             entries: None,
             source: None,
-            ready: "floor ready".into(),
+            ready: "minimal ready".into(),
             new_entry: b"",
             quit: b"\x1b",
         }

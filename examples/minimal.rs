@@ -10,6 +10,11 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 fn main() -> std::io::Result<()> {
+    run()
+}
+
+/// The app itself (also the floor of `cargo bench --bench footprint`).
+pub fn run() -> std::io::Result<()> {
     let mut terminal = ratatui::init();
     let mut typed = String::new();
     let result = loop {

@@ -88,6 +88,18 @@ fn loop_entry(i: u64) -> JournalEntry {
     }
 }
 
+/// Changes `wb`, holding the loop's state of the generation before, in place (as the app
+/// does) into the state of `generation`.
+fn loop_step(wb: &mut Workbook, generation: u64) {
+    wb.title = format!("save {generation}");
+    wb.next_id = generation;
+    wb.journal.push(loop_entry(generation));
+    let oldest = (wb.journal.iter()).position(|e| e.id + LOOP_ENTRIES == generation);
+    if let Some(k) = oldest {
+        wb.journal.remove(k);
+    }
+}
+
 /// `--save-loop`: saves [`save_loop_state`] of each next generation, over and over, printing
 /// each generation once its save has returned, until killed (or its output is closed). The
 /// workbook is changed in place, as the app does, so each save writes only the parts that
@@ -96,14 +108,7 @@ pub fn save_loop(mut store: Store) -> Result<(), String> {
     let mut wb = save_loop_state(store.generation());
     let mut stdout = io::stdout();
     loop {
-        let generation = store.generation() + 1;
-        wb.title = format!("save {generation}");
-        wb.next_id = generation;
-        wb.journal.push(loop_entry(generation));
-        let oldest = (wb.journal.iter()).position(|e| e.id + LOOP_ENTRIES == generation);
-        if let Some(k) = oldest {
-            wb.journal.remove(k);
-        }
+        loop_step(&mut wb, store.generation() + 1);
         store
             .save(&wb, chrono::Local::now())
             .map_err(|e| e.to_string())?;
@@ -127,13 +132,7 @@ mod tests {
         let (mut store, _) = Store::open(&path).unwrap();
         let mut wb = save_loop_state(0);
         for generation in 1..=(LOOP_ENTRIES + 3) {
-            wb.title = format!("save {generation}");
-            wb.next_id = generation;
-            wb.journal.push(loop_entry(generation));
-            let oldest = (wb.journal.iter()).position(|e| e.id + LOOP_ENTRIES == generation);
-            if let Some(k) = oldest {
-                wb.journal.remove(k);
-            }
+            loop_step(&mut wb, generation);
             assert_eq!(wb, save_loop_state(generation), "{generation}");
         }
         store.save(&wb, chrono::Local::now()).unwrap();

@@ -50,6 +50,21 @@ fn leftovers(dir: &Path) -> Vec<String> {
     found
 }
 
+/// The sample saved in a fresh folder and opened in a session, with the file `which` names
+/// (the manifest or the plan) for another program to change.
+fn saved_and_opened(which: &str) -> (tempfile::TempDir, PathBuf, PathBuf, Session) {
+    let (dir, path) = temp();
+    let (mut store, _) = Store::open(&path).unwrap();
+    store.save(&fixture(), fixed_now()).unwrap();
+    drop(store);
+    let target = match which {
+        "its plan" => mentorbook::store::parts_dir(&path).join("plan.json"),
+        _ => path.clone(),
+    };
+    let s = session_on(&path);
+    (dir, path, target, s)
+}
+
 fn session_on(path: &Path) -> Session {
     let (store, wb) = Store::open(path).unwrap();
     let mut app = App::new(wb);
@@ -332,15 +347,7 @@ fn a_file_changed_by_another_program_is_never_overwritten() {
     let mut tried = 0;
     for (name, change) in scenarios {
         for which in ["the workbook's file", "its plan"] {
-            let (dir, path) = temp();
-            let (mut store, _) = Store::open(&path).unwrap();
-            store.save(&fixture(), fixed_now()).unwrap();
-            drop(store);
-            let target = match which {
-                "its plan" => mentorbook::store::parts_dir(&path).join("plan.json"),
-                _ => path.clone(),
-            };
-            let mut s = session_on(&path);
+            let (dir, path, target, mut s) = saved_and_opened(which);
             // Modification times can be coarse: make sure the change shows in them or the size.
             std::thread::sleep(Duration::from_millis(20));
             change(&target);
@@ -385,15 +392,7 @@ fn a_file_changed_by_another_program_is_never_overwritten() {
     }
     // A touch changes nothing that matters; a deletion is written again, with a note.
     for which in ["the workbook's file", "its plan"] {
-        let (_dir, path) = temp();
-        let (mut store, _) = Store::open(&path).unwrap();
-        store.save(&fixture(), fixed_now()).unwrap();
-        drop(store);
-        let target = match which {
-            "its plan" => mentorbook::store::parts_dir(&path).join("plan.json"),
-            _ => path.clone(),
-        };
-        let mut s = session_on(&path);
+        let (_dir, path, target, mut s) = saved_and_opened(which);
         std::thread::sleep(Duration::from_millis(20));
         let f = fs::File::options().write(true).open(&target).unwrap();
         f.set_modified(std::time::SystemTime::now()).unwrap();
