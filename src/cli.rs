@@ -94,8 +94,9 @@ pub enum Format {
 }
 
 /// Prints to stderr, ignoring failure (the terminal may be gone; `eprintln!` would panic).
+/// A message can quote a path or a field: control characters in it are made visible.
 pub fn say(msg: &str) {
-    let _ = writeln!(std::io::stderr(), "{msg}");
+    let _ = writeln!(std::io::stderr(), "{}", report::printable(msg));
 }
 
 /// Says what went wrong and gives exit code 1.
@@ -244,8 +245,17 @@ pub fn run(cli: &Cli, command: &Command, now: DateTime<Local>) -> ExitCode {
                 .map(|()| String::from_utf8_lossy(&out).into_owned())
         }
     };
+    // What goes to a terminal never drives it: `show` makes its own text printable (its
+    // colours are ours); an export piped to a file stays byte for byte what was written.
+    let to_terminal = std::io::stdout().is_terminal();
+    let raw = match command {
+        Command::Show { .. } | Command::Completions { .. } | Command::Man => true,
+        Command::Export { .. } => !to_terminal,
+        Command::List | Command::New { .. } | Command::Check => false,
+    };
     match result {
-        Ok(text) => print(&text),
+        Ok(text) if raw => print(&text),
+        Ok(text) => print(&report::printable(&text)),
         Err(msg) => fail(&msg),
     }
 }

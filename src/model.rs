@@ -8,6 +8,7 @@ mod check;
 mod conversations;
 mod cultivation;
 mod dates;
+mod fold;
 mod goals;
 mod journal;
 mod parts;
@@ -23,6 +24,7 @@ pub use conversations::{
 };
 pub use cultivation::{JournalFilter, LOOK_AHEAD_DAYS, STALE_GOAL_DAYS};
 pub use dates::{describe_days, parse_date, parse_days};
+pub use fold::{fold, same as same_folded};
 pub use goals::{
     ActionPlan, ActionStep, BrainPart, Brainstorm, Candidate, Goal, GoalPart, GoalStatus, Helper,
     Horizon, Measure, MeasureKind, Milestone, Owner, Resource, StepStatus,

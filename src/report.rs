@@ -5,6 +5,7 @@
 
 pub mod calendar;
 mod markdown;
+mod printable;
 mod terminal;
 
 use std::sync::{Arc, Mutex};
@@ -13,6 +14,7 @@ use chrono::NaiveDate;
 use ratatui::text::Line;
 
 pub use markdown::markdown;
+pub use printable::{printable, printable_blocks};
 pub use terminal::{lines, plain};
 
 /// One block of a document.

@@ -12,6 +12,7 @@ mod parts;
 mod progressive;
 mod save;
 mod steps;
+mod strict;
 
 use std::collections::BTreeMap;
 use std::fs::{self, DirBuilder, File, OpenOptions};

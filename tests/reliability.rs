@@ -437,6 +437,11 @@ fn sample() -> String {
     fs::read_to_string("assets/sample-workbook.json").unwrap()
 }
 
+/// `text` as UTF-16 (little-endian), as some editors save it.
+fn utf16(text: &str) -> Vec<u8> {
+    text.encode_utf16().flat_map(u16::to_le_bytes).collect()
+}
+
 /// Test 12: the bad-file corpus. Every case is refused with a clear reason, never a panic,
 /// and the file is left byte-identical (the store tests add every cut and bit flips).
 #[test]
@@ -456,9 +461,10 @@ fn the_bad_file_corpus_is_refused_and_left_untouched() {
             b
         }),
         (
-            "UTF-8 BOM",
-            [b"\xef\xbb\xbf".as_slice(), good.as_bytes()].concat(),
+            "UTF-16 with its mark",
+            [b"\xff\xfe".as_slice(), &utf16(&good)].concat(),
         ),
+        ("UTF-16 without a mark", utf16(&good)),
         (
             "duplicate key",
             good.replacen("\"mentee\": ", "\"mentee\": \"x\",\n    \"mentee\": ", 1)
@@ -524,6 +530,24 @@ fn the_bad_file_corpus_is_refused_and_left_untouched() {
                 .into_bytes(),
         ),
         ("a bare string", b"\"mentorbook\"".to_vec()),
+        (
+            "a list for the data",
+            head("\"schema_version\":1,\"data\":[]").into_bytes(),
+        ),
+        (
+            "a list for a section",
+            good.replacen("\"vision\": {", "\"vision\": [], \"x\": {", 1)
+                .into_bytes(),
+        ),
+        (
+            "an unknown key in the envelope",
+            good.replacen(
+                "\"generation\"",
+                "\"sync_rev\": \"12-9f2c\",\n  \"generation\"",
+                1,
+            )
+            .into_bytes(),
+        ),
         ("trailing garbage", format!("{good}}}").into_bytes()),
     ];
     let mut slowest = Duration::ZERO;
@@ -625,9 +649,10 @@ fn migration_fixtures_load_to_their_golden_files() {
 fn unknown_fields_are_refused_never_dropped() {
     let good = sample();
     let places = [
+        ("\"format\": ", "mood"),
         ("\"mentee\": ", "data.mood"),
         ("\"statement\": ", "data.vision.mood"),
-        ("\"kind\": ", "data.goals.0.measures.0.mood"),
+        ("\"kind\": ", "data.goals[0].measures[0].mood"),
     ];
     for (before, field) in places {
         let bad = good.replacen(before, &format!("\"mood\": 1,\n{before}"), 1);
@@ -640,13 +665,6 @@ fn unknown_fields_are_refused_never_dropped() {
             other => panic!("{field}: {other}"),
         }
     }
-    // The envelope is ours to rewrite: an extra key there is fine.
-    let extra = good.replacen(
-        "\"generation\"",
-        "\"written_by\": \"x\",\n  \"generation\"",
-        1,
-    );
-    assert!(decode(extra.as_bytes()).is_ok());
 }
 
 proptest! {

@@ -74,7 +74,7 @@ fn parse_tags(text: &str) -> Vec<String> {
         .split([',', ' '])
         .map(|t| t.trim().trim_start_matches('#'))
     {
-        if !t.is_empty() && !tags.iter().any(|x| x.eq_ignore_ascii_case(t)) {
+        if !t.is_empty() && !tags.iter().any(|x| crate::model::same_folded(x, t)) {
             tags.push(t.to_string());
         }
     }

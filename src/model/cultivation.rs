@@ -167,13 +167,13 @@ impl JournalFilter {
                     })?;
                 f.goal = Some(g.id);
             } else if let Some(tag) = word.strip_prefix('#') {
-                f.tag = Some(tag.to_lowercase());
+                f.tag = Some(super::fold(tag));
             } else if let Some(d) = word.strip_prefix("from:") {
                 f.from = parse_date(d, today)?;
             } else if let Some(d) = word.strip_prefix("to:") {
                 f.to = parse_date(d, today)?;
             } else {
-                f.words.push(word.to_lowercase());
+                f.words.push(super::fold(word));
             }
         }
         Ok(f)
@@ -189,12 +189,12 @@ impl JournalFilter {
         let day = entry.at.date_naive();
         self.tag
             .as_ref()
-            .is_none_or(|t| entry.tags.iter().any(|x| x.eq_ignore_ascii_case(t)))
+            .is_none_or(|t| entry.tags.iter().any(|x| super::same_folded(x, t)))
             && self.goal.is_none_or(|g| entry.goal == Some(g))
             && self.from.is_none_or(|d| day >= d)
             && self.to.is_none_or(|d| day <= d)
             && (self.words.is_empty() || {
-                let text = entry.text.to_lowercase();
+                let text = super::fold(&entry.text);
                 self.words.iter().all(|w| text.contains(w.as_str()))
             })
     }

@@ -170,6 +170,11 @@ fn escape(text: &str) -> String {
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
             '\r' => {}
+            // RFC 5545 allows no other control character in text but a tab: each shows as
+            // its visible stand-in, as on a terminal.
+            c if c.is_control() && c != '\t' => {
+                out.push_str(&super::printable(c.encode_utf8(&mut [0; 4])))
+            }
             c => out.push(c),
         }
     }

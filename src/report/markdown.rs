@@ -2,21 +2,53 @@
 
 use super::Block;
 
-/// Escapes what Markdown would read as markup in a table cell or a line of text.
+/// A character CommonMark could read as markup or HTML anywhere in a line: emphasis, code,
+/// links and images, raw HTML and autolinks, entities, table pipes, headings' closing `#`,
+/// strikethrough. Each is written with a backslash, which CommonMark reads as the character
+/// itself.
+fn is_markup(c: char) -> bool {
+    matches!(
+        c,
+        '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '|' | '~' | '#' | '!'
+    )
+}
+
+/// A line of the user's text, made to read as itself: controls visible, markup escaped.
+fn inline(text: &str) -> String {
+    let text = super::printable(text);
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_markup(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Text in a table cell: inline, its line breaks as `<br>` (the only HTML written, ours).
 fn cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('\n', "<br>")
+    text.trim()
+        .lines()
+        .map(|l| inline(l.trim()))
+        .collect::<Vec<_>>()
+        .join("<br>")
+}
+
+/// Text on one line (a heading): inline, its line breaks as spaces.
+fn one_line(text: &str) -> String {
+    inline(&text.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// Keeps the user's own line breaks inside a paragraph (two spaces before each). A line that
-/// Markdown would read as a heading, a quote or a list item gets a backslash in front.
+/// Markdown would read as the start of a block (a heading, a quote, a list item, a rule, a
+/// fence, a heading's underline) gets a backslash in front; the rest is [`inline`].
 fn para(text: &str) -> String {
     text.trim()
         .lines()
         .map(|l| {
-            let t = l.trim_start();
-            if t.starts_with(['#', '>', '-', '+', '*', '|']) {
+            let t = inline(l.trim());
+            if t.starts_with(['-', '+', '=']) {
                 return format!("\\{t}");
             }
             // "1." or "1)": the backslash goes before the dot (a digit cannot be escaped).
@@ -27,7 +59,7 @@ fn para(text: &str) -> String {
                 let delim = &t[n.len()..n.len() + 1];
                 return format!("{n}\\{delim}{rest}");
             }
-            l.to_string()
+            t
         })
         .collect::<Vec<_>>()
         .join("  \n")
@@ -39,14 +71,14 @@ pub fn markdown(blocks: &[Block]) -> String {
     let mut out = String::new();
     for b in blocks {
         match b {
-            Block::Title(t) => out.push_str(&format!("# {t}\n\n")),
-            Block::Heading(t) => out.push_str(&format!("## {t}\n\n")),
-            Block::Subheading(t) => out.push_str(&format!("### {t}\n\n")),
+            Block::Title(t) => out.push_str(&format!("# {}\n\n", one_line(t))),
+            Block::Heading(t) => out.push_str(&format!("## {}\n\n", one_line(t))),
+            Block::Subheading(t) => out.push_str(&format!("### {}\n\n", one_line(t))),
             Block::Para(t) => out.push_str(&format!("{}\n\n", para(t))),
             Block::Note(t) => out.push_str(&format!("*{}*\n\n", para(t))),
             Block::Fields(pairs) => {
                 for (label, value) in pairs {
-                    out.push_str(&format!("- **{label}:** {}\n", para(value)));
+                    out.push_str(&format!("- **{}:** {}\n", one_line(label), para(value)));
                 }
                 out.push('\n');
             }

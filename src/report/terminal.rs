@@ -13,8 +13,10 @@ const DIM: &str = "\x1b[2m";
 const GREEN: &str = "\x1b[32m";
 const RESET: &str = "\x1b[0m";
 
-/// The document as text. `colour`: ANSI styles (only for a terminal that wants them).
+/// The document as text. `colour`: ANSI styles (only for a terminal that wants them). Every
+/// user string is made printable first: a field must never drive the terminal.
 pub fn plain(blocks: &[Block], colour: bool) -> String {
+    let blocks = &super::printable_blocks(blocks)[..];
     let paint = |style: &str, text: &str| -> String {
         if colour {
             format!("{style}{text}{RESET}")

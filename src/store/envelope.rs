@@ -8,8 +8,9 @@
 use chrono::{DateTime, FixedOffset};
 use serde::Deserialize;
 use serde::Serialize;
-use serde_json::value::RawValue;
+use serde::de::IgnoredAny;
 
+use super::strict;
 use crate::model::Workbook;
 
 /// The value of the envelope's `format` key.
@@ -45,6 +46,8 @@ impl Kind {
 /// What went wrong reading a file's bytes (the path is added by the caller).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
+    /// Text in another encoding than UTF-8 (named), which a workbook never is.
+    NotUtf8 { found: &'static str },
     /// Zero bytes, or only whitespace.
     Empty,
     /// Not JSON: truncated, damaged, not UTF-8.
@@ -60,7 +63,7 @@ pub enum DecodeError {
     /// A field this version does not know, most likely from a newer mentorbook: saving would
     /// drop it, so the file is refused instead.
     UnknownField { field: String },
-    /// A field holds a value of the wrong shape.
+    /// A field holds a value of the wrong shape (`field` is empty for the top level).
     Field {
         field: String,
         line: usize,
@@ -76,14 +79,20 @@ pub struct Decoded {
     pub generation: u64,
 }
 
+/// A whole envelope, every key of it: a key this version does not know is refused (at the
+/// top level as anywhere), and so is a value of the wrong shape.
 #[derive(Deserialize)]
-struct Head<'a> {
-    format: Option<String>,
-    schema_version: Option<serde_json::Value>,
+struct Whole {
+    format: String,
+    schema_version: u64,
     #[serde(default)]
     generation: u64,
-    #[serde(borrow)]
-    data: Option<&'a RawValue>,
+    // Checked for their shape only: every save writes them anew.
+    #[allow(dead_code)]
+    saved_at: Option<String>,
+    #[allow(dead_code)]
+    app_version: Option<String>,
+    data: Workbook,
 }
 
 /// Reads a whole workbook file's bytes, checking the envelope before the data.
@@ -93,23 +102,36 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 
 /// Reads an envelope of `kind`, checking it before the data.
 pub fn decode_as(bytes: &[u8], kind: Kind) -> Result<Decoded, DecodeError> {
+    let bytes = strict::utf8_text(bytes)?;
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(DecodeError::Empty);
     }
-    if let Some(decoded) = decode_fast(bytes, kind) {
-        return Ok(decoded);
+    // The whole file in one pass, for a well-formed file of a version we know (every
+    // start-up but the rare bad one). Anything else goes the careful way, which reads the
+    // head first and then names the place at fault.
+    let whole = match strict::quietly::<Whole>(bytes) {
+        Some(w)
+            if w.format == kind.format() && (1..=kind.version()).contains(&w.schema_version) =>
+        {
+            w
+        }
+        _ => decode_careful(bytes, kind)?,
+    };
+    Ok(Decoded {
+        workbook: whole.data,
+        generation: whole.generation,
+    })
+}
+
+fn decode_careful(bytes: &[u8], kind: Kind) -> Result<Whole, DecodeError> {
+    #[derive(Deserialize)]
+    struct Head {
+        format: Option<serde_json::Value>,
+        schema_version: Option<serde_json::Value>,
+        data: Option<IgnoredAny>,
     }
-    let head: Head = serde_json::from_slice(bytes).map_err(|e| match e.classify() {
-        serde_json::error::Category::Data => DecodeError::NotMentorbook {
-            reason: "the top level is not an object with a \"format\" and a \"data\" part".into(),
-        },
-        _ => DecodeError::Syntax {
-            line: e.line(),
-            column: e.column(),
-            reason: strip_position(&e.to_string()),
-        },
-    })?;
-    if head.format.as_deref() != Some(kind.format()) {
+    let head: Head = strict::object_head(bytes)?;
+    if head.format.as_ref().and_then(|f| f.as_str()) != Some(kind.format()) {
         return Err(DecodeError::NotMentorbook {
             reason: format!("its \"format\" is not \"{}\"", kind.format()),
         });
@@ -127,68 +149,12 @@ pub fn decode_as(bytes: &[u8], kind: Kind) -> Result<Decoded, DecodeError> {
     }
     // Version 1 is the first schema: no migrations yet. Later versions migrate here, on
     // `serde_json::Value`, before the typed parse below.
-    let Some(data) = head.data else {
+    if head.data.is_none() {
         return Err(DecodeError::NotMentorbook {
             reason: "it has no \"data\" part".into(),
         });
-    };
-    let mut de = serde_json::Deserializer::from_str(data.get());
-    let mut unknown: Option<String> = None;
-    let mut note = |path: serde_ignored::Path| {
-        unknown.get_or_insert_with(|| format!("data.{path}"));
-    };
-    let tracked = serde_ignored::Deserializer::new(&mut de, &mut note);
-    let workbook: Workbook = serde_path_to_error::deserialize(tracked).map_err(|e| {
-        let (line, column) = absolute_position(bytes, data.get(), e.inner());
-        DecodeError::Field {
-            field: format!("data.{}", e.path()),
-            line,
-            column,
-            reason: strip_position(&e.inner().to_string()),
-        }
-    })?;
-    if let Some(field) = unknown {
-        return Err(DecodeError::UnknownField { field });
     }
-    Ok(Decoded {
-        workbook,
-        generation: head.generation,
-    })
-}
-
-/// serde_json appends " at line L column C"; we print the position ourselves.
-/// The whole file in one pass, for a well-formed file of a version we know (every start-up
-/// but the rare bad one). Anything else goes the careful way below, which reads the header
-/// first and then names the field at fault.
-fn decode_fast(bytes: &[u8], kind: Kind) -> Option<Decoded> {
-    #[derive(Deserialize)]
-    struct Whole {
-        format: String,
-        schema_version: u64,
-        #[serde(default)]
-        generation: u64,
-        data: Workbook,
-    }
-    // Checked as UTF-8 once, the whole file: the parser then takes each string as it is.
-    let text = std::str::from_utf8(bytes).ok()?;
-    let mut de = serde_json::Deserializer::from_str(text);
-    let mut unknown = false;
-    let whole: Whole = serde_ignored::deserialize(&mut de, |path| {
-        // The envelope's other keys are rewritten by every save; only data must survive.
-        unknown |= path.to_string().starts_with("data");
-    })
-    .ok()?;
-    de.end().ok()?;
-    if unknown
-        || whole.format != kind.format()
-        || !(1..=kind.version()).contains(&whole.schema_version)
-    {
-        return None;
-    }
-    Some(Decoded {
-        workbook: whole.data,
-        generation: whole.generation,
-    })
+    strict::from_slice(bytes)
 }
 
 /// The `data` part of a file laid out as [`encode`] writes it: equal to a fresh
@@ -205,27 +171,11 @@ pub fn data_slice(bytes: &[u8]) -> &[u8] {
     &bytes[start..end]
 }
 
+/// serde_json appends " at line L column C"; we print the position ourselves.
 pub(super) fn strip_position(msg: &str) -> String {
     match msg.rfind(" at line ") {
         Some(i) => msg[..i].to_string(),
         None => msg.to_string(),
-    }
-}
-
-/// Turns a position inside the `data` slice into a position in the whole file.
-fn absolute_position(file: &[u8], data: &str, e: &serde_json::Error) -> (usize, usize) {
-    let offset = (data.as_ptr() as usize).saturating_sub(file.as_ptr() as usize);
-    let before = &file[..offset.min(file.len())];
-    let start_line = before.iter().filter(|b| **b == b'\n').count() + 1;
-    let start_col = before.len()
-        - before
-            .iter()
-            .rposition(|b| *b == b'\n')
-            .map_or(0, |i| i + 1);
-    if e.line() <= 1 {
-        (start_line, start_col + e.column())
-    } else {
-        (start_line + e.line() - 1, e.column())
     }
 }
 

@@ -63,6 +63,11 @@ impl fmt::Display for OpenError {
                 write!(f, "cannot open {}\n  ", path.display())?;
                 match error {
                     DecodeError::Empty => write!(f, "the file is empty.")?,
+                    DecodeError::NotUtf8 { found } => write!(
+                        f,
+                        "the file is {found} text; a workbook is UTF-8. If it was saved from \
+                         a text editor, save it again as UTF-8."
+                    )?,
                     DecodeError::Syntax {
                         line,
                         column,
@@ -85,6 +90,12 @@ impl fmt::Display for OpenError {
                          written by a newer mentorbook. Saving would drop it, so the file is not \
                          opened. Update mentorbook to open it."
                     )?,
+                    DecodeError::Field {
+                        field,
+                        line,
+                        column,
+                        reason,
+                    } if field.is_empty() => write!(f, "line {line}, column {column}: {reason}.")?,
                     DecodeError::Field {
                         field,
                         line,

@@ -40,7 +40,9 @@ pub fn layout(path: &Path) -> Result<Layout, OpenError> {
     struct Head {
         schema_version: Option<serde_json::Value>,
     }
-    let version = serde_json::from_slice::<Head>(&bytes)
+    // A byte-order mark is read past (and an encoding not UTF-8 is named by the careful read).
+    let text = super::strict::utf8_text(&bytes).unwrap_or(&bytes);
+    let version = serde_json::from_slice::<Head>(text)
         .ok()
         .and_then(|h| h.schema_version?.as_u64());
     if version.is_none_or(|v| v < super::parts::PARTS_VERSION) {

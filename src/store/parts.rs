@@ -17,7 +17,8 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
-use super::envelope::{DecodeError, strip_position};
+use super::envelope::DecodeError;
+use super::strict;
 use crate::model::{JournalEntry, Month, MonthSummary};
 
 /// The manifest's `format`.
@@ -52,7 +53,6 @@ pub fn month_of_file(name: &str) -> Option<Month> {
 
 /// Which save wrote a part.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct PartRef {
     pub file: String,
     pub generation: u64,
@@ -61,7 +61,6 @@ pub struct PartRef {
 /// A month in the manifest: which save wrote its file, and how many entries it holds (so
 /// counts are right before the month is read). Its file is named after it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct MonthRef {
     pub month: Month,
     pub generation: u64,
@@ -86,7 +85,6 @@ impl MonthRef {
 
 /// The manifest: the workbook's own file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Manifest {
     pub format: String,
     pub schema_version: u64,
@@ -172,53 +170,36 @@ fn json<T: Serialize>(value: &T) -> String {
 }
 
 /// Reads a manifest: the format and schema first (a newer one is refused as such), then
-/// every key, none unknown.
+/// every key, none unknown, each of its shape.
 pub fn decode_manifest(bytes: &[u8]) -> Result<Manifest, DecodeError> {
-    #[derive(Deserialize)]
-    struct Head {
-        format: Option<String>,
-        schema_version: Option<u64>,
-    }
-    let head: Head = serde_json::from_slice(bytes).map_err(|e| field_error("", bytes, &e))?;
-    if head.format.as_deref() != Some(MANIFEST) {
-        return Err(DecodeError::NotMentorbook {
-            reason: "its \"format\" is not \"mentorbook\"".into(),
-        });
-    }
-    if let Some(v) = head.schema_version.filter(|v| *v > PARTS_VERSION) {
-        return Err(DecodeError::FutureVersion { found: v });
-    }
-    serde_json::from_slice(bytes).map_err(|e| field_error("", bytes, &e))
+    let bytes = strict::utf8_text(bytes)?;
+    let head: Head = strict::object_head(bytes)?;
+    head.check(MANIFEST)?;
+    strict::from_slice(bytes)
 }
 
-/// A JSON error as a [`DecodeError`]: a wrong or unknown key names the field.
-fn field_error(prefix: &str, bytes: &[u8], e: &serde_json::Error) -> DecodeError {
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return DecodeError::Empty;
-    }
-    let reason = strip_position(&e.to_string());
-    match e.classify() {
-        serde_json::error::Category::Data => {
-            let field = reason
-                .strip_prefix("unknown field `")
-                .and_then(|r| r.split('`').next());
-            match field {
-                Some(f) => DecodeError::UnknownField {
-                    field: format!("{prefix}{f}"),
-                },
-                None => DecodeError::Field {
-                    field: prefix.trim_end_matches('.').to_string(),
-                    line: e.line(),
-                    column: e.column(),
-                    reason,
-                },
-            }
+/// What a part's first keys say it is.
+#[derive(Deserialize)]
+struct Head {
+    format: Option<serde_json::Value>,
+    schema_version: Option<serde_json::Value>,
+}
+
+impl Head {
+    /// A part of `format`, of a version this app reads.
+    fn check(&self, format: &str) -> Result<(), DecodeError> {
+        if self.format.as_ref().and_then(|f| f.as_str()) != Some(format) {
+            return Err(DecodeError::NotMentorbook {
+                reason: format!("its \"format\" is not \"{format}\""),
+            });
         }
-        _ => DecodeError::Syntax {
-            line: e.line(),
-            column: e.column(),
-            reason,
-        },
+        match self.schema_version.as_ref().and_then(|v| v.as_u64()) {
+            Some(v) if v > PARTS_VERSION => Err(DecodeError::FutureVersion { found: v }),
+            Some(v) if v >= 1 => Ok(()),
+            _ => Err(DecodeError::NotMentorbook {
+                reason: "its \"schema_version\" is missing or not a positive whole number".into(),
+            }),
+        }
     }
 }
 
@@ -270,9 +251,10 @@ pub struct MonthPart {
 /// and an entry dated in another month is refused (it belongs to another file).
 pub fn decode_month(bytes: &[u8]) -> Result<MonthPart, DecodeError> {
     #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
     struct File {
+        #[allow(dead_code)]
         format: String,
+        #[allow(dead_code)]
         schema_version: u64,
         generation: u64,
         #[allow(dead_code)]
@@ -280,26 +262,10 @@ pub fn decode_month(bytes: &[u8]) -> Result<MonthPart, DecodeError> {
         month: Month,
         entries: Vec<Arc<JournalEntry>>,
     }
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    let mut unknown: Option<String> = None;
-    let file: File = serde_ignored::deserialize(&mut de, |path| {
-        unknown.get_or_insert_with(|| path.to_string());
-    })
-    .map_err(|e| field_error("", bytes, &e))?;
-    de.end().map_err(|e| field_error("", bytes, &e))?;
-    if let Some(field) = unknown {
-        return Err(DecodeError::UnknownField { field });
-    }
-    if file.format != MONTH {
-        return Err(DecodeError::NotMentorbook {
-            reason: format!("its \"format\" is not \"{MONTH}\""),
-        });
-    }
-    if file.schema_version > PARTS_VERSION {
-        return Err(DecodeError::FutureVersion {
-            found: file.schema_version,
-        });
-    }
+    let bytes = strict::utf8_text(bytes)?;
+    let head: Head = strict::object_head(bytes)?;
+    head.check(MONTH)?;
+    let file: File = strict::from_slice(bytes)?;
     if let Some((k, e)) =
         (file.entries.iter().enumerate()).find(|(_, e)| Month::of(&e.at) != file.month)
     {

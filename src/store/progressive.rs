@@ -98,12 +98,8 @@ pub fn read(
             reader
                 .read_exact_at(&mut span, start as u64)
                 .map_err(|e| OpenError::Io(path_buf.clone(), e))?;
-            let mut de = serde_json::Deserializer::from_slice(&span);
-            let mut unknown = false;
-            let parsed: Result<Vec<Arc<JournalEntry>>, _> =
-                serde_ignored::deserialize(&mut de, |_| unknown = true);
-            match parsed {
-                Ok(journal) if !unknown && de.end().is_ok() => Ok(journal),
+            match super::strict::quietly::<Vec<Arc<JournalEntry>>>(&span) {
+                Some(journal) => Ok(journal),
                 // Read it all again the careful way: that names the line and field at fault.
                 _ => {
                     let bytes =
