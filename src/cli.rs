@@ -115,9 +115,12 @@ fn print(text: &str) -> ExitCode {
     }
 }
 
-/// Colour only on a terminal, and never when `NO_COLOR` is set to anything (no-color.org).
+/// Colour only on a terminal that shows it, and never when `NO_COLOR` is set to anything
+/// (no-color.org).
 fn colour() -> bool {
-    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && crate::term::incapable(std::env::var("TERM").ok().as_deref()).is_none()
 }
 
 /// The workbook file the arguments name: `--file`, `--workbook NAME`, or the default.
@@ -339,18 +342,31 @@ fn show(
     include_private: bool,
     now: DateTime<Local>,
 ) -> Result<String, String> {
-    let (mut wb, _) = load_for(cli, Need::Plan)?;
-    if !include_private {
-        wb = privacy::shareable(&wb);
-    }
+    let (wb, _) = load_for(cli, Need::Plan)?;
+    Ok(show_text(&wb, what, include_private, now, colour()))
+}
+
+/// What `show` prints, from a workbook already read (every user string made printable:
+/// only the colours, if asked for, are escape codes).
+pub fn show_text(
+    wb: &Workbook,
+    what: Section,
+    include_private: bool,
+    now: DateTime<Local>,
+    colour: bool,
+) -> String {
+    let shared;
+    let wb = if include_private {
+        wb
+    } else {
+        shared = privacy::shareable(wb);
+        &shared
+    };
     let opts = report::Options {
         include_private,
         today: now.date_naive(),
     };
-    Ok(report::plain(
-        &crate::screens::document(&wb, &[what], opts),
-        colour(),
-    ))
+    report::plain(&crate::screens::document(wb, &[what], opts), colour)
 }
 
 fn list() -> Result<String, String> {

@@ -25,6 +25,10 @@ fn main() -> ExitCode {
     if let Some(command) = &cli.command {
         return cli::run(&cli, command, chrono::Local::now());
     }
+    // Before anything is opened or drawn: a terminal that cannot show the app gets a message.
+    if let Some(why) = term::incapable(std::env::var("TERM").ok().as_deref()) {
+        return fail(&why);
+    }
     // The demo's copy lives (and is removed) with this value.
     let mut demo = None;
     let path = if cli.demo {

@@ -20,6 +20,32 @@ pub const STOP_SIGNALS: [i32; 4] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT];
 /// How long the event loop gets to save and leave after a signal before the process exits.
 const SIGNAL_GRACE: Duration = Duration::from_secs(2);
 
+/// Why the terminal named by `term` (the `TERM` variable) cannot show the full-screen app, if
+/// it cannot: no cursor movement (`dumb`), or no colour (the VT terminals, `*-mono`), which
+/// the focus, the private markers and the warnings need. An unset `TERM` is left to try.
+pub fn incapable(term: Option<&str>) -> Option<String> {
+    let term = term?.trim();
+    let name = term.split('-').next().unwrap_or(term);
+    let vt = name.len() > 2
+        && name.starts_with("vt")
+        && name[2..].starts_with(|c: char| c.is_ascii_digit());
+    let why = if term == "dumb" || term == "unknown" {
+        "cannot move the cursor"
+    } else if vt || term.ends_with("-mono") || term.ends_with("-m") {
+        "shows no colour"
+    } else {
+        return None;
+    };
+    Some(format!(
+        "this terminal (TERM={term}) {why}, and mentorbook's full-screen workbook needs both.\n\
+         Here the workbook can still be read and written out:\n  \
+         mentorbook show [SECTION]      the workbook as text\n  \
+         mentorbook export --format markdown   a document to keep or share\n  \
+         mentorbook list                the workbooks on this machine\n\
+         If the terminal can do more than TERM says, set TERM (for example TERM=xterm-256color)."
+    ))
+}
+
 /// Raw mode, alternate screen, bracketed paste and focus reports; the panic hook puts all of
 /// them back before the report is printed.
 pub fn enter() -> io::Result<DefaultTerminal> {

@@ -26,28 +26,49 @@ fn inline(text: &str) -> String {
     out
 }
 
+/// The user's lines (split at line feeds, a CR-LF counting as one), each with its controls
+/// made visible first (so a lone CR or a NEL shows rather than breaking or vanishing) and
+/// then trimmed; no blank lines at either end.
+fn lines(text: &str) -> Vec<String> {
+    let mut lines: Vec<String> = text
+        .lines()
+        .map(|l| super::printable(l).trim().to_string())
+        .collect();
+    while lines.last().is_some_and(String::is_empty) {
+        lines.pop();
+    }
+    let first = lines
+        .iter()
+        .position(|l| !l.is_empty())
+        .unwrap_or(lines.len());
+    lines.drain(..first);
+    lines
+}
+
 /// Text in a table cell: inline, its line breaks as `<br>` (the only HTML written, ours).
 fn cell(text: &str) -> String {
-    text.trim()
-        .lines()
-        .map(|l| inline(l.trim()))
+    lines(text)
+        .iter()
+        .map(|l| inline(l))
         .collect::<Vec<_>>()
         .join("<br>")
 }
 
-/// Text on one line (a heading): inline, its line breaks as spaces.
+/// Text on one line (a heading, a label): inline, its line breaks and runs of whitespace as
+/// one space.
 fn one_line(text: &str) -> String {
-    inline(&text.split_whitespace().collect::<Vec<_>>().join(" "))
+    let joined = lines(text).join(" ");
+    inline(&joined.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// Keeps the user's own line breaks inside a paragraph (two spaces before each). A line that
 /// Markdown would read as the start of a block (a heading, a quote, a list item, a rule, a
 /// fence, a heading's underline) gets a backslash in front; the rest is [`inline`].
 fn para(text: &str) -> String {
-    text.trim()
-        .lines()
+    lines(text)
+        .iter()
         .map(|l| {
-            let t = inline(l.trim());
+            let t = inline(l);
             if t.starts_with(['-', '+', '=']) {
                 return format!("\\{t}");
             }
