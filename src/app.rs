@@ -45,6 +45,9 @@ pub struct App {
     pub loading_journal: bool,
     /// Call mode: the screen may be shared, so nothing private is shown anywhere.
     pub call_mode: bool,
+    /// The terminal is smaller than the layout needs (set by the shell from its size): only
+    /// quit, help and saving act, since nothing else could be seen.
+    pub too_small: bool,
     /// The review's panes.
     pub review: ReviewView,
     /// The review's reference drawn as lines, kept while what it shows is the same.
@@ -152,6 +155,7 @@ impl App {
             journal,
             loading_journal: false,
             call_mode: false,
+            too_small: false,
             review: ReviewView::default(),
             reference_cache: Default::default(),
         }

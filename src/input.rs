@@ -12,6 +12,12 @@ use crate::screens;
 
 /// Turns a terminal event into a message for `update`.
 pub fn resolve(app: &App, event: &Event) -> Option<Msg> {
+    if app.too_small {
+        return match event {
+            Event::Key(k) if k.kind != KeyEventKind::Release => blind(app, k),
+            _ => None,
+        };
+    }
     let key = match event {
         Event::Paste(text) => {
             return Some(match app.mode {
@@ -49,6 +55,26 @@ pub fn resolve(app: &App, event: &Event) -> Option<Msg> {
             })
             .or_else(|| digit(key)),
     }
+}
+
+/// What acts while the window is too small to show the app: nothing that could change the
+/// workbook unseen. Quit and save (the message says how), help, and Esc out of help.
+fn blind(app: &App, key: &crossterm::event::KeyEvent) -> Option<Msg> {
+    let table = match &app.mode {
+        Mode::Help(_) => return Some(Msg::CloseHelp),
+        Mode::Browse => GLOBAL,
+        Mode::Edit(_) => EDIT,
+        // A question or a list to pick from waits for a window that shows it.
+        Mode::Confirm(_) | Mode::Pick(_) => {
+            return matches(key, &ctrl('c')).then_some(Msg::SaveAndQuit);
+        }
+    };
+    let msg = lookup(&[table], key)?;
+    matches!(
+        msg,
+        Msg::Quit | Msg::SaveAndQuit | Msg::SaveNow | Msg::Help | Msg::Redraw
+    )
+    .then_some(msg)
 }
 
 #[cfg(test)]

@@ -150,6 +150,12 @@ pub const GLOBAL: &[Binding] = &[
     ),
     more(&[ctrl('s')], "Ctrl-s", "save now", Msg::SaveNow),
     more(
+        &[ctrl('l')],
+        "Ctrl-l",
+        "redraw the whole screen",
+        Msg::Redraw,
+    ),
+    more(
         &[ctrl('c')],
         "Ctrl-c",
         "save and quit, from anywhere",
@@ -274,6 +280,12 @@ pub const EDIT: &[Binding] = &[
     bind(&[ctrl('s')], "Ctrl-s", "save", Msg::SaveNow),
     bind(&[ctrl('c')], "Ctrl-c", "save and quit", Msg::SaveAndQuit),
     bind(&[code(KeyCode::F(1))], "F1", "help", Msg::Help),
+    more(
+        &[ctrl('l')],
+        "Ctrl-l",
+        "redraw the whole screen",
+        Msg::Redraw,
+    ),
     more(&[ctrl('z')], "Ctrl-z", "undo (also Ctrl-u)", Msg::Undo),
     editor("Ctrl-r", "redo"),
     editor("Enter", "new line (one-line field: done; list: next)"),

@@ -65,6 +65,8 @@ pub enum Msg {
     CloseHelp,
     Quit,
     SaveNow,
+    /// `Ctrl-l`: draw the whole screen anew (after another program wrote over it).
+    Redraw,
     /// Ctrl-c: keep whatever is in the editor, save and quit, from anywhere.
     SaveAndQuit,
     Answer(bool),
@@ -102,6 +104,8 @@ pub enum Effect {
     ForceQuit,
     /// Take back the text a crash left (true) or set it aside (false).
     Recover(bool),
+    /// Clear the terminal and draw every cell again.
+    Redraw,
     /// Hand this field's text to the user's own editor, then take it back.
     EditOutside(Field),
 }

@@ -102,6 +102,8 @@ pub struct Session {
     pub editor: String,
     /// A field to hand to the editor once the event is handled.
     outside: Option<crate::field::Field>,
+    /// The next frame is drawn whole on a cleared screen (Ctrl-l, or after the editor).
+    clear_screen: bool,
 }
 
 struct InFlight {
@@ -125,6 +127,7 @@ impl Session {
             recovery_written: None,
             editor: outside::editor_from_env(),
             outside: None,
+            clear_screen: false,
         }
     }
 
@@ -259,6 +262,9 @@ impl Session {
         if matches!(event, Event::FocusLost) && self.app.unsaved {
             self.save_in_background();
         }
+        if let Event::Resize(w, h) = *event {
+            self.app.too_small = ui::too_small(w, h);
+        }
         let app = &mut self.app;
         let effect = resolve(app, event).and_then(|msg| update(app, msg, (self.clock)()));
         if std::mem::take(&mut self.app.changed) {
@@ -279,6 +285,7 @@ impl Session {
             }
             Some(Effect::Recover(restore)) => self.recover(restore),
             Some(Effect::EditOutside(field)) => self.outside = Some(field),
+            Some(Effect::Redraw) => self.clear_screen = true,
             Some(Effect::Save) | None => {}
         }
         None
@@ -319,6 +326,9 @@ pub fn run<B: Backend, E: Events>(
         0 => None,
         s => Some(s as i32),
     };
+    if let Ok(size) = terminal.size() {
+        lock(session).app.too_small = ui::too_small(size.width, size.height);
+    }
     draw(terminal, &lock(session).app)?;
     // The first frame is up; now the journal. A whole file's before any key is handled; a
     // workbook in parts takes its months in as they come.
@@ -400,9 +410,12 @@ pub fn run<B: Backend, E: Events>(
             if s.app.unsaved {
                 s.save_in_background();
             }
-            // The editor drew over everything: the screen is cleared and the next frame is
-            // drawn whole. (`Terminal::clear` would ask the terminal where its cursor is, and
-            // not every terminal answers.)
+            // The editor drew over everything.
+            s.clear_screen = true;
+        }
+        if std::mem::take(&mut s.clear_screen) {
+            // The screen is cleared and the next frame is drawn whole. (`Terminal::clear`
+            // would ask the terminal where its cursor is, and not every terminal answers.)
             if terminal.backend_mut().clear().is_err() {
                 s.save();
                 return Ok(Exit::TerminalLost);

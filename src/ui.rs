@@ -1,6 +1,7 @@
 //! Drawing: a pure function of the app state. Title bar, the screen's body, the footer, and
 //! any overlay on top.
 
+mod cells;
 pub mod widgets;
 
 use ratatui::Frame;
@@ -27,18 +28,27 @@ pub fn render(app: &App, frame: &mut Frame) {
     draw(app, area, frame.buffer_mut());
 }
 
-/// Draws the whole app into a buffer (what `render` does, for tests and benchmarks).
+/// Draws the whole app into a buffer (what `render` does, for tests and benchmarks). Every
+/// cell is then settled to a width all terminals agree on (see `cells`).
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(area, buf);
+    draw_frame(app, area, buf);
+    cells::settle(area, buf);
+}
+
+fn draw_frame(app: &App, area: Rect, buf: &mut Buffer) {
+    if too_small(area.width, area.height) {
+        too_small_message(area, buf);
         return;
     }
     let banner = u16::from(app.call_mode);
+    let footer = footer_paragraph(app, area.width);
+    // A message is never cut off: the footer grows to hold it (up to a few rows).
+    let footer_rows = (footer.line_count(area.width) as u16).clamp(1, FOOTER_MAX_ROWS);
     let [top, call, body, bottom] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(banner),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(footer_rows),
     ]));
     title_bar(app, top, buf);
     if app.call_mode {
@@ -49,7 +59,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         screens::render(app, body, buf);
     }
-    footer(app, bottom, buf);
+    footer.render(bottom, buf);
     match &app.mode {
         Mode::Help(under) => {
             let screen = screens::keys(app.screen);
@@ -210,9 +220,14 @@ pub fn footer_keys(app: &App) -> Option<Vec<&'static [Binding]>> {
     })
 }
 
-fn footer(app: &App, area: Rect, buf: &mut Buffer) {
+/// The most rows a message in the footer takes (at the minimum width, the longest message
+/// fits in three).
+const FOOTER_MAX_ROWS: u16 = 4;
+
+/// The footer: the keys, or a message (a notice, an editor's error) wrapped to `width`.
+fn footer_paragraph(app: &App, width: u16) -> Paragraph<'_> {
     let line = match (footer_keys(app), &app.notice, &app.mode) {
-        (Some(tables), _, _) => widgets::footer_line(&tables, area.width),
+        (Some(tables), _, _) => return Paragraph::new(widgets::footer_line(&tables, width)),
         (None, Some(notice), _) => Line::from(Span::styled(notice.as_str(), THEME.notice)),
         (None, None, Mode::Edit(e)) => Line::from(Span::styled(
             e.error.as_deref().unwrap_or_default(),
@@ -220,7 +235,7 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer) {
         )),
         (None, None, _) => Line::from(Span::styled("any key closes the help", THEME.hint)),
     };
-    line.render(area, buf);
+    Paragraph::new(line).wrap(Wrap { trim: true })
 }
 
 /// The call-mode banner: a full-width line nobody can miss on a shared screen.
@@ -255,15 +270,22 @@ fn hidden(app: &App, area: Rect, buf: &mut Buffer) {
         .render(area, buf);
 }
 
-fn too_small(area: Rect, buf: &mut Buffer) {
+/// Whether a terminal of `width`×`height` is too small for the layout.
+pub fn too_small(width: u16, height: u16) -> bool {
+    width < MIN_WIDTH || height < MIN_HEIGHT
+}
+
+fn too_small_message(area: Rect, buf: &mut Buffer) {
     let text = vec![
         Line::from(Span::styled("Terminal too small", THEME.warning)),
         Line::raw(format!(
             "{}x{} here; mentorbook needs {MIN_WIDTH}x{MIN_HEIGHT}.",
             area.width, area.height
         )),
-        Line::raw("Enlarge the window. Your text is safe:"),
-        Line::raw("Ctrl-s saves, Ctrl-c saves and quits."),
+        Line::raw(
+            "Enlarge the window. Until then only Ctrl-s (save), Ctrl-c (save and quit), q \
+             and ? act; your text is safe.",
+        ),
     ];
     Paragraph::new(text)
         .wrap(Wrap { trim: true })

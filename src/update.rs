@@ -75,6 +75,7 @@ pub fn update(app: &mut App, msg: Msg, now: DateTime<Local>) -> Option<Effect> {
         }
         Msg::Quit => return Some(Effect::Quit),
         Msg::SaveNow => return Some(Effect::Save),
+        Msg::Redraw => return Some(Effect::Redraw),
         Msg::SaveAndQuit => {
             if app.flush_editor() {
                 app.touch();
@@ -129,6 +130,7 @@ fn moves_on(msg: &Msg) -> bool {
             | Msg::CloseHelp
             | Msg::Quit
             | Msg::SaveNow
+            | Msg::Redraw
             | Msg::SaveAndQuit
             | Msg::Answer(_)
             | Msg::CallMode
