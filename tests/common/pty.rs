@@ -23,6 +23,8 @@ pub struct Pty {
     master: Option<Box<dyn MasterPty + Send>>,
     writer: Option<Box<dyn Write + Send>>,
     screen: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the program wrote, as it came.
+    raw: Arc<Mutex<Vec<u8>>>,
     /// Tells the reader thread to stop and close its copy of the master.
     stop_reading: Arc<AtomicBool>,
     reader: Option<thread::JoinHandle<()>>,
@@ -84,6 +86,8 @@ impl Pty {
         };
         let mut reader = pair.master.try_clone_reader().unwrap();
         let sink = Arc::clone(&screen);
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let raw_sink = Arc::clone(&raw);
         let stop_reading = Arc::new(AtomicBool::new(false));
         let stop = Arc::clone(&stop_reading);
         let reader = thread::spawn(move || {
@@ -91,7 +95,10 @@ impl Pty {
             while !stop.load(Ordering::SeqCst) {
                 match reader.read(&mut buf) {
                     Ok(0) => break,
-                    Ok(n) => sink.lock().unwrap().process(&buf[..n]),
+                    Ok(n) => {
+                        raw_sink.lock().unwrap().extend_from_slice(&buf[..n]);
+                        sink.lock().unwrap().process(&buf[..n]);
+                    }
                     Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => {
                         thread::sleep(Duration::from_millis(5))
                     }
@@ -110,9 +117,15 @@ impl Pty {
             master: Some(pair.master),
             writer: Some(writer),
             screen,
+            raw,
             stop_reading,
             reader: Some(reader),
         }
+    }
+
+    /// Every byte the program wrote so far, escape codes and all.
+    pub fn raw_output(&self) -> Vec<u8> {
+        self.raw.lock().unwrap().clone()
     }
 
     pub fn contents(&self) -> String {
