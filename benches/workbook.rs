@@ -316,3 +316,26 @@ fn journal_scroll(bencher: Bencher, entries: usize) {
         mentorbook::ui::draw(&app, area, &mut buf);
     });
 }
+
+/// Typing at the end of a field as large as a field may be (`mentorbook::field::MAX_TEXT`),
+/// written as paragraphs of 600 characters (`paragraphs`) or as one paragraph (the worst
+/// case: the editor wraps a paragraph whole).
+#[divan::bench(args = ["paragraphs", "one paragraph"], sample_count = 20)]
+fn keystroke_in_the_largest_field(bencher: Bencher, shape: &str) {
+    let mut wb = Workbook::default();
+    let unit = "word ".repeat(120);
+    let sep = if shape == "paragraphs" { "\n\n" } else { " " };
+    let mut text = String::new();
+    while text.len() + unit.len() + sep.len() < mentorbook::field::MAX_TEXT {
+        text.push_str(&unit);
+        text.push_str(sep);
+    }
+    wb.journal.push(mentorbook::model::JournalEntry {
+        text,
+        ..Default::default()
+    });
+    let mut app = App::new(wb);
+    app.screen = Screen::Entry(0);
+    app.today = now().date_naive();
+    typing(bencher, app, Field::Entry(0));
+}

@@ -21,6 +21,22 @@ pub use crate::model::{
 };
 use crate::model::{Slot, SlotMut, Workbook, describe_days};
 
+/// The most text one field holds, in bytes of UTF-8 (256 KiB: some 45,000 words of
+/// English). A paste or an outside editor's text that would make a field larger is refused
+/// whole, with a message: never cut. Typing stays quick up to this size (see the
+/// `keystroke_in_the_largest_field` bench).
+pub const MAX_TEXT: usize = 256 << 10;
+
+/// The message for a text of `len` bytes that a field cannot take.
+pub fn too_large(len: usize, what: &str) -> String {
+    format!(
+        "{what} would make this field {:.1} MB; a field holds at most {:.1} MB. Nothing was \
+         changed: split the text over several entries or fields.",
+        len as f64 / 1e6,
+        MAX_TEXT as f64 / 1e6
+    )
+}
+
 /// How a field is edited and shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {

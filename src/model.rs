@@ -23,7 +23,7 @@ pub use conversations::{
     Feedback, FeedbackPart, FourPs, JournalEntry, PrepPart, judges_the_person,
 };
 pub use cultivation::{JournalFilter, LOOK_AHEAD_DAYS, STALE_GOAL_DAYS};
-pub use dates::{describe_days, parse_date, parse_days};
+pub use dates::{describe_days, parse_date, parse_days, quoted};
 pub use fold::{fold, same as same_folded};
 pub use goals::{
     ActionPlan, ActionStep, BrainPart, Brainstorm, Candidate, Goal, GoalPart, GoalStatus, Helper,

@@ -224,13 +224,13 @@ pub fn screen_of(field: Field) -> Screen {
 }
 
 /// How complete an exercise is; `None` for one that is kept rather than completed (the
-/// journal).
-pub fn progress(exercise: Exercise, wb: &Workbook) -> Option<Progress> {
+/// journal). `include_private` false for what call mode shows.
+pub fn progress(exercise: Exercise, wb: &Workbook, include_private: bool) -> Option<Progress> {
     Some(match exercise {
         Exercise::Reflection => reflection::progress(wb),
         Exercise::Prospect => prospect::progress(wb),
         Exercise::Agreement => agreement::progress(wb),
-        Exercise::Plan => plan::progress(wb),
+        Exercise::Plan => plan::progress(wb, include_private),
         Exercise::Vision => vision::progress(wb),
         Exercise::Brainstorm => brainstorm::progress(wb),
         Exercise::Goals => goals::progress(wb),

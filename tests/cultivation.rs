@@ -267,7 +267,12 @@ fn the_journal_filters_by_tag_goal_date_and_words() {
     assert!(
         matches!(&app.mode, Mode::Edit(e) if e.what == mentorbook::nav::Editable::JournalFilter)
     );
-    assert!(app.notice.as_deref().unwrap().contains("no goal 9"));
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap()
+            .contains("“goal:9”: there is no such goal")
+    );
     press(&mut app, "<C-a><C-k><Enter>");
     assert_eq!(app.journal.matches.len(), 5);
     press(&mut app, "/priya<Enter><Esc>");

@@ -198,10 +198,10 @@ fn completion_feeds_the_overview_suggestion() {
         phase: Phase::Initiation,
         ..Workbook::default()
     };
-    assert!(mentorbook::screens::next_step(&wb).contains("Partnership agreement"));
+    assert!(mentorbook::screens::next_step(&wb, true).contains("Partnership agreement"));
     wb.agreement.purpose = "x".into();
     assert!(
-        mentorbook::screens::next_step(&wb).contains("press 3"),
+        mentorbook::screens::next_step(&wb, true).contains("press 3"),
         "still incomplete"
     );
 }

@@ -42,7 +42,10 @@ fn parse_stamp(
         "" => old.date_naive(),
         d => parse_date(d, today)
             .map_err(|_| {
-                format!("“{text}” is not a date and time. Try 2026-12-01 08:30, fri 14:00, 14:00")
+                format!(
+                    "{} is not a date and time. Try 2026-12-01 08:30, fri 14:00, 14:00",
+                    crate::model::quoted(text)
+                )
             })?
             .unwrap_or(old.date_naive()),
     };

@@ -161,7 +161,8 @@ impl JournalFilter {
                     .and_then(|n| goals.get(n.checked_sub(1)?))
                     .ok_or_else(|| {
                         format!(
-                            "“{word}”: there is no goal {n} (goals are 1 to {})",
+                            "{}: there is no such goal (goals are 1 to {})",
+                            super::quoted(word),
                             goals.len()
                         )
                     })?;

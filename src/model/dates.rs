@@ -24,10 +24,22 @@ pub fn parse_date(text: &str, today: NaiveDate) -> Result<Option<NaiveDate>, Str
         .or_else(|| weekday(&t).map(|w| next_weekday(today, w)));
     found.map(Some).ok_or_else(|| {
         format!(
-            "“{}” is not a date. Try 2026-12-01, today, +3d, +2w, +1m, fri, next month",
-            text.trim()
+            "{} is not a date. Try 2026-12-01, today, +3d, +2w, +1m, fri, next month",
+            quoted(text)
         )
     })
+}
+
+/// What was typed, in quotes, for a message: its first 20 characters, so that what the
+/// message says is accepted is never pushed off the screen by a long input.
+pub fn quoted(text: &str) -> String {
+    let text = text.trim();
+    let cut: String = text.chars().take(20).collect();
+    if cut.len() < text.len() {
+        format!("“{cut}…”")
+    } else {
+        format!("“{cut}”")
+    }
 }
 
 /// `+3d`, `+2w`, `+1m` (also without the plus).
@@ -77,12 +89,7 @@ pub fn parse_days(text: &str) -> Result<Option<u32>, String> {
     if t.is_empty() {
         return Ok(None);
     }
-    let err = || {
-        format!(
-            "“{}” is not a number of days: use 14, 2w or 1m",
-            text.trim()
-        )
-    };
+    let err = || format!("{} is not a number of days: use 14, 2w or 1m", quoted(text));
     let (n, unit) = number_and_unit(&t).ok_or_else(err)?;
     let days = match unit {
         "" | "d" | "day" | "days" => n,

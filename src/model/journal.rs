@@ -150,6 +150,11 @@ impl Journal {
         self.entries.iter().map(|e| &**e)
     }
 
+    /// The entries read so far that are not private: all that call mode may count.
+    pub fn not_private(&self) -> impl Iterator<Item = &JournalEntry> {
+        self.iter().filter(|e| !e.private)
+    }
+
     /// The shared entries, for the store (which compares them with the ones it last saved).
     pub fn shared(&self) -> &[Arc<JournalEntry>] {
         &self.entries

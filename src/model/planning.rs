@@ -175,10 +175,12 @@ impl ActionPlan {
         }
         let mut ids = Vec::new();
         for word in text.split([',', ' ', ';']).filter(|w| !w.is_empty()) {
-            let k: usize = word
-                .trim_start_matches('#')
-                .parse()
-                .map_err(|_| format!("“{word}” is not a step number: type numbers like 1, 3"))?;
+            let k: usize = word.trim_start_matches('#').parse().map_err(|_| {
+                format!(
+                    "{} is not a step number: type numbers like 1, 3",
+                    super::quoted(word)
+                )
+            })?;
             if k == 0 || k > n {
                 return Err(format!("There is no step {k}: the steps are 1 to {n}."));
             }

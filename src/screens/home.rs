@@ -47,6 +47,7 @@ fn items<'a>(
     location: Option<&std::path::Path>,
     today: chrono::NaiveDate,
     loading: bool,
+    call_mode: bool,
 ) -> Vec<Item<'a>> {
     let mut items = vec![Item::Heading("This workbook")];
     items.extend(W::ALL.iter().map(|p| Item::Field(Field::Workbook(*p))));
@@ -61,12 +62,12 @@ fn items<'a>(
         for exercise in stage.exercises() {
             items.push(Item::Exercise(
                 exercise,
-                exercise_note(wb, exercise, today, loading),
+                exercise_note(wb, exercise, today, loading, call_mode),
             ));
         }
     }
     items.push(Item::Heading("Next step"));
-    items.push(Item::Info(next_step(wb)));
+    items.push(Item::Info(next_step(wb, !call_mode)));
     items.push(Item::Heading("During a call"));
     items.push(Item::Prompt(
         "R puts a reference (the action plans, the goals, the agreement…) beside today's \
@@ -91,7 +92,13 @@ fn items<'a>(
 
 /// A few words after an exercise, and whether they need attention: when the agreement was
 /// last looked at, when the next check-in is due, how the journal is going.
-fn exercise_note(wb: &Workbook, e: Exercise, today: chrono::NaiveDate, loading: bool) -> Note {
+fn exercise_note(
+    wb: &Workbook,
+    e: Exercise,
+    today: chrono::NaiveDate,
+    loading: bool,
+    call_mode: bool,
+) -> Note {
     match e {
         Exercise::Agreement => {
             let a = &wb.agreement;
@@ -119,6 +126,19 @@ fn exercise_note(wb: &Workbook, e: Exercise, today: chrono::NaiveDate, loading: 
             None => Note::default(),
         },
         Exercise::Journal if loading => Note::plain("reading the journal…".into()),
+        // A call counts only what it may show: how many private entries there are, and when
+        // the last was written, are private too.
+        Exercise::Journal if call_mode => {
+            let shared = wb.journal.not_private().count();
+            match wb.journal.not_private().map(|e| e.at).max() {
+                Some(last) => Note::plain(format!(
+                    "{shared} shared {}, the latest {}",
+                    if shared == 1 { "entry" } else { "entries" },
+                    last.format("%Y-%m-%d")
+                )),
+                None => Note::plain("no shared entries".into()),
+            }
+        }
         Exercise::Journal => match wb.journal.latest() {
             Some(last) => Note::plain(format!(
                 "{} entries, the latest {}",
@@ -147,7 +167,7 @@ pub fn handle(app: &mut App, msg: &Msg) -> Handled {
 
 /// Where the focus can rest.
 pub fn targets(wb: &Workbook) -> Vec<Target> {
-    sheet::targets(&items(wb, None, chrono::NaiveDate::default(), false))
+    sheet::targets(&items(wb, None, chrono::NaiveDate::default(), false, false))
 }
 
 /// Draws the overview.
@@ -157,23 +177,28 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         app.location.as_deref(),
         app.today,
         app.loading_journal,
+        app.call_mode,
     );
     sheet::render(app, area, buf, &items);
 }
 
-fn incomplete(exercise: Exercise, wb: &Workbook) -> bool {
-    progress(exercise, wb).is_some_and(|p| !p.is_complete())
+/// Whether `exercise` is still to finish; with `include_private` false (call mode), a
+/// private exercise or private item never counts either way.
+fn incomplete(exercise: Exercise, wb: &Workbook, include_private: bool) -> bool {
+    (include_private || !exercise.private())
+        && progress(exercise, wb, include_private).is_some_and(|p| !p.is_complete())
 }
 
 /// The exercise to work on next: the first unfinished one of the stages in focus, else the
 /// first unfinished one before them, else after them. `None` when everything is complete.
-pub fn next_exercise(wb: &Workbook) -> Option<Exercise> {
+/// `include_private` false for call mode (see [`incomplete`]).
+pub fn next_exercise(wb: &Workbook, include_private: bool) -> Option<Exercise> {
     let first_focus = Stage::ALL.iter().position(|s| s.in_focus(wb)).unwrap_or(0);
     let unfinished = |stages: &[Stage]| {
         stages
             .iter()
             .flat_map(|s| s.exercises())
-            .find(|e| incomplete(*e, wb))
+            .find(|e| incomplete(*e, wb, include_private))
     };
     let (before, from) = Stage::ALL.split_at(first_focus);
     let focus: Vec<Stage> = from.iter().copied().filter(|s| s.in_focus(wb)).collect();
@@ -184,8 +209,8 @@ pub fn next_exercise(wb: &Workbook) -> Option<Exercise> {
 }
 
 /// A suggestion for what to do next, from the phase and what is still missing.
-pub fn next_step(wb: &Workbook) -> String {
-    match next_exercise(wb) {
+pub fn next_step(wb: &Workbook, include_private: bool) -> String {
+    match next_exercise(wb, include_private) {
         Some(exercise) => format!(
             "Work on “{}” next (press {}). In the {} phase you are {}.",
             exercise.title(),
@@ -207,19 +232,21 @@ mod tests {
     #[test]
     fn next_step_names_an_exercise_and_its_key() {
         let mut wb = Workbook::default();
-        assert!(next_step(&wb).starts_with("Work on “Conversation with yourself” next (press 1)"));
+        assert!(
+            next_step(&wb, true).starts_with("Work on “Conversation with yourself” next (press 1)")
+        );
         wb.phase = Phase::Initiation;
-        assert!(next_step(&wb).contains("“Partnership agreement” next (press 3)"));
+        assert!(next_step(&wb, true).contains("“Partnership agreement” next (press 3)"));
     }
 
     #[test]
     fn next_exercise_follows_the_phase_then_looks_back() {
         let mut wb = Workbook::default();
-        assert_eq!(next_exercise(&wb), Some(Exercise::Reflection));
+        assert_eq!(next_exercise(&wb, true), Some(Exercise::Reflection));
         wb.phase = Phase::Initiation;
-        assert_eq!(next_exercise(&wb), Some(Exercise::Agreement));
+        assert_eq!(next_exercise(&wb, true), Some(Exercise::Agreement));
         wb.phase = Phase::Separation;
-        assert_eq!(next_exercise(&wb), Some(Exercise::Closure));
+        assert_eq!(next_exercise(&wb, true), Some(Exercise::Closure));
         // Closure done: go back to what was skipped.
         let c = &mut wb.closure;
         c.planned_how = "x".into();
@@ -241,6 +268,6 @@ mod tests {
             *s = "x".into();
         }
         c.continue_together = Some(true);
-        assert_eq!(next_exercise(&wb), Some(Exercise::Reflection));
+        assert_eq!(next_exercise(&wb, true), Some(Exercise::Reflection));
     }
 }

@@ -114,8 +114,13 @@ fn items(wb: &Workbook) -> Vec<Item<'static>> {
 }
 
 /// At least one topic in each of the three areas.
-pub fn progress(wb: &Workbook) -> Progress {
-    let has = |area| (wb.mentoring_plan.topics.iter()).any(|t| t.area == area && filled(&t.text));
+/// Which areas have a topic; `include_private` false for call mode, where a private topic
+/// must not show even as a count.
+pub fn progress(wb: &Workbook, include_private: bool) -> Progress {
+    let has = |area| {
+        (wb.mentoring_plan.topics.iter())
+            .any(|t| t.area == area && filled(&t.text) && (include_private || !t.private))
+    };
     Progress::count([
         has(PlanArea::Career),
         has(PlanArea::Development),
@@ -191,6 +196,6 @@ mod tests {
                 ..Topic::default()
             });
         }
-        assert_eq!(progress(&wb), Progress { done: 1, total: 3 });
+        assert_eq!(progress(&wb, true), Progress { done: 1, total: 3 });
     }
 }

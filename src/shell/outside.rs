@@ -103,6 +103,14 @@ impl Session {
             }
             (_, Some(Ok(_))) => match std::fs::read(file.path()) {
                 Err(e) => format!("Cannot read back the editor's file: {e}"),
+                // Refused whole; the text stays in its file, which is kept.
+                Ok(bytes) if bytes.len() > crate::field::MAX_TEXT => {
+                    let refused = crate::field::too_large(bytes.len(), "The editor's text");
+                    match file.keep() {
+                        Ok((_, path)) => format!("{refused} It is kept in {}", path.display()),
+                        Err(e) => format!("{refused} ({e})"),
+                    }
+                }
                 Ok(bytes) => self.take_back(field, &text, &bytes),
             },
         });

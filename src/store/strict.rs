@@ -45,8 +45,26 @@ pub fn utf8_text(bytes: &[u8]) -> Result<&[u8], DecodeError> {
 /// object, no key `T` does not know. The error names the path of the problem.
 pub fn from_slice<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, DecodeError> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
-    let value = serde_path_to_error::deserialize(Strict(&mut de))
-        .map_err(|e| refusal(&e.path().to_string(), e.inner()))?;
+    let value = serde_path_to_error::deserialize(Strict(&mut de)).map_err(|e| {
+        let path = e.path().to_string();
+        let e = e.into_inner();
+        // serde_json calls some wrong shapes (a list for a choice) a syntax error; in JSON
+        // that reads, it is the value at `path` that is wrong.
+        let syntax = e.classify() == serde_json::error::Category::Syntax;
+        let reads = || {
+            std::str::from_utf8(bytes).is_ok()
+                && serde_json::from_slice::<de::IgnoredAny>(bytes).is_ok()
+        };
+        if syntax && path != "." && reads() {
+            return DecodeError::Field {
+                field: path,
+                line: e.line(),
+                column: e.column(),
+                reason: "not a value this field can hold".into(),
+            };
+        }
+        refusal(&path, &e)
+    })?;
     de.end().map_err(|e| refusal(".", &e))?;
     Ok(value)
 }

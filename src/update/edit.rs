@@ -100,6 +100,14 @@ pub fn key(app: &mut App, key: KeyEvent) -> Option<Effect> {
 /// Inserts pasted text literally; one-line fields get spaces for line breaks.
 pub fn paste(app: &mut App, text: &str) {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let held = app.mode.editing().map_or(0, |e| {
+        let lines = e.editor.lines();
+        lines.iter().map(String::len).sum::<usize>() + lines.len()
+    });
+    if held + text.len() > crate::field::MAX_TEXT {
+        app.notice = Some(crate::field::too_large(held + text.len(), "That paste"));
+        return;
+    }
     let single_line = match app.mode.editing().map(|e| e.what) {
         Some(Editable::Field(f)) => spec(f, &app.workbook).single_line(),
         _ => true,

@@ -263,5 +263,8 @@ fn journal_filters_combine_and_list_newest_first() {
         "the second goal in the list"
     );
     let err = JournalFilter::parse("goal:3", today(), &goals).unwrap_err();
-    assert!(err.contains("no goal 3"), "{err}");
+    assert!(
+        err.contains("goal:3") && err.contains("no such goal"),
+        "{err}"
+    );
 }

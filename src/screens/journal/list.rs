@@ -136,6 +136,18 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         (n, _) if searching > 0 => format!(" (searching {n} more)"),
         (n, _) => format!(" (reading {n} more)"),
     };
+    // A call counts only what it may show (the list holds no private entry then): how many
+    // private entries there are is private too.
+    let (total, reading) = if app.call_mode {
+        let more = if journal.is_complete() {
+            ""
+        } else {
+            " (reading more)"
+        };
+        (journal.not_private().count(), more.to_string())
+    } else {
+        (total, reading)
+    };
     let [label, value] = filter.layout(&Layout::horizontal([
         Constraint::Length(9),
         Constraint::Fill(1),

@@ -268,7 +268,7 @@ fn draw_exercise(
     buf: &mut Buffer,
 ) {
     let key = exercise.key();
-    let Some(p) = progress(exercise, &app.workbook) else {
+    let Some(p) = progress(exercise, &app.workbook, !app.call_mode) else {
         // Kept rather than completed (the journal): its note says how it is going.
         Line::from(vec![
             marker(focused),
