@@ -271,13 +271,7 @@ pub fn export_text(
     include_private: bool,
     now: DateTime<Local>,
 ) -> String {
-    let shared;
-    let wb = if include_private {
-        wb
-    } else {
-        shared = privacy::shareable(wb);
-        &shared
-    };
+    let wb = &*privacy::for_document(wb, include_private);
     match format {
         Format::Markdown => {
             let sections = if sections.is_empty() {
@@ -355,13 +349,7 @@ pub fn show_text(
     now: DateTime<Local>,
     colour: bool,
 ) -> String {
-    let shared;
-    let wb = if include_private {
-        wb
-    } else {
-        shared = privacy::shareable(wb);
-        &shared
-    };
+    let wb = &*privacy::for_document(wb, include_private);
     let opts = report::Options {
         include_private,
         today: now.date_naive(),

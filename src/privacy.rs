@@ -86,6 +86,15 @@ pub fn shareable(wb: &Workbook) -> Workbook {
     out
 }
 
+/// The workbook a document shows: all of it with `include_private`, else [`shareable`].
+pub fn for_document(wb: &Workbook, include_private: bool) -> std::borrow::Cow<'_, Workbook> {
+    if include_private {
+        std::borrow::Cow::Borrowed(wb)
+    } else {
+        std::borrow::Cow::Owned(shareable(wb))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

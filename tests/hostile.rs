@@ -669,8 +669,11 @@ fn case_10_below_the_minimum_size_only_quit_help_and_save_act() {
     fs::write(&file, sample()).unwrap();
     let mut pty = Pty::spawn(home.path(), &file);
     pty.wait_for("Exercises");
+    // Too small, and seen to be; then smaller still (too small either way, whichever the app
+    // takes in first).
+    pty.resize(10, 40);
+    pty.wait_for("Terminal too small");
     pty.resize(1, 1);
-    std::thread::sleep(std::time::Duration::from_millis(300));
     pty.type_("n");
     pty.type_("written blind");
     pty.type_("5jjj\r");
@@ -906,20 +909,22 @@ proptest! {
 // The loader: every wrong shape and unknown key, anywhere, refused and named.
 // ---------------------------------------------------------------------------------------
 
+/// The path of `key` inside the object at `path`, as the loader names it.
+fn child(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
 /// Every place in `v`, with its path as the loader names it (`data.goals[0].plan`).
 fn places(v: &Value, path: String, out: &mut Vec<(String, Value)>) {
     out.push((path.clone(), v.clone()));
-    let join = |key: &str| {
-        if path.is_empty() {
-            key.to_string()
-        } else {
-            format!("{path}.{key}")
-        }
-    };
     match v {
         Value::Object(m) => {
             for (k, x) in m {
-                places(x, join(k), out);
+                places(x, child(&path, k), out);
             }
         }
         Value::Array(a) => {
@@ -937,17 +942,10 @@ fn changed(root: &Value, path: &str, f: &dyn Fn(&Value) -> Value) -> Value {
         if here == path {
             return f(v);
         }
-        let join = |key: &str| {
-            if here.is_empty() {
-                key.to_string()
-            } else {
-                format!("{here}.{key}")
-            }
-        };
         match v {
             Value::Object(m) => Value::Object(
                 m.iter()
-                    .map(|(k, x)| (k.clone(), walk(x, &join(k), path, f)))
+                    .map(|(k, x)| (k.clone(), walk(x, &child(here, k), path, f)))
                     .collect(),
             ),
             Value::Array(a) => Value::Array(
@@ -979,11 +977,7 @@ fn every_wrong_shape_and_unknown_key_anywhere_is_refused_and_named() {
                     m.insert("zz_later".into(), Value::from(1));
                     Value::Object(m)
                 });
-                let want = if path.is_empty() {
-                    "zz_later".to_string()
-                } else {
-                    format!("{path}.zz_later")
-                };
+                let want = child(path, "zz_later");
                 assert_eq!(
                     decode_value(&v).unwrap_err(),
                     DecodeError::UnknownField { field: want },
