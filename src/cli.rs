@@ -464,13 +464,15 @@ fn check(cli: &Cli) -> Result<String, String> {
     let (wb, path) = load_for(cli, Need::Everything)?;
     let problems = wb.problems();
     if problems.is_empty() {
+        let count =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         return Ok(format!(
-            "{}: fine ({} goals, {} conversations, {} check-ins, {} journal entries)\n",
+            "{}: fine ({}, {}, {}, {})\n",
             path.display(),
-            wb.goals.len(),
-            wb.conversations.len(),
-            wb.check_ins.len(),
-            wb.journal.len()
+            count(wb.goals.len(), "goal", "goals"),
+            count(wb.conversations.len(), "conversation", "conversations"),
+            count(wb.check_ins.len(), "check-in", "check-ins"),
+            count(wb.journal.len(), "journal entry", "journal entries"),
         ));
     }
     let mut msg = format!("{}: {} problem(s)", path.display(), problems.len());

@@ -91,7 +91,7 @@ impl Phase {
             Phase::Preparing => "reflecting on what you want, finding a partner",
             Phase::Initiation => "getting acquainted, agreeing roles and ground rules",
             Phase::Cultivation => "working on goals together, meeting after meeting",
-            Phase::Separation => "goals met or needs changed: time to close well",
+            Phase::Separation => "closing well, now that goals are met or needs have changed",
             Phase::Redefinition => "deciding what the relationship becomes next",
         }
     }

@@ -189,6 +189,22 @@ mod tests {
 }
 
 impl ConversationKind {
+    /// "An awareness conversation", "A conversation with yourself": its name in a sentence.
+    pub fn title(self) -> String {
+        match self {
+            ConversationKind::WithYourself => "A conversation with yourself".into(),
+            kind => {
+                let name = kind.name();
+                let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                    "An"
+                } else {
+                    "A"
+                };
+                format!("{article} {name} conversation")
+            }
+        }
+    }
+
     /// Every kind: the three of a direction's arc, then the seven of a relationship.
     pub const ALL: [ConversationKind; 10] = [
         ConversationKind::Awareness,

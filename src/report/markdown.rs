@@ -61,11 +61,12 @@ fn one_line(text: &str) -> String {
     inline(&joined.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
-/// Keeps the user's own line breaks inside a paragraph (two spaces before each). A line that
-/// Markdown would read as the start of a block (a heading, a quote, a list item, a rule, a
-/// fence, a heading's underline) gets a backslash in front; the rest is [`inline`].
+/// Keeps the user's own line breaks inside a paragraph (two spaces before each) and their
+/// blank lines between paragraphs. A line that Markdown would read as the start of a block (a
+/// heading, a quote, a list item, a rule, a fence, a heading's underline) gets a backslash in
+/// front; the rest is [`inline`].
 fn para(text: &str) -> String {
-    lines(text)
+    let lines: Vec<String> = lines(text)
         .iter()
         .map(|l| {
             let t = inline(l);
@@ -82,8 +83,27 @@ fn para(text: &str) -> String {
             }
             t
         })
+        .collect();
+    let mut out = String::new();
+    for (k, line) in lines.iter().enumerate() {
+        if k > 0 {
+            // A blank line ends a paragraph; a line break inside one is two spaces first.
+            let within = !line.is_empty() && !lines[k - 1].is_empty();
+            out.push_str(if within { "  \n" } else { "\n" });
+        }
+        out.push_str(line);
+    }
+    out
+}
+
+/// A [`para`] as the text of a list item: its later lines indented under the item, so a
+/// blank line inside the text does not end the list.
+fn item(text: &str) -> String {
+    para(text)
+        .split('\n')
         .collect::<Vec<_>>()
-        .join("  \n")
+        .join("\n  ")
+        .replace("\n  \n", "\n\n")
 }
 
 /// The document as Markdown. Fields, bullets and checklists use different list markers
@@ -99,20 +119,20 @@ pub fn markdown(blocks: &[Block]) -> String {
             Block::Note(t) => out.push_str(&format!("*{}*\n\n", para(t))),
             Block::Fields(pairs) => {
                 for (label, value) in pairs {
-                    out.push_str(&format!("- **{}:** {}\n", one_line(label), para(value)));
+                    out.push_str(&format!("- **{}:** {}\n", one_line(label), item(value)));
                 }
                 out.push('\n');
             }
             Block::Bullets(items) => {
                 for i in items {
-                    out.push_str(&format!("* {}\n", para(i)));
+                    out.push_str(&format!("* {}\n", item(i)));
                 }
                 out.push('\n');
             }
             Block::Checklist(items) => {
                 for (done, i) in items {
                     let mark = if *done { "x" } else { " " };
-                    out.push_str(&format!("+ [{mark}] {}\n", para(i)));
+                    out.push_str(&format!("+ [{mark}] {}\n", item(i)));
                 }
                 out.push('\n');
             }

@@ -86,6 +86,11 @@ pub fn progress(wb: &Workbook) -> Progress {
     )
 }
 
+/// What the tense check says about the phrase it found, on screen and in documents alike.
+pub fn future_hint(found: &str) -> String {
+    format!("“{found} …” sounds like the future: try the present tense")
+}
+
 /// The vision as a document: the statement (with its tense check), then the lists and what
 /// to develop.
 pub fn report(wb: &Workbook) -> Vec<Block> {
@@ -93,8 +98,8 @@ pub fn report(wb: &Workbook) -> Vec<Block> {
     let mut out = Vec::new();
     if filled(&v.statement) {
         out.push(Block::Para(v.statement.trim().to_string()));
-        if let Some(why) = reads_as_future(&v.statement) {
-            out.push(Block::Note(why));
+        if let Some(found) = reads_as_future(&v.statement) {
+            out.push(Block::Note(future_hint(&found)));
         }
     }
     let list = |xs: &[String]| -> String {
@@ -140,8 +145,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let field = Field::Vision(V::Statement);
     let live = editor_for(app, field).map(|e| e.lines().join("\n"));
     let statement_text = live.as_deref().unwrap_or(&app.workbook.vision.statement);
-    let warning = reads_as_future(statement_text)
-        .map(|w| format!("“{w} …” sounds like the future: try the present tense"));
+    let warning = reads_as_future(statement_text).map(|w| future_hint(&w));
     text_box(app, statement, buf, field, warning);
     if let Some(side) = side {
         guidance(side, buf, GUIDANCE.trim_end());

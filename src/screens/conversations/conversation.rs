@@ -224,7 +224,7 @@ pub fn render(app: &App, c: usize, area: Rect, buf: &mut Buffer) {
     ]));
     sheet::render(app, left, buf, &items(wb, c, false));
     if let Some(conv) = wb.conversations.get(c) {
-        let title = format!("A {} conversation", conv.kind.name());
+        let title = conv.kind.title();
         let text = format!("{title}\n\n{}", guide_text(conv.kind));
         guidance(right, buf, &text);
     }

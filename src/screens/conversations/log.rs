@@ -5,7 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use crate::app::App;
-use crate::keys::{BACK, Binding, ENTER, MOVE, Msg, explained, plain};
+use crossterm::event::KeyCode;
+
+use crate::keys::{BACK, Binding, MOVE, Msg, code, explained, plain};
 use crate::model::{Workbook, describe_days};
 use crate::nav::{Creates, Screen, Target};
 use crate::screens::sheet::{self, Item, Row};
@@ -14,7 +16,13 @@ use crate::theme::THEME;
 /// Keys of this screen.
 pub const KEYS: &[Binding] = &[
     MOVE,
-    ENTER,
+    explained(
+        &[code(KeyCode::Enter)],
+        "Enter",
+        "open / edit",
+        "open the conversation or check-in; edit a field",
+        Msg::Activate,
+    ),
     explained(
         &[plain('a')],
         "a",

@@ -1,0 +1,114 @@
+//! Defects a real mentee met typing a real mentoring history (issue 16), one test per defect,
+//! named after its number there.
+
+mod common;
+
+use assert_cmd::Command;
+use common::*;
+use mentorbook::cli::{Format, export_text, show_text};
+use mentorbook::model::{ConversationKind, Phase};
+use mentorbook::nav::{Exercise, Screen};
+use mentorbook::report::Section;
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+/// Defect 5: the tense check's phrase was printed alone ("I will") in `show vision`, the
+/// Markdown and the review's reference, without the sentence that says what is wrong.
+#[test]
+fn defect_05_a_future_phrase_is_never_printed_without_its_hint() {
+    let mut wb = fixture();
+    wb.vision.statement = "I will lead a calm platform team.".into();
+    let shown = show_text(&wb, Section::Vision, false, fixed_now(), false);
+    let md = export_text(&wb, Format::Markdown, &[], false, fixed_now());
+    for text in [&shown, &md] {
+        assert!(text.contains("“I will …” sounds like the future"), "{text}");
+        let alone = text.lines().any(|l| l.trim().trim_matches('*') == "I will");
+        assert!(!alone, "a bare “I will” line:\n{text}");
+    }
+}
+
+/// Defect 6: a blank line inside an answer ended the Markdown bullet it was in; the rest
+/// floated as loose paragraphs.
+#[test]
+fn defect_06_a_blank_line_inside_an_answer_stays_in_its_list_item() {
+    let mut wb = fixture();
+    wb.agreement.purpose = "Prepare Ana for the lead role.\n\nAnd meet the other leads.".into();
+    wb.vision.strengths[0] = "Clear writer.\n\nCalm on call.".into();
+    let md = export_text(&wb, Format::Markdown, &[], false, fixed_now());
+    for (first, second) in [
+        (
+            "Prepare Ana for the lead role.",
+            "And meet the other leads.",
+        ),
+        ("Clear writer.", "Calm on call."),
+    ] {
+        // The list item whose text holds `first` holds `second` too.
+        let mut depth = 0;
+        let mut item = String::new();
+        let mut found = None;
+        for e in Parser::new(&md) {
+            match e {
+                Event::Start(Tag::Item) => {
+                    depth += 1;
+                    if depth == 1 {
+                        item.clear();
+                    }
+                }
+                Event::End(TagEnd::Item) => {
+                    depth -= 1;
+                    if depth == 0 && item.contains(first) {
+                        found = Some(item.clone());
+                    }
+                }
+                Event::Text(t) if depth > 0 => item.push_str(&t),
+                _ => {}
+            }
+        }
+        let found = found.unwrap_or_else(|| panic!("no item holds {first:?}:\n{md}"));
+        assert!(found.contains(second), "{second:?} left its item:\n{md}");
+    }
+}
+
+/// Defect 11: "A awareness conversation", "you are goals met or needs changed", "1
+/// check-ins", and the conversation list's "Enter edit" where Enter opens.
+#[test]
+fn defect_11_the_words_read_right() {
+    let titles = [
+        (ConversationKind::Awareness, "An awareness conversation"),
+        (ConversationKind::Exploration, "An exploration conversation"),
+        (
+            ConversationKind::Accountability,
+            "An accountability conversation",
+        ),
+        (ConversationKind::Goal, "A goal conversation"),
+        (
+            ConversationKind::WithYourself,
+            "A conversation with yourself",
+        ),
+    ];
+    for (kind, title) in titles {
+        assert_eq!(kind.title(), title);
+    }
+    let mut wb = fixture();
+    wb.phase = Phase::Separation;
+    let next = mentorbook::screens::next_step(&wb, true);
+    assert!(
+        next.contains("In the separation phase you are closing well"),
+        "{next}"
+    );
+    let out = Command::cargo_bin("mentorbook")
+        .unwrap()
+        .args(["--file", "assets/sample-workbook.json", "check"])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("(3 goals, 2 conversations, 1 check-in, 5 journal entries)"),
+        "{said}"
+    );
+    let app = app_at(Screen::Exercise(Exercise::Conversations));
+    assert!(
+        footer(&app, 120, 40).contains("Enter open / edit"),
+        "{}",
+        footer(&app, 120, 40)
+    );
+}
