@@ -41,7 +41,7 @@ fn a_new_conversation_starts_now_with_a_suggested_agenda() {
         agenda.contains(&"Carried over: Send Ben my next summary draft"),
         "{agenda:?}"
     );
-    assert!(agenda.contains(&"Still open from last time: Budget for the facilitation course"));
+    assert!(agenda.contains(&"Still open from 2026-11-19: Budget for the facilitation course"));
     assert!(
         agenda
             .iter()

@@ -112,3 +112,65 @@ fn defect_11_the_words_read_right() {
         footer(&app, 120, 40)
     );
 }
+
+/// Defect 1: the suggested agenda carried last time's suggestions over as "Still open from
+/// last time: Topic: …" beside the topic suggested afresh, and nested the prefix once more
+/// with every new conversation.
+#[test]
+fn defect_01_the_suggested_agenda_holds_each_open_item_once() {
+    let mut wb = mentorbook::model::Workbook::default();
+    wb.mentoring_plan.topics.push(mentorbook::model::Topic {
+        id: 1,
+        text: "Ask about the budget".into(),
+        ..Default::default()
+    });
+    let mut app = mentorbook::app::App::new(wb);
+    app.today = fixed_now().date_naive();
+    let mut agendas = Vec::new();
+    for hour in 0..3 {
+        let now = fixed_now() + chrono::Duration::hours(hour);
+        mentorbook::screens::new_conversation(&mut app, now);
+        let Screen::Conversation(c) = app.screen else {
+            panic!("not on the new conversation: {:?}", app.screen)
+        };
+        if hour == 0 {
+            // The partners' own item, left open.
+            let agenda = &mut app.workbook.conversations[c].agenda;
+            agenda.push(mentorbook::model::AgendaItem {
+                text: "Bring the draft".into(),
+                done: false,
+            });
+        }
+        let texts: Vec<String> = (app.workbook.conversations[c].agenda.iter())
+            .map(|a| a.text.clone())
+            .collect();
+        agendas.push(texts);
+        if hour == 1 {
+            // Talked about at the second conversation: the third does not bring it back.
+            app.workbook.mentoring_plan.topics[0].discussed = true;
+        }
+    }
+    assert!(agendas[0].contains(&"Topic: Ask about the budget".to_string()));
+    for (k, agenda) in agendas.iter().enumerate() {
+        let budget = agenda
+            .iter()
+            .filter(|t| t.contains("Ask about the budget"))
+            .count();
+        let want = if k < 2 { 1 } else { 0 };
+        assert_eq!(budget, want, "conversation {k}: {agenda:?}");
+        for t in agenda {
+            assert!(t.matches("Still open from").count() <= 1, "nested: {t}");
+        }
+    }
+    for agenda in &agendas[1..] {
+        let draft: Vec<_> = agenda
+            .iter()
+            .filter(|t| t.contains("Bring the draft"))
+            .collect();
+        assert_eq!(
+            draft,
+            ["Still open from 2026-11-24: Bring the draft"],
+            "{agenda:?}"
+        );
+    }
+}

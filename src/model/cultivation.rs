@@ -45,8 +45,15 @@ impl Workbook {
         let horizon = until
             .or_else(|| today.checked_add_days(Days::new(LOOK_AHEAD_DAYS)))
             .unwrap_or(today);
-        let mut items = Vec::new();
-        let mut add = |text: String| items.push(AgendaItem { text, done: false });
+        let mut items: Vec<AgendaItem> = Vec::new();
+        macro_rules! add {
+            ($text:expr) => {
+                items.push(AgendaItem {
+                    text: $text,
+                    done: false,
+                })
+            };
+        }
         let live = |s: GoalStatus| matches!(s, GoalStatus::Active | GoalStatus::Draft);
         for goal in self.goals.iter().filter(|g| live(g.status)) {
             for step in &goal.plan.steps {
@@ -54,12 +61,12 @@ impl Workbook {
                     continue;
                 }
                 match step.due {
-                    Some(d) if d < today => add(format!(
+                    Some(d) if d < today => add!(format!(
                         "Overdue step: {} ({}, due {d})",
                         step.text.trim(),
                         goal.name()
                     )),
-                    Some(d) if d <= horizon => add(format!(
+                    Some(d) if d <= horizon => add!(format!(
                         "Step due {d}: {} ({})",
                         step.text.trim(),
                         goal.name()
@@ -70,7 +77,7 @@ impl Workbook {
             for m in goal.milestones.iter().filter(|m| !m.done) {
                 if let Some(d) = m.date.filter(|d| *d <= horizon) {
                     let when = if d < today { "passed" } else { "coming" };
-                    add(format!(
+                    add!(format!(
                         "Milestone {when} ({d}): {} ({})",
                         m.text.trim(),
                         goal.name()
@@ -78,22 +85,24 @@ impl Workbook {
                 }
             }
         }
-        if let Some(last) = self.latest_conversation() {
-            for c in last.commitments.iter().filter(|c| c.step.is_none()) {
-                add(format!("Carried over: {}", c.text.trim()));
-            }
-            for a in last.agenda.iter().filter(|a| !a.done) {
-                add(format!("Still open from last time: {}", a.text.trim()));
-            }
+        let last = self.latest_conversation();
+        for c in last
+            .iter()
+            .flat_map(|l| &l.commitments)
+            .filter(|c| c.step.is_none())
+        {
+            add!(format!("Carried over: {}", c.text.trim()));
         }
+        // Last time's open items go here, once the rest is known (see below).
+        let carried_at = items.len();
         // The agenda is shown during calls and exported: a private topic is only pointed at.
         for t in (self.mentoring_plan.topics.iter()).filter(|t| !t.discussed) {
             if t.text.trim().is_empty() {
                 continue;
             } else if t.private {
-                add("A private topic (see your mentoring plan)".into());
+                add!("A private topic (see your mentoring plan)".into());
             } else {
-                add(format!("Topic: {}", t.text.trim()));
+                add!(format!("Topic: {}", t.text.trim()));
             }
         }
         let stale = (self.agreement.check_in_every_days)
@@ -107,12 +116,18 @@ impl Workbook {
                     .is_some_and(|d| d <= today),
             };
             if quiet {
-                add(format!(
+                add!(format!(
                     "How is “{}” going? Not reviewed lately.",
                     goal.name()
                 ));
             }
         }
+        if let Some(last) = last {
+            let open = still_open(last, &items);
+            items.splice(carried_at..carried_at, open);
+        }
+        let mut seen = std::collections::HashSet::new();
+        items.retain(|a| seen.insert(a.text.clone()));
         items
     }
 
@@ -145,6 +160,48 @@ pub struct JournalFilter {
     pub to: Option<NaiveDate>,
     /// Words that must all appear in the text (any case).
     pub words: Vec<String>,
+}
+
+/// How the items the agenda suggests begin: what the plan still says is open is suggested
+/// afresh from the plan, never carried over as last time's text.
+const SUGGESTED: [&str; 7] = [
+    "Overdue step: ",
+    "Step due ",
+    "Milestone ",
+    "Carried over: ",
+    "Topic: ",
+    "A private topic",
+    "How is “",
+];
+
+/// The items of `last` still open that `fresh` does not already hold: the partners' own
+/// items, each once, with the date they are from, and never a second "Still open from".
+fn still_open(last: &super::Conversation, fresh: &[AgendaItem]) -> Vec<AgendaItem> {
+    let from = last.at.format("%Y-%m-%d");
+    (last.agenda.iter())
+        .filter(|a| !a.done)
+        .map(|a| without_still_open(a.text.trim()))
+        .filter(|core| {
+            !core.is_empty()
+                && !SUGGESTED.iter().any(|p| core.starts_with(p))
+                && !fresh.iter().any(|f| f.text == *core)
+        })
+        .map(|core| AgendaItem {
+            text: format!("Still open from {from}: {core}"),
+            done: false,
+        })
+        .collect()
+}
+
+/// `text` without the "Still open from …: " it was carried over with, however many times.
+fn without_still_open(mut text: &str) -> &str {
+    while let Some((_, rest)) = text
+        .strip_prefix("Still open from ")
+        .and_then(|r| r.split_once(": "))
+    {
+        text = rest.trim_start();
+    }
+    text
 }
 
 impl JournalFilter {

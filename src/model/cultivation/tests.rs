@@ -154,7 +154,7 @@ fn the_agenda_gathers_what_is_due_open_and_quiet() {
             "Step due 2026-12-03: Soon (Chair reviews)",
             "Milestone coming (2026-12-01): Chair one (Chair reviews)",
             "Carried over: Send the template",
-            "Still open from last time: Ask about budget",
+            "Still open from 2026-11-10: Ask about budget",
             "Topic: Next level",
             "How is “Know the leads” going? Not reviewed lately.",
         ]
