@@ -174,3 +174,24 @@ fn defect_01_the_suggested_agenda_holds_each_open_item_once() {
         );
     }
 }
+
+/// Defect 8: entering a filled date or time and typing a new one appended to the old
+/// ("2026-12-01 16:272021-02-16 09:00 … is not a date and time").
+#[test]
+fn defect_08_typing_into_a_filled_date_replaces_it() {
+    use mentorbook::field::{ConversationPart, Field, GoalPart};
+    let mut app = app_at(Screen::Conversation(0));
+    go_to(&mut app, Field::Conversation(0, ConversationPart::At));
+    press(&mut app, "<Enter>2021-02-16 09:00<Esc>");
+    assert_eq!(app.notice, None);
+    let at = app.workbook.conversations[0].at;
+    assert_eq!(at.format("%Y-%m-%d %H:%M").to_string(), "2021-02-16 09:00");
+    go_to(&mut app, Field::Goal(0, GoalPart::Deadline));
+    press(&mut app, "<Enter>2027-03-01<Esc>");
+    let deadline = app.workbook.goals[0].deadline.map(|d| d.to_string());
+    assert_eq!(deadline.as_deref(), Some("2027-03-01"));
+    // An arrow key first keeps the value to change in place.
+    press(&mut app, "<Enter><End><Backspace>2<Esc>");
+    let deadline = app.workbook.goals[0].deadline.map(|d| d.to_string());
+    assert_eq!(deadline.as_deref(), Some("2027-03-02"));
+}

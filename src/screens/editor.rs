@@ -5,7 +5,7 @@ use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
-use crate::field::Spec;
+use crate::field::{Kind, Spec};
 use crate::theme::THEME;
 
 /// An editor holding `text`, with the cursor at the end so the user continues where they
@@ -25,6 +25,11 @@ pub fn new_editor(text: &str, spec: Spec) -> TextArea<'static> {
     editor.set_max_histories(1000);
     editor.move_cursor(CursorMove::Bottom);
     editor.move_cursor(CursorMove::End);
+    // A date, a time or a number of days is replaced far more often than changed in place:
+    // it opens selected, so typing replaces it (an arrow key keeps it to edit instead).
+    if matches!(spec.kind, Kind::Date | Kind::DateTime | Kind::Days) && !text.is_empty() {
+        editor.select_all();
+    }
     editor
 }
 
