@@ -263,9 +263,18 @@ pub fn statement(file: &Path) -> String {
     saved(file).vision.statement
 }
 
+/// Waits until `text` is in the workbook as a save committed it (the manifest renamed in):
+/// a part already written by a save still under way does not count, since a kill then
+/// leaves the workbook as it was before that save.
 pub fn wait_until_saved(file: &Path, text: &str) {
     let start = Instant::now();
-    while !saved_text(file).contains(text) {
+    let committed = || {
+        mentorbook::store::read_only(file)
+            .ok()
+            .and_then(|d| serde_json::to_string(&d.workbook).ok())
+            .is_some_and(|json| json.contains(text))
+    };
+    while !committed() {
         assert!(start.elapsed() < WAIT, "{text:?} never reached the disk");
         thread::sleep(Duration::from_millis(50));
     }
