@@ -304,8 +304,13 @@ fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &App) -> io::Result<()> {
         .map_err(|e| io::Error::other(e.to_string()))
 }
 
-/// Draws; a terminal that can no longer be written to is gone: save and end.
+/// Draws; a terminal that can no longer be written to is gone: save and end. Whether the
+/// window is too small is taken from the size this frame is drawn at (not only from resize
+/// events, one of which a busy terminal may fold into another): keys act on what is shown.
 fn redraw<B: Backend>(terminal: &mut Terminal<B>, s: &mut Session) -> Option<Exit> {
+    if let Ok(size) = terminal.size() {
+        s.app.too_small = ui::too_small(size.width, size.height);
+    }
     if draw(terminal, &s.app).is_err() {
         s.save();
         return Some(Exit::TerminalLost);

@@ -50,6 +50,11 @@ pub fn incapable(term: Option<&str>) -> Option<String> {
 /// them back before the report is printed.
 pub fn enter() -> io::Result<DefaultTerminal> {
     let terminal = ratatui::try_init()?;
+    // crossterm starts listening for SIGWINCH when its event reader is first used; until then
+    // a resize is ignored, and one during start-up (before the first key) was lost with the
+    // screen drawn at the old size. Asking once, at once, starts the reader before the first
+    // frame.
+    let _ = crossterm::event::poll(std::time::Duration::ZERO);
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         // ratatui's own hook (inside `previous`) leaves raw mode and the alternate screen,
