@@ -262,9 +262,6 @@ impl Session {
         if matches!(event, Event::FocusLost) && self.app.unsaved {
             self.save_in_background();
         }
-        if let Event::Resize(w, h) = *event {
-            self.app.too_small = ui::too_small(w, h);
-        }
         let app = &mut self.app;
         let effect = resolve(app, event).and_then(|msg| update(app, msg, (self.clock)()));
         if std::mem::take(&mut self.app.changed) {
@@ -305,8 +302,8 @@ fn draw<B: Backend>(terminal: &mut Terminal<B>, app: &App) -> io::Result<()> {
 }
 
 /// Draws; a terminal that can no longer be written to is gone: save and end. Whether the
-/// window is too small is taken from the size this frame is drawn at (not only from resize
-/// events, one of which a busy terminal may fold into another): keys act on what is shown.
+/// window is too small is taken from the size this frame is drawn at: every event is
+/// followed by a frame, so keys act on what is shown.
 fn redraw<B: Backend>(terminal: &mut Terminal<B>, s: &mut Session) -> Option<Exit> {
     if let Ok(size) = terminal.size() {
         s.app.too_small = ui::too_small(size.width, size.height);
