@@ -131,22 +131,8 @@ fn decode_careful(bytes: &[u8], kind: Kind) -> Result<Whole, DecodeError> {
         data: Option<IgnoredAny>,
     }
     let head: Head = strict::object_head(bytes)?;
-    if head.format.as_ref().and_then(|f| f.as_str()) != Some(kind.format()) {
-        return Err(DecodeError::NotMentorbook {
-            reason: format!("its \"format\" is not \"{}\"", kind.format()),
-        });
-    }
-    let version = match head.schema_version.as_ref().and_then(|v| v.as_u64()) {
-        Some(v) if v >= 1 => v,
-        _ => {
-            return Err(DecodeError::NotMentorbook {
-                reason: "its \"schema_version\" is missing or not a positive whole number".into(),
-            });
-        }
-    };
-    if version > kind.version() {
-        return Err(DecodeError::FutureVersion { found: version });
-    }
+    let (f, v) = (head.format.as_ref(), head.schema_version.as_ref());
+    strict::check_head(f, v, kind.format(), kind.version())?;
     // Version 1 is the first schema: no migrations yet. Later versions migrate here, on
     // `serde_json::Value`, before the typed parse below.
     if head.data.is_none() {

@@ -188,18 +188,8 @@ struct Head {
 impl Head {
     /// A part of `format`, of a version this app reads.
     fn check(&self, format: &str) -> Result<(), DecodeError> {
-        if self.format.as_ref().and_then(|f| f.as_str()) != Some(format) {
-            return Err(DecodeError::NotMentorbook {
-                reason: format!("its \"format\" is not \"{format}\""),
-            });
-        }
-        match self.schema_version.as_ref().and_then(|v| v.as_u64()) {
-            Some(v) if v > PARTS_VERSION => Err(DecodeError::FutureVersion { found: v }),
-            Some(v) if v >= 1 => Ok(()),
-            _ => Err(DecodeError::NotMentorbook {
-                reason: "its \"schema_version\" is missing or not a positive whole number".into(),
-            }),
-        }
+        let (f, v) = (self.format.as_ref(), self.schema_version.as_ref());
+        strict::check_head(f, v, format, PARTS_VERSION).map(|_| ())
     }
 }
 

@@ -99,6 +99,29 @@ pub fn object_head<'a, H: Deserialize<'a>>(bytes: &'a [u8]) -> Result<H, DecodeE
     serde_json::from_slice(bytes).map_err(|e| refusal(".", &e))
 }
 
+/// The check every file of ours gets from its first keys, before its content is read: its
+/// `format` is `want`, and its `schema_version` a version this app reads (up to `newest`; a
+/// newer one is named as such). The version read.
+pub fn check_head(
+    format: Option<&serde_json::Value>,
+    version: Option<&serde_json::Value>,
+    want: &str,
+    newest: u64,
+) -> Result<u64, DecodeError> {
+    if format.and_then(|f| f.as_str()) != Some(want) {
+        return Err(DecodeError::NotMentorbook {
+            reason: format!("its \"format\" is not \"{want}\""),
+        });
+    }
+    match version.and_then(|v| v.as_u64()) {
+        Some(v) if v > newest => Err(DecodeError::FutureVersion { found: v }),
+        Some(v) if v >= 1 => Ok(v),
+        _ => Err(DecodeError::NotMentorbook {
+            reason: "its \"schema_version\" is missing or not a positive whole number".into(),
+        }),
+    }
+}
+
 /// A JSON error at `path` (as `serde_path_to_error` writes it, "." for the top level) as the
 /// reason a file is refused.
 pub fn refusal(path: &str, e: &serde_json::Error) -> DecodeError {
