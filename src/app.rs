@@ -193,6 +193,21 @@ impl App {
             .unwrap_or(false)
     }
 
+    /// The workbook as it goes to disk. A goal, entry or list item just added and still
+    /// empty in the editor is not in it: Esc would take it away again, so an autosave, a
+    /// quit or a crash must not keep it either.
+    pub fn to_save(&self) -> Workbook {
+        let mut wb = self.workbook.clone();
+        if let Some(editing) = self.mode.editing()
+            && editing.new_item
+            && editing.text().trim().is_empty()
+            && let Some(field) = editing.field()
+        {
+            field.discard_new(&mut wb);
+        }
+        wb
+    }
+
     /// Marks a change to be saved.
     pub fn touch(&mut self) {
         self.changed = true;

@@ -151,7 +151,7 @@ impl Session {
         }
         let now = (self.clock)();
         self.autosave.saved();
-        let result = self.store.job().run(&self.app.workbook, now);
+        let result = self.store.job().run(&self.app.to_save(), now);
         let saved = self.apply(result, now);
         // Entries dated in a month whose file cannot be read cannot be saved with it: said,
         // and on quitting they go to a recovery file.
@@ -179,7 +179,7 @@ impl Session {
         if self.app.flush_editor() {
             self.app.unsaved = true;
         }
-        let snapshot = self.app.workbook.clone();
+        let snapshot = self.app.to_save();
         let job = self.store.job();
         let at = (self.clock)();
         // Changes from now on are not in this save: they start the timer again.

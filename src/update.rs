@@ -266,12 +266,12 @@ fn answer(app: &mut App, yes: bool) -> Option<Effect> {
 /// a word, was a slip: take it away again. Other new items left empty disappear too.
 fn drop_empty_new(app: &mut App, field: Field) -> Option<Effect> {
     match field {
-        Field::Goal(g, GoalPart::Title) => {
-            app.workbook.remove_goal(g);
+        Field::Goal(_, GoalPart::Title) => {
+            field.discard_new(&mut app.workbook);
             go(app, Screen::Exercise(crate::lifecycle::Exercise::Goals))
         }
-        Field::Entry(e) => {
-            app.workbook.journal.remove(e);
+        Field::Entry(_) => {
+            field.discard_new(&mut app.workbook);
             app.refresh_journal();
             go(app, Screen::Exercise(crate::lifecycle::Exercise::Journal))
         }

@@ -2,10 +2,15 @@
 //! named after its number there.
 
 mod common;
+#[path = "common/disk.rs"]
+mod disk;
+#[path = "common/pty.rs"]
+mod driver;
 
 use assert_cmd::Command;
 use common::*;
 use mentorbook::cli::{Format, export_text, show_text};
+use mentorbook::field::ListKind;
 use mentorbook::model::{ConversationKind, Phase};
 use mentorbook::nav::{Exercise, Screen};
 use mentorbook::report::Section;
@@ -194,4 +199,46 @@ fn defect_08_typing_into_a_filled_date_replaces_it() {
     press(&mut app, "<Enter><End><Backspace>2<Esc>");
     let deadline = app.workbook.goals[0].deadline.map(|d| d.to_string());
     assert_eq!(deadline.as_deref(), Some("2027-03-02"));
+}
+
+/// Defect 7: a "+ add" row starts a new item at once; left empty with Esc it goes, but a quit
+/// (or an autosave, or a crash) while its editor was open kept an empty item on disk.
+#[test]
+fn defect_07_an_item_added_and_left_empty_is_never_saved() {
+    use mentorbook::nav::Target;
+    // An autosave while the new item is empty leaves it out; the live model keeps it open.
+    for (screen, list) in [
+        (Screen::Exercise(Exercise::Vision), ListKind::Strengths),
+        (Screen::Goal(0), ListKind::Milestones(0)),
+        (Screen::Conversation(0), ListKind::Agenda(0)),
+        (Screen::Exercise(Exercise::Goals), ListKind::Goals),
+    ] {
+        // An id handed out for the item is not content.
+        let content = |wb: &mentorbook::model::Workbook| {
+            let mut v = serde_json::to_value(wb).unwrap();
+            v["next_id"] = 0.into();
+            v
+        };
+        let mut app = app_at(screen);
+        let before = content(&app.workbook);
+        focus(&mut app, Target::Add(list));
+        press(&mut app, "<Enter>  ");
+        assert!(app.mode.editing().is_some(), "{list:?}");
+        let saved = content(&app.to_save());
+        assert!(saved == before, "{list:?}: an empty new item was saved");
+        press(&mut app, "x");
+        let saved = content(&app.to_save());
+        assert!(saved != before, "{list:?}: a word typed is saved");
+    }
+    // The real binary: add a strength, quit with Ctrl-c at once.
+    let (home, file) = driver::setup();
+    let mut pty = driver::Pty::spawn(home.path(), &file);
+    pty.type_("5");
+    pty.wait_for("Guidance");
+    pty.type_("a");
+    pty.wait_for("Esc done");
+    pty.type_("\x03");
+    assert_eq!(pty.wait_exit(), 0);
+    let wb = disk::saved(&file);
+    assert!(wb.vision.strengths.is_empty(), "{:?}", wb.vision.strengths);
 }

@@ -26,6 +26,22 @@ impl Field {
         }
     }
 
+    /// Takes away a goal, entry or list item that was just added and left empty: the goal
+    /// its title names, the entry, or the list item.
+    pub fn discard_new(self, wb: &mut Workbook) {
+        match self {
+            Field::Goal(g, crate::field::GoalPart::Title) => {
+                wb.remove_goal(g);
+            }
+            Field::Entry(e) => {
+                wb.journal.remove(e);
+            }
+            _ => {
+                self.remove_item(wb);
+            }
+        }
+    }
+
     /// Removes the list item this field points at. Returns whether there was one.
     pub fn remove_item(self, wb: &mut Workbook) -> bool {
         fn remove<T>(v: &mut Vec<T>, i: usize) -> bool {

@@ -74,7 +74,7 @@ impl Session {
         self.app.flush_editor();
         if let Ok(p) = self
             .store
-            .write_recovery(&self.app.workbook, (self.clock)())
+            .write_recovery(&self.app.to_save(), (self.clock)())
         {
             self.recovery_written = Some(p);
         }
