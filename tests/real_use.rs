@@ -2,8 +2,7 @@
 //! named after its number there.
 
 mod common;
-#[path = "common/disk.rs"]
-mod disk;
+use common::disk;
 #[path = "common/pty.rs"]
 mod driver;
 
