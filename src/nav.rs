@@ -201,6 +201,8 @@ pub enum Confirm {
     DeleteRecord(Record),
     /// The last save failed: quit anyway?
     QuitUnsaved,
+    /// `p` on the last phase: go back to the first one?
+    FirstPhase,
     /// A crash left text in a recovery file (written at this time): take it back?
     Recover(String),
 }

@@ -47,6 +47,7 @@ pub use home::next_step;
 pub use journal::commit_filter;
 pub use pick::{PickView, pick_view};
 pub use review::{STACK_BELOW, open as open_review, reference_lines};
+pub use sheet::fit;
 
 /// What a screen did with a message: gitui's and slumber's "consumed or not".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -12,7 +12,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::{App, Status};
 use crate::keys::{Binding, CONFIRM, EDIT, GLOBAL, MAKE_ROOM, PICK};
-use crate::lifecycle::Exercise;
+use crate::lifecycle::{Exercise, ahead_of_phase};
 use crate::nav::{Confirm, Mode, Pick, PickWhat, Record, Screen};
 use crate::theme::THEME;
 use crate::{privacy, screens};
@@ -110,6 +110,11 @@ fn question_text(app: &App, question: &Confirm) -> String {
              Quit anyway? They are kept in recovery/ and offered at the next start."
                 .to_string()
         }
+        Confirm::FirstPhase => format!(
+            "{} is the last phase. Start again at {}?",
+            app.workbook.phase.name(),
+            crate::model::Phase::ALL[0].name()
+        ),
         Confirm::Recover(when) => format!(
             "mentorbook stopped before saving last time; your text from {when} was kept. \
              Restore it? y: yes (this version is kept in backups/ first). \
@@ -187,16 +192,23 @@ fn title_bar(app: &App, area: Rect, buf: &mut Buffer) {
         Constraint::Fill(1),
         Constraint::Length(status_w),
     ]));
-    // The workbook's name goes first when space runs out; the screen's title stays.
+    // When space runs out the workbook's name is shortened (with "…") before the screen's
+    // title, and given up only below a dozen columns.
     let title = app.screen.title();
-    let with_name = 12 + name.chars().count() + 4 + title.chars().count();
+    let title_w = unicode_width::UnicodeWidthStr::width(title) as u16;
+    let room = left.width.saturating_sub(12 + 5 + title_w);
     let mut spans = vec![Span::styled(" mentorbook ", THEME.app_name)];
-    if with_name <= left.width as usize {
+    if room >= 12 || unicode_width::UnicodeWidthStr::width(name) <= usize::from(room) {
+        let name = screens::fit(name, room);
         spans.push(Span::styled(format!("│ {name} │ "), THEME.title_bar));
     } else {
         spans.push(Span::styled("│ ", THEME.title_bar));
     }
-    spans.push(Span::styled(title, THEME.app_name));
+    let title_room = left.width.saturating_sub(14);
+    spans.push(Span::styled(
+        screens::fit(title, title_room),
+        THEME.app_name,
+    ));
     Line::from(spans).render(left, buf);
     Paragraph::new(Span::styled(status, style)).render(right, buf);
 }
@@ -227,7 +239,28 @@ const FOOTER_MAX_ROWS: u16 = 4;
 /// The footer: the keys, or a message (a notice, an editor's error) wrapped to `width`.
 fn footer_paragraph(app: &App, width: u16) -> Paragraph<'_> {
     let line = match (footer_keys(app), &app.notice, &app.mode) {
-        (Some(tables), _, _) => return Paragraph::new(widgets::footer_line(&tables, width)),
+        (Some(tables), _, _) => {
+            let keys = widgets::footer_line(&tables, width);
+            // An exercise ahead of the phase says so above its keys, for as long as it shows.
+            let ahead = match (&app.mode, app.screen) {
+                (Mode::Browse, Screen::Exercise(e)) => ahead_of_phase(&app.workbook, e),
+                _ => None,
+            };
+            let Some(warning) = ahead else {
+                return Paragraph::new(keys);
+            };
+            // One row: the shorter form where the whole sentence does not fit.
+            let warning = if unicode_width::UnicodeWidthStr::width(&*warning) > usize::from(width) {
+                format!(
+                    "Ahead of your phase ({}): fine to look ahead.",
+                    app.workbook.phase.name()
+                )
+            } else {
+                warning
+            };
+            let lines = vec![Line::styled(warning, THEME.warning), keys];
+            return Paragraph::new(lines).wrap(Wrap { trim: true });
+        }
         (None, Some(notice), _) => Line::from(Span::styled(notice.as_str(), THEME.notice)),
         (None, None, Mode::Edit(e)) => Line::from(Span::styled(
             e.error.as_deref().unwrap_or_default(),

@@ -257,6 +257,11 @@ fn answer(app: &mut App, yes: bool) -> Option<Effect> {
         (Confirm::Delete(field), true) => delete(app, field),
         (Confirm::DeleteRecord(record), true) => delete_record(app, record),
         (Confirm::QuitUnsaved, true) => Some(Effect::ForceQuit),
+        (Confirm::FirstPhase, true) => {
+            app.workbook.phase = crate::model::Phase::ALL[0];
+            app.touch();
+            Some(Effect::Save)
+        }
         (Confirm::Recover(_), yes) => Some(Effect::Recover(yes)),
         (_, false) => None,
     }

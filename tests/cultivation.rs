@@ -189,8 +189,8 @@ fn check_ins_are_dated_today_and_deleting_asks() {
         Some(fixed_now().date_naive())
     );
     assert!(
-        !app.workbook.check_in_overdue(fixed_now().date_naive()),
-        "on schedule again"
+        app.workbook.check_in_overdue(fixed_now().date_naive()),
+        "an empty record is not a check-in held"
     );
     focus(
         &mut app,
@@ -198,6 +198,10 @@ fn check_ins_are_dated_today_and_deleting_asks() {
     );
     press(&mut app, "<Enter>Working well<Esc><Esc>");
     assert_eq!(app.workbook.check_ins[1].process_working, "Working well");
+    assert!(
+        !app.workbook.check_in_overdue(fixed_now().date_naive()),
+        "on schedule again"
+    );
     focus(&mut app, Target::Open(Screen::CheckIn(1)));
     press(&mut app, "d");
     assert!(matches!(

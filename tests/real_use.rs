@@ -241,3 +241,120 @@ fn defect_07_an_item_added_and_left_empty_is_never_saved() {
     let wb = disk::saved(&file);
     assert!(wb.vision.strengths.is_empty(), "{:?}", wb.vision.strengths);
 }
+
+/// Defect 12: the order and state of things. Same-minute conversations were listed oldest
+/// first under "newest first"; `p` wrapped from the last phase to the first unasked; the
+/// ahead-of-phase warning took the footer's keys' place; an empty check-in made with `R`
+/// cleared "check-in overdue"; the goals' count said "1/4" for two active and three achieved
+/// goals; an achieved goal without milestones read "1 of 1 (100 %)" and "Still needs …"; a
+/// long workbook name vanished from the title bar.
+#[test]
+fn defect_12_order_and_state_read_true() {
+    use mentorbook::model::{Goal, GoalStatus};
+    use mentorbook::nav::Target;
+
+    // Two conversations in the same minute: the one added later is listed first.
+    let mut app = app_at(Screen::Exercise(Exercise::Conversations));
+    for _ in 0..2 {
+        mentorbook::screens::new_conversation(&mut app, fixed_now());
+        press(&mut app, "<Esc>");
+    }
+    app.screen = Screen::Exercise(Exercise::Conversations);
+    let first = mentorbook::screens::focus_targets(&app)
+        .into_iter()
+        .find(|t| matches!(t, Target::Open(Screen::Conversation(_))));
+    let newest = app.workbook.conversations.len() - 1;
+    assert_eq!(first, Some(Target::Open(Screen::Conversation(newest))));
+
+    // `p` on the last phase asks before starting over; n keeps it.
+    let mut app = app_at(Screen::Home);
+    app.workbook.phase = Phase::Redefinition;
+    press(&mut app, "p");
+    assert!(screen_text(&app, 100, 30).contains("Start again at"));
+    press(&mut app, "n");
+    assert_eq!(app.workbook.phase, Phase::Redefinition);
+    press(&mut app, "py");
+    assert_eq!(app.workbook.phase, Phase::Preparing);
+
+    // Ahead of the phase: the warning stands above the keys, which stay.
+    let mut app = app_at(Screen::Exercise(Exercise::Closure));
+    app.workbook.phase = Phase::Preparing;
+    let shown = screen_text(&app, 100, 30);
+    let bottom: Vec<&str> = shown.lines().rev().take(3).collect();
+    assert!(
+        bottom.iter().any(|l| l.contains("Ahead of your phase")),
+        "{shown}"
+    );
+    assert!(bottom[0].contains("? help"), "{shown}");
+
+    // `R` starts today's conversation as a check-in (one is overdue), and `i` a check-in
+    // record: neither is a check-in held until something is written in it.
+    let mut app = app_at(Screen::Exercise(Exercise::Conversations));
+    let today = app.today;
+    assert!(app.workbook.check_in_overdue(today));
+    mentorbook::update::update(&mut app, mentorbook::msg::Msg::Review, fixed_now());
+    let c = app.workbook.conversations.len() - 1;
+    assert_eq!(
+        app.workbook.conversations[c].kind,
+        ConversationKind::CheckIn
+    );
+    assert!(app.workbook.check_in_overdue(today), "R cleared it");
+    app.workbook.conversations[c].notes = "How the process works for us.".into();
+    assert!(!app.workbook.check_in_overdue(today));
+    let mut app = app_at(Screen::Exercise(Exercise::Conversations));
+    press(&mut app, "i");
+    assert!(
+        app.workbook.check_in_overdue(today),
+        "an empty record cleared it"
+    );
+    let i = app.workbook.check_ins.len() - 1;
+    app.workbook.check_ins[i].progress = "Going well.".into();
+    assert!(!app.workbook.check_in_overdue(today));
+
+    // Two active goals and three achieved: the count is of goals, and says so.
+    let mut wb = fixture();
+    wb.goals.truncate(2);
+    for k in 0..3 {
+        wb.goals.push(Goal {
+            id: 100 + k,
+            title: format!("Reached {k}"),
+            status: GoalStatus::Achieved,
+            ..Goal::default()
+        });
+    }
+    // The first active goal is worked out in full, the second has no milestones yet.
+    let p = mentorbook::screens::progress(Exercise::Goals, &wb, true).unwrap();
+    assert_eq!((p.done, p.total), (4, 5));
+    let mut app = mentorbook::app::App::new(wb.clone());
+    app.today = fixed_now().date_naive();
+    let overview = screen_text(&app, 120, 40);
+    assert!(
+        overview.contains("4/5 · 2 active, 3 achieved"),
+        "{overview}"
+    );
+
+    // An achieved goal without milestones: no made-up "1 of 1", nothing it "still needs".
+    let md = export_text(&wb, Format::Markdown, &[], false, fixed_now());
+    let reached = &md[md.find("Reached 0").unwrap()..md.find("Reached 1").unwrap()];
+    assert!(reached.contains("Progress: achieved"), "{reached}");
+    assert!(!reached.contains("1 of 1"), "{reached}");
+    assert!(!reached.contains("Still needs"), "{reached}");
+    let mut app = mentorbook::app::App::new(wb.clone());
+    app.screen = Screen::Exercise(Exercise::Closure);
+    let closure = screen_text(&app, 120, 40);
+    let line = closure.lines().find(|l| l.contains("✓ Reached 0")).unwrap();
+    assert_eq!(line.trim_end_matches(['█', '║', ' ']).trim(), "✓ Reached 0");
+
+    // A long workbook name is shortened beside "saved HH:MM:SS", never dropped.
+    let mut app = saved_app_at(Screen::Home);
+    app.workbook.title =
+        "Ana Ruiz and Ben Okafor: the platform team-lead year, 2026 to 2027".into();
+    let top = screen_text(&app, 80, 24)
+        .lines()
+        .next()
+        .unwrap()
+        .to_string();
+    assert!(top.contains("│ Ana Ruiz and"), "{top}");
+    assert!(top.contains("…"), "{top}");
+    assert!(top.contains("saved 09:15:02"), "{top}");
+}

@@ -136,6 +136,33 @@ pub struct CheckIn {
     pub adjustments: String,
 }
 
+impl CheckIn {
+    /// Whether anything was written in it: a record made ahead (`R`) and left empty is not
+    /// a check-in held.
+    pub fn held(&self) -> bool {
+        [
+            &self.process_working,
+            &self.progress,
+            &self.relationship,
+            &self.adjustments,
+        ]
+        .iter()
+        .any(|t| !t.trim().is_empty())
+    }
+}
+
+impl Conversation {
+    /// Whether anything of the meeting itself is recorded: notes, an agenda item ticked,
+    /// feedback or a commitment. A conversation only prepared has not taken place.
+    pub fn held(&self) -> bool {
+        !self.notes.trim().is_empty()
+            || self.agenda.iter().any(|a| a.done)
+            || !self.commitments.is_empty()
+            || !self.feedback.given.trim().is_empty()
+            || !self.feedback.received.trim().is_empty()
+    }
+}
+
 crate::parts! {
     /// A check-in record.
     pub enum CheckInPart in CheckIn {

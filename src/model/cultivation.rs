@@ -16,11 +16,14 @@ pub const LOOK_AHEAD_DAYS: u64 = 14;
 pub const STALE_GOAL_DAYS: u64 = 30;
 
 impl Workbook {
-    /// The last day a check-in took place: a check-in record or a check-in conversation.
+    /// The last day a check-in took place: a check-in record or a check-in conversation
+    /// with something written in it (one only made ready does not count yet).
     pub fn last_check_in(&self) -> Option<NaiveDate> {
-        let records = self.check_ins.iter().filter_map(|c| c.date);
+        let records = (self.check_ins.iter())
+            .filter(|c| c.held())
+            .filter_map(|c| c.date);
         let talks = (self.conversations.iter())
-            .filter(|c| c.kind == ConversationKind::CheckIn)
+            .filter(|c| c.kind == ConversationKind::CheckIn && c.held())
             .map(|c| c.at.date_naive());
         records.chain(talks).max()
     }
@@ -143,7 +146,8 @@ impl Workbook {
         let mut found: Vec<usize> = (0..self.journal.len())
             .filter(|&k| !(words && self.journal.is_head(k)) && filter.matches(&self.journal[k]))
             .collect();
-        found.sort_by(|a, b| self.journal[*b].at.cmp(&self.journal[*a].at));
+        // Newest first; of two written in the same second, the later one (higher id) first.
+        found.sort_by_key(|&k| std::cmp::Reverse((self.journal[k].at, self.journal[k].id)));
         found
     }
 }

@@ -75,12 +75,6 @@ impl Goal {
     /// Milestones and action steps done, out of all of them. An achieved goal is complete.
     pub fn progress(&self) -> Progress {
         let total = self.milestones.len() + self.plan.steps.len();
-        if self.status == GoalStatus::Achieved {
-            return Progress {
-                done: total.max(1),
-                total: total.max(1),
-            };
-        }
         let done = self.milestones.iter().filter(|m| m.done).count()
             + (self.plan.steps.iter())
                 .filter(|s| s.status == StepStatus::Done)

@@ -7,12 +7,13 @@ use super::editor::new_editor;
 use super::focus::{focus_on, set_focus};
 use crate::app::App;
 use crate::field::{Choice, Field, Spec};
-use crate::lifecycle::{Exercise, ahead_of_phase};
+use crate::lifecycle::Exercise;
 use crate::msg::Effect;
 use crate::nav::{Editable, Editing, Mode, Screen, Target};
 
 /// Changes screen, saving on the way (leaving a screen is a natural checkpoint). Opening an
-/// exercise ahead of the relationship's phase only earns a word of warning.
+/// exercise ahead of the relationship's phase only earns a word of warning (in the footer,
+/// beside the keys).
 pub fn go(app: &mut App, screen: Screen) -> Option<Effect> {
     // A record's page opens at its top (the pages of one kind share one focus slot); coming
     // back up from the page below keeps the place.
@@ -27,10 +28,6 @@ pub fn go(app: &mut App, screen: Screen) -> Option<Effect> {
         super::journal::enter(app, from);
     }
     app.mode = Mode::Browse;
-    app.notice = match screen {
-        Screen::Exercise(e) => ahead_of_phase(&app.workbook, e),
-        _ => None,
-    };
     Some(Effect::Save)
 }
 
@@ -66,6 +63,12 @@ pub fn choose(app: &mut App, choice: Choice) -> Option<Effect> {
     };
     if let Some(p) = picker {
         app.mode = Mode::Pick(p);
+        return None;
+    }
+    // From the last phase the next is the first again: a relationship rarely starts over,
+    // so that is asked, not done.
+    if choice == Choice::Phase && app.workbook.phase.next() == crate::model::Phase::ALL[0] {
+        app.mode = Mode::Confirm(crate::nav::Confirm::FirstPhase);
         return None;
     }
     choice.cycle(&mut app.workbook);

@@ -65,12 +65,18 @@ pub fn achieved_summary(wb: &Workbook) -> String {
         .achieved_goals()
         .map(|g| {
             let done = g.milestones.iter().filter(|m| m.done).count();
-            let by = g.deadline.map(|d| format!(", due {d}")).unwrap_or_default();
-            format!(
-                "✓ {} ({done}/{} milestones{by})",
-                g.title,
-                g.milestones.len()
-            )
+            let mut about = Vec::new();
+            if !g.milestones.is_empty() {
+                about.push(format!("{done} of {} milestones", g.milestones.len()));
+            }
+            if let Some(d) = g.deadline {
+                about.push(format!("due {d}"));
+            }
+            if about.is_empty() {
+                format!("✓ {}", g.title)
+            } else {
+                format!("✓ {} ({})", g.title, about.join(", "))
+            }
         })
         .collect();
     if lines.is_empty() {

@@ -105,17 +105,36 @@ pub fn page_of(g: usize, part: G) -> Screen {
 /// At least one goal active, and each active goal passes the SMART check, has a milestone,
 /// and has an action plan with steps and a target date.
 pub fn progress(wb: &Workbook) -> Progress {
-    let active: Vec<_> = (wb.goals.iter())
-        .filter(|g| g.status == GoalStatus::Active)
-        .collect();
-    let all =
-        |f: &dyn Fn(&crate::model::Goal) -> bool| !active.is_empty() && active.iter().all(|g| f(g));
-    Progress::count([
-        !active.is_empty(),
-        all(&|g| g.smart().iter().all(|ok| *ok)),
-        all(&|g| !g.milestones.is_empty()),
-        all(&|g| !g.plan.steps.is_empty() && g.plan.target_date.is_some()),
-    ])
+    // Each goal being worked on or reached counts once: an achieved goal is done, an active
+    // one when it is SMART, has milestones, and a plan with steps and a target date.
+    let ready = |g: &crate::model::Goal| {
+        g.smart().iter().all(|ok| *ok)
+            && !g.milestones.is_empty()
+            && !g.plan.steps.is_empty()
+            && g.plan.target_date.is_some()
+    };
+    let in_play =
+        (wb.goals.iter()).filter(|g| matches!(g.status, GoalStatus::Active | GoalStatus::Achieved));
+    let (done, total) = in_play.fold((0, 0), |(done, total), g| {
+        let ok = g.status == GoalStatus::Achieved || ready(g);
+        (done + usize::from(ok), total + 1)
+    });
+    Progress {
+        done,
+        total: total.max(1),
+    }
+}
+
+/// The overview's words on the goals: how many are active and how many reached.
+pub fn note(wb: &Workbook) -> String {
+    let count = |s: GoalStatus| wb.goals.iter().filter(|g| g.status == s).count();
+    let (active, achieved) = (count(GoalStatus::Active), count(GoalStatus::Achieved));
+    match (active, achieved) {
+        (0, 0) => String::new(),
+        (a, 0) => format!("{a} active"),
+        (0, r) => format!("{r} achieved"),
+        (a, r) => format!("{a} active, {r} achieved"),
+    }
 }
 
 /// The status picker for goal `g`, on its current status.

@@ -147,12 +147,12 @@ fn exercise_note(
             )),
             None => Note::plain("no entries yet: n writes one, from anywhere".into()),
         },
+        Exercise::Goals => Note::plain(super::goals::note(wb)),
         Exercise::Reflection
         | Exercise::Prospect
         | Exercise::Plan
         | Exercise::Vision
         | Exercise::Brainstorm
-        | Exercise::Goals
         | Exercise::Closure => Note::default(),
     }
 }

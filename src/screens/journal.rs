@@ -152,7 +152,7 @@ pub fn link_options(app: &App) -> Vec<(Option<Id>, Option<Id>)> {
     let mut out = vec![(None, None)];
     out.extend(wb.goals.iter().map(|g| (Some(g.id), None)));
     let mut talks: Vec<&Conversation> = wb.conversations.iter().collect();
-    talks.sort_by_key(|c| std::cmp::Reverse(c.at));
+    talks.sort_by_key(|c| std::cmp::Reverse((c.at, c.id)));
     out.extend(talks.iter().take(8).map(|c| (None, Some(c.id))));
     out
 }

@@ -5,6 +5,8 @@
 
 mod draw;
 
+pub use draw::fit;
+
 use std::borrow::Cow;
 
 use ratatui::buffer::Buffer;

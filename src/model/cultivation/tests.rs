@@ -28,22 +28,35 @@ fn the_next_check_in_follows_the_cadence_from_the_last_one() {
     assert!(wb.check_in_overdue(today()));
     wb.check_ins.push(CheckIn {
         date: Some(day("2026-11-01")),
+        progress: "On track.".into(),
         ..CheckIn::default()
     });
     wb.conversations.push(Conversation {
         at: at("2026-11-10T08:30:00+01:00"),
         kind: ConversationKind::CheckIn,
+        notes: "The rhythm suits us.".into(),
         ..Conversation::default()
     });
     wb.conversations.push(Conversation {
         at: at("2026-11-20T08:30:00+01:00"),
         kind: ConversationKind::Goal,
+        notes: "Worked on the first goal.".into(),
         ..Conversation::default()
+    });
+    // Made ready but with nothing written: not held, so not counted.
+    wb.conversations.push(Conversation {
+        at: at("2026-11-24T08:30:00+01:00"),
+        kind: ConversationKind::CheckIn,
+        ..Conversation::default()
+    });
+    wb.check_ins.push(CheckIn {
+        date: Some(day("2026-11-24")),
+        ..CheckIn::default()
     });
     assert_eq!(
         wb.last_check_in(),
         Some(day("2026-11-10")),
-        "goal talks do not count"
+        "goal talks and empty check-ins do not count"
     );
     assert_eq!(wb.next_check_in_due(), Some(day("2026-12-10")));
     assert!(!wb.check_in_overdue(today()));

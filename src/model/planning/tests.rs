@@ -57,7 +57,7 @@ fn outcome_only_warns_only_when_every_named_measure_is_an_outcome() {
 }
 
 #[test]
-fn progress_counts_milestones_and_steps_and_achieved_is_full() {
+fn progress_counts_milestones_and_steps_whatever_the_status() {
     let mut g = Goal {
         milestones: vec![
             Milestone {
@@ -71,16 +71,9 @@ fn progress_counts_milestones_and_steps_and_achieved_is_full() {
     };
     g.plan.steps[0].status = StepStatus::Done;
     assert_eq!(g.progress(), Progress { done: 2, total: 4 });
+    // Reaching a goal ticks nothing: what was ticked is what is counted.
     g.status = GoalStatus::Achieved;
-    assert!(g.progress().is_complete());
-    assert!(
-        Goal {
-            status: GoalStatus::Achieved,
-            ..Goal::default()
-        }
-        .progress()
-        .is_complete()
-    );
+    assert_eq!(g.progress(), Progress { done: 2, total: 4 });
 }
 
 #[test]

@@ -169,17 +169,18 @@ fn items(wb: &Workbook, today: chrono::NaiveDate) -> Vec<Item<'_>> {
     items
 }
 
-/// Conversations newest first, as positions.
+/// Conversations newest first, as positions; of two at the same time the one added later
+/// is the newer.
 fn by_date(wb: &Workbook) -> Vec<usize> {
     let mut order: Vec<usize> = (0..wb.conversations.len()).collect();
-    order.sort_by_key(|c| std::cmp::Reverse(wb.conversations[*c].at));
+    order.sort_by_key(|c| std::cmp::Reverse((wb.conversations[*c].at, *c)));
     order
 }
 
-/// Check-ins newest first, as positions.
+/// Check-ins newest first, as positions (the one added later first on the same day).
 fn check_ins_by_date(wb: &Workbook) -> Vec<usize> {
     let mut order: Vec<usize> = (0..wb.check_ins.len()).collect();
-    order.sort_by_key(|i| std::cmp::Reverse(wb.check_ins[*i].date));
+    order.sort_by_key(|i| std::cmp::Reverse((wb.check_ins[*i].date, *i)));
     order
 }
 

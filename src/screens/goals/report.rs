@@ -52,10 +52,21 @@ pub fn goals(wb: &Workbook) -> Vec<Block> {
             .collect();
         let p = g.progress();
         let mut status = vec![format!("SMART check: {check}")];
-        if !missing.is_empty() {
+        // A goal reached or dropped needs nothing more.
+        let open = !matches!(g.status, GoalStatus::Achieved | GoalStatus::Dropped);
+        if open && !missing.is_empty() {
             status.push(format!("Still needs: {}", missing.join("; ")));
         }
-        if p.total > 0 {
+        if g.status == GoalStatus::Achieved {
+            status.push(if p.total == 0 {
+                "Progress: achieved".to_string()
+            } else {
+                format!(
+                    "Progress: achieved, with {} of {} milestones and steps ticked",
+                    p.done, p.total
+                )
+            });
+        } else if p.total > 0 {
             status.push(format!(
                 "Progress: {} of {} milestones and steps done ({} %)",
                 p.done,

@@ -58,12 +58,20 @@ pub fn gauge(p: Progress, cells: usize) -> String {
 /// The progress line of a goal, with what it counts.
 pub fn progress_line(goal: &Goal) -> Line<'static> {
     let p = goal.progress();
-    let style = if p.is_complete() {
+    let achieved = goal.status == crate::model::GoalStatus::Achieved;
+    let style = if p.is_complete() || achieved {
         THEME.done
     } else {
         THEME.text
     };
-    let what = if p.total == 0 {
+    let what = if achieved && p.total == 0 {
+        "achieved".to_string()
+    } else if achieved {
+        format!(
+            "achieved, with {} of {} milestones and steps ticked",
+            p.done, p.total
+        )
+    } else if p.total == 0 {
         "no milestones or steps yet".to_string()
     } else {
         format!("{} of {} milestones and steps done", p.done, p.total)

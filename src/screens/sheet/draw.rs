@@ -18,7 +18,7 @@ use crate::theme::THEME;
 const LABEL_WIDTH: u16 = 26;
 
 /// `text` cut to `width` columns with an ellipsis, so a cut is visible.
-fn fit(text: &str, width: u16) -> String {
+pub fn fit(text: &str, width: u16) -> String {
     use unicode_width::UnicodeWidthStr;
     let width = usize::from(width);
     if text.width() <= width {
@@ -279,8 +279,17 @@ fn draw_exercise(
         .render(area, buf);
         return;
     };
-    let bar: String = (0..p.total)
-        .map(|k| if k < p.done { '■' } else { '□' })
+    // At most ten boxes: a long record (many goals reached) is drawn to scale.
+    let boxes = p.total.min(10);
+    let filled = if p.total > 10 {
+        (p.done * 10)
+            .div_ceil(p.total)
+            .min(if p.done < p.total { 9 } else { 10 })
+    } else {
+        p.done
+    };
+    let bar: String = (0..boxes)
+        .map(|k| if k < filled { '■' } else { '□' })
         .collect();
     let (state, style) = if p.is_complete() {
         ("complete", THEME.done)
