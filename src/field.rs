@@ -239,6 +239,7 @@ impl Field {
             Slot::Date(d) => Cow::Owned(d.map(|d| d.to_string()).unwrap_or_default()),
             Slot::Days(d) => Cow::Owned(d.map(|d| d.to_string()).unwrap_or_default()),
             Slot::Stamp(at) => Cow::Owned(at.format("%Y-%m-%d %H:%M").to_string()),
+            Slot::Meeting(m) => Cow::Owned(m.map(|m| m.to_string()).unwrap_or_default()),
             Slot::Tags(tags) => Cow::Owned(tags.join(", ")),
         })
     }

@@ -11,6 +11,7 @@ mod dates;
 mod fold;
 mod goals;
 mod journal;
+mod meeting;
 mod parts;
 mod planning;
 mod relationship;
@@ -30,6 +31,7 @@ pub use goals::{
     Horizon, Measure, MeasureKind, Milestone, Owner, Resource, StepStatus,
 };
 pub use journal::{Journal, Month, MonthSummary, head_of};
+pub use meeting::Meeting;
 pub use parts::{Slot, SlotMut};
 pub use planning::{Letter, MAX_ACTIVE, SMART, move_item};
 pub use relationship::{

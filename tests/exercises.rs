@@ -60,7 +60,9 @@ fn canary(field: Field, n: usize) -> String {
             .unwrap()
             .to_string(),
         Some(Slot::Days(_)) => format!("{}", 100 + n),
-        Some(Slot::Stamp(_)) => format!("2031-01-{:02} 07:{:02}", 1 + n % 28, n % 60),
+        Some(Slot::Stamp(_)) | Some(Slot::Meeting(_)) => {
+            format!("2031-01-{:02} 07:{:02}", 1 + n % 28, n % 60)
+        }
         _ => format!("canary{n}x"),
     }
 }
@@ -107,7 +109,7 @@ fn every_part_says_what_it_is_and_holds_what_it_says() {
             Some(Slot::Text(_)) => matches!(spec.kind, Kind::Line | Kind::Text),
             Some(Slot::Date(_)) => spec.kind == Kind::Date,
             Some(Slot::Days(_)) => spec.kind == Kind::Days,
-            Some(Slot::Stamp(_)) => spec.kind == Kind::DateTime,
+            Some(Slot::Stamp(_)) | Some(Slot::Meeting(_)) => spec.kind == Kind::DateTime,
             Some(Slot::Tags(_)) => spec.kind == Kind::Tags,
             None => false,
         };

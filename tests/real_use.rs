@@ -358,3 +358,38 @@ fn defect_12_order_and_state_read_true() {
     assert!(top.contains("…"), "{top}");
     assert!(top.contains("saved 09:15:02"), "{top}");
 }
+
+/// Defect 9: "Next meeting on" refused a time ("2021-03-02 09:00" is "not a date"), so every
+/// planned meeting was all day in the calendar.
+#[test]
+fn defect_09_the_next_meeting_takes_a_time() {
+    use mentorbook::field::{ConversationPart, Field};
+    let mut app = app_at(Screen::Conversation(1));
+    go_to(
+        &mut app,
+        Field::Conversation(1, ConversationPart::NextMeeting),
+    );
+    press(&mut app, "<Enter>2026-12-03 09:00<Esc>");
+    assert_eq!(app.notice, None);
+    let next = app.workbook.conversations[1].next_meeting.unwrap();
+    assert_eq!(next.to_string(), "2026-12-03 09:00");
+    // Saved with its time, read back the same; a day alone saves as it always did.
+    let json = serde_json::to_value(&app.workbook).unwrap();
+    assert_eq!(json["conversations"][1]["next_meeting"], "2026-12-03T09:00");
+    assert_eq!(json["conversations"][0]["next_meeting"], "2026-11-19");
+    // In the calendar, a timed event of an hour.
+    let ics = mentorbook::report::calendar::ics(&app.workbook, fixed_now().to_utc());
+    let event = ics
+        .split("BEGIN:VEVENT")
+        .find(|e| e.contains("conversation-16-next"))
+        .unwrap();
+    assert!(event.contains("DTSTART:20261203T090000\r\n"), "{event}");
+    assert!(event.contains("DURATION:PT1H\r\n"), "{event}");
+    // A time alone keeps the day; a day alone drops the time.
+    press(&mut app, "<Enter>14:30<Esc>");
+    let next = app.workbook.conversations[1].next_meeting.unwrap();
+    assert_eq!(next.to_string(), "2026-12-03 14:30");
+    press(&mut app, "<Enter>2026-12-04<Esc>");
+    let next = app.workbook.conversations[1].next_meeting.unwrap();
+    assert_eq!(next.to_string(), "2026-12-04");
+}

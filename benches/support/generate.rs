@@ -233,7 +233,7 @@ pub fn workbook(entries: usize, seed: u64) -> Workbook {
                     ..Commitment::default()
                 })
                 .collect(),
-            next_meeting: Some(day(7 * c + 14)),
+            next_meeting: Some(mentorbook::model::Meeting::on(day(7 * c + 14))),
             next_goal: text(&mut rng, 10),
             ..Conversation::default()
         });

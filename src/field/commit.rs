@@ -16,6 +16,10 @@ pub fn store(slot: SlotMut<'_>, text: &str, today: NaiveDate) -> Result<bool, St
             let new = parse_stamp(text, *at, today)?;
             Ok(replace(at, new))
         }
+        SlotMut::Meeting(m) => {
+            let new = crate::model::Meeting::parse(text, *m, today)?;
+            Ok(replace(m, new))
+        }
         SlotMut::Tags(tags) => Ok(replace(tags, parse_tags(text))),
     }
 }

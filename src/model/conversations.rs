@@ -93,7 +93,7 @@ pub struct Conversation {
     pub notes: String,
     pub feedback: Feedback,
     pub commitments: Vec<Commitment>,
-    pub next_meeting: Option<NaiveDate>,
+    pub next_meeting: Option<super::Meeting>,
     pub next_goal: String,
 }
 
@@ -102,7 +102,7 @@ crate::parts! {
     pub enum ConversationPart in Conversation {
         At => Stamp at,
         Notes => Text notes,
-        NextMeeting => Date next_meeting,
+        NextMeeting => Meeting next_meeting,
         NextGoal => Text next_goal,
     }
 }

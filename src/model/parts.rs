@@ -17,6 +17,8 @@ pub enum Slot<'a> {
     Days(&'a Option<u32>),
     /// A moment with its offset.
     Stamp(&'a DateTime<FixedOffset>),
+    /// A planned day, with a time once one is agreed, or none yet.
+    Meeting(&'a Option<super::Meeting>),
     /// Tags.
     Tags(&'a Vec<String>),
 }
@@ -29,6 +31,7 @@ impl Slot<'_> {
             Slot::Date(d) => d.is_some(),
             Slot::Days(d) => d.is_some(),
             Slot::Stamp(_) => true,
+            Slot::Meeting(m) => m.is_some(),
             Slot::Tags(t) => !t.is_empty(),
         }
     }
@@ -41,6 +44,7 @@ pub enum SlotMut<'a> {
     Date(&'a mut Option<NaiveDate>),
     Days(&'a mut Option<u32>),
     Stamp(&'a mut DateTime<FixedOffset>),
+    Meeting(&'a mut Option<super::Meeting>),
     Tags(&'a mut Vec<String>),
 }
 

@@ -3,7 +3,7 @@
 //! form (RFC 5545). UIDs are built from the items' ids and the partners' names, so importing
 //! again updates the events instead of adding copies, and two mentees' calendars never clash.
 
-use chrono::{DateTime, Days, NaiveDate, Utc};
+use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
 
 use crate::model::{GoalStatus, StepStatus, Workbook};
 
@@ -36,6 +36,8 @@ impl DueKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Due {
     pub date: NaiveDate,
+    /// The time of day, for a meeting whose time is agreed; otherwise all day.
+    pub time: Option<NaiveTime>,
     pub kind: DueKind,
     pub text: String,
     /// The goal it belongs to (empty for meetings).
@@ -56,6 +58,7 @@ pub fn dates(wb: &Workbook) -> Vec<Due> {
             if let Some(date) = date {
                 out.push(Due {
                     date,
+                    time: None,
                     kind,
                     text,
                     goal: goal.clone(),
@@ -106,17 +109,19 @@ pub fn dates(wb: &Workbook) -> Vec<Due> {
     }
     let mut meetings: Vec<NaiveDate> = Vec::new();
     for c in &wb.conversations {
-        if let Some(d) = c.next_meeting
-            && !meetings.contains(&d)
+        // One meeting a day: the same plan written in two conversations is one event.
+        if let Some(m) = c.next_meeting
+            && !meetings.contains(&m.date)
         {
-            meetings.push(d);
+            meetings.push(m.date);
             let goal = if c.next_goal.trim().is_empty() {
                 String::new()
             } else {
                 format!(": {}", c.next_goal.trim())
             };
             out.push(Due {
-                date: d,
+                date: m.date,
+                time: m.time,
                 kind: DueKind::Meeting,
                 text: format!("Mentoring conversation{goal}"),
                 goal: String::new(),
@@ -128,6 +133,7 @@ pub fn dates(wb: &Workbook) -> Vec<Due> {
     if let Some(d) = wb.closure.planned_when {
         out.push(Due {
             date: d,
+            time: None,
             kind: DueKind::Closing,
             text: "Closing conversation".into(),
             goal: String::new(),
@@ -136,7 +142,13 @@ pub fn dates(wb: &Workbook) -> Vec<Due> {
         });
     }
     out.sort_by(|a, b| {
-        (a.date, a.kind as u8, &a.text, &a.key).cmp(&(b.date, b.kind as u8, &b.text, &b.key))
+        (a.date, a.time, a.kind as u8, &a.text, &a.key).cmp(&(
+            b.date,
+            b.time,
+            b.kind as u8,
+            &b.text,
+            &b.key,
+        ))
     });
     out
 }
@@ -196,7 +208,8 @@ fn fold(line: &str, out: &mut String) {
     out.push_str("\r\n");
 }
 
-/// The calendar: one all-day event per dated item. `now` is the DTSTAMP.
+/// The calendar: one event per dated item, all day unless a meeting's time is agreed (then
+/// an hour from that wall time, in the reader's own zone). `now` is the DTSTAMP.
 pub fn ics(wb: &Workbook, now: DateTime<Utc>) -> String {
     let domain = slug(wb);
     let stamp = now.format("%Y%m%dT%H%M%SZ").to_string();
@@ -220,8 +233,17 @@ pub fn ics(wb: &Workbook, now: DateTime<Utc>) -> String {
         line("BEGIN:VEVENT");
         line(&format!("UID:{}.{domain}@mentorbook", d.key));
         line(&format!("DTSTAMP:{stamp}"));
-        line(&format!("DTSTART;VALUE=DATE:{}", d.date.format("%Y%m%d")));
-        line(&format!("DTEND;VALUE=DATE:{}", end.format("%Y%m%d")));
+        match d.time {
+            Some(t) => {
+                let start = d.date.and_time(t);
+                line(&format!("DTSTART:{}", start.format("%Y%m%dT%H%M%S")));
+                line("DURATION:PT1H");
+            }
+            None => {
+                line(&format!("DTSTART;VALUE=DATE:{}", d.date.format("%Y%m%d")));
+                line(&format!("DTEND;VALUE=DATE:{}", end.format("%Y%m%d")));
+            }
+        }
         // A finished item stays in the calendar, ticked, rather than vanishing.
         let tick = if d.done { "✓ " } else { "" };
         line(&format!("SUMMARY:{tick}{}", escape(&d.text)));

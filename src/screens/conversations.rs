@@ -42,7 +42,11 @@ pub fn spec(part: C) -> Spec {
     match part {
         C::At => Spec::new(Kind::DateTime, "When", "2026-12-01 08:30, fri 14:00, 14:00"),
         C::Notes => Spec::new(Kind::Text, "Notes", "What was said, decided, discovered"),
-        C::NextMeeting => Spec::new(Kind::Date, "Next meeting on", DATE_HINT),
+        C::NextMeeting => Spec::new(
+            Kind::DateTime,
+            "Next meeting",
+            "2026-12-03 09:00, fri 14:00, fri",
+        ),
         C::NextGoal => Spec::new(
             Kind::Line,
             "Its goal",
@@ -147,7 +151,7 @@ pub fn agenda_report(wb: &Workbook, opts: Options) -> Vec<Block> {
         return out;
     }
     let next = wb.latest_conversation().and_then(|c| c.next_meeting);
-    let items = wb.suggest_agenda(opts.today, next);
+    let items = wb.suggest_agenda(opts.today, next.map(|m| m.date));
     if items.is_empty() {
         return Vec::new();
     }
