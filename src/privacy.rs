@@ -1,5 +1,5 @@
-//! What is private, in one place: the conversation with yourself, journal entries marked
-//! private, and mentoring-plan topics marked private. Call mode hides these on screen, and
+//! What is private, in one place: the conversation with yourself, journal entries,
+//! conversations and mentoring-plan topics marked private. Call mode hides these on screen, and
 //! exports leave them out unless asked; both ask here, so they can never disagree.
 
 use crate::app::App;
@@ -12,18 +12,22 @@ fn entry_private(wb: &Workbook, e: usize) -> bool {
     wb.journal.get(e).is_none_or(|x| x.private)
 }
 
+/// Conversation `c` is private (a missing one counts as private: nothing to show).
+fn conversation_private(wb: &Workbook, c: usize) -> bool {
+    wb.conversations.get(c).is_none_or(|x| x.private)
+}
+
 /// A screen that shows nothing but private text.
 pub fn screen(wb: &Workbook, screen: Screen) -> bool {
     match screen {
         Screen::Exercise(e) => e.private(),
         Screen::Entry(e) => entry_private(wb, e),
+        Screen::Conversation(c) | Screen::Review(c) => conversation_private(wb, c),
         Screen::Home
         | Screen::Goal(_)
         | Screen::Worksheet(_)
         | Screen::Glance(_)
-        | Screen::Conversation(_)
-        | Screen::CheckIn(_)
-        | Screen::Review(_) => false,
+        | Screen::CheckIn(_) => false,
     }
 }
 
@@ -39,6 +43,12 @@ pub fn field(wb: &Workbook, field: Field) -> bool {
         Field::Reflect(_) => true,
         Field::Topic(i) => wb.mentoring_plan.topics.get(i).is_none_or(|t| t.private),
         Field::Entry(e) | Field::EntryTags(e) => entry_private(wb, e),
+        Field::Conversation(c, _)
+        | Field::Prep(c, _)
+        | Field::Feedback(c, _)
+        | Field::Agenda(c, _)
+        | Field::Commitment(c, _)
+        | Field::CommitmentDue(c, _) => conversation_private(wb, c),
         Field::Workbook(_)
         | Field::Prospect(_)
         | Field::Agreement(_)
@@ -55,12 +65,6 @@ pub fn field(wb: &Workbook, field: Field) -> bool {
         | Field::StepDue(..)
         | Field::StepAfter(..)
         | Field::Resource(..)
-        | Field::Conversation(..)
-        | Field::Prep(..)
-        | Field::Feedback(..)
-        | Field::Agenda(..)
-        | Field::Commitment(..)
-        | Field::CommitmentDue(..)
         | Field::CheckIn(..)
         | Field::Closure(_) => false,
     }
@@ -72,6 +76,12 @@ pub fn target(wb: &Workbook, target: Target) -> bool {
         Target::Field(f) => field(wb, f),
         Target::Open(s) => screen(wb, s),
         Target::Choice(Choice::EntryPrivate(e) | Choice::EntryLink(e)) => entry_private(wb, e),
+        Target::Choice(
+            Choice::ConversationPrivate(c)
+            | Choice::ConvKind(c)
+            | Choice::AgendaDone(c, _)
+            | Choice::CommitmentOwner(c, _),
+        ) => conversation_private(wb, c),
         Target::Choice(_) | Target::Add(_) | Target::Create(_) => false,
     }
 }
@@ -83,6 +93,7 @@ pub fn shareable(wb: &Workbook) -> Workbook {
     out.self_reflection = SelfReflection::default();
     out.mentoring_plan.topics.retain(|t| !t.private);
     out.journal.retain(|e| !e.private);
+    out.conversations.retain(|c| !c.private);
     out
 }
 

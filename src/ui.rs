@@ -274,9 +274,9 @@ fn footer_paragraph(app: &App, width: u16) -> Paragraph<'_> {
 /// The call-mode banner: a full-width line nobody can miss on a shared screen.
 fn call_banner(area: Rect, buf: &mut Buffer) {
     buf.set_style(area, THEME.call_banner);
-    let text = if area.width >= 96 {
-        " ● CALL MODE · private entries, the conversation with yourself and private topics \
-         are hidden · C ends it"
+    let text = if area.width >= 112 {
+        " ● CALL MODE · private entries, topics and conversations and the conversation with \
+         yourself are hidden · C ends it"
     } else {
         " ● CALL MODE · everything private is hidden · C ends it"
     };
@@ -287,6 +287,7 @@ fn call_banner(area: Rect, buf: &mut Buffer) {
 fn hidden(app: &App, area: Rect, buf: &mut Buffer) {
     let what = match app.screen {
         Screen::Exercise(Exercise::Reflection) => "The conversation with yourself is private.",
+        Screen::Conversation(_) | Screen::Review(_) => "This conversation is private.",
         _ => "This journal entry is private.",
     };
     let text = vec![

@@ -147,7 +147,7 @@ fn toggle_call_mode(app: &mut App) {
     let f = focus(app);
     set_focus(app, f);
     app.notice = Some(if app.call_mode {
-        "Call mode on: private entries, the conversation with yourself and private topics are hidden."
+        "Call mode on: private entries, topics and conversations and the conversation with yourself are hidden."
             .into()
     } else {
         "Call mode off: private content shows again.".into()

@@ -65,6 +65,8 @@ pub enum Choice {
     AgendaDone(usize, usize),
     /// Who carries commitment `k` of conversation `c`.
     CommitmentOwner(usize, usize),
+    /// Conversation `c`: private or not.
+    ConversationPrivate(usize),
     /// Journal entry `i`: private or not; what it is linked to (picked from a list).
     EntryPrivate(usize),
     EntryLink(usize),
@@ -168,6 +170,11 @@ impl Choice {
                     e.private = !e.private;
                 }
             }
+            Choice::ConversationPrivate(c) => {
+                if let Some(c) = wb.conversations.get_mut(c) {
+                    c.private = !c.private;
+                }
+            }
             Choice::Helper(g, i) => {
                 if let Some(r) = wb
                     .goals
@@ -210,7 +217,7 @@ impl Choice {
             Choice::ConvKind(_) => "Kind".into(),
             Choice::AgendaDone(..) => "Dealt with".into(),
             Choice::CommitmentOwner(..) => "Owner".into(),
-            Choice::EntryPrivate(_) => "Private".into(),
+            Choice::EntryPrivate(_) | Choice::ConversationPrivate(_) => "Private".into(),
             Choice::EntryLink(_) => "Linked to".into(),
         }
     }
@@ -273,6 +280,13 @@ impl Choice {
                 .and_then(|c| c.commitments.get(k))
                 .map_or("", |x| x.owner.name())
                 .into(),
+            Choice::ConversationPrivate(c) => {
+                if wb.conversations.get(c).is_none_or(|c| c.private) {
+                    "yes: never in call mode, exports or the next agenda".into()
+                } else {
+                    "no: may be shown and shared".into()
+                }
+            }
             Choice::EntryPrivate(i) => {
                 if wb.journal.get(i).is_none_or(|e| e.private) {
                     "yes: never in call mode or exports".into()

@@ -95,6 +95,11 @@ pub struct Conversation {
     pub commitments: Vec<Commitment>,
     pub next_meeting: Option<super::Meeting>,
     pub next_goal: String,
+    /// Kept to the one who wrote it: hidden in call mode, left out of exports and of what
+    /// the next agenda carries over. Saved only when set, so files without a private
+    /// conversation read as before.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub private: bool,
 }
 
 crate::parts! {
@@ -120,6 +125,7 @@ impl Default for Conversation {
             commitments: Vec::new(),
             next_meeting: None,
             next_goal: String::new(),
+            private: false,
         }
     }
 }

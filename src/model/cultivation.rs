@@ -88,7 +88,7 @@ impl Workbook {
                 }
             }
         }
-        let last = self.latest_conversation();
+        let last = self.latest_shared_conversation();
         for c in last
             .iter()
             .flat_map(|l| &l.commitments)
@@ -137,6 +137,14 @@ impl Workbook {
     /// The conversation with the latest date.
     pub fn latest_conversation(&self) -> Option<&super::Conversation> {
         self.conversations.iter().max_by_key(|c| c.at)
+    }
+
+    /// The latest conversation that is not private: what the next one carries over from
+    /// (a private conversation's items never travel into a shared agenda).
+    pub fn latest_shared_conversation(&self) -> Option<&super::Conversation> {
+        (self.conversations.iter())
+            .filter(|c| !c.private)
+            .max_by_key(|c| c.at)
     }
 
     /// Positions of the journal entries `filter` lets through, newest first.

@@ -191,6 +191,9 @@ pub fn handle_log(app: &mut App, msg: &Msg, now: chrono::DateTime<chrono::Local>
 /// commitment's owner and due date, a commitment to a step.
 pub fn handle(app: &mut App, msg: &Msg) -> Handled {
     let field = focused_field(app);
+    if let (Msg::TogglePrivate, crate::nav::Screen::Conversation(c)) = (msg, app.screen) {
+        return Handled::Yes(choose(app, Choice::ConversationPrivate(c)));
+    }
     Handled::Yes(match (msg, field) {
         (Msg::Toggle, Some(Field::Agenda(c, k))) => choose(app, Choice::AgendaDone(c, k)),
         (Msg::Toggle, _) => {

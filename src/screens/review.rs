@@ -163,7 +163,9 @@ pub fn open(app: &mut App, now: DateTime<Local>) -> Option<Effect> {
         return None;
     }
     let today = now.date_naive();
-    let existing = (app.workbook.conversations.iter()).rposition(|c| c.at.date_naive() == today);
+    // During a call a private conversation is not the one to review together.
+    let existing = (app.workbook.conversations.iter())
+        .rposition(|c| c.at.date_naive() == today && !(app.call_mode && c.private));
     let (c, created) = match existing {
         Some(c) => (c, false),
         None => (conversations::create_conversation(app, now).0, true),

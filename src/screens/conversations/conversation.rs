@@ -59,12 +59,21 @@ const DELETE: Binding = more(
     Msg::Delete,
 );
 
+const PRIVATE: Binding = explained(
+    &[plain('p')],
+    "p",
+    "private",
+    "hide the conversation in calls and exports",
+    Msg::TogglePrivate,
+);
+
 /// Keys of this screen.
 pub const KEYS: &[Binding] = &[
     MOVE,
     ENTER,
     ADD,
     TICK,
+    PRIVATE,
     TO_STEP,
     OWNER,
     DUE,
@@ -127,6 +136,7 @@ fn items(wb: &Workbook, c: usize, narrow: bool) -> Vec<Item<'_>> {
     let mut items = vec![
         Item::Field(Field::Conversation(c, C::At)),
         Item::Choice(Choice::ConvKind(c)),
+        Item::Choice(Choice::ConversationPrivate(c)),
     ];
     if narrow {
         items.push(Item::Prompt(guide_text(conv.kind).into()));

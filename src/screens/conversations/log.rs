@@ -112,6 +112,9 @@ fn items(wb: &Workbook, today: chrono::NaiveDate) -> Vec<Item<'_>> {
         if let Some(next) = conv.next_meeting {
             suffix.push(format!("next {next}"));
         }
+        if conv.private {
+            suffix.push("private".into());
+        }
         items.push(Item::Row(Row {
             target: Target::Open(Screen::Conversation(c)),
             lead: format!(

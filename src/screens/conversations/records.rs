@@ -32,7 +32,7 @@ pub fn create_conversation(app: &mut App, now: DateTime<Local>) -> (usize, usize
         .unwrap_or(now);
     let agenda = wb.suggest_agenda(app.today, None);
     // What was agreed as the goal of this meeting last time is where its purpose starts.
-    let purpose = (wb.latest_conversation())
+    let purpose = (wb.latest_shared_conversation())
         .map(|c| c.next_goal.trim())
         .filter(|g| !g.is_empty())
         .map(|g| format!("Agreed last time: {g}"))
