@@ -89,7 +89,8 @@ impl Default for ReviewView {
             pane: Pane::Notes,
             reference: Section::Plan,
             scroll: 0,
-            split: 50,
+            // Today's conversation is where the writing happens: it gets the larger share.
+            split: 40,
             from: Screen::Home,
         }
     }

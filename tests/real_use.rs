@@ -458,3 +458,49 @@ fn defect_10_a_conversation_can_be_private() {
             .contains("December review")
     );
 }
+
+/// Defect 13: the review's conversation pane was narrow (about 58 columns at 120x40, agenda
+/// items cut at ~50 characters) and which pane had the keys showed only in colour.
+#[test]
+fn defect_13_the_review_gives_the_notes_room_and_says_where_the_keys_are() {
+    let item = "Ask whether the December review can move to the big room";
+    let mut app = app_at(Screen::Home);
+    mentorbook::update::update(&mut app, mentorbook::msg::Msg::Review, fixed_now());
+    let Screen::Review(c) = app.screen else {
+        panic!("{:?}", app.screen)
+    };
+    app.workbook.conversations[c]
+        .agenda
+        .push(mentorbook::model::AgendaItem {
+            text: item.into(),
+            done: false,
+        });
+    let k = app.workbook.conversations[c].agenda.len() - 1;
+    let agenda_item = mentorbook::field::Field::Agenda(c, k);
+    focus(&mut app, mentorbook::nav::Target::Field(agenda_item));
+    let shown = screen_text(&app, 120, 40);
+    assert!(shown.contains(item), "{shown}");
+    let titles = shown.lines().nth(1).unwrap().to_string();
+    // The notes pane starts at the second top-left corner.
+    let second = titles.chars().skip(1).position(|ch| ch == '┌').unwrap() + 1;
+    let notes_width = titles.chars().count() - second;
+    assert!(
+        notes_width >= 72,
+        "the notes pane is {notes_width} wide: {titles}"
+    );
+    let (reference, notes) = titles.split_at(titles.find("┐┌").unwrap() + 3);
+    assert!(
+        notes.contains("▶") && notes.contains("keys here"),
+        "{titles}"
+    );
+    assert!(!reference.contains("keys here"), "{titles}");
+    press(&mut app, "<Tab>");
+    let titles = screen_text(&app, 120, 40)
+        .lines()
+        .nth(1)
+        .unwrap()
+        .to_string();
+    let (reference, notes) = titles.split_at(titles.find("┐┌").unwrap() + 3);
+    assert!(reference.contains("▶ Action plans"), "{titles}");
+    assert!(!notes.contains("keys here"), "{titles}");
+}

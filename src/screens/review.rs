@@ -86,11 +86,18 @@ pub fn reference_lines(app: &App) -> std::sync::Arc<Vec<Line<'static>>> {
     app.reference_cache.lines(blocks, report::lines)
 }
 
+/// A pane's frame. The pane with the keys says so in words as well as in colour (a
+/// colour alone is lost on a monochrome screen or to a colour-blind eye).
 fn pane_block(title: String, focused: bool) -> Block<'static> {
     let style = if focused {
         THEME.border_focus
     } else {
         THEME.border
+    };
+    let title = if focused {
+        format!(" ▶{title}· keys here ")
+    } else {
+        title
     };
     Block::bordered()
         .border_style(style)

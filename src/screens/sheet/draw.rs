@@ -155,6 +155,7 @@ fn draw_row(app: &App, row: &Row, focused: bool, area: Rect, buf: &mut Buffer) {
     let editing = row_editing(app, row.target);
     let suffix_w = match editing {
         Some(_) => 0,
+        None if row.suffix.is_empty() => 0,
         None => (row.suffix.width() as u16 + 2).min(area.width / 2),
     };
     let [m, v, s] = area.layout(&Layout::horizontal([
