@@ -52,6 +52,9 @@ pub struct App {
     pub review: ReviewView,
     /// The review's reference drawn as lines, kept while what it shows is the same.
     pub reference_cache: crate::report::LinesCache,
+    /// The agenda a conversation (by id) was given when it was made, while it is there
+    /// untouched: moved to a past date, it was suggested for the wrong day and goes.
+    pub fresh_agenda: Option<(crate::model::Id, Vec<crate::model::AgendaItem>)>,
 }
 
 /// The review screen's layout: which pane has the keys, what the reference shows, how far
@@ -159,6 +162,7 @@ impl App {
             too_small: false,
             review: ReviewView::default(),
             reference_cache: Default::default(),
+            fresh_agenda: None,
         }
     }
 

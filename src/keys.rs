@@ -116,6 +116,24 @@ pub const GLOBAL: &[Binding] = &[
         "previous exercise",
         Msg::PrevScreen,
     ),
+    more(
+        &[code(KeyCode::PageUp), code(KeyCode::PageDown)],
+        "PgUp / PgDn",
+        "ten places up or down the page",
+        Msg::PageDown,
+    ),
+    more(
+        &[code(KeyCode::Home), plain('g')],
+        "Home / g",
+        "the top of the page",
+        Msg::First,
+    ),
+    more(
+        &[code(KeyCode::End), plain('G')],
+        "End / G",
+        "the bottom of the page",
+        Msg::Last,
+    ),
     // Listed once; `resolve` reads the digit itself.
     more(
         &[],
@@ -330,11 +348,13 @@ pub fn lookup(tables: &[&[Binding]], key: &KeyEvent) -> Option<Msg> {
         .and_then(|b| b.msg.clone())
 }
 
-/// Up and Down share one table row; tell them apart here.
+/// Up and Down (and PgUp and PgDn) share one table row; tell them apart here.
 pub fn movement(key: &KeyEvent) -> Option<Msg> {
     match key.code {
         KeyCode::Up | KeyCode::Char('k') if key.modifiers.is_empty() => Some(Msg::Up),
         KeyCode::Down | KeyCode::Char('j') if key.modifiers.is_empty() => Some(Msg::Down),
+        KeyCode::PageUp if key.modifiers.is_empty() => Some(Msg::PageUp),
+        KeyCode::PageDown if key.modifiers.is_empty() => Some(Msg::PageDown),
         _ => None,
     }
 }

@@ -32,6 +32,12 @@ pub enum Msg {
     EditDate,
     /// `b`: edit the steps the focused step waits for.
     EditAfter,
+    /// `N`: write the conversation's notes, from anywhere on its page.
+    WriteNotes,
+    /// `X`: take every item off the conversation's agenda (asks).
+    ClearAgenda,
+    /// `S`: add the suggested items the conversation's agenda does not hold yet.
+    SuggestAgenda,
     /// `K` / `J`: move the focused item up (true) or down.
     MoveItem(bool),
     /// `g`: turn the focused brainstorm candidate into a goal.

@@ -203,6 +203,8 @@ pub enum Confirm {
     QuitUnsaved,
     /// `p` on the last phase: go back to the first one?
     FirstPhase,
+    /// `X`: clear conversation `c`'s agenda?
+    ClearAgenda(usize),
     /// A crash left text in a recovery file (written at this time): take it back?
     Recover(String),
 }

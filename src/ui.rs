@@ -110,6 +110,17 @@ fn question_text(app: &App, question: &Confirm) -> String {
              Quit anyway? They are kept in recovery/ and offered at the next start."
                 .to_string()
         }
+        Confirm::ClearAgenda(c) => {
+            let n = app
+                .workbook
+                .conversations
+                .get(*c)
+                .map_or(0, |c| c.agenda.len());
+            format!(
+                "Take all {n} item{} off this conversation's agenda?",
+                if n == 1 { "" } else { "s" }
+            )
+        }
         Confirm::FirstPhase => format!(
             "{} is the last phase. Start again at {}?",
             app.workbook.phase.name(),

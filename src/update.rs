@@ -17,6 +17,9 @@ use crate::screens::{
     self, Handled, choose, delete_record, focus, focus_on, focused, go, set_focus, spec, start_edit,
 };
 
+/// Places PgUp and PgDn move the focus.
+const PAGE: usize = 10;
+
 /// Applies one message. `now` is the wall clock, for dates typed as `tomorrow`.
 pub fn update(app: &mut App, msg: Msg, now: DateTime<Local>) -> Option<Effect> {
     app.notice = None;
@@ -36,6 +39,11 @@ pub fn update(app: &mut App, msg: Msg, now: DateTime<Local>) -> Option<Effect> {
     match msg {
         Msg::Up => set_focus(app, focus(app).saturating_sub(1)),
         Msg::Down => set_focus(app, focus(app) + 1),
+        // A long sheet is crossed in pages, or in one key to either end.
+        Msg::PageUp => set_focus(app, focus(app).saturating_sub(PAGE)),
+        Msg::PageDown => set_focus(app, focus(app) + PAGE),
+        Msg::First => set_focus(app, 0),
+        Msg::Last => set_focus(app, usize::MAX),
         Msg::Activate => return activate(app, now),
         Msg::Back => {
             if app.screen != Screen::Home {
@@ -107,10 +115,9 @@ pub fn update(app: &mut App, msg: Msg, now: DateTime<Local>) -> Option<Effect> {
         | Msg::Filter
         | Msg::ToStep
         | Msg::AddCheckIn
-        | Msg::PageUp
-        | Msg::PageDown
-        | Msg::First
-        | Msg::Last
+        | Msg::ClearAgenda
+        | Msg::SuggestAgenda
+        | Msg::WriteNotes
         | Msg::SwitchPane
         | Msg::SwapReference(_)
         | Msg::Split(_) => {}
@@ -174,7 +181,8 @@ fn activate(app: &mut App, now: DateTime<Local>) -> Option<Effect> {
     None
 }
 
-/// `a`: append to the list the focus is in (or the first list on the screen).
+/// `a`: append to the list the focus is in, else the next list below the focus (after the
+/// notes, the commitments), else the first list on the screen.
 fn add(app: &mut App, now: DateTime<Local>) -> Option<Effect> {
     let targets = screens::focus_targets(app);
     let here = match focused(app) {
@@ -182,12 +190,14 @@ fn add(app: &mut App, now: DateTime<Local>) -> Option<Effect> {
         Some(Target::Add(l)) => Some(l),
         _ => None,
     };
-    let list = here.or_else(|| {
-        targets.iter().find_map(|t| match t {
-            Target::Add(l) => Some(*l),
-            _ => None,
-        })
-    })?;
+    let add_row = |t: &Target| match t {
+        Target::Add(l) => Some(*l),
+        _ => None,
+    };
+    let at = focus(app).min(targets.len());
+    let list = here
+        .or_else(|| targets[at..].iter().find_map(add_row))
+        .or_else(|| targets.iter().find_map(add_row))?;
     focus_on(app, Target::Add(list));
     activate(app, now)
 }
@@ -257,6 +267,15 @@ fn answer(app: &mut App, yes: bool) -> Option<Effect> {
         (Confirm::Delete(field), true) => delete(app, field),
         (Confirm::DeleteRecord(record), true) => delete_record(app, record),
         (Confirm::QuitUnsaved, true) => Some(Effect::ForceQuit),
+        (Confirm::ClearAgenda(c), true) => {
+            if let Some(conv) = app.workbook.conversations.get_mut(c) {
+                conv.agenda.clear();
+                app.touch();
+            }
+            let f = focus(app);
+            set_focus(app, f);
+            Some(Effect::Save)
+        }
         (Confirm::FirstPhase, true) => {
             app.workbook.phase = crate::model::Phase::ALL[0];
             app.touch();

@@ -504,3 +504,215 @@ fn defect_13_the_review_gives_the_notes_room_and_says_where_the_keys_are() {
     assert!(reference.contains("▶ Action plans"), "{titles}");
     assert!(!notes.contains("keys here"), "{titles}");
 }
+
+/// Defect 2, by hand: a past date at creation takes today's suggestions off, `S` suggests
+/// again, `X` clears the agenda (asking), and the long page is crossed with Home, End,
+/// PgUp, PgDn, g and G.
+#[test]
+fn defect_02_an_agenda_is_offered_not_imposed_and_long_pages_have_ends() {
+    use mentorbook::field::{ConversationPart, Field};
+    let mut app = app_at(Screen::Exercise(Exercise::Conversations));
+    mentorbook::screens::new_conversation(&mut app, fixed_now());
+    let Screen::Conversation(c) = app.screen else {
+        panic!("{:?}", app.screen)
+    };
+    let suggested = app.workbook.conversations[c].agenda.len();
+    assert!(suggested > 0);
+    // Today's date again keeps them; a past one takes them off.
+    press(&mut app, "<Enter>2026-11-24 10:00<Enter>");
+    assert_eq!(app.workbook.conversations[c].agenda.len(), suggested);
+    press(&mut app, "<Enter>2021-03-02 09:00<Enter>");
+    assert!(app.workbook.conversations[c].agenda.is_empty());
+    assert!(app.notice.as_deref().unwrap().contains("S suggests again"));
+    // S brings back what suits that day; a second S adds nothing twice.
+    press(&mut app, "S");
+    let again = app.workbook.conversations[c].agenda.len();
+    assert!(again > 0);
+    press(&mut app, "S");
+    assert_eq!(app.workbook.conversations[c].agenda.len(), again);
+    // X asks first; n keeps, y clears.
+    press(&mut app, "Xn");
+    assert_eq!(app.workbook.conversations[c].agenda.len(), again);
+    press(&mut app, "Xy");
+    assert!(app.workbook.conversations[c].agenda.is_empty());
+    // An agenda someone touched is theirs: a past date then leaves it alone.
+    mentorbook::screens::new_conversation(&mut app, fixed_now());
+    let Screen::Conversation(d) = app.screen else {
+        panic!()
+    };
+    press(&mut app, "jjjjjjjdy");
+    let kept = app.workbook.conversations[d].agenda.len();
+    go_to(&mut app, Field::Conversation(d, ConversationPart::At));
+    press(&mut app, "<Enter>2021-03-09 09:00<Enter>");
+    assert_eq!(app.workbook.conversations[d].agenda.len(), kept);
+
+    // The ends of a long page, and pages of ten.
+    let targets = mentorbook::screens::focus_targets(&app);
+    let at = |app: &mentorbook::app::App| mentorbook::screens::focused(app).unwrap();
+    press(&mut app, "<End>");
+    assert_eq!(at(&app), *targets.last().unwrap());
+    press(&mut app, "<Home>");
+    assert_eq!(at(&app), targets[0]);
+    press(&mut app, "G");
+    assert_eq!(at(&app), *targets.last().unwrap());
+    press(&mut app, "g<PageDown>");
+    assert_eq!(at(&app), targets[10]);
+    press(&mut app, "<PageUp>");
+    assert_eq!(at(&app), targets[0]);
+    // N writes the notes from anywhere on the page; a after them adds a commitment.
+    press(&mut app, "NTalked it through.<Esc>a");
+    assert_eq!(
+        app.mode.editing().and_then(|e| e.field()),
+        Some(Field::Commitment(d, 0))
+    );
+    assert_eq!(app.workbook.conversations[d].notes, "Talked it through.");
+}
+
+/// Keys pressed in the real binary, counted two ways: every key, and the keys that are not
+/// the record's own words (commands and moves: what entering history costs on top of the
+/// text). A paste counts as one key.
+struct Typist {
+    pty: driver::Pty,
+    keys: usize,
+    text: usize,
+}
+
+impl Typist {
+    /// Commands and moves, sent at once (no lone Esc among them: the app reads its input in
+    /// order, so only an Esc, which could merge with what follows, waits).
+    fn keys(&mut self, keys: &str) {
+        self.pty.send(keys.as_bytes());
+        self.keys += keys.chars().count();
+    }
+    /// The record's own words, typed.
+    fn typed(&mut self, text: &str) {
+        self.pty.send(text.as_bytes());
+        self.text += text.chars().count();
+    }
+    /// The record's own words, pasted.
+    fn paste(&mut self, text: &str) {
+        self.pty
+            .send(format!("\x1b[200~{text}\x1b[201~").as_bytes());
+        self.text += 1;
+    }
+    fn escape_to(&mut self, next: &str) {
+        self.pty.escape_to(next);
+        self.keys += 1;
+    }
+}
+
+/// Ten past sessions: a date and time, a kind, notes of about 120 words, two commitments.
+fn past_session(k: usize) -> (String, String, [String; 2]) {
+    let when = format!("2021-{:02}-{:02} 09:00", 1 + k % 12, 2 + k);
+    let words: Vec<String> = (0..120).map(|w| format!("w{k}x{w}")).collect();
+    let notes = format!("Session {k} notes: {}", words.join(" "));
+    let commitments = [
+        format!("Session {k}: send the summary"),
+        format!("Session {k}: read the chapter"),
+    ];
+    (when, notes, commitments)
+}
+
+/// Records the ten sessions into the workbook at `file`, the way today's keys allow
+/// (`quick`) or the way they allowed before (deleting each suggested agenda item with `d`
+/// `y` and moving with the arrows). Returns the typist's counts.
+fn record_history(quick: bool) -> (usize, usize, mentorbook::model::Workbook) {
+    let (home, file) = driver::setup();
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    // The sample with open topics enough for the 13 to 16 suggestions a real history met.
+    let mut json: serde_json::Value =
+        serde_json::from_slice(include_bytes!("../assets/sample-workbook.json")).unwrap();
+    let topics = json["data"]["mentoring_plan"]["topics"]
+        .as_array_mut()
+        .unwrap();
+    for k in 0..8 {
+        topics.push(serde_json::json!({
+            "id": 900 + k, "area": "career", "text": format!("Open question {k}"),
+            "discussed": false, "private": false, "notes": ""
+        }));
+    }
+    std::fs::write(&file, serde_json::to_vec_pretty(&json).unwrap()).unwrap();
+    let mut t = Typist {
+        pty: driver::Pty::spawn(home.path(), &file),
+        keys: 0,
+        text: 0,
+    };
+    t.keys("8");
+    t.pty.wait_for("newest first");
+    for k in 0..10 {
+        let (when, notes, [first, second]) = past_session(k);
+        t.keys("a");
+        t.pty.wait_for("suggested agenda items");
+        let shown = t.pty.contents();
+        let n: usize = shown[..shown.find(" suggested agenda items").unwrap()]
+            .rsplit(' ')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!((13..=16).contains(&n), "{n} suggested");
+        if quick {
+            // The date first: a past one takes today's suggestions off.
+            t.keys("\r");
+            t.typed(&when);
+            t.keys("\r");
+            t.pty.wait_for("A past meeting");
+            t.keys("j\rj\r");
+            t.keys("N");
+            t.paste(&notes);
+            t.escape_to(&format!("Session {k} notes"));
+            t.keys("a");
+            t.paste(&first);
+            t.keys("\r");
+            t.paste(&second);
+            t.escape_to(&second);
+        } else {
+            // Down to the agenda, every item off, back up to the date.
+            t.keys("jjjjjjj");
+            t.keys(&"dy".repeat(n));
+            t.keys("kkkkkkk\r");
+            t.typed(&when);
+            t.keys("\rj\rj\r");
+            t.keys("jjjjjjj\r");
+            t.paste(&notes);
+            t.escape_to(&format!("Session {k} notes"));
+            t.keys("jjjj\r");
+            t.paste(&first);
+            t.keys("\r");
+            t.paste(&second);
+            t.escape_to(&second);
+        }
+        t.escape_to("newest first");
+    }
+    t.keys("q");
+    assert_eq!(t.pty.wait_exit(), 0);
+    (t.keys, t.text, disk::saved(&file))
+}
+
+/// Defect 2, measured: ten past sessions of a real history, typed into the real binary,
+/// cost under a third of the keys (beyond the text itself) that they cost before.
+#[test]
+fn defect_02_ten_past_sessions_take_under_a_third_of_the_keys() {
+    let (quick_keys, quick_text, quick) = record_history(true);
+    let (old_keys, old_text, old) = record_history(false);
+    for wb in [&quick, &old] {
+        let added = &wb.conversations[2..];
+        assert_eq!(added.len(), 10);
+        for (k, c) in added.iter().enumerate() {
+            let (when, notes, commitments) = past_session(k);
+            assert_eq!(c.at.format("%Y-%m-%d %H:%M").to_string(), when);
+            assert_eq!(c.notes, notes);
+            assert!(c.agenda.is_empty(), "{:?}", c.agenda);
+            let said: Vec<&str> = c.commitments.iter().map(|x| x.text.as_str()).collect();
+            assert_eq!(said, commitments);
+        }
+    }
+    assert_eq!(quick_text, old_text, "the same words in both");
+    eprintln!(
+        "ten past sessions: {quick_keys} keys now, {old_keys} before, beyond the text; \
+         {} and {} with the dates typed and the notes and commitments pasted",
+        quick_keys + quick_text,
+        old_keys + old_text
+    );
+    assert!(quick_keys * 3 < old_keys, "{quick_keys} vs {old_keys}");
+}

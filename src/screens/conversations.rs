@@ -27,7 +27,7 @@ pub use kinds::kind_summary;
 pub use log::{KEYS as LOG_KEYS, check_in_line, render as render_log, targets as log_targets};
 pub use records::{
     add_step, create_conversation, delete, delete_check_in, new_check_in, new_conversation,
-    step_goals,
+    step_goals, when_changed,
 };
 
 const DATE_HINT: &str = "a date: 2026-12-01, +2w, fri";
@@ -193,6 +193,35 @@ pub fn handle(app: &mut App, msg: &Msg) -> Handled {
     let field = focused_field(app);
     if let (Msg::TogglePrivate, crate::nav::Screen::Conversation(c)) = (msg, app.screen) {
         return Handled::Yes(choose(app, Choice::ConversationPrivate(c)));
+    }
+    let here = match app.screen {
+        crate::nav::Screen::Conversation(c) | crate::nav::Screen::Review(c) => Some(c),
+        _ => None,
+    };
+    match (msg, here) {
+        (Msg::ClearAgenda, Some(c)) => {
+            if app
+                .workbook
+                .conversations
+                .get(c)
+                .is_some_and(|x| x.agenda.is_empty())
+            {
+                app.notice = Some("The agenda is empty already.".into());
+            } else {
+                app.mode = Mode::Confirm(crate::nav::Confirm::ClearAgenda(c));
+            }
+            return Handled::Yes(None);
+        }
+        (Msg::SuggestAgenda, Some(c)) => return Handled::Yes(records::suggest_again(app, c)),
+        (Msg::WriteNotes, Some(c)) => {
+            start_edit(
+                app,
+                Field::Conversation(c, crate::field::ConversationPart::Notes),
+                false,
+            );
+            return Handled::Yes(None);
+        }
+        _ => {}
     }
     Handled::Yes(match (msg, field) {
         (Msg::Toggle, Some(Field::Agenda(c, k))) => choose(app, Choice::AgendaDone(c, k)),

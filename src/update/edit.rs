@@ -28,7 +28,13 @@ pub fn commit(app: &mut App) -> Option<Effect> {
         Editable::Field(f) => f,
     };
     match field.commit(&mut app.workbook, &text, app.today) {
-        Ok(true) => app.touch(),
+        Ok(true) => {
+            app.touch();
+            if let crate::field::Field::Conversation(c, crate::field::ConversationPart::At) = field
+            {
+                crate::screens::when_changed(app, c);
+            }
+        }
         Ok(false) => {}
         Err(reason) => {
             fail(app, reason);

@@ -67,6 +67,26 @@ const PRIVATE: Binding = explained(
     Msg::TogglePrivate,
 );
 
+const NOTES: Binding = explained(
+    &[plain('N')],
+    "N",
+    "notes",
+    "write the notes, from anywhere on the page",
+    Msg::WriteNotes,
+);
+const CLEAR: Binding = more(
+    &[plain('X')],
+    "X",
+    "take every item off the agenda (asks)",
+    Msg::ClearAgenda,
+);
+const SUGGEST: Binding = more(
+    &[plain('S')],
+    "S",
+    "add the suggested items the agenda lacks",
+    Msg::SuggestAgenda,
+);
+
 /// Keys of this screen.
 pub const KEYS: &[Binding] = &[
     MOVE,
@@ -80,11 +100,16 @@ pub const KEYS: &[Binding] = &[
     MOVE_UP,
     MOVE_DOWN,
     DELETE,
+    NOTES,
+    CLEAR,
+    SUGGEST,
     back_to("back to the conversation log"),
 ];
 
 /// The keys that work on a conversation's items wherever it is shown (also in the review).
-pub const NOTES_KEYS: &[Binding] = &[ADD, TICK, TO_STEP, OWNER, DUE, MOVE_UP, MOVE_DOWN, DELETE];
+pub const NOTES_KEYS: &[Binding] = &[
+    ADD, TICK, TO_STEP, OWNER, DUE, MOVE_UP, MOVE_DOWN, DELETE, NOTES, CLEAR, SUGGEST,
+];
 
 /// The side panel goes beside the sheet from this width.
 const SIDE_PANEL: u16 = 100;
@@ -149,7 +174,8 @@ fn items(wb: &Workbook, c: usize, narrow: bool) -> Vec<Item<'_>> {
     items.push(Item::Heading("Agenda"));
     items.push(Item::Prompt(
         "Suggested when the conversation was created, from what is due, open or quiet. Keep, \
-         move (K/J), tick (x) or delete (d) items; nothing is added later without you."
+         move (K/J), tick (x) or delete (d) items; X clears them all, S suggests again. A \
+         past meeting starts empty once its date is set."
             .into(),
     ));
     for (k, a) in conv.agenda.iter().enumerate() {

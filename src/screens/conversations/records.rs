@@ -16,7 +16,7 @@ pub fn new_conversation(app: &mut App, now: DateTime<Local>) -> Option<Effect> {
     app.notice = Some(match n {
         0 => "New conversation. Nothing is due or open, so the agenda starts empty.".into(),
         n => format!(
-            "New conversation with {n} suggested agenda items: keep, move (K/J) or delete (d) them."
+            "New conversation with {n} suggested agenda items: keep, move (K/J) or delete (d) them; a past date clears them."
         ),
     });
     Some(Effect::Save)
@@ -56,8 +56,56 @@ pub fn create_conversation(app: &mut App, now: DateTime<Local>) -> (usize, usize
         ..Conversation::default()
     });
     let c = wb.conversations.len() - 1;
+    app.fresh_agenda = Some((id, wb.conversations[c].agenda.clone()));
     app.touch();
     (c, n)
+}
+
+/// After conversation `c`'s When changed: moved to a past day with the agenda suggested
+/// for today still untouched, that agenda was for the wrong day and is cleared (`S`
+/// suggests again). What makes entering past meetings quick.
+pub fn when_changed(app: &mut App, c: usize) {
+    let Some(conv) = app.workbook.conversations.get_mut(c) else {
+        return;
+    };
+    let untouched = (app.fresh_agenda.as_ref())
+        .is_some_and(|(id, agenda)| *id == conv.id && *agenda == conv.agenda);
+    if untouched && !conv.agenda.is_empty() && conv.at.date_naive() < app.today {
+        conv.agenda.clear();
+        app.fresh_agenda = None;
+        app.notice = Some(
+            "A past meeting: the agenda suggested for today was taken off (S suggests again)."
+                .into(),
+        );
+    }
+}
+
+/// `S`: the suggested items conversation `c`'s agenda does not hold yet, added at its end.
+/// Suggested as from its own day, carrying over from the conversations before it.
+pub fn suggest_again(app: &mut App, c: usize) -> Option<Effect> {
+    let conv = app.workbook.conversations.get(c)?;
+    let day = conv.at.date_naive();
+    let mut before = app.workbook.clone();
+    before
+        .conversations
+        .retain(|x| x.at < conv.at && x.id != conv.id);
+    let next = conv.next_meeting.map(|m| m.date);
+    let held: Vec<String> = conv.agenda.iter().map(|a| a.text.clone()).collect();
+    let new: Vec<_> = (before.suggest_agenda(day, next).into_iter())
+        .filter(|a| !held.contains(&a.text))
+        .collect();
+    let n = new.len();
+    app.notice = Some(match n {
+        0 => "The agenda already holds every suggestion.".into(),
+        1 => "1 suggested item added at the end of the agenda.".into(),
+        n => format!("{n} suggested items added at the end of the agenda."),
+    });
+    if n == 0 {
+        return None;
+    }
+    app.workbook.conversations[c].agenda.extend(new);
+    app.touch();
+    Some(Effect::Save)
 }
 
 /// A new check-in record dated today, its page open.
