@@ -716,3 +716,62 @@ fn defect_02_ten_past_sessions_take_under_a_third_of_the_keys() {
     );
     assert!(quick_keys * 3 < old_keys, "{quick_keys} vs {old_keys}");
 }
+
+/// Defect 3: long text was clipped with no sign (notes showed 4 of 25 lines), a focused
+/// text could not be read without editing it, and the editor was 7 lines on any screen.
+#[test]
+fn defect_03_a_long_text_says_how_much_more_and_reads_whole_when_focused() {
+    use mentorbook::field::{ConversationPart, Field};
+    let notes: Vec<String> = (1..=25)
+        .map(|k| format!("Line {k} of the notes."))
+        .collect();
+    let mut app = app_at(Screen::Conversation(0));
+    app.workbook.conversations[0].notes = notes.join("\n");
+    // Not focused: a preview and how many lines more.
+    let shown = screen_text(&app, 120, 40);
+    assert!(shown.contains("Line 4 of the notes."), "{shown}");
+    assert!(!shown.contains("Line 5 of the notes."), "{shown}");
+    assert!(shown.contains("↓ 21 more lines"), "{shown}");
+    // Focused: all of it, where the window has room.
+    go_to(&mut app, Field::Conversation(0, ConversationPart::Notes));
+    let shown = screen_text(&app, 120, 40);
+    for line in &notes {
+        assert!(shown.contains(line.as_str()), "{line}:\n{shown}");
+    }
+    assert!(!shown.contains("more lines"), "{shown}");
+    // Editing: the editor takes the height the window has, not 7 rows.
+    press(&mut app, "<Enter>");
+    let shown = screen_text(&app, 120, 40);
+    let visible = notes.iter().filter(|l| shown.contains(l.as_str())).count();
+    assert!(visible >= 20, "{visible} lines in the editor:\n{shown}");
+    // The vision statement's box at 120x40 says what it cannot show.
+    let mut app = app_at(Screen::Exercise(Exercise::Vision));
+    app.workbook.vision.statement = (1..=60)
+        .map(|k| format!("Sentence {k} of the vision."))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let shown = screen_text(&app, 120, 40);
+    assert!(shown.contains("more lines"), "{shown}");
+}
+
+/// Defect 4: one-line values were cut with no ellipsis (a strength, a topic running into its
+/// status, a picker's options) and the footer dropped keys silently.
+#[test]
+fn defect_04_a_cut_value_ends_in_an_ellipsis() {
+    let long = "Explains hard technical trade-offs to people outside engineering in plain words, \
+                with examples from the platform team's own incidents";
+    let mut app = app_at(Screen::Exercise(Exercise::Vision));
+    app.workbook.vision.strengths[0] = long.into();
+    let shown = screen_text(&app, 80, 24);
+    let row = shown.lines().find(|l| l.contains("Explains hard")).unwrap();
+    assert!(row.contains('…'), "{row}");
+    let mut app = app_at(Screen::Exercise(Exercise::Plan));
+    app.workbook.mentoring_plan.topics[0].text = long.into();
+    let shown = screen_text(&app, 80, 24);
+    let row = shown.lines().find(|l| l.contains("Explains hard")).unwrap();
+    assert!(row.contains("…") && row.contains("discussed"), "{row}");
+    // The worksheet's keys at 80 columns: those that give way leave a sign.
+    let app = app_at(Screen::Worksheet(0));
+    let keys = footer(&app, 80, 24);
+    assert!(keys.contains('…') && keys.contains("? help"), "{keys}");
+}

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, BorderType, Padding, Paragraph, Widget};
 use ratatui_textarea::TextArea;
 
 use super::editor::text_view;
-use super::spec;
+use super::{sheet, spec};
 use crate::app::App;
 use crate::field::{Field, ListKind};
 use crate::nav::Target;
@@ -26,14 +26,21 @@ pub fn is_focused(app: &App, target: Target) -> bool {
 }
 
 /// A field's value as a line, or its placeholder.
-fn value_line<'a>(app: &App, text: &'a str, field: Field) -> Line<'a> {
+fn value_line<'a>(app: &App, text: &'a str, field: Field, width: u16) -> Line<'a> {
     if text.is_empty() {
         Line::from(Span::styled(
             spec(field, &app.workbook).placeholder,
             THEME.placeholder,
         ))
     } else {
-        Line::raw(text.lines().next().unwrap_or_default())
+        // One row: the first line, and "…" when there is more than the row shows.
+        let first = text.lines().next().unwrap_or_default();
+        let more = if first.len() < text.trim_end().len() {
+            "…"
+        } else {
+            ""
+        };
+        Line::raw(sheet::fit(&format!("{first}{more}"), width))
     }
 }
 
@@ -88,7 +95,9 @@ pub fn list_box(app: &App, area: Rect, buf: &mut Buffer, list: ListKind, title: 
         } else {
             let style = if focused { THEME.focus_row } else { THEME.text };
             let text = field.text(&app.workbook).unwrap_or_default();
-            value_line(app, text, field).style(style).render(v, buf);
+            value_line(app, text, field, v.width)
+                .style(style)
+                .render(v, buf);
         }
     }
 }
@@ -110,7 +119,10 @@ pub fn text_box(app: &App, area: Rect, buf: &mut Buffer, field: Field, warning: 
         }
         None => {
             let text = field.text(&app.workbook).unwrap_or_default();
-            text_view(text, spec.placeholder, block).render(area, buf);
+            let inner = block.inner(area);
+            block.render(area, buf);
+            let para = text_view(text, spec.placeholder, Block::new());
+            sheet::more_below(para, inner, buf, " (Enter edits, E opens your editor)");
         }
     }
 }

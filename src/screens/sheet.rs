@@ -5,7 +5,7 @@
 
 mod draw;
 
-pub use draw::fit;
+pub use draw::{fit, fit_line, more_below};
 
 use std::borrow::Cow;
 
@@ -22,10 +22,15 @@ use crate::field::{Choice, Field, Kind, ListKind};
 use crate::lifecycle::Exercise;
 use crate::nav::Target;
 
-/// Lines of a text field shown while browsing; the rest is there when editing.
-const TEXT_PREVIEW: usize = 4;
-/// Height of the editor box for running text.
+/// Lines of a text field shown while browsing (the focused one shows whole, as far as the
+/// window allows); a longer text says how many lines more it has.
+const TEXT_PREVIEW: u16 = 4;
+/// The least height of the editor box for running text; it grows with its text up to what
+/// the window has.
 const EDITOR_LINES: u16 = 7;
+/// Rows of the window kept around a focused text or an editor (its label, a line of
+/// context).
+const KEEP_AROUND: u16 = 3;
 
 /// One thing on a sheet.
 pub enum Item<'a> {
@@ -134,7 +139,30 @@ fn wrapped_height(text: &str, width: u16) -> u16 {
         .line_count(width) as u16
 }
 
-fn height(app: &App, item: &Item, width: u16, first: bool) -> u16 {
+/// Rows a running text's box takes below its label: the text (all of it when focused, as
+/// far as `room` allows, else a preview), and a row saying how much more there is when it
+/// is cut. The editor grows with its text up to what the window has.
+pub fn text_rows(app: &App, f: crate::field::Field, width: u16, room: u16) -> u16 {
+    let tall = room.saturating_sub(KEEP_AROUND).max(EDITOR_LINES);
+    let inner = width.saturating_sub(5);
+    if let Some(editor) = editor_for(app, f) {
+        let lines: usize = (editor.lines().iter())
+            .map(|l| usize::from(wrapped_height(l, inner).max(1)))
+            .sum();
+        return (lines as u16 + 1).clamp(EDITOR_LINES, tall);
+    }
+    let text = f.value(&app.workbook).unwrap_or_default();
+    if text.is_empty() {
+        return 1;
+    }
+    let lines = wrapped_height(&text, inner);
+    let focused = super::focus::focused(app) == Some(Target::Field(f));
+    let limit = if focused { tall } else { TEXT_PREVIEW + 1 };
+    // A cut text gives its last row to the "↓ N more lines" sign.
+    lines.min(limit)
+}
+
+fn height(app: &App, item: &Item, width: u16, first: bool, room: u16) -> u16 {
     let wb = &app.workbook;
     match item {
         Item::Heading(_) if first => 1,
@@ -142,17 +170,7 @@ fn height(app: &App, item: &Item, width: u16, first: bool) -> u16 {
         Item::Prompt(t) => wrapped_height(t, width.saturating_sub(2)),
         Item::Info(t) => wrapped_height(t, width.saturating_sub(2)),
         Item::Field(f) if super::spec(*f, wb).kind == Kind::Text => {
-            if editor_for(app, *f).is_some() {
-                1 + EDITOR_LINES
-            } else {
-                let text = f.value(wb).unwrap_or_default();
-                let shown = if text.is_empty() {
-                    1
-                } else {
-                    (wrapped_height(&text, width.saturating_sub(4)) as usize).min(TEXT_PREVIEW)
-                };
-                1 + shown as u16
-            }
+            1 + text_rows(app, *f, width, room)
         }
         Item::Lines(lines) => lines.len() as u16,
         Item::Field(_)
@@ -180,7 +198,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, items: &[Item]) {
         .collect();
     let width = area.width - 1; // the scrollbar's column
     let heights: Vec<u16> = (items.iter().enumerate())
-        .map(|(n, i)| height(app, i, width, n == 0))
+        .map(|(n, i)| height(app, i, width, n == 0, area.height))
         .collect();
     let total: u16 = heights.iter().sum();
     let focus = super::focus::focused(app);

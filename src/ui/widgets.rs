@@ -27,11 +27,19 @@ pub fn footer_line(tables: &[&[Binding]], width: u16) -> Line<'static> {
             .map(|(l, h)| l.chars().count() + h.chars().count() + 3)
             .sum()
     };
-    while !front.is_empty() && len(&front) + len(&back) > usize::from(width) {
-        front.pop();
+    // Keys that give way leave a "…" behind them: the help (`?`) lists them all.
+    if len(&front) + len(&back) > usize::from(width) {
+        while !front.is_empty() && len(&front) + len(&back) + 3 > usize::from(width) {
+            front.pop();
+        }
+        front.push(("…", ""));
     }
     let mut spans = Vec::new();
     for (label, hint) in front.into_iter().chain(back) {
+        if label == "…" {
+            spans.push(Span::styled("  …", THEME.hint));
+            continue;
+        }
         if !spans.is_empty() {
             spans.push(Span::styled("  ", THEME.hint));
         }
@@ -148,12 +156,17 @@ pub fn pick(
         .style(THEME.hint)
         .wrap(Wrap { trim: true })
         .render(top, buf);
+    // Long options end in "…"; a list taller than the box scrolls to keep the choice shown.
+    let room = list.width.saturating_sub(2);
+    let first = selected.saturating_sub(usize::from(list.height.saturating_sub(1)));
     let lines: Vec<Line> = (options.iter().enumerate())
+        .skip(first)
         .map(|(k, o)| {
+            let o = crate::screens::fit(o, room);
             if k == selected {
                 Line::from(vec![
                     Span::styled("› ", THEME.key),
-                    Span::styled(o.clone(), THEME.focus_row),
+                    Span::styled(o, THEME.focus_row),
                 ])
             } else {
                 Line::raw(format!("  {o}"))

@@ -53,7 +53,9 @@ fn row(app: &App, target: Target, label: &str, value: Line<'static>, area: Rect,
     ])
     .render(l, buf);
     let style = if focused { THEME.focus_row } else { THEME.text };
-    value.style(style).render(v, buf);
+    crate::screens::sheet::fit_line(&value, v.width)
+        .style(style)
+        .render(v, buf);
 }
 
 /// Draws the screen.

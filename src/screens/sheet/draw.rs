@@ -38,6 +38,31 @@ pub fn fit(text: &str, width: u16) -> String {
     out
 }
 
+/// A styled line cut to `width` columns, its last visible span ending in "…" when cut.
+pub fn fit_line(line: &Line<'static>, width: u16) -> Line<'static> {
+    use unicode_width::UnicodeWidthStr;
+    if line.width() <= usize::from(width) {
+        return line.clone();
+    }
+    let mut spans = Vec::new();
+    let mut room = width;
+    for span in &line.spans {
+        let w = span.content.width() as u16;
+        if w < room {
+            spans.push(span.clone());
+            room -= w;
+            continue;
+        }
+        // The span that does not fit (or fills the row exactly with more to come).
+        spans.push(Span::styled(
+            fit(&format!("{}…", span.content), room),
+            span.style,
+        ));
+        break;
+    }
+    Line::from(spans).style(line.style)
+}
+
 fn marker(focused: bool) -> Span<'static> {
     Span::styled(if focused { "› " } else { "  " }, THEME.key)
 }
@@ -116,7 +141,7 @@ pub fn item(app: &App, item: &Item, focus: Option<Target>, area: Rect, buf: &mut
                     let hint = spec(*f, wb).placeholder;
                     Line::from(Span::styled(hint, THEME.placeholder)).render(v, buf);
                 } else {
-                    Line::styled(text.into_owned(), value_style(focused)).render(v, buf);
+                    Line::styled(fit(&text, v.width), value_style(focused)).render(v, buf);
                 }
             }
             Line::from(Span::styled(format!(" {suffix}"), THEME.hint)).render(s, buf);
@@ -135,7 +160,8 @@ pub fn item(app: &App, item: &Item, focus: Option<Target>, area: Rect, buf: &mut
             for (k, line) in lines.iter().enumerate() {
                 let y = area.y + k as u16;
                 if y < area.bottom() {
-                    line.render(Rect::new(area.x + 1, y, area.width - 1, 1), buf);
+                    let width = area.width - 1;
+                    fit_line(line, width).render(Rect::new(area.x + 1, y, width, 1), buf);
                 }
             }
         }
@@ -252,12 +278,54 @@ fn draw_text_field(app: &App, f: Field, focused: bool, area: Rect, buf: &mut Buf
                 Paragraph::new(Span::styled(spec.placeholder, THEME.placeholder))
             } else {
                 Paragraph::new(text.into_owned())
+            }
+            .wrap(Wrap { trim: false });
+            let inner = block.inner(body);
+            block.render(body, buf);
+            let how = if focused {
+                " (Enter edits, E opens your editor)"
+            } else {
+                " (focus shows more)"
             };
-            para.wrap(Wrap { trim: false })
-                .block(block)
-                .render(body, buf);
+            more_below(para, inner, buf, how);
         }
     }
+}
+
+/// Draws `para` in `area`; when it is taller, its last row says how many lines more
+/// there are, so a cut text is never taken for the whole.
+pub fn more_below(para: Paragraph, area: Rect, buf: &mut Buffer, how: &str) {
+    let lines = para.line_count(area.width) as u16;
+    if lines <= area.height || area.height == 0 {
+        para.render(area, buf);
+        return;
+    }
+    let shown = area.height - 1;
+    para.render(
+        Rect {
+            height: shown,
+            ..area
+        },
+        buf,
+    );
+    let more = lines - shown;
+    let sign = format!(
+        "↓ {more} more line{}{}",
+        if more == 1 { "" } else { "s" },
+        if area.width > 20 + how.len() as u16 {
+            how
+        } else {
+            ""
+        }
+    );
+    Line::styled(fit(&sign, area.width), THEME.hint).render(
+        Rect {
+            y: area.y + shown,
+            height: 1,
+            ..area
+        },
+        buf,
+    );
 }
 
 fn draw_exercise(
