@@ -42,7 +42,7 @@ pub use conversations::{
     NOTES_KEYS, check_in_line, kind_summary, new_check_in, new_conversation, when_changed,
 };
 pub use document::{document, section, section_of};
-pub use editor::new_editor;
+pub use editor::{draw as draw_editor, new_editor};
 pub use focus::{focus, focus_on, focused, set_focus, targets as focus_targets};
 pub use form::editor_for;
 pub use home::next_step;

@@ -775,3 +775,29 @@ fn defect_04_a_cut_value_ends_in_an_ellipsis() {
     let keys = footer(&app, 80, 24);
     assert!(keys.contains('…') && keys.contains("? help"), "{keys}");
 }
+
+/// Defect 12, the editor: a soft-wrapped row began with the space it broke at whenever the
+/// word before it filled the row exactly (ratatui-textarea's word wrap).
+#[test]
+fn defect_12_a_soft_wrapped_row_starts_at_its_word() {
+    use mentorbook::field::{Kind, Spec};
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    let spec = Spec::new(Kind::Text, "Notes", "");
+    // "Ten chars." fills a ten-column row exactly; the space after it used to open row two.
+    let mut editor = mentorbook::screens::new_editor("Ten chars. and more words here", spec);
+    editor.move_cursor(ratatui_textarea::CursorMove::Top);
+    let area = Rect::new(0, 0, 10, 4);
+    let mut buf = Buffer::empty(area);
+    mentorbook::screens::draw_editor(&editor, area, &mut buf);
+    let rows: Vec<String> = (0..4)
+        .map(|y| (0..10).map(|x| buf[(x, y)].symbol()).collect())
+        .collect();
+    assert_eq!(rows[0].trim_end(), "Ten chars.");
+    for row in rows[1..].iter().filter(|r| !r.trim().is_empty()) {
+        assert!(!row.starts_with(' '), "{rows:?}");
+    }
+    assert!(rows[1].starts_with("and more"), "{rows:?}");
+    // The text itself keeps its space.
+    assert_eq!(editor.lines()[0], "Ten chars. and more words here");
+}

@@ -1,9 +1,12 @@
 //! The only place a text editor is configured, and the matching read-only view.
 
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::Widget;
 use ratatui::widgets::{Block, Paragraph, Wrap};
-use ratatui_textarea::{CursorMove, TextArea, WrapMode};
+use ratatui_textarea::{CursorMove, DataCursor, TextArea, WrapMode};
 
 use crate::field::{Kind, Spec};
 use crate::theme::THEME;
@@ -31,6 +34,40 @@ pub fn new_editor(text: &str, spec: Spec) -> TextArea<'static> {
         editor.select_all();
     }
     editor
+}
+
+/// Draws a running-text editor in `area`. ratatui-textarea 0.9's word wrap starts a row with
+/// the space it broke at when the word before it filled the row exactly (`wrap.rs`: a
+/// space that does not fit opens the next row); that space is taken out of the drawn row
+/// here. Only the drawing changes: the text keeps its space, and a row whose first cell is
+/// the cursor keeps it, so the cursor never disappears.
+pub fn draw(editor: &TextArea, area: Rect, buf: &mut Buffer) {
+    editor.render(area, buf);
+    if editor.wrap_mode() == WrapMode::None || area.width < 2 {
+        return;
+    }
+    let top = usize::from(editor.scroll_offset().0);
+    let lines = editor.lines();
+    let cursor = editor.cursor();
+    let mut previous = None;
+    for y in 0..area.height {
+        let at = editor.screen_to_data(top + usize::from(y), 0);
+        // Rows past the end resolve to the last one again.
+        if previous == Some(at) {
+            break;
+        }
+        previous = Some(at);
+        let DataCursor(row, col) = at;
+        let wrap_space = col > 0 && lines[row].chars().nth(col) == Some(' ');
+        if !wrap_space || cursor == (row, col) {
+            continue;
+        }
+        let y = area.y + y;
+        for x in area.x..area.right() - 1 {
+            buf[(x, y)] = buf[(x + 1, y)].clone();
+        }
+        buf[(area.right() - 1, y)].set_symbol(" ");
+    }
 }
 
 /// A field's text for reading, wrapped like the editor, or its placeholder when empty.

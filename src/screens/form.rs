@@ -115,7 +115,7 @@ pub fn text_box(app: &App, area: Rect, buf: &mut Buffer, field: Field, warning: 
         Some(editor) => {
             let inner = block.inner(area);
             block.render(area, buf);
-            editor.render(inner, buf);
+            super::editor::draw(editor, inner, buf);
         }
         None => {
             let text = field.text(&app.workbook).unwrap_or_default();

@@ -263,7 +263,7 @@ fn draw_text_field(app: &App, f: Field, focused: bool, area: Rect, buf: &mut Buf
                 .border_style(THEME.border_edit);
             let inner = block.inner(body);
             block.render(body, buf);
-            editor.render(inner, buf);
+            crate::screens::editor::draw(editor, inner, buf);
         }
         None => {
             let text = f.value(&app.workbook).unwrap_or_default();
