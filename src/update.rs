@@ -91,7 +91,7 @@ pub fn update(app: &mut App, msg: Msg, now: DateTime<Local>) -> Option<Effect> {
             return Some(Effect::Quit);
         }
         Msg::Answer(yes) => return answer(app, yes),
-        Msg::CommitEdit => return edit::commit(app),
+        Msg::CommitEdit => return edit::leave(app),
         Msg::Undo => edit::change(app, |e| e.editor.undo()),
         Msg::EditKey(key) => return edit::key(app, key),
         Msg::Paste(text) => edit::paste(app, &text),

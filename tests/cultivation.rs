@@ -277,7 +277,24 @@ fn the_journal_filters_by_tag_goal_date_and_words() {
             .unwrap()
             .contains("“goal:9”: there is no such goal")
     );
-    press(&mut app, "<C-a><C-k><Enter>");
+    // Esc always leaves the filter line; a query that does not read changes nothing.
+    press(&mut app, "<Esc>");
+    assert!(matches!(app.mode, Mode::Browse));
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap()
+            .starts_with("The filter stays as it was")
+    );
+    assert_eq!(
+        app.journal.matches.len(),
+        2,
+        "the last filter still applies"
+    );
+    // Several tags: entries with all of them (one entry has both #reviews and #mood).
+    press(&mut app, "/<C-a><C-k>#reviews #mood<Enter>");
+    assert_eq!(app.journal.matches.len(), 1);
+    press(&mut app, "/<C-a><C-k><Enter>");
     assert_eq!(app.journal.matches.len(), 5);
     press(&mut app, "/priya<Enter><Esc>");
     assert_eq!(app.journal.matches.len(), 5, "Esc clears the filter");

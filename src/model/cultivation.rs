@@ -163,8 +163,8 @@ impl Workbook {
 /// What the journal list shows: every condition must hold.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct JournalFilter {
-    /// Entries with this tag (without the `#`, any case).
-    pub tag: Option<String>,
+    /// Entries with every one of these tags (without the `#`, any case).
+    pub tags: Vec<String>,
     /// Entries linked to this goal.
     pub goal: Option<Id>,
     /// From this day on, up to that day (both included).
@@ -217,7 +217,7 @@ fn without_still_open(mut text: &str) -> &str {
 }
 
 impl JournalFilter {
-    /// Reads a query as typed: `#tag`, `goal:2` (the goal's number in the list of goals),
+    /// Reads a query as typed: `#tag` (several: all of them), `goal:2` (the goal's number in the list of goals),
     /// `from:2026-01-01`, `to:today`, and plain words. The error names the part that does not
     /// read.
     pub fn parse(query: &str, today: NaiveDate, goals: &[Goal]) -> Result<JournalFilter, String> {
@@ -237,7 +237,8 @@ impl JournalFilter {
                     })?;
                 f.goal = Some(g.id);
             } else if let Some(tag) = word.strip_prefix('#') {
-                f.tag = Some(super::fold(tag));
+                // Several tags all apply: `#reviews #mood` is what is tagged both.
+                f.tags.push(super::fold(tag));
             } else if let Some(d) = word.strip_prefix("from:") {
                 f.from = parse_date(d, today)?;
             } else if let Some(d) = word.strip_prefix("to:") {
@@ -257,9 +258,7 @@ impl JournalFilter {
     /// Whether `entry` passes.
     pub fn matches(&self, entry: &JournalEntry) -> bool {
         let day = entry.at.date_naive();
-        self.tag
-            .as_ref()
-            .is_none_or(|t| entry.tags.iter().any(|x| super::same_folded(x, t)))
+        (self.tags.iter()).all(|t| entry.tags.iter().any(|x| super::same_folded(x, t)))
             && self.goal.is_none_or(|g| entry.goal == Some(g))
             && self.from.is_none_or(|d| day >= d)
             && self.to.is_none_or(|d| day <= d)

@@ -10,6 +10,20 @@ use crate::msg::Effect;
 use crate::nav::{Editable, Editing, Mode};
 use crate::screens::{commit_filter, spec, start_edit};
 
+/// Esc: leaves the editor keeping its text (see [`commit`]). The journal's filter line is
+/// always left: a query that does not read leaves the filter as it was, saying why.
+pub fn leave(app: &mut App) -> Option<Effect> {
+    let effect = commit(app);
+    if let Mode::Edit(editing) = &app.mode
+        && editing.what == Editable::JournalFilter
+    {
+        let reason = editing.error.clone().unwrap_or_default();
+        app.mode = Mode::Browse;
+        app.notice = Some(format!("The filter stays as it was: {reason}"));
+    }
+    effect
+}
+
 /// Leaves the editor, keeping its text. A new list item left empty disappears again.
 pub fn commit(app: &mut App) -> Option<Effect> {
     let Mode::Edit(editing) = &mut app.mode else {
