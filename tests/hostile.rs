@@ -632,7 +632,7 @@ fn case_09_messages_say_what_is_wrong() {
         let shown = screen_text(&app, w, 20).replace('\n', " ");
         let shown = shown.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(
-            shown.contains("next month"),
+            shown.contains("last month"),
             "{w} columns:\n{}",
             screen_text(&app, w, 20)
         );

@@ -216,8 +216,28 @@ fn without_still_open(mut text: &str) -> &str {
     text
 }
 
+/// A year (`2025`) or a month (`2025-06`) as its first and last day.
+fn period(text: &str) -> Option<(NaiveDate, NaiveDate)> {
+    let (year, month) = match text.split_once('-') {
+        Some((y, m)) if m.len() == 2 => (y, Some(m.parse::<u32>().ok()?)),
+        Some(_) => return None,
+        None => (text, None),
+    };
+    if year.len() != 4 {
+        return None;
+    }
+    let year: i32 = year.parse().ok()?;
+    let first = NaiveDate::from_ymd_opt(year, month.unwrap_or(1), 1)?;
+    let next = match month {
+        Some(_) => first.checked_add_months(chrono::Months::new(1))?,
+        None => NaiveDate::from_ymd_opt(year + 1, 1, 1)?,
+    };
+    Some((first, next.pred_opt()?))
+}
+
 impl JournalFilter {
-    /// Reads a query as typed: `#tag` (several: all of them), `goal:2` (the goal's number in the list of goals),
+    /// Reads a query as typed: `#tag` (several: all of them), `from:`/`to:` with any date, a
+    /// year (`2025`) or a month (`2025-06`), `goal:2` (the goal's number in the list of goals),
     /// `from:2026-01-01`, `to:today`, and plain words. The error names the part that does not
     /// read.
     pub fn parse(query: &str, today: NaiveDate, goals: &[Goal]) -> Result<JournalFilter, String> {
@@ -240,9 +260,15 @@ impl JournalFilter {
                 // Several tags all apply: `#reviews #mood` is what is tagged both.
                 f.tags.push(super::fold(tag));
             } else if let Some(d) = word.strip_prefix("from:") {
-                f.from = parse_date(d, today)?;
+                f.from = match period(d) {
+                    Some((first, _)) => Some(first),
+                    None => parse_date(d, today)?,
+                };
             } else if let Some(d) = word.strip_prefix("to:") {
-                f.to = parse_date(d, today)?;
+                f.to = match period(d) {
+                    Some((_, last)) => Some(last),
+                    None => parse_date(d, today)?,
+                };
             } else {
                 f.words.push(super::fold(word));
             }

@@ -2,8 +2,9 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
-/// Parses `2026-12-01`, `today`, `tomorrow`, `yesterday`, `+3d`, `+2w`, `+1m`, a weekday
-/// (`fri`, `friday`: the next one after today), `next week` or `next month`. Empty means "no
+/// Parses `2026-12-01`, `today`, `tomorrow`, `yesterday`, `+3d`, `+2w`, `+1m`, `+1y` (and
+/// the same back in time: `-3d`, `-1y`), a weekday (`fri`, `friday`: the next one after
+/// today), `next week`, `next month`, `last week`, `last month` or `last year`. Empty means "no
 /// date". The error says what is accepted.
 pub fn parse_date(text: &str, today: NaiveDate) -> Result<Option<NaiveDate>, String> {
     let t = text.trim().to_lowercase();
@@ -16,6 +17,9 @@ pub fn parse_date(text: &str, today: NaiveDate) -> Result<Option<NaiveDate>, Str
         "yesterday" => today.pred_opt(),
         "next week" => today.checked_add_days(Days::new(7)),
         "next month" => today.checked_add_months(Months::new(1)),
+        "last week" => today.checked_sub_days(Days::new(7)),
+        "last month" => today.checked_sub_months(Months::new(1)),
+        "last year" => today.checked_sub_months(Months::new(12)),
         _ => None,
     };
     let found = found
@@ -24,7 +28,7 @@ pub fn parse_date(text: &str, today: NaiveDate) -> Result<Option<NaiveDate>, Str
         .or_else(|| weekday(&t).map(|w| next_weekday(today, w)));
     found.map(Some).ok_or_else(|| {
         format!(
-            "{} is not a date. Try 2026-12-01, today, +3d, +2w, +1m, fri, next month",
+            "{} is not a date. Try 2026-12-01, today, +3d, -2w, +1m, fri, last month",
             quoted(text)
         )
     })
@@ -43,12 +47,33 @@ pub fn quoted(text: &str) -> String {
 }
 
 /// `+3d`, `+2w`, `+1m` (also without the plus).
+/// `+3d`, `2w`, `+1m`, `1y` ahead of today; `-3d`, `-2w`, `-1m`, `-1y` back from it.
 fn relative(t: &str, today: NaiveDate) -> Option<NaiveDate> {
-    let (n, unit) = number_and_unit(t.strip_prefix('+').unwrap_or(t))?;
+    let (back, t) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let (n, unit) = number_and_unit(t)?;
+    let days = |d: u64| {
+        if back {
+            today.checked_sub_days(Days::new(d))
+        } else {
+            today.checked_add_days(Days::new(d))
+        }
+    };
+    let months = |m: u64| {
+        let m = Months::new(u32::try_from(m).ok()?);
+        if back {
+            today.checked_sub_months(m)
+        } else {
+            today.checked_add_months(m)
+        }
+    };
     match unit {
-        "d" | "day" | "days" => today.checked_add_days(Days::new(n)),
-        "w" | "week" | "weeks" => today.checked_add_days(Days::new(n * 7)),
-        "m" | "month" | "months" => today.checked_add_months(Months::new(u32::try_from(n).ok()?)),
+        "d" | "day" | "days" => days(n),
+        "w" | "week" | "weeks" => days(n.checked_mul(7)?),
+        "m" | "month" | "months" => months(n),
+        "y" | "year" | "years" => months(n.checked_mul(12)?),
         _ => None,
     }
 }
@@ -138,6 +163,23 @@ mod tests {
         assert_eq!(p("tue"), d(2026, 12, 1), "the next Tuesday, not today");
         assert_eq!(p("next monday"), d(2026, 11, 30));
         assert_eq!(p("next month"), d(2026, 12, 24));
+        assert_eq!(p("+1y"), d(2027, 11, 24));
+    }
+
+    #[test]
+    fn back_in_time() {
+        let p = |s| parse_date(s, today()).unwrap();
+        assert_eq!(p("-3d"), d(2026, 11, 21));
+        assert_eq!(p("-2w"), d(2026, 11, 10));
+        assert_eq!(p("-1m"), d(2026, 10, 24));
+        assert_eq!(p("-1y"), d(2025, 11, 24));
+        assert_eq!(p("last week"), d(2026, 11, 17));
+        assert_eq!(p("last month"), d(2026, 10, 24));
+        assert_eq!(p("last year"), d(2025, 11, 24));
+        assert!(
+            parse_date("-99999999999y", today()).is_err(),
+            "out of range: refused"
+        );
     }
 
     #[test]

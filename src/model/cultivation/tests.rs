@@ -259,6 +259,20 @@ fn journal_filters_combine_and_list_newest_first() {
     assert_eq!(wb.journal_matches(&q("from:2026-11-01")), [1, 2]);
     assert_eq!(wb.journal_matches(&q("to:2026-11-01 review")), [0]);
     assert_eq!(wb.journal_matches(&q("COFFEE")), [2]);
+    // A month or a year: from its first day, to its last; the past, relative to today.
+    assert_eq!(
+        wb.journal_matches(&q("from:2026-11 to:2026-11")),
+        wb.journal_matches(&q("from:2026-11-01 to:2026-11-30"))
+    );
+    assert_eq!(
+        wb.journal_matches(&q("from:2026 to:2026")),
+        wb.journal_matches(&q("from:2026-01-01 to:2026-12-31"))
+    );
+    assert_eq!(
+        wb.journal_matches(&q("from:-1y")),
+        wb.journal_matches(&q("from:2025-11-24"))
+    );
+    assert!(JournalFilter::parse("from:2026-13", today(), &goals).is_err());
     assert_eq!(
         wb.journal_matches(&q("nothing-like-this")),
         Vec::<usize>::new()
