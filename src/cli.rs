@@ -14,6 +14,8 @@ use crate::report::{self, Section};
 use crate::store::{self, Store};
 use crate::{privacy, workbooks};
 
+mod due;
+
 /// A private, keyboard-only mentoring workbook for the terminal.
 #[derive(Debug, Parser)]
 #[command(name = "mentorbook", version, about)]
@@ -73,6 +75,8 @@ pub enum Command {
     },
     /// Check a workbook file and report problems, changing nothing.
     Check,
+    /// What is overdue or due soon; exits 1 if anything is overdue (0 if not, 2 on errors).
+    Due(due::DueArgs),
     /// Print shell completions.
     Completions {
         #[arg(value_enum)]
@@ -235,6 +239,7 @@ pub fn run(cli: &Cli, command: &Command, now: DateTime<Local>) -> ExitCode {
         Command::List => list(),
         Command::New { name } => new(name, now),
         Command::Check => check(cli),
+        Command::Due(args) => return due::run(cli, args, now),
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(*shell, &mut Cli::command(), "mentorbook", &mut out);
@@ -254,7 +259,7 @@ pub fn run(cli: &Cli, command: &Command, now: DateTime<Local>) -> ExitCode {
     let raw = match command {
         Command::Show { .. } | Command::Completions { .. } | Command::Man => true,
         Command::Export { .. } => !to_terminal,
-        Command::List | Command::New { .. } | Command::Check => false,
+        Command::List | Command::New { .. } | Command::Check | Command::Due(_) => false,
     };
     match result {
         Ok(text) if raw => print(&text),

@@ -4,6 +4,7 @@
 //! exercise it comes from (see `screens::document`); this module knows no screen.
 
 pub mod calendar;
+pub mod due;
 mod markdown;
 mod printable;
 mod terminal;

@@ -353,3 +353,67 @@ fn the_demo_sample_answers_commands() {
     assert!(out.contains("BEGIN:VEVENT"));
     assert_eq!(std::fs::read_dir(home.path()).unwrap().count(), 0);
 }
+
+/// `due` answers with its exit code: 1 when something is overdue, 0 when nothing is, 2 when
+/// it cannot tell (bad arguments, a workbook that does not read).
+#[test]
+fn due_lists_what_is_overdue_and_answers_with_its_exit_code() {
+    let (home, file) = setup();
+    // The sample's steps of November 2026 are overdue from any day after them.
+    let out = mentorbook(home.path())
+        .args(["--file".as_ref(), file.as_os_str(), "due".as_ref()])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("OVERDUE 2026-11-21") && l.contains("Draft a one-page")),
+        "{out}"
+    );
+    let json = mentorbook(home.path())
+        .args(["--file".as_ref(), file.as_os_str()])
+        .args(["due", "--format", "json", "--within", "2w"])
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let items: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    let overdue = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["overdue"] == true);
+    assert!(overdue.count() >= 3, "{items:#}");
+    // An empty workbook: nothing overdue, exit 0.
+    stdout(mentorbook(home.path()).args(["new", "sam"]));
+    let empty = mentorbook(home.path())
+        .args(["--workbook", "sam", "due"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    assert!(
+        String::from_utf8(empty)
+            .unwrap()
+            .starts_with("Nothing overdue")
+    );
+    // Cannot tell: 2, with the reason, and the file untouched.
+    let err = stderr_of_failure(
+        mentorbook(home.path())
+            .args(["--file".as_ref(), file.as_os_str()])
+            .args(["due", "--within", "soon"]),
+        2,
+    );
+    assert!(err.contains("--within"), "{err}");
+    std::fs::write(&file, "{").unwrap();
+    stderr_of_failure(
+        mentorbook(home.path()).args(["--file".as_ref(), file.as_os_str(), "due".as_ref()]),
+        2,
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "{");
+}
