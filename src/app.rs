@@ -201,16 +201,17 @@ impl App {
     /// The workbook as it goes to disk. A goal, entry or list item just added and still
     /// empty in the editor is not in it: Esc would take it away again, so an autosave, a
     /// quit or a crash must not keep it either.
-    pub fn to_save(&self) -> Workbook {
-        let mut wb = self.workbook.clone();
-        if let Some(editing) = self.mode.editing()
-            && editing.new_item
-            && editing.text().trim().is_empty()
-            && let Some(field) = editing.field()
-        {
-            field.discard_new(&mut wb);
+    pub fn to_save(&self) -> std::borrow::Cow<'_, Workbook> {
+        match self.mode.editing() {
+            Some(editing) if editing.new_item && editing.text().trim().is_empty() => {
+                let mut wb = self.workbook.clone();
+                if let Some(field) = editing.field() {
+                    field.discard_new(&mut wb);
+                }
+                std::borrow::Cow::Owned(wb)
+            }
+            _ => std::borrow::Cow::Borrowed(&self.workbook),
         }
-        wb
     }
 
     /// Marks a change to be saved.

@@ -38,9 +38,7 @@ use crate::msg::{Effect, Msg};
 use crate::nav::{Record, Screen, Target};
 
 pub use act::{choose, focused_field, go, start_edit, start_editing};
-pub use conversations::{
-    NOTES_KEYS, check_in_line, kind_summary, new_check_in, new_conversation, when_changed,
-};
+pub use conversations::{NOTES_KEYS, check_in_line, kind_summary, new_check_in, new_conversation};
 pub use document::{document, section, section_of};
 pub use editor::{draw as draw_editor, new_editor};
 pub use focus::{focus, focus_on, focused, set_focus, targets as focus_targets};
@@ -262,4 +260,12 @@ pub fn new_entry(app: &mut App, now: DateTime<Local>) -> Option<Effect> {
 }
 
 /// Picker mechanics are shared; what each list holds and does is its exercise's.
+/// After the editor changed a field's value: what the screen that owns the field does next
+/// (a conversation moved to a past day drops the agenda suggested for today).
+pub fn committed(app: &mut App, field: Field) {
+    if let Field::Conversation(c, crate::field::ConversationPart::At) = field {
+        conversations::when_changed(app, c);
+    }
+}
+
 pub use pick::update as update_pick;

@@ -179,7 +179,7 @@ impl Session {
         if self.app.flush_editor() {
             self.app.unsaved = true;
         }
-        let snapshot = self.app.to_save();
+        let snapshot = self.app.to_save().into_owned();
         let job = self.store.job();
         let at = (self.clock)();
         // Changes from now on are not in this save: they start the timer again.

@@ -44,10 +44,7 @@ pub fn commit(app: &mut App) -> Option<Effect> {
     match field.commit(&mut app.workbook, &text, app.today) {
         Ok(true) => {
             app.touch();
-            if let crate::field::Field::Conversation(c, crate::field::ConversationPart::At) = field
-            {
-                crate::screens::when_changed(app, c);
-            }
+            crate::screens::committed(app, field);
         }
         Ok(false) => {}
         Err(reason) => {
