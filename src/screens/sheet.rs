@@ -142,7 +142,13 @@ fn wrapped_height(text: &str, width: u16) -> u16 {
 /// Rows a running text's box takes below its label: the text (all of it when focused, as
 /// far as `room` allows, else a preview), and a row saying how much more there is when it
 /// is cut. The editor grows with its text up to what the window has.
-pub fn text_rows(app: &App, f: crate::field::Field, width: u16, room: u16) -> u16 {
+fn text_rows(
+    app: &App,
+    f: crate::field::Field,
+    focus: Option<Target>,
+    width: u16,
+    room: u16,
+) -> u16 {
     let tall = room.saturating_sub(KEEP_AROUND).max(EDITOR_LINES);
     let inner = width.saturating_sub(5);
     if let Some(editor) = editor_for(app, f) {
@@ -156,13 +162,24 @@ pub fn text_rows(app: &App, f: crate::field::Field, width: u16, room: u16) -> u1
         return 1;
     }
     let lines = wrapped_height(&text, inner);
-    let focused = super::focus::focused(app) == Some(Target::Field(f));
-    let limit = if focused { tall } else { TEXT_PREVIEW + 1 };
+    let limit = if focus == Some(Target::Field(f)) {
+        tall
+    } else {
+        TEXT_PREVIEW + 1
+    };
     // A cut text gives its last row to the "↓ N more lines" sign.
     lines.min(limit)
 }
 
-fn height(app: &App, item: &Item, width: u16, first: bool, room: u16) -> u16 {
+/// `focus` is the frame's, found once by the caller (finding it builds the item list).
+fn height(
+    app: &App,
+    item: &Item,
+    focus: Option<Target>,
+    width: u16,
+    first: bool,
+    room: u16,
+) -> u16 {
     let wb = &app.workbook;
     match item {
         Item::Heading(_) if first => 1,
@@ -170,7 +187,7 @@ fn height(app: &App, item: &Item, width: u16, first: bool, room: u16) -> u16 {
         Item::Prompt(t) => wrapped_height(t, width.saturating_sub(2)),
         Item::Info(t) => wrapped_height(t, width.saturating_sub(2)),
         Item::Field(f) if super::spec(*f, wb).kind == Kind::Text => {
-            1 + text_rows(app, *f, width, room)
+            1 + text_rows(app, *f, focus, width, room)
         }
         Item::Lines(lines) => lines.len() as u16,
         Item::Field(_)
@@ -197,11 +214,11 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, items: &[Item]) {
         })
         .collect();
     let width = area.width - 1; // the scrollbar's column
+    let focus = super::focus::focused(app);
     let heights: Vec<u16> = (items.iter().enumerate())
-        .map(|(n, i)| height(app, i, width, n == 0, area.height))
+        .map(|(n, i)| height(app, i, focus, width, n == 0, area.height))
         .collect();
     let total: u16 = heights.iter().sum();
-    let focus = super::focus::focused(app);
     let mut top = 0u16;
     let mut focus_span = (0u16, 0u16);
     for (item, h) in items.iter().zip(&heights) {
