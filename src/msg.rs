@@ -32,6 +32,8 @@ pub enum Msg {
     EditDate,
     /// `b`: edit the steps the focused step waits for.
     EditAfter,
+    /// `]` / `[` on a journal entry: the next (older) or previous (newer) entry of the list.
+    NextEntry(bool),
     /// `N`: write the conversation's notes, from anywhere on its page.
     WriteNotes,
     /// `X`: take every item off the conversation's agenda (asks).

@@ -118,6 +118,7 @@ pub fn update(app: &mut App, msg: Msg, now: DateTime<Local>) -> Option<Effect> {
         | Msg::ClearAgenda
         | Msg::SuggestAgenda
         | Msg::WriteNotes
+        | Msg::NextEntry(_)
         | Msg::SwitchPane
         | Msg::SwapReference(_)
         | Msg::Split(_) => {}

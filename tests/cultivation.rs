@@ -413,3 +413,34 @@ fn journal_screens() {
     press(&mut link, "<Enter>");
     snap("entry_pick_link", &link);
 }
+
+/// Reading on: `]` and `[` on an entry go through the list as filtered, one key per entry,
+/// and Esc goes back to the list on the entry last read.
+#[test]
+fn entries_are_read_on_with_brackets_through_the_filtered_list() {
+    let mut app = at(Screen::Exercise(Exercise::Journal));
+    let order = app.journal.matches.clone();
+    press(&mut app, "<Enter>");
+    assert_eq!(app.screen, Screen::Entry(order[0]));
+    press(&mut app, "[");
+    assert_eq!(app.screen, Screen::Entry(order[0]));
+    assert!(app.notice.as_deref().unwrap().contains("newest"));
+    press(&mut app, "]]");
+    assert_eq!(app.screen, Screen::Entry(order[2]));
+    press(&mut app, "[");
+    assert_eq!(app.screen, Screen::Entry(order[1]));
+    press(&mut app, "<Esc>");
+    assert_eq!(app.screen, Screen::Exercise(Exercise::Journal));
+    assert_eq!(
+        app.journal.selected, 1,
+        "the list is on the entry last read"
+    );
+    // Through a filter: only what it lets through.
+    press(&mut app, "/#reviews<Enter>");
+    let reviews = app.journal.matches.clone();
+    assert_eq!(reviews.len(), 2);
+    press(&mut app, "g<Enter>]");
+    assert_eq!(app.screen, Screen::Entry(reviews[1]));
+    press(&mut app, "]");
+    assert!(app.notice.as_deref().unwrap().contains("oldest"));
+}

@@ -109,11 +109,35 @@ pub fn handle_list(app: &mut App, msg: &Msg) -> Handled {
     Handled::Yes(None)
 }
 
-/// `p` on an entry's page: private or not.
+/// On an entry's page: `p` private or not; `]` and `[` read on through the list as it is
+/// filtered (Esc goes back to the list on the entry last read).
 pub fn handle_entry(app: &mut App, msg: &Msg) -> Handled {
     match (msg, app.screen) {
         (Msg::TogglePrivate, Screen::Entry(e)) => {
             Handled::Yes(choose(app, Choice::EntryPrivate(e)))
+        }
+        (Msg::NextEntry(older), Screen::Entry(e)) => {
+            let view = &app.journal;
+            let Some(at) = view.matches.iter().position(|&m| m == e) else {
+                app.notice = Some("This entry is not in the list as filtered.".into());
+                return Handled::Yes(None);
+            };
+            let next = if *older {
+                at.checked_add(1).filter(|&n| n < view.matches.len())
+            } else {
+                at.checked_sub(1)
+            };
+            let Some(next) = next else {
+                app.notice = Some(if *older {
+                    "This is the oldest entry of the list.".into()
+                } else {
+                    "This is the newest entry of the list.".into()
+                });
+                return Handled::Yes(None);
+            };
+            // Back on the list, `enter` selects the entry last read.
+            let entry = view.matches[next];
+            Handled::Yes(go(app, Screen::Entry(entry)))
         }
         _ => Handled::No,
     }

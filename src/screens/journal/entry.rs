@@ -25,6 +25,20 @@ pub const KEYS: &[Binding] = &[
         "private (never in call mode or exports), or not",
         Msg::TogglePrivate,
     ),
+    explained(
+        &[plain(']')],
+        "]",
+        "older",
+        "the next entry of the list (older), to read on",
+        Msg::NextEntry(true),
+    ),
+    explained(
+        &[plain('[')],
+        "[",
+        "newer",
+        "the previous entry of the list (newer)",
+        Msg::NextEntry(false),
+    ),
     back_to("back to the journal"),
 ];
 
