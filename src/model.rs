@@ -15,6 +15,7 @@ mod meeting;
 mod parts;
 mod planning;
 mod relationship;
+mod search;
 mod vision;
 
 use serde::{Deserialize, Serialize};
@@ -23,7 +24,7 @@ pub use conversations::{
     AgendaItem, CheckIn, CheckInPart, Commitment, Conversation, ConversationKind, ConversationPart,
     Feedback, FeedbackPart, FourPs, JournalEntry, PrepPart, judges_the_person,
 };
-pub use cultivation::{JournalFilter, LOOK_AHEAD_DAYS, STALE_GOAL_DAYS};
+pub use cultivation::{LOOK_AHEAD_DAYS, STALE_GOAL_DAYS};
 pub use dates::{describe_days, parse_date, parse_days, quoted};
 pub use fold::{fold, same as same_folded};
 pub use goals::{
@@ -38,6 +39,7 @@ pub use relationship::{
     Agreement, AgreementPart, Closure, ClosureCheck, ClosurePart, Fit, FitDecision, MentoringPlan,
     PlanArea, Prospect, ProspectPart, ReflectPart, SelfReflection, Topic,
 };
+pub use search::{JournalFilter, Match, Term};
 pub use vision::{Vision, VisionPart, reads_as_future};
 
 /// Stable identifier of a list item (goal, step, conversation, entry…), unique in one workbook.

@@ -44,7 +44,7 @@ pub use editor::{draw as draw_editor, new_editor};
 pub use focus::{focus, focus_on, focused, set_focus, targets as focus_targets};
 pub use form::editor_for;
 pub use home::next_step;
-pub use journal::commit_filter;
+pub use journal::{commit_filter, found_notice};
 pub use pick::{PickView, pick_view};
 pub use review::{STACK_BELOW, open as open_review, reference_lines};
 pub use sheet::fit;

@@ -234,7 +234,7 @@ fn a_search_reads_every_months_text_and_finds_words_past_the_first_line() {
         assert_eq!(app.workbook.journal.head_count(), 0);
         assert_eq!(
             app.notice.as_deref(),
-            Some("1 entries match. Esc clears the filter.")
+            Some("1 entry matches “kestrel13”. Esc clears the filter.")
         );
     });
 }

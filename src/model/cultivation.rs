@@ -1,12 +1,9 @@
 //! The rules of the cultivation phase: when the next check-in is due, the agenda suggested
-//! for a new conversation, and journal filtering. Pure functions of the model and a "today".
+//! for a new conversation, Pure functions of the model and a "today".
 
 use chrono::{Days, NaiveDate};
 
-use super::{
-    AgendaItem, ConversationKind, Goal, GoalStatus, Id, JournalEntry, StepStatus, Workbook,
-    parse_date,
-};
+use super::{AgendaItem, ConversationKind, GoalStatus, StepStatus, Workbook};
 
 /// How far ahead the agenda looks when no next meeting is set, and how close a milestone's
 /// date must be to make the agenda.
@@ -146,32 +143,6 @@ impl Workbook {
             .filter(|c| !c.private)
             .max_by_key(|c| c.at)
     }
-
-    /// Positions of the journal entries `filter` lets through, newest first.
-    pub fn journal_matches(&self, filter: &JournalFilter) -> Vec<usize> {
-        // A head's text is only its first line: it is searched once its text is in.
-        let words = !filter.words.is_empty();
-        let mut found: Vec<usize> = (0..self.journal.len())
-            .filter(|&k| !(words && self.journal.is_head(k)) && filter.matches(&self.journal[k]))
-            .collect();
-        // Newest first; of two written in the same second, the later one (higher id) first.
-        found.sort_by_key(|&k| std::cmp::Reverse((self.journal[k].at, self.journal[k].id)));
-        found
-    }
-}
-
-/// What the journal list shows: every condition must hold.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct JournalFilter {
-    /// Entries with every one of these tags (without the `#`, any case).
-    pub tags: Vec<String>,
-    /// Entries linked to this goal.
-    pub goal: Option<Id>,
-    /// From this day on, up to that day (both included).
-    pub from: Option<NaiveDate>,
-    pub to: Option<NaiveDate>,
-    /// Words that must all appear in the text (any case).
-    pub words: Vec<String>,
 }
 
 /// How the items the agenda suggests begin: what the plan still says is open is suggested
@@ -214,85 +185,6 @@ fn without_still_open(mut text: &str) -> &str {
         text = rest.trim_start();
     }
     text
-}
-
-/// A year (`2025`) or a month (`2025-06`) as its first and last day.
-fn period(text: &str) -> Option<(NaiveDate, NaiveDate)> {
-    let (year, month) = match text.split_once('-') {
-        Some((y, m)) if m.len() == 2 => (y, Some(m.parse::<u32>().ok()?)),
-        Some(_) => return None,
-        None => (text, None),
-    };
-    if year.len() != 4 {
-        return None;
-    }
-    let year: i32 = year.parse().ok()?;
-    let first = NaiveDate::from_ymd_opt(year, month.unwrap_or(1), 1)?;
-    let next = match month {
-        Some(_) => first.checked_add_months(chrono::Months::new(1))?,
-        None => NaiveDate::from_ymd_opt(year + 1, 1, 1)?,
-    };
-    Some((first, next.pred_opt()?))
-}
-
-impl JournalFilter {
-    /// Reads a query as typed: `#tag` (several: all of them), `from:`/`to:` with any date, a
-    /// year (`2025`) or a month (`2025-06`), `goal:2` (the goal's number in the list of goals),
-    /// `from:2026-01-01`, `to:today`, and plain words. The error names the part that does not
-    /// read.
-    pub fn parse(query: &str, today: NaiveDate, goals: &[Goal]) -> Result<JournalFilter, String> {
-        let mut f = JournalFilter::default();
-        for word in query.split_whitespace() {
-            if let Some(n) = word.strip_prefix("goal:") {
-                let g = n
-                    .parse::<usize>()
-                    .ok()
-                    .and_then(|n| goals.get(n.checked_sub(1)?))
-                    .ok_or_else(|| {
-                        format!(
-                            "{}: there is no such goal (goals are 1 to {})",
-                            super::quoted(word),
-                            goals.len()
-                        )
-                    })?;
-                f.goal = Some(g.id);
-            } else if let Some(tag) = word.strip_prefix('#') {
-                // Several tags all apply: `#reviews #mood` is what is tagged both.
-                f.tags.push(super::fold(tag));
-            } else if let Some(d) = word.strip_prefix("from:") {
-                f.from = match period(d) {
-                    Some((first, _)) => Some(first),
-                    None => parse_date(d, today)?,
-                };
-            } else if let Some(d) = word.strip_prefix("to:") {
-                f.to = match period(d) {
-                    Some((_, last)) => Some(last),
-                    None => parse_date(d, today)?,
-                };
-            } else {
-                f.words.push(super::fold(word));
-            }
-        }
-        Ok(f)
-    }
-
-    /// Whether the filter keeps nothing out.
-    pub fn is_empty(&self) -> bool {
-        *self == JournalFilter::default()
-    }
-
-    /// Whether `entry` passes.
-    pub fn matches(&self, entry: &JournalEntry) -> bool {
-        let day = entry.at.date_naive();
-        (self.tags.iter()).all(|t| entry.tags.iter().any(|x| super::same_folded(x, t)))
-            && self.goal.is_none_or(|g| entry.goal == Some(g))
-            && self.from.is_none_or(|d| day >= d)
-            && self.to.is_none_or(|d| day <= d)
-            && (self.words.is_empty() || {
-                let text = super::fold(&entry.text);
-                self.words.iter().all(|w| text.contains(w.as_str()))
-            })
-    }
 }
 
 #[cfg(test)]

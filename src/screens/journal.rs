@@ -28,7 +28,7 @@ pub const ENTRY_TAGS: Spec = Spec::new(Kind::Tags, "Tags", "e.g. reviews, mood (
 const FILTER: Spec = Spec::new(
     Kind::Line,
     "Filter",
-    "#tag goal:1 from:2026-01-01 to:today words",
+    "#tag \"a phrase\" -word #a OR #b goal:1 from:2025-06 to:today day:12-02",
 );
 
 /// The list is worked out again on the way in (entries may have changed on their pages),
@@ -153,7 +153,7 @@ pub fn commit_filter(app: &mut App, text: &str) -> Result<(), String> {
     app.refresh_journal();
     let view = &mut app.journal;
     view.selected = 0;
-    let searching = !view.filter.words.is_empty() && app.workbook.journal.has_heads();
+    let searching = view.filter.needs_text() && app.workbook.journal.has_heads();
     app.notice = Some(if view.query.is_empty() {
         "Showing every entry.".into()
     } else if searching {
@@ -162,12 +162,19 @@ pub fn commit_filter(app: &mut App, text: &str) -> Result<(), String> {
             view.matches.len()
         )
     } else {
-        format!(
-            "{} entries match. Esc clears the filter.",
-            view.matches.len()
-        )
+        found_notice(app)
     });
     Ok(())
+}
+
+/// What the filter found, in words: "6 entries match #reflection and #goals. …".
+pub fn found_notice(app: &App) -> String {
+    let found = match app.journal.matches.len() {
+        1 => "1 entry matches".to_string(),
+        n => format!("{n} entries match"),
+    };
+    let what = app.journal.filter.describe(&app.workbook.goals);
+    format!("{found} {what}. Esc clears the filter.")
 }
 
 /// What an entry can be linked to: nothing, each goal, the newest conversations.

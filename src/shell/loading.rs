@@ -54,7 +54,7 @@ impl Session {
             }
         }
         if self.pending_texts.is_none()
-            && !self.app.journal.filter.words.is_empty()
+            && self.app.journal.filter.needs_text()
             && self.app.workbook.journal.has_heads()
         {
             self.pending_texts = self.store.read_texts(&self.app.workbook);
@@ -78,8 +78,7 @@ impl Session {
         if let Some(e) = taken.failed {
             self.app.notice = Some(format!("A month's texts cannot be read: {e}"));
         } else if self.pending_texts.is_none() && !self.app.journal.query.is_empty() {
-            let n = self.app.journal.matches.len();
-            self.app.notice = Some(format!("{n} entries match. Esc clears the filter."));
+            self.app.notice = Some(crate::screens::found_notice(&self.app));
         }
         any
     }

@@ -125,7 +125,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     // While older months are still being read, the count says so: the list grows.
     let unreadable = journal.in_unreadable();
     // A search by words goes through the heads' texts as they are read.
-    let searching = if view.filter.words.is_empty() {
+    let searching = if !view.filter.needs_text() {
         0
     } else {
         journal.head_count()
