@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::{DateTime, Local};
-use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::model::Workbook;
 use crate::report::{self, Section};
@@ -15,6 +15,10 @@ use crate::store::{self, Store};
 use crate::{privacy, workbooks};
 
 mod due;
+mod export;
+mod import;
+
+pub use export::{Format, export_text, filter_journal};
 
 /// A private, keyboard-only mentoring workbook for the terminal.
 #[derive(Debug, Parser)]
@@ -43,21 +47,11 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Write the workbook out as Markdown, iCalendar or JSON (private content left out).
-    Export {
-        /// What to write.
-        #[arg(long, value_enum)]
-        format: Format,
-        /// Only this part (Markdown; may be repeated).
-        #[arg(long, value_enum, value_name = "NAME")]
-        section: Vec<Section>,
-        /// Write to this file instead of standard output.
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Include the conversation with yourself, private topics and private journal entries.
-        #[arg(long)]
-        include_private: bool,
-    },
+    /// Write the workbook out as Markdown, plain text, iCalendar or JSON (private content
+    /// left out); the journal with `--section journal`, narrowed by `--filter`.
+    Export(export::ExportArgs),
+    /// Bring a journal in from jrnl, tui-journal or a Markdown file (entries arrive private).
+    Import(import::ImportArgs),
     /// Print a summary: the action plans, the goals, the agenda or the dates.
     Show {
         #[arg(value_enum)]
@@ -84,17 +78,6 @@ pub enum Command {
     },
     /// Print the man page (roff).
     Man,
-}
-
-/// Export formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// A document for email or printing.
-    Markdown,
-    /// Calendar events (RFC 5545) for the dates.
-    Ics,
-    /// The workbook file itself.
-    Json,
 }
 
 /// Prints to stderr, ignoring failure (the terminal may be gone; `eprintln!` would panic).
@@ -219,19 +202,8 @@ fn load(path: &Path, need: Need) -> Result<Workbook, String> {
 /// Runs a command that needs no terminal UI.
 pub fn run(cli: &Cli, command: &Command, now: DateTime<Local>) -> ExitCode {
     let result = match command {
-        Command::Export {
-            format,
-            section,
-            output,
-            include_private,
-        } => export(
-            cli,
-            *format,
-            section,
-            output.as_deref(),
-            *include_private,
-            now,
-        ),
+        Command::Export(args) => export::run(cli, args, now),
+        Command::Import(args) => import::run(cli, args, now),
         Command::Show {
             what,
             include_private,
@@ -258,8 +230,12 @@ pub fn run(cli: &Cli, command: &Command, now: DateTime<Local>) -> ExitCode {
     let to_terminal = std::io::stdout().is_terminal();
     let raw = match command {
         Command::Show { .. } | Command::Completions { .. } | Command::Man => true,
-        Command::Export { .. } => !to_terminal,
-        Command::List | Command::New { .. } | Command::Check | Command::Due(_) => false,
+        Command::Export(_) => !to_terminal,
+        Command::List
+        | Command::New { .. }
+        | Command::Check
+        | Command::Import(_)
+        | Command::Due(_) => false,
     };
     match result {
         Ok(text) if raw => print(&text),
@@ -268,80 +244,18 @@ pub fn run(cli: &Cli, command: &Command, now: DateTime<Local>) -> ExitCode {
     }
 }
 
-/// The export as text, from a workbook already read: the CLI and the tests share it.
-pub fn export_text(
-    wb: &Workbook,
-    format: Format,
-    sections: &[Section],
-    include_private: bool,
-    now: DateTime<Local>,
-) -> String {
-    let wb = &*privacy::for_document(wb, include_private);
-    match format {
-        Format::Markdown => {
-            let sections = if sections.is_empty() {
-                &Section::ALL[..]
-            } else {
-                sections
-            };
-            let opts = report::Options {
-                include_private,
-                today: now.date_naive(),
-            };
-            report::markdown(&crate::screens::document(wb, sections, opts))
-        }
-        Format::Ics => report::calendar::ics(wb, now.to_utc()),
-        Format::Json => {
-            let data = store::encode_data(wb);
-            String::from_utf8_lossy(&store::encode(&data, 0, now.fixed_offset())).into_owned()
-        }
-    }
-}
-
-fn export(
-    cli: &Cli,
-    format: Format,
-    sections: &[Section],
-    output: Option<&Path>,
-    include_private: bool,
-    now: DateTime<Local>,
-) -> Result<String, String> {
-    if !sections.is_empty() && format != Format::Markdown {
-        return Err("--section only applies to --format markdown".into());
-    }
-    // Only the JSON export holds journal entries.
-    let need = match format {
-        Format::Json => Need::Everything,
-        Format::Markdown | Format::Ics => Need::Plan,
-    };
-    let (wb, path) = load_for(cli, need)?;
-    let text = export_text(&wb, format, sections, include_private, now);
-    let Some(out) = output else {
-        return Ok(text);
-    };
-    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    };
-    if same(out, &path) {
-        return Err(format!(
-            "{} is the workbook itself: choose another file",
-            out.display()
-        ));
-    }
-    store::write_file_private(out, text.as_bytes())
-        .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
-    say(&format!("mentorbook: wrote {}", out.display()));
-    Ok(String::new())
-}
-
 fn show(
     cli: &Cli,
     what: Section,
     include_private: bool,
     now: DateTime<Local>,
 ) -> Result<String, String> {
-    let (wb, _) = load_for(cli, Need::Plan)?;
+    let need = if what == Section::Journal {
+        Need::Everything
+    } else {
+        Need::Plan
+    };
+    let (wb, _) = load_for(cli, need)?;
     Ok(show_text(&wb, what, include_private, now, colour()))
 }
 

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod cli;
 pub mod field;
+pub mod import;
 pub mod input;
 pub mod keys;
 pub mod lifecycle;

@@ -5,6 +5,7 @@
 
 pub mod calendar;
 pub mod due;
+mod journal;
 mod markdown;
 mod printable;
 mod terminal;
@@ -14,6 +15,7 @@ use std::sync::{Arc, Mutex};
 use chrono::NaiveDate;
 use ratatui::text::Line;
 
+pub use journal::{diary, journal_json};
 pub use markdown::markdown;
 pub use printable::{printable, printable_blocks};
 pub use terminal::{lines, plain};
@@ -59,6 +61,8 @@ pub enum Section {
     Topics,
     /// Deadlines, milestones, step due dates and planned meetings.
     Deadlines,
+    /// The journal's shareable entries, oldest first (only when asked for).
+    Journal,
 }
 
 impl Section {
@@ -83,6 +87,7 @@ impl Section {
             Section::Vision => "Personal vision",
             Section::Topics => "Mentoring plan",
             Section::Deadlines => "Dates",
+            Section::Journal => "Journal",
         }
     }
 }

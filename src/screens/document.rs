@@ -43,6 +43,7 @@ pub fn section(wb: &Workbook, section: Section, opts: Options) -> Vec<Block> {
         Section::Vision => vision::report(wb),
         Section::Topics => plan::report(wb, opts.include_private),
         Section::Deadlines => deadlines(wb, opts.today),
+        Section::Journal => crate::report::diary(wb, opts.include_private),
     };
     if blocks.is_empty() {
         vec![Block::Note("Nothing written here yet.".into())]

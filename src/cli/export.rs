@@ -1,0 +1,136 @@
+//! `mentorbook export`: the workbook as a document (Markdown or plain text), its dates as a
+//! calendar, or its data as JSON; the journal (`--section journal`) as a diary or as JSON,
+//! narrowed by the same query language as the in-app filter.
+
+use std::path::Path;
+
+use chrono::{DateTime, Local, NaiveDate};
+use clap::{Args, ValueEnum};
+
+use super::{Cli, Need, load_for, say};
+use crate::model::{JournalFilter, Workbook};
+use crate::report::{self, Section};
+use crate::{privacy, store};
+
+/// The arguments of `export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// What to write.
+    #[arg(long, value_enum)]
+    pub format: Format,
+    /// Only this part (may be repeated). `journal` is never in the default document: ask for it.
+    #[arg(long, value_enum, value_name = "NAME")]
+    pub section: Vec<Section>,
+    /// Only the journal entries this query finds, as in the app's filter line:
+    /// `#tag "a phrase" -word #a OR #b from:2025-06 to:today day:12-02`.
+    #[arg(long, value_name = "QUERY")]
+    pub filter: Option<String>,
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+    /// Include the conversation with yourself, private topics and private journal entries.
+    #[arg(long)]
+    pub include_private: bool,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// A document for email or printing.
+    Markdown,
+    /// The same document as plain text.
+    Text,
+    /// Calendar events (RFC 5545) for the dates.
+    Ics,
+    /// The workbook file itself; with `--section journal`, the journal's entries.
+    Json,
+}
+
+/// The export as text, from a workbook already read: the CLI and the tests share it.
+pub fn export_text(
+    wb: &Workbook,
+    format: Format,
+    sections: &[Section],
+    include_private: bool,
+    now: DateTime<Local>,
+) -> String {
+    let wb = &*privacy::for_document(wb, include_private);
+    let sections = if sections.is_empty() {
+        &Section::ALL[..]
+    } else {
+        sections
+    };
+    let opts = report::Options {
+        include_private,
+        today: now.date_naive(),
+    };
+    match format {
+        Format::Markdown => report::markdown(&crate::screens::document(wb, sections, opts)),
+        Format::Text => report::plain(&crate::screens::document(wb, sections, opts), false),
+        Format::Ics => report::calendar::ics(wb, now.to_utc()),
+        Format::Json if sections == [Section::Journal] => report::journal_json(wb, include_private),
+        Format::Json => {
+            let data = store::encode_data(wb);
+            String::from_utf8_lossy(&store::encode(&data, 0, now.fixed_offset())).into_owned()
+        }
+    }
+}
+
+/// Keeps only the journal entries `query` finds (for an export: the copy is not saved).
+pub fn filter_journal(wb: &mut Workbook, query: &str, today: NaiveDate) -> Result<(), String> {
+    let filter = JournalFilter::parse(query, today, &wb.goals)
+        .map_err(|e| format!("--filter {query:?}: {e}"))?;
+    wb.journal.retain(|e| filter.matches(e));
+    Ok(())
+}
+
+/// Runs `export`.
+pub fn run(cli: &Cli, args: &ExportArgs, now: DateTime<Local>) -> Result<String, String> {
+    let journal = args.section.contains(&Section::Journal);
+    match args.format {
+        Format::Ics if !args.section.is_empty() => {
+            return Err(
+                "--section does not apply to --format ics (the calendar holds dates)".into(),
+            );
+        }
+        Format::Json if !args.section.is_empty() && args.section != [Section::Journal] => {
+            return Err(
+                "--format json writes the whole workbook, or the journal alone with \
+                        --section journal"
+                    .into(),
+            );
+        }
+        _ => {}
+    }
+    if args.filter.is_some() && !journal {
+        return Err("--filter narrows the journal: add --section journal".into());
+    }
+    // Only output that holds journal entries reads the journal (it can be years of text).
+    let need = if journal || args.format == Format::Json {
+        Need::Everything
+    } else {
+        Need::Plan
+    };
+    let (mut wb, path) = load_for(cli, need)?;
+    if let Some(query) = &args.filter {
+        filter_journal(&mut wb, query, now.date_naive())?;
+    }
+    let text = export_text(&wb, args.format, &args.section, args.include_private, now);
+    let Some(out) = args.output.as_deref() else {
+        return Ok(text);
+    };
+    let same = |a: &Path, b: &Path| match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same(out, &path) {
+        return Err(format!(
+            "{} is the workbook itself: choose another file",
+            out.display()
+        ));
+    }
+    store::write_file_private(out, text.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    say(&format!("mentorbook: wrote {}", out.display()));
+    Ok(String::new())
+}
