@@ -123,6 +123,8 @@ pub enum Field {
     /// Journal entry `i`: its text, its tags.
     Entry(usize),
     EntryTags(usize),
+    /// When journal entry `i` was written (it can be set back: a backdated entry).
+    EntryAt(usize),
     Closure(ClosurePart),
 }
 
@@ -160,6 +162,7 @@ impl Field {
             Field::CheckIn(i, p) => p.slot(wb.check_ins.get(i)?),
             Field::Entry(i) => Slot::Text(&wb.journal.whole(i)?.text),
             Field::EntryTags(i) => Slot::Tags(&wb.journal.get(i)?.tags),
+            Field::EntryAt(i) => Slot::Stamp(&wb.journal.get(i)?.at),
             Field::Closure(p) => p.slot(&wb.closure),
         })
     }
@@ -207,6 +210,7 @@ impl Field {
             Field::CheckIn(i, p) => p.slot_mut(wb.check_ins.get_mut(i)?),
             Field::Entry(i) => text(&mut wb.entry_mut(i)?.text),
             Field::EntryTags(i) => SlotMut::Tags(&mut wb.entry_mut(i)?.tags),
+            Field::EntryAt(i) => SlotMut::Stamp(&mut wb.entry_mut(i)?.at),
             Field::Closure(p) => p.slot_mut(&mut wb.closure),
         })
     }
@@ -277,6 +281,20 @@ impl Field {
         if let Field::StepAfter(g, i) = self {
             let goal = wb.goals.get_mut(g).ok_or("That goal is gone.")?;
             return goal.plan.set_dependencies(i, text);
+        }
+        if let Field::EntryAt(i) = self {
+            // An entry moves to the file of its new month: never to one that cannot be read
+            // (it would not be saved there).
+            let old = wb.journal.get(i).ok_or("That entry is gone.")?.at;
+            let mut at = old;
+            commit::store(SlotMut::Stamp(&mut at), text, today)?;
+            let month = crate::model::Month::of(&at);
+            if at != old && wb.journal.is_unreadable(month) {
+                return Err(format!(
+                    "The journal file of {month} cannot be read, so no entry can move into \
+                     it; `mentorbook check` says why."
+                ));
+            }
         }
         match self.slot_mut(wb) {
             Some(slot) => commit::store(slot, text, today),

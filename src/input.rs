@@ -5,7 +5,8 @@ use crossterm::event::{Event, KeyEventKind};
 
 use crate::app::App;
 use crate::keys::{
-    CONFIRM, EDIT, GLOBAL, MAKE_ROOM, Msg, PICK, ctrl, digit, lookup, matches, movement,
+    CONFIRM, EDIT, GLOBAL, MAKE_ROOM, Msg, PICK, PICK_TEMPLATE, ctrl, digit, lookup, matches,
+    movement,
 };
 use crate::nav::{Mode, Pane, PickWhat, Screen};
 use crate::screens;
@@ -37,14 +38,17 @@ pub fn resolve(app: &App, event: &Event) -> Option<Msg> {
             .or_else(|| {
                 let table = match pick.what {
                     PickWhat::MakeRoom(_) => MAKE_ROOM,
+                    PickWhat::Template => PICK_TEMPLATE,
                     PickWhat::Status(_)
                     | PickWhat::Kind(_)
                     | PickWhat::StepGoal(..)
-                    | PickWhat::Link(_) => PICK,
+                    | PickWhat::Link(_)
+                    | PickWhat::Tag => PICK,
                 };
                 lookup(&[table], key)
             })
             .or_else(quit),
+        Mode::Calendar(_) => screens::calendar_key(key).or_else(quit),
         Mode::Browse => movement(key)
             .or_else(|| lookup(&[screens::keys(app.screen), GLOBAL], key))
             .or_else(|| {
@@ -65,7 +69,7 @@ fn blind(app: &App, key: &crossterm::event::KeyEvent) -> Option<Msg> {
         Mode::Browse => GLOBAL,
         Mode::Edit(_) => EDIT,
         // A question or a list to pick from waits for a window that shows it.
-        Mode::Confirm(_) | Mode::Pick(_) => {
+        Mode::Confirm(_) | Mode::Pick(_) | Mode::Calendar(_) => {
             return matches(key, &ctrl('c')).then_some(Msg::SaveAndQuit);
         }
     };
@@ -118,9 +122,17 @@ mod tests {
         let screens = (Screen::top_level())
             .chain(Screen::PAGE_KINDS)
             .map(crate::screens::keys);
-        let tables = [GLOBAL, EDIT, CONFIRM, PICK, MAKE_ROOM]
-            .into_iter()
-            .chain(screens);
+        let tables = [
+            GLOBAL,
+            EDIT,
+            CONFIRM,
+            PICK,
+            MAKE_ROOM,
+            PICK_TEMPLATE,
+            crate::screens::CALENDAR_KEYS,
+        ]
+        .into_iter()
+        .chain(screens);
         for b in tables.flat_map(|t| t.iter()) {
             assert!(b.label.chars().count() <= 18, "{}", b.label);
             assert!(b.explanation().chars().count() <= 48, "{}", b.explanation());

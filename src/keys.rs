@@ -257,6 +257,31 @@ pub const PICK: &[Binding] = &[
     bind(&[code(KeyCode::Esc)], "Esc", "cancel", Msg::Back),
 ];
 
+/// Picking a template: the same, and `d` lets one of one's own go.
+pub const PICK_TEMPLATE: &[Binding] = &[
+    explained(
+        &[code(KeyCode::Up), code(KeyCode::Down)],
+        "↑↓",
+        "choose",
+        "move through the templates (k and j work too)",
+        Msg::Down,
+    ),
+    bind(
+        &[code(KeyCode::Enter)],
+        "Enter",
+        "start an entry",
+        Msg::Activate,
+    ),
+    explained(
+        &[plain('d')],
+        "d",
+        "delete",
+        "let one of your own templates go",
+        Msg::Delete,
+    ),
+    bind(&[code(KeyCode::Esc)], "Esc", "cancel", Msg::Back),
+];
+
 /// Making room among three active goals.
 pub const MAKE_ROOM: &[Binding] = &[
     explained(

@@ -16,6 +16,7 @@ mod parts;
 mod planning;
 mod relationship;
 mod search;
+mod templates;
 mod vision;
 
 use serde::{Deserialize, Serialize};
@@ -40,6 +41,7 @@ pub use relationship::{
     PlanArea, Prospect, ProspectPart, ReflectPart, SelfReflection, Topic,
 };
 pub use search::{JournalFilter, Match, Term};
+pub use templates::{Template, name_from as template_name, shipped as shipped_templates};
 pub use vision::{Vision, VisionPart, reads_as_future};
 
 /// Stable identifier of a list item (goal, step, conversation, entry…), unique in one workbook.
@@ -135,6 +137,10 @@ pub struct Workbook {
     #[serde(skip_serializing_if = "Journal::is_empty")]
     pub journal: Journal,
     pub closure: Closure,
+    /// The person's own entry templates (the shipped ones are not stored). Left out when
+    /// there are none, so a workbook without them reads in older versions.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub templates: Vec<Template>,
 }
 
 crate::parts! {

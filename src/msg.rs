@@ -56,6 +56,18 @@ pub enum Msg {
     NewEntry,
     /// `/`: edit the journal's filter.
     Filter,
+    /// `t` on the journal: the tags in use, to filter by one.
+    TagList,
+    /// `o` on the journal: the entries of this day in earlier years.
+    OnThisDay,
+    /// `m` on the journal: a month to pick a day from.
+    MonthView,
+    /// `T`: on the journal, a new entry from a template; on an entry, keep it as one.
+    Template,
+    /// In the month view: move this many days.
+    Day(i64),
+    /// In the month view: move this many months.
+    MonthStep(i32),
     /// `c`: make the focused commitment an action step on a goal.
     ToStep,
     /// `i` on the conversation log: a new check-in record.

@@ -231,6 +231,8 @@ pub enum Mode {
     Help(Option<Box<Editing>>),
     /// Picking one option from a short list.
     Pick(Pick),
+    /// The journal's month view, on this day.
+    Calendar(chrono::NaiveDate),
 }
 
 impl Mode {
@@ -263,6 +265,10 @@ pub enum PickWhat {
     StepGoal(usize, usize),
     /// What journal entry `i` is linked to.
     Link(usize),
+    /// A tag in use, to filter the journal by.
+    Tag,
+    /// The template a new entry starts from.
+    Template,
 }
 
 #[cfg(test)]

@@ -42,7 +42,7 @@ pub fn field(wb: &Workbook, field: Field) -> bool {
     match field {
         Field::Reflect(_) => true,
         Field::Topic(i) => wb.mentoring_plan.topics.get(i).is_none_or(|t| t.private),
-        Field::Entry(e) | Field::EntryTags(e) => entry_private(wb, e),
+        Field::Entry(e) | Field::EntryTags(e) | Field::EntryAt(e) => entry_private(wb, e),
         Field::Conversation(c, _)
         | Field::Prep(c, _)
         | Field::Feedback(c, _)

@@ -44,7 +44,10 @@ pub use editor::{draw as draw_editor, new_editor};
 pub use focus::{focus, focus_on, focused, set_focus, targets as focus_targets};
 pub use form::editor_for;
 pub use home::next_step;
-pub use journal::{commit_filter, found_notice};
+pub use journal::{
+    CALENDAR_KEYS, calendar_box, calendar_key, commit_filter, found_notice, render_calendar,
+    update_calendar,
+};
 pub use pick::{PickView, pick_view};
 pub use review::{STACK_BELOW, open as open_review, reference_lines};
 pub use sheet::fit;
@@ -191,6 +194,7 @@ pub fn spec(field: Field, wb: &Workbook) -> Spec {
         Field::CheckIn(_, p) => conversations::check_in_spec(p),
         Field::Entry(_) => journal::ENTRY,
         Field::EntryTags(_) => journal::ENTRY_TAGS,
+        Field::EntryAt(_) => journal::ENTRY_AT,
         Field::Closure(p) => closure::spec(p),
     }
 }
@@ -219,7 +223,7 @@ pub fn screen_of(field: Field) -> Screen {
         | Field::Commitment(c, _)
         | Field::CommitmentDue(c, _) => Screen::Conversation(c),
         Field::CheckIn(i, _) => Screen::CheckIn(i),
-        Field::Entry(e) | Field::EntryTags(e) => Screen::Entry(e),
+        Field::Entry(e) | Field::EntryTags(e) | Field::EntryAt(e) => Screen::Entry(e),
         Field::Closure(_) => ex(Exercise::Closure),
     }
 }

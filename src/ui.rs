@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::{App, Status};
-use crate::keys::{Binding, CONFIRM, EDIT, GLOBAL, MAKE_ROOM, PICK};
+use crate::keys::{Binding, CONFIRM, EDIT, GLOBAL, MAKE_ROOM, PICK, PICK_TEMPLATE};
 use crate::lifecycle::{Exercise, ahead_of_phase};
 use crate::nav::{Confirm, Mode, Pick, PickWhat, Record, Screen};
 use crate::theme::THEME;
@@ -79,6 +79,12 @@ fn draw_frame(app: &App, area: Rect, buf: &mut Buffer) {
         }
         Mode::Confirm(question) => widgets::confirm(body, &question_text(app, question), buf),
         Mode::Pick(pick) => draw_pick(app, *pick, body, buf),
+        Mode::Calendar(day) => {
+            let (title, w, h) = screens::calendar_box(*day);
+            let inner =
+                widgets::popup(body, w, h, &title, buf).inner(ratatui::layout::Margin::new(1, 0));
+            screens::render_calendar(app, *day, inner, buf);
+        }
         Mode::Browse | Mode::Edit(_) => {}
     }
 }
@@ -237,8 +243,10 @@ pub fn footer_keys(app: &App) -> Option<Vec<&'static [Binding]>> {
         Mode::Confirm(_) => vec![CONFIRM],
         Mode::Pick(p) => match p.what {
             PickWhat::MakeRoom(_) => vec![MAKE_ROOM],
+            PickWhat::Template => vec![PICK_TEMPLATE],
             _ => vec![PICK],
         },
+        Mode::Calendar(_) => vec![screens::CALENDAR_KEYS],
         Mode::Help(_) => return None,
     })
 }

@@ -25,7 +25,10 @@ pub fn update(app: &mut App, msg: Msg, now: DateTime<Local>) -> Option<Effect> {
     app.notice = None;
     app.today = now.date_naive();
     if let Mode::Pick(pick) = app.mode {
-        return screens::update_pick(app, pick, msg);
+        return screens::update_pick(app, pick, msg, now);
+    }
+    if let Mode::Calendar(day) = app.mode {
+        return screens::update_calendar(app, day, msg);
     }
     let browsing = matches!(app.mode, Mode::Browse);
     if browsing && privacy::hides_screen(app) && !moves_on(&msg) {
@@ -119,6 +122,12 @@ pub fn update(app: &mut App, msg: Msg, now: DateTime<Local>) -> Option<Effect> {
         | Msg::SuggestAgenda
         | Msg::WriteNotes
         | Msg::NextEntry(_)
+        | Msg::TagList
+        | Msg::OnThisDay
+        | Msg::MonthView
+        | Msg::Template
+        | Msg::Day(_)
+        | Msg::MonthStep(_)
         | Msg::SwitchPane
         | Msg::SwapReference(_)
         | Msg::Split(_) => {}

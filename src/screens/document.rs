@@ -85,6 +85,7 @@ pub fn section_of(field: Field) -> Option<Section> {
         | Field::CheckIn(..)
         | Field::Entry(_)
         | Field::EntryTags(_)
+        | Field::EntryAt(_)
         | Field::Closure(_) => None,
     }
 }

@@ -3,6 +3,8 @@
 
 mod entry;
 mod list;
+mod recall;
+mod templates;
 
 use chrono::{DateTime, Local, Timelike};
 
@@ -15,6 +17,13 @@ use crate::nav::{Confirm, Editable, Mode, Pick, PickWhat, Record, Screen};
 
 pub use entry::{KEYS as ENTRY_KEYS, render as render_entry, targets as entry_targets};
 pub use list::{KEYS as LIST_KEYS, render as render_list};
+pub use recall::{
+    CALENDAR_KEYS, calendar_box, calendar_key, pick_tag, render_calendar, tags,
+    update as update_calendar,
+};
+pub use templates::{
+    all as templates, delete as delete_template, start_from as start_from_template,
+};
 
 /// An entry's text.
 pub const ENTRY: Spec = Spec::new(
@@ -24,6 +33,12 @@ pub const ENTRY: Spec = Spec::new(
 );
 /// An entry's tags.
 pub const ENTRY_TAGS: Spec = Spec::new(Kind::Tags, "Tags", "e.g. reviews, mood (commas or spaces)");
+/// When an entry was written: it can be set back (or corrected).
+pub const ENTRY_AT: Spec = Spec::new(
+    Kind::DateTime,
+    "Written",
+    "2026-11-30 21:00, yesterday 21:00, -3d, or a time alone (the day kept)",
+);
 /// The filter line.
 const FILTER: Spec = Spec::new(
     Kind::Line,
@@ -98,6 +113,10 @@ pub fn handle_list(app: &mut App, msg: &Msg) -> Handled {
             let query = view.query.clone();
             start_editing(app, Editable::JournalFilter, &query, FILTER, false);
         }
+        Msg::TagList => recall::open_tags(app),
+        Msg::OnThisDay => recall::on_this_day(app),
+        Msg::MonthView => recall::open_month(app),
+        Msg::Template => templates::open(app),
         Msg::Back if !view.query.is_empty() => {
             view.query.clear();
             view.filter = JournalFilter::default();
@@ -116,6 +135,7 @@ pub fn handle_entry(app: &mut App, msg: &Msg) -> Handled {
         (Msg::TogglePrivate, Screen::Entry(e)) => {
             Handled::Yes(choose(app, Choice::EntryPrivate(e)))
         }
+        (Msg::Template, Screen::Entry(e)) => Handled::Yes(templates::keep(app, e)),
         (Msg::NextEntry(older), Screen::Entry(e)) => {
             let view = &app.journal;
             let Some(at) = view.matches.iter().position(|&m| m == e) else {

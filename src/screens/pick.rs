@@ -79,6 +79,34 @@ pub fn pick_view(app: &App, what: PickWhat) -> PickView {
                 .map(|(g, c)| link_name(wb, g, c))
                 .collect(),
         },
+        PickWhat::Tag => PickView {
+            title: "Tags in use",
+            intro: "Filter the journal by a tag (it joins the tags already in the filter: \
+                    entries must have them all)."
+                .into(),
+            options: (journal::tags(app).into_iter())
+                .map(|(t, n)| format!("#{t:<30} {n:>5}"))
+                .collect(),
+        },
+        PickWhat::Template => {
+            let shipped = crate::model::shipped_templates().len();
+            PickView {
+                title: "New entry from a template",
+                intro: "Start an entry from prompts. T on an entry keeps its text as a \
+                        template of your own; d here lets one of yours go."
+                    .into(),
+                options: (journal::templates(app).into_iter().enumerate())
+                    .map(|(k, t)| {
+                        let whose = if k < shipped {
+                            "comes with mentorbook"
+                        } else {
+                            "yours"
+                        };
+                        format!("{:<34} {whose}", t.name)
+                    })
+                    .collect(),
+            }
+        }
     }
 }
 
@@ -90,11 +118,18 @@ fn option_count(app: &App, what: PickWhat) -> usize {
         PickWhat::Kind(_) => ConversationKind::ALL.len(),
         PickWhat::StepGoal(..) => conversations::step_goals(app).len(),
         PickWhat::Link(_) => journal::link_options(app).len(),
+        PickWhat::Tag => journal::tags(app).len(),
+        PickWhat::Template => journal::templates(app).len(),
     }
 }
 
 /// Keys while a picker is open.
-pub fn update(app: &mut App, mut pick: Pick, msg: Msg) -> Option<Effect> {
+pub fn update(
+    app: &mut App,
+    mut pick: Pick,
+    msg: Msg,
+    now: chrono::DateTime<chrono::Local>,
+) -> Option<Effect> {
     let n = option_count(app, pick.what);
     match msg {
         Msg::Up => pick.selected = pick.selected.saturating_sub(1),
@@ -123,8 +158,17 @@ pub fn update(app: &mut App, mut pick: Pick, msg: Msg) -> Option<Effect> {
                     conversations::add_step(app, c, i, g)
                 }
                 PickWhat::Link(e) => journal::link(app, e, k),
+                PickWhat::Tag => journal::pick_tag(app, k),
+                PickWhat::Template => journal::start_from_template(app, k, now),
                 PickWhat::MakeRoom(_) => None,
             };
+        }
+        Msg::Delete if pick.what == PickWhat::Template => {
+            let effect = journal::delete_template(app, pick.selected);
+            let n = journal::templates(app).len();
+            pick.selected = pick.selected.min(n.saturating_sub(1));
+            app.mode = Mode::Pick(pick);
+            return effect;
         }
         Msg::MakeRoom(status) => {
             if let PickWhat::MakeRoom(g) = pick.what {

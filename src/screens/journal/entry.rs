@@ -39,6 +39,13 @@ pub const KEYS: &[Binding] = &[
         "the previous entry of the list (newer)",
         Msg::NextEntry(false),
     ),
+    explained(
+        &[plain('T')],
+        "T",
+        "keep as template",
+        "keep this text as a template (named by line one)",
+        Msg::Template,
+    ),
     back_to("back to the journal"),
 ];
 
@@ -52,6 +59,7 @@ pub fn targets(wb: &Workbook, e: usize) -> Vec<Target> {
         Target::Field(Field::EntryTags(e)),
         Target::Choice(Choice::EntryLink(e)),
         Target::Choice(Choice::EntryPrivate(e)),
+        Target::Field(Field::EntryAt(e)),
     ]
 }
 
@@ -72,6 +80,25 @@ fn row(app: &App, target: Target, label: &str, value: Line<'static>, area: Rect,
         .render(v, buf);
 }
 
+/// A one-line field being edited: its label, then the editor.
+fn editing_row(
+    label: &str,
+    editor: &ratatui_textarea::TextArea<'static>,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let [l, v] = area.layout(&Layout::horizontal([
+        Constraint::Length(14),
+        Constraint::Fill(1),
+    ]));
+    Line::from(vec![
+        Span::styled("› ", THEME.key),
+        Span::styled(label.to_string(), THEME.label),
+    ])
+    .render(l, buf);
+    editor.render(v, buf);
+}
+
 /// Draws the screen.
 pub fn render(app: &App, e: usize, area: Rect, buf: &mut Buffer) {
     let wb = &app.workbook;
@@ -83,9 +110,10 @@ pub fn render(app: &App, e: usize, area: Rect, buf: &mut Buffer) {
         .render(area, buf);
         return;
     };
-    let [head, body, tags, link, private] = area.layout(&Layout::vertical([
+    let [head, body, tags, link, private, written] = area.layout(&Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
+        Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Length(1),
@@ -110,19 +138,16 @@ pub fn render(app: &App, e: usize, area: Rect, buf: &mut Buffer) {
         text_box(app, body, buf, Field::Entry(e), None);
     }
     let tag_field = Field::EntryTags(e);
-    match editor_for(app, tag_field) {
-        Some(editor) => {
-            let [l, v] = tags.layout(&Layout::horizontal([
-                Constraint::Length(14),
-                Constraint::Fill(1),
-            ]));
-            Line::from(vec![
-                Span::styled("› ", THEME.key),
-                Span::styled("Tags", THEME.label),
-            ])
-            .render(l, buf);
-            editor.render(v, buf);
+    let at_field = Field::EntryAt(e);
+    match editor_for(app, at_field) {
+        Some(editor) => editing_row("Written", editor, written, buf),
+        None => {
+            let value = Line::raw(entry.at.format("%Y-%m-%d %H:%M (UTC%:z)").to_string());
+            row(app, Target::Field(at_field), "Written", value, written, buf);
         }
+    }
+    match editor_for(app, tag_field) {
+        Some(editor) => editing_row("Tags", editor, tags, buf),
         None => {
             let value = if entry.tags.is_empty() {
                 Line::from(Span::styled(

@@ -37,6 +37,34 @@ pub const KEYS: &[Binding] = &[
         "delete the entry (asks first)",
         Msg::Delete,
     ),
+    explained(
+        &[plain('t')],
+        "t",
+        "tags",
+        "the tags in use, with counts, to filter by one",
+        Msg::TagList,
+    ),
+    explained(
+        &[plain('o')],
+        "o",
+        "on this day",
+        "what you wrote on this day in earlier years",
+        Msg::OnThisDay,
+    ),
+    explained(
+        &[plain('m')],
+        "m",
+        "month",
+        "a month view, to jump to a day",
+        Msg::MonthView,
+    ),
+    explained(
+        &[plain('T')],
+        "T",
+        "template",
+        "start an entry from a template of prompts",
+        Msg::Template,
+    ),
     more(
         &[code(KeyCode::PageUp)],
         "PgUp",
@@ -110,6 +138,71 @@ fn entry_row(e: &JournalEntry, head: bool, selected: bool, width: u16) -> Line<'
     ])
 }
 
+/// Room for a preview of the selected entry: beside the list on a wide window, below it on a
+/// tall one, none on a small one (the list comes first).
+fn split_for_preview(list: Rect) -> (Rect, Option<Rect>) {
+    if list.width >= 110 {
+        let [l, gap, p] = list.layout(&Layout::horizontal([
+            Constraint::Percentage(55),
+            Constraint::Length(1),
+            Constraint::Fill(1),
+        ]));
+        let _ = gap;
+        (l, Some(p))
+    } else if list.height >= 20 {
+        let [l, p] = list.layout(&Layout::vertical([
+            Constraint::Percentage(50),
+            Constraint::Fill(1),
+        ]));
+        (l, Some(p))
+    } else {
+        (list, None)
+    }
+}
+
+/// The selected entry as it reads: when, its tags, then its text, cut with how much more.
+fn render_preview(app: &App, e: usize, area: Rect, buf: &mut Buffer) {
+    use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+    let journal = &app.workbook.journal;
+    let Some(entry) = journal.get(e) else {
+        return;
+    };
+    let block = Block::default()
+        .borders(Borders::TOP | Borders::LEFT)
+        .border_style(THEME.hint)
+        .title(Span::styled(" Preview ", THEME.label));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.height == 0 || inner.width < 4 {
+        return;
+    }
+    let [head, body] = inner.layout(&Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ]));
+    let tags: String = entry.tags.iter().map(|t| format!(" #{t}")).collect();
+    let when = entry.at.format("%a %Y-%m-%d %H:%M").to_string();
+    let head_line = Line::from(vec![
+        Span::styled(format!(" {when}"), THEME.label),
+        Span::styled(tags, THEME.hint),
+    ]);
+    crate::screens::sheet::fit_line(&head_line, head.width).render(head, buf);
+    let body = Rect {
+        x: body.x + 1,
+        width: body.width.saturating_sub(1),
+        ..body
+    };
+    match journal.whole(e) {
+        Some(whole) => {
+            let para = Paragraph::new(whole.text.trim_end().to_string())
+                .style(THEME.text)
+                .wrap(Wrap { trim: true });
+            crate::screens::sheet::more_below(para, body, buf, " (Enter reads it all)");
+        }
+        None => Line::from(Span::styled("…", THEME.hint)).render(body, buf),
+    }
+}
+
 /// Draws the filter line and the visible window of entries.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     if area.height < 3 || area.width < 10 {
@@ -167,7 +260,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
                 Line::from(vec![
                     Span::styled(format!("{count}   "), THEME.text),
                     Span::styled(
-                        "/ to filter by #tag, goal:N, from:, to: or words",
+                        "/ filter · t tags · o on this day · m month · T template",
                         THEME.hint,
                     ),
                 ])
@@ -198,6 +291,12 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         };
         Line::from(Span::styled(format!("  {text}"), THEME.hint)).render(list, buf);
         return;
+    }
+    let (list, preview) = split_for_preview(list);
+    if let Some(area) = preview
+        && let Some(&e) = view.matches.get(view.selected)
+    {
+        render_preview(app, e, area, buf);
     }
     let height = usize::from(list.height);
     let n = view.matches.len();
