@@ -17,6 +17,7 @@ use crate::{privacy, workbooks};
 mod due;
 mod export;
 mod import;
+mod jot;
 
 pub use export::{Format, export_text, filter_journal};
 
@@ -52,6 +53,8 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Bring a journal in from jrnl, tui-journal or a Markdown file (entries arrive private).
     Import(import::ImportArgs),
+    /// Add a journal entry from the shell: the words given, standard input, or your editor.
+    Jot(jot::JotArgs),
     /// Print a summary: the action plans, the goals, the agenda or the dates.
     Show {
         #[arg(value_enum)]
@@ -204,6 +207,7 @@ pub fn run(cli: &Cli, command: &Command, now: DateTime<Local>) -> ExitCode {
     let result = match command {
         Command::Export(args) => export::run(cli, args, now),
         Command::Import(args) => import::run(cli, args, now),
+        Command::Jot(args) => jot::run(cli, args, now),
         Command::Show {
             what,
             include_private,
@@ -235,6 +239,7 @@ pub fn run(cli: &Cli, command: &Command, now: DateTime<Local>) -> ExitCode {
         | Command::New { .. }
         | Command::Check
         | Command::Import(_)
+        | Command::Jot(_)
         | Command::Due(_) => false,
     };
     match result {

@@ -9,6 +9,7 @@ mod commit;
 mod lists;
 
 pub use choice::{CHECKS, Choice, closure_check, link_name};
+pub use commit::parse_stamp as parse_when;
 pub use lists::ListKind;
 
 use std::borrow::Cow;

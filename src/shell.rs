@@ -3,7 +3,7 @@
 
 mod autosave;
 mod loading;
-mod outside;
+pub(crate) mod outside;
 mod recovery;
 
 use std::io;

@@ -336,6 +336,23 @@ fn the_journal_exports_as_a_diary_narrowed_by_the_filter() {
     assert_eq!(one.matches("\n### ").count(), 1, "{one}");
     assert!(one.contains("### Friday 2026-11-20 21:10"), "{one}");
     assert!(one.contains("*\\#reviews · about the goal"), "{one}");
+    // A query may start with a dash (NOT).
+    let not = run_ok(
+        h,
+        &[
+            "--file",
+            &f,
+            "export",
+            "--format",
+            "markdown",
+            "--section",
+            "journal",
+            "--include-private",
+            "--filter",
+            "-#network",
+        ],
+    );
+    assert_eq!(not.matches("\n### ").count(), 4, "{not}");
     // The default document never holds the journal.
     let doc = run_ok(
         h,
@@ -440,4 +457,92 @@ fn export_options_that_do_not_fit_are_refused() {
         ],
     );
     assert!(err.contains("OR goes between"), "{err}");
+}
+
+#[test]
+fn jot_adds_an_entry_from_the_shell_with_its_tags_and_time() {
+    let (home, file, f) = setup();
+    let h = home.path();
+    let out = run_ok(
+        h,
+        &[
+            "--file", &f, "jot", "Chaired", "the", "review", "#work", "#Mood.",
+        ],
+    );
+    assert!(out.starts_with("Added a private entry, "), "{out}");
+    assert!(out.ends_with(" #work #Mood.\n"), "{out}");
+    let out = run_ok(
+        h,
+        &[
+            "--file",
+            &f,
+            "jot",
+            "--at",
+            "2026-11-30 21:00",
+            "--shared",
+            "Late",
+            "note",
+        ],
+    );
+    assert_eq!(out, "Added a shareable entry, 2026-11-30 21:00.\n");
+    let out = mentorbook(h)
+        .args(["--file", &f, "jot", "--at", "-1d"])
+        .write_stdin("From standard input\nsecond line #piped\n")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert!(String::from_utf8(out).unwrap().ends_with(" #piped.\n"));
+    let wb = disk::saved(&file);
+    assert_eq!(wb.journal.len(), 3);
+    let e = |start: &str| {
+        wb.journal
+            .iter()
+            .find(|e| e.text.starts_with(start))
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(e("Chaired").tags, ["work", "Mood"]);
+    assert!(e("Chaired").private);
+    let late = e("Late");
+    assert_eq!(late.at.to_rfc3339(), "2026-11-30T21:00:00+00:00");
+    assert!(!late.private);
+    assert_eq!(
+        e("From standard input").text,
+        "From standard input\nsecond line #piped"
+    );
+    let today = chrono::Local::now().date_naive();
+    assert_eq!(
+        e("From standard input").at.date_naive(),
+        today.pred_opt().unwrap()
+    );
+}
+
+#[test]
+fn jot_refuses_a_bad_time_and_an_open_workbook_leaving_it_alone() {
+    let (home, file, f) = setup();
+    let h = home.path();
+    run_ok(h, &["--file", &f, "jot", "first"]);
+    let before = disk::files(&file);
+    let err = run_failing(h, &["--file", &f, "jot", "--at", "someday", "words"]);
+    assert!(err.contains("--at") && err.contains("someday"), "{err}");
+    let held = mentorbook::store::Store::open(&file).unwrap();
+    let err = run_failing(h, &["--file", &f, "jot", "while it is open"]);
+    assert!(err.contains("already open in another mentorbook"), "{err}");
+    drop(held);
+    assert_eq!(disk::files(&file), before);
+    let out = mentorbook(h)
+        .args(["--file", &f, "jot"])
+        .write_stdin("  \n")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "Nothing written, so nothing was added.\n"
+    );
+    assert_eq!(disk::files(&file), before);
 }

@@ -23,7 +23,7 @@ pub struct ExportArgs {
     pub section: Vec<Section>,
     /// Only the journal entries this query finds, as in the app's filter line:
     /// `#tag "a phrase" -word #a OR #b from:2025-06 to:today day:12-02`.
-    #[arg(long, value_name = "QUERY")]
+    #[arg(long, value_name = "QUERY", allow_hyphen_values = true)]
     pub filter: Option<String>,
     /// Write to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]

@@ -35,7 +35,7 @@ fn replace<T: PartialEq>(slot: &mut T, value: T) -> bool {
 /// Reads `2026-12-01 08:30`, `fri 14:00`, `today`, or a time alone (`14:00`, the date kept).
 /// A missing time keeps the old one. The offset is the local one for that day, so a meeting
 /// planned across a clock change shows the wall time agreed.
-fn parse_stamp(
+pub fn parse_stamp(
     text: &str,
     old: DateTime<FixedOffset>,
     today: NaiveDate,

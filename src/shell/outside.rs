@@ -20,7 +20,7 @@ pub fn editor_from_env() -> String {
 }
 
 /// Runs the editor command through the shell, so `code --wait` or `emacs -nw` work.
-fn run_editor(editor: &str, path: &Path) -> std::io::Result<ExitStatus> {
+pub(crate) fn run_editor(editor: &str, path: &Path) -> std::io::Result<ExitStatus> {
     Command::new("sh")
         .arg("-c")
         .arg(format!("{editor} \"$1\""))
