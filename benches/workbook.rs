@@ -339,3 +339,68 @@ fn keystroke_in_the_largest_field(bencher: Bencher, shape: &str) {
     app.today = now().date_naive();
     typing(bencher, app, Field::Entry(0));
 }
+
+/// Enter on the journal's filter line, as the journal issue measures it: the query read,
+/// every entry matched (tags with OR, a word left out, a phrase), the list sorted and the
+/// screen drawn at 120x40. Target: 50 ms at 50,000 entries.
+#[divan::bench(args = STORE_SIZES, sample_count = 20)]
+fn journal_query_enter(bencher: Bencher, entries: usize) {
+    let mut app = app_on(entries, Screen::Exercise(Exercise::Journal));
+    let area = Rect::new(0, 0, 120, 40);
+    let mut buf = Buffer::empty(area);
+    bencher.bench_local(|| {
+        mentorbook::screens::commit_filter(
+            &mut app,
+            "#mood OR #energy -review \"the team\" from:2020",
+        )
+        .unwrap();
+        buf.reset();
+        mentorbook::ui::draw(&app, area, &mut buf);
+    });
+}
+
+/// `o` on the journal: the entries of this day in earlier years, found and drawn (120x40).
+/// Target: 50 ms at 50,000 entries.
+#[divan::bench(args = STORE_SIZES, sample_count = 20)]
+fn journal_on_this_day(bencher: Bencher, entries: usize) {
+    let mut app = app_on(entries, Screen::Exercise(Exercise::Journal));
+    let area = Rect::new(0, 0, 120, 40);
+    let mut buf = Buffer::empty(area);
+    bencher.bench_local(|| {
+        if let Some(msg) = resolve(&app, &key('o')) {
+            update(&mut app, msg, now());
+        }
+        buf.reset();
+        mentorbook::ui::draw(&app, area, &mut buf);
+    });
+}
+
+/// `t` on the journal: the tags in use counted and their list drawn (120x40), then closed.
+#[divan::bench(args = STORE_SIZES, sample_count = 20)]
+fn journal_tag_list(bencher: Bencher, entries: usize) {
+    let mut app = app_on(entries, Screen::Exercise(Exercise::Journal));
+    let area = Rect::new(0, 0, 120, 40);
+    let mut buf = Buffer::empty(area);
+    bencher.bench_local(|| {
+        if let Some(msg) = resolve(&app, &key('t')) {
+            update(&mut app, msg, now());
+        }
+        buf.reset();
+        mentorbook::ui::draw(&app, area, &mut buf);
+        app.mode = mentorbook::nav::Mode::Browse;
+    });
+}
+
+/// The same with words only, read in every entry's text: a phrase of two of the commonest
+/// words of the generated text (in nearly every entry) and a word left out. The worst case.
+#[divan::bench(args = STORE_SIZES, sample_count = 20)]
+fn journal_words_enter(bencher: Bencher, entries: usize) {
+    let mut app = app_on(entries, Screen::Exercise(Exercise::Journal));
+    let area = Rect::new(0, 0, 120, 40);
+    let mut buf = Buffer::empty(area);
+    bencher.bench_local(|| {
+        mentorbook::screens::commit_filter(&mut app, "\"the team\" -budget").unwrap();
+        buf.reset();
+        mentorbook::ui::draw(&app, area, &mut buf);
+    });
+}

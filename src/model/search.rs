@@ -6,14 +6,41 @@ use chrono::{Datelike, NaiveDate};
 
 use super::{Goal, Id, JournalEntry, Workbook, fold, parse_date, quoted, same_folded};
 
+/// From how many entries a search is shared between threads.
+const PARALLEL_FROM: usize = 4096;
+
 impl Workbook {
     /// Positions of the journal entries `filter` lets through, newest first.
     pub fn journal_matches(&self, filter: &JournalFilter) -> Vec<usize> {
         // A head's text is only its first line: it is searched once its text is in.
         let words = filter.needs_text();
-        let mut found: Vec<usize> = (0..self.journal.len())
-            .filter(|&k| !(words && self.journal.is_head(k)) && filter.matches(&self.journal[k]))
-            .collect();
+        let keep =
+            |k: &usize| !(words && self.journal.is_head(*k)) && filter.matches(&self.journal[*k]);
+        let n = self.journal.len();
+        // Years of entries are read by the machine's cores, a share each (the entries are
+        // apart in memory: even comparing tags waits on it).
+        let cores = std::thread::available_parallelism().map_or(1, |c| c.get());
+        let mut found: Vec<usize> = if n >= PARALLEL_FROM && cores > 1 {
+            let share = n.div_ceil(cores);
+            std::thread::scope(|s| {
+                let parts: Vec<_> = (0..cores)
+                    .map(|c| {
+                        let keep = &keep;
+                        s.spawn(move || {
+                            (c * share..((c + 1) * share).min(n))
+                                .filter(keep)
+                                .collect::<Vec<_>>()
+                        })
+                    })
+                    .collect();
+                parts
+                    .into_iter()
+                    .flat_map(|p| p.join().unwrap_or_default())
+                    .collect()
+            })
+        } else {
+            (0..n).filter(keep).collect()
+        };
         // Newest first; of two written in the same second, the later one (higher id) first.
         found.sort_by_key(|&k| std::cmp::Reverse((self.journal[k].at, self.journal[k].id)));
         found
@@ -242,19 +269,31 @@ impl JournalFilter {
         {
             return false;
         }
-        // The folded text, and its phrase form, made once per entry and only when needed.
+        // The text is read only for a term that needs it. Words typed in ASCII (most are)
+        // are found in the text as it is, in any case, without a copy: no other byte of
+        // UTF-8 can match them, and only two characters outside ASCII fold into ASCII (the
+        // Kelvin sign and the dotted capital I), which send the entry the long way. Other
+        // words are looked for in the text folded (for phrases, squeezed) as Unicode says.
+        let mut plain: Option<bool> = None;
         let mut text: Option<String> = None;
         let mut phrased: Option<String> = None;
         let mut holds = |t: &Term| {
             let found = match &t.what {
                 Match::Tag(tag) => entry.tags.iter().any(|x| same_folded(x, tag)),
                 Match::Goal(g) => entry.goal == Some(*g),
-                Match::Word(w) => text
-                    .get_or_insert_with(|| fold(&entry.text))
-                    .contains(w.as_str()),
-                Match::Phrase(p) => phrased
-                    .get_or_insert_with(|| squeezed(&entry.text))
-                    .contains(p.as_str()),
+                Match::Word(w) | Match::Phrase(w) => {
+                    let quick = w.is_ascii()
+                        && *plain.get_or_insert_with(|| !folds_into_ascii(&entry.text));
+                    match (quick, &t.what) {
+                        (true, _) => ascii_phrase(entry.text.as_bytes(), w),
+                        (false, Match::Word(_)) => text
+                            .get_or_insert_with(|| fold(&entry.text))
+                            .contains(w.as_str()),
+                        (false, _) => phrased
+                            .get_or_insert_with(|| squeezed(&entry.text))
+                            .contains(w.as_str()),
+                    }
+                }
             };
             found != t.not
         };
@@ -296,6 +335,84 @@ impl JournalFilter {
         }
         parts.join(" and ")
     }
+}
+
+/// Whether `text` holds a character outside ASCII whose lower case is ASCII (the Kelvin
+/// sign, the dotted capital I).
+fn folds_into_ascii(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memmem::find(b, "\u{212A}".as_bytes()).is_some()
+        || memchr::memmem::find(b, "\u{130}".as_bytes()).is_some()
+}
+
+/// How common a byte is in text, roughly (English letter frequencies; higher is rarer): the
+/// search starts from the needle's rarest byte, so it stops at few places.
+fn rarity(b: u8) -> u8 {
+    match b.to_ascii_lowercase() {
+        b' ' | b'e' | b't' | b'a' | b'o' | b'i' | b'n' | b's' | b'h' | b'r' => 0,
+        b'd' | b'l' | b'c' | b'u' | b'm' | b'w' | b'f' | b'g' => 1,
+        b'y' | b'p' | b'b' | b',' | b'.' => 2,
+        b'v' | b'k' => 3,
+        _ => 4,
+    }
+}
+
+/// Where `needle` (lower case ASCII) starts in `text`, in any case, as an iterator.
+fn find_any_case<'a>(text: &'a [u8], needle: &'a [u8]) -> impl Iterator<Item = usize> + 'a {
+    let (r, &b) = (needle.iter().enumerate())
+        .max_by_key(|(_, b)| rarity(**b))
+        .unwrap_or((0, &b' '));
+    let room = text.len().checked_sub(needle.len());
+    memchr::memchr2_iter(b.to_ascii_lowercase(), b.to_ascii_uppercase(), text)
+        .filter_map(move |p| p.checked_sub(r))
+        .filter(move |&s| room.is_some_and(|room| s <= room))
+        .filter(move |&s| text[s..s + needle.len()].eq_ignore_ascii_case(needle))
+}
+
+/// Whether `phrase` (folded and squeezed: words with one space between, ASCII) is in
+/// `text`: its words in order, in any case, with any whitespace between, as [`squeezed`]
+/// text compares (the first word may end a longer one, the last begin one). The search
+/// starts at the phrase's rarest word and checks the words around each place it is found.
+fn ascii_phrase(text: &[u8], phrase: &str) -> bool {
+    let words: Vec<&[u8]> = phrase.split(' ').map(str::as_bytes).collect();
+    if words.iter().any(|w| w.is_empty()) {
+        return words.len() == 1;
+    }
+    let k = (0..words.len())
+        .max_by_key(|&k| (words[k].iter().map(|b| rarity(*b)).max(), words[k].len()))
+        .unwrap_or(0);
+    let gap_after = |at: usize| {
+        (text[at..].iter())
+            .take_while(|b| b.is_ascii_whitespace())
+            .count()
+    };
+    let gap_before = |at: usize| {
+        (text[..at].iter().rev())
+            .take_while(|b| b.is_ascii_whitespace())
+            .count()
+    };
+    find_any_case(text, words[k]).any(|p| {
+        let mut at = p + words[k].len();
+        let after = words[k + 1..].iter().all(|w| {
+            let gap = gap_after(at);
+            at += gap;
+            let ok =
+                gap > 0 && (text.get(at..at + w.len())).is_some_and(|t| t.eq_ignore_ascii_case(w));
+            at += w.len();
+            ok
+        });
+        let mut start = p;
+        after
+            && words[..k].iter().rev().all(|w| {
+                let gap = gap_before(start);
+                let end = start - gap;
+                let Some(s) = end.checked_sub(w.len()).filter(|_| gap > 0) else {
+                    return false;
+                };
+                start = s;
+                text[s..end].eq_ignore_ascii_case(w)
+            })
+    })
 }
 
 /// One part that is not a date: `#tag`, `goal:N`, `"phrase"` or a word, with its `-`.

@@ -247,3 +247,16 @@ fn tags_in_use_are_counted_most_used_first() {
         "only what is shared, one count per entry and case"
     );
 }
+
+proptest::proptest! {
+    /// The ASCII search (no copy) finds exactly what the folded, squeezed copy finds.
+    #[test]
+    fn the_quick_ascii_search_agrees_with_folding(
+        text in "[a-cA-CvV \\n\\t.é]{0,40}",
+        phrase in "[a-cA-C]{1,3}( [a-cA-C]{1,3}){0,2}",
+    ) {
+        let folded = fold(&phrase);
+        let slow = squeezed(&text).contains(&folded);
+        proptest::prop_assert_eq!(ascii_phrase(text.as_bytes(), &folded), slow);
+    }
+}
