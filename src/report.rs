@@ -5,6 +5,7 @@
 
 pub mod calendar;
 pub mod due;
+mod html;
 mod journal;
 mod markdown;
 mod printable;
@@ -15,6 +16,7 @@ use std::sync::{Arc, Mutex};
 use chrono::NaiveDate;
 use ratatui::text::Line;
 
+pub use html::html;
 pub use journal::{diary, journal_json};
 pub use markdown::markdown;
 pub use printable::{printable, printable_blocks};
@@ -29,6 +31,8 @@ pub enum Block {
     Heading(String),
     /// A part of a section (one goal, one plan).
     Subheading(String),
+    /// A label over what follows inside a part (a conversation's agenda, its notes).
+    Label(String),
     /// Running text.
     Para(String),
     /// Guidance or a remark, set apart from the user's words.
@@ -61,20 +65,34 @@ pub enum Section {
     Topics,
     /// Deadlines, milestones, step due dates and planned meetings.
     Deadlines,
+    /// The brainstorm's answers and candidate goals.
+    Brainstorm,
+    /// Every conversation with its minutes, oldest first.
+    Conversations,
+    /// Every check-in.
+    CheckIns,
+    /// The closure reflection and what comes next.
+    Closure,
     /// The journal's shareable entries, oldest first (only when asked for).
     Journal,
 }
 
 impl Section {
-    /// Everything, in the order of a full export.
-    pub const ALL: [Section; 7] = [
-        Section::Goals,
-        Section::Plan,
-        Section::Agenda,
-        Section::Deadlines,
+    /// Everything shareable, in the relationship's order: what was agreed and imagined, the
+    /// goals and their plans, what the partners talk about and have talked about, what is
+    /// coming, and how it ended. The journal is only there when asked for.
+    pub const ALL: [Section; 11] = [
         Section::Agreement,
         Section::Vision,
+        Section::Brainstorm,
+        Section::Goals,
+        Section::Plan,
         Section::Topics,
+        Section::Conversations,
+        Section::CheckIns,
+        Section::Agenda,
+        Section::Deadlines,
+        Section::Closure,
     ];
 
     /// The section's heading.
@@ -87,8 +105,22 @@ impl Section {
             Section::Vision => "Personal vision",
             Section::Topics => "Mentoring plan",
             Section::Deadlines => "Dates",
+            Section::Brainstorm => "Brainstorm",
+            Section::Conversations => "Conversations",
+            Section::CheckIns => "Check-ins",
+            Section::Closure => "Closure",
             Section::Journal => "Journal",
         }
+    }
+}
+
+/// A label as it leads its value: with a colon, unless it is a question or has one.
+pub fn labelled(label: &str) -> String {
+    let label = label.trim_end();
+    if label.ends_with(['?', ':']) {
+        label.to_string()
+    } else {
+        format!("{label}:")
     }
 }
 

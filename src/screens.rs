@@ -38,7 +38,10 @@ use crate::msg::{Effect, Msg};
 use crate::nav::{Record, Screen, Target};
 
 pub use act::{choose, focused_field, go, start_edit, start_editing};
-pub use conversations::{NOTES_KEYS, check_in_line, kind_summary, new_check_in, new_conversation};
+pub use conversations::{
+    NOTES_KEYS, check_in_line, find_conversation, kind_summary, minutes_document, new_check_in,
+    new_conversation,
+};
 pub use document::{document, section, section_of};
 pub use editor::{draw as draw_editor, new_editor};
 pub use focus::{focus, focus_on, focused, set_focus, targets as focus_targets};

@@ -25,6 +25,10 @@ pub struct ExportArgs {
     /// `#tag "a phrase" -word #a OR #b from:2025-06 to:today day:12-02`.
     #[arg(long, value_name = "QUERY", allow_hyphen_values = true)]
     pub filter: Option<String>,
+    /// The minutes of one conversation instead of the document: `latest`, a date, or its id.
+    /// A private conversation only with --include-private.
+    #[arg(long, value_name = "WHICH", conflicts_with_all = ["section", "filter"])]
+    pub conversation: Option<String>,
     /// Write to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,
@@ -40,6 +44,8 @@ pub enum Format {
     Markdown,
     /// The same document as plain text.
     Text,
+    /// The same document as one printable, self-contained HTML page.
+    Html,
     /// Calendar events (RFC 5545) for the dates.
     Ics,
     /// The workbook file itself; with `--section journal`, the journal's entries.
@@ -67,6 +73,7 @@ pub fn export_text(
     match format {
         Format::Markdown => report::markdown(&crate::screens::document(wb, sections, opts)),
         Format::Text => report::plain(&crate::screens::document(wb, sections, opts), false),
+        Format::Html => report::html(&crate::screens::document(wb, sections, opts)),
         Format::Ics => report::calendar::ics(wb, now.to_utc()),
         Format::Json if sections == [Section::Journal] => report::journal_json(wb, include_private),
         Format::Json => {
@@ -74,6 +81,38 @@ pub fn export_text(
             String::from_utf8_lossy(&store::encode(&data, 0, now.fixed_offset())).into_owned()
         }
     }
+}
+
+/// The minutes of the conversation `which` names (see `screens::find_conversation`), as
+/// Markdown, text or HTML.
+pub fn minutes_text(
+    wb: &Workbook,
+    which: &str,
+    format: Format,
+    include_private: bool,
+    now: DateTime<Local>,
+) -> Result<String, String> {
+    let shown = privacy::for_document(wb, include_private);
+    let found = crate::screens::find_conversation(&shown, which, now.date_naive());
+    let c = match found {
+        Ok(c) => c,
+        // Said plainly, rather than "there is none": it is there, and private.
+        Err(e) if !include_private => {
+            let private = crate::screens::find_conversation(wb, which, now.date_naive())
+                .is_ok_and(|c| c.private);
+            if private {
+                return Err("that conversation is private: add --include-private".into());
+            }
+            return Err(e);
+        }
+        Err(e) => return Err(e),
+    };
+    let blocks = crate::screens::minutes_document(&shown, c);
+    Ok(match format {
+        Format::Text => report::plain(&blocks, false),
+        Format::Html => report::html(&blocks),
+        Format::Markdown | Format::Ics | Format::Json => report::markdown(&blocks),
+    })
 }
 
 /// Keeps only the journal entries `query` finds (for an export: the copy is not saved).
@@ -102,6 +141,9 @@ pub fn run(cli: &Cli, args: &ExportArgs, now: DateTime<Local>) -> Result<String,
         }
         _ => {}
     }
+    if args.conversation.is_some() && matches!(args.format, Format::Ics | Format::Json) {
+        return Err("--conversation writes minutes: use --format markdown, text or html".into());
+    }
     if args.filter.is_some() && !journal {
         return Err("--filter narrows the journal: add --section journal".into());
     }
@@ -115,7 +157,10 @@ pub fn run(cli: &Cli, args: &ExportArgs, now: DateTime<Local>) -> Result<String,
     if let Some(query) = &args.filter {
         filter_journal(&mut wb, query, now.date_naive())?;
     }
-    let text = export_text(&wb, args.format, &args.section, args.include_private, now);
+    let text = match &args.conversation {
+        Some(which) => minutes_text(&wb, which, args.format, args.include_private, now)?,
+        None => export_text(&wb, args.format, &args.section, args.include_private, now),
+    };
     let Some(out) = args.output.as_deref() else {
         return Ok(text);
     };

@@ -115,11 +115,13 @@ pub fn markdown(blocks: &[Block]) -> String {
             Block::Title(t) => out.push_str(&format!("# {}\n\n", one_line(t))),
             Block::Heading(t) => out.push_str(&format!("## {}\n\n", one_line(t))),
             Block::Subheading(t) => out.push_str(&format!("### {}\n\n", one_line(t))),
+            Block::Label(t) => out.push_str(&format!("**{}**\n\n", one_line(t))),
             Block::Para(t) => out.push_str(&format!("{}\n\n", para(t))),
             Block::Note(t) => out.push_str(&format!("*{}*\n\n", para(t))),
             Block::Fields(pairs) => {
                 for (label, value) in pairs {
-                    out.push_str(&format!("- **{}:** {}\n", one_line(label), item(value)));
+                    let label = one_line(&super::labelled(label));
+                    out.push_str(&format!("- **{label}** {}\n", item(value)));
                 }
                 out.push('\n');
             }

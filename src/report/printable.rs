@@ -39,6 +39,7 @@ pub fn printable_blocks(blocks: &[Block]) -> Vec<Block> {
             Block::Title(t) => Block::Title(p(t)),
             Block::Heading(t) => Block::Heading(p(t)),
             Block::Subheading(t) => Block::Subheading(p(t)),
+            Block::Label(t) => Block::Label(p(t)),
             Block::Para(t) => Block::Para(p(t)),
             Block::Note(t) => Block::Note(p(t)),
             Block::Fields(pairs) => {

@@ -41,6 +41,10 @@ pub fn plain(blocks: &[Block], colour: bool) -> String {
                 out.push_str(&paint(BOLD, t));
                 out.push('\n');
             }
+            Block::Label(t) => {
+                out.push_str(&paint(BOLD, t));
+                out.push('\n');
+            }
             Block::Para(t) => {
                 out.push_str(t.trim());
                 out.push('\n');
@@ -52,7 +56,10 @@ pub fn plain(blocks: &[Block], colour: bool) -> String {
             Block::Fields(pairs) => {
                 for (label, value) in pairs {
                     let value = value.trim().replace('\n', "\n    ");
-                    out.push_str(&format!("{} {value}\n", paint(BOLD, &format!("{label}:"))));
+                    out.push_str(&format!(
+                        "{} {value}\n",
+                        paint(BOLD, &super::labelled(label))
+                    ));
                 }
             }
             Block::Bullets(items) => {
@@ -137,6 +144,7 @@ pub fn lines(blocks: &[Block]) -> Vec<Line<'static>> {
                 out.push(Line::default());
                 out.push(Line::from(Span::styled(t.clone(), THEME.label)));
             }
+            Block::Label(t) => out.push(Line::from(Span::styled(t.clone(), THEME.label))),
             Block::Para(t) => out.extend(t.trim().lines().map(|l| Line::from(text(l)))),
             Block::Note(t) => out.push(Line::from(Span::styled(t.clone(), THEME.hint))),
             Block::Fields(pairs) => {
@@ -144,7 +152,7 @@ pub fn lines(blocks: &[Block]) -> Vec<Line<'static>> {
                     let mut first = true;
                     for l in value.trim().lines() {
                         let lead = if first {
-                            Span::styled(format!("{label}: "), THEME.label)
+                            Span::styled(format!("{} ", super::labelled(label)), THEME.label)
                         } else {
                             Span::raw("  ")
                         };

@@ -156,6 +156,32 @@ fn promote(app: &mut App) -> Option<Effect> {
     Some(Effect::Save)
 }
 
+/// The brainstorm as a document: the answers, then the candidate goals in priority order
+/// (and which became goals).
+pub fn report(wb: &Workbook) -> Vec<crate::report::Block> {
+    use crate::report::Block;
+    let mut out = super::document::form(wb, &items(wb));
+    let candidates: Vec<String> = (wb.brainstorm.candidates.iter())
+        .filter(|c| !c.text.trim().is_empty())
+        .map(|c| {
+            let goal = c.goal.and_then(|id| wb.goal_position(id));
+            match goal {
+                Some(g) => format!(
+                    "{} (now a goal, {})",
+                    c.text.trim(),
+                    wb.goals[g].status.name()
+                ),
+                None => c.text.trim().to_string(),
+            }
+        })
+        .collect();
+    if !candidates.is_empty() {
+        out.push(Block::Label("Candidate goals, most important first".into()));
+        out.push(Block::Bullets(candidates));
+    }
+    out
+}
+
 /// Where the focus can rest.
 pub fn targets(wb: &Workbook) -> Vec<Target> {
     sheet::targets(&items(wb))

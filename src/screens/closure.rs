@@ -1,6 +1,7 @@
 //! Closure and redefinition: plan the ending, take the four closing checks, look back, and
 //! decide what the relationship becomes.
 
+use crate::report::Block;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -149,6 +150,39 @@ pub fn progress(wb: &Workbook) -> Progress {
     let checks = (0..4).map(|k| closure_check(wb, k).is_some_and(|c| c.done));
     let decided = wb.closure.continue_together.is_some();
     Progress::count(parts.chain(checks).chain([decided]))
+}
+
+/// The closure as a document: the plan, each closing check done with its note, the goals
+/// achieved, the look back and what comes next (choices only once made).
+pub fn report(wb: &Workbook) -> Vec<Block> {
+    let items = items(wb);
+    let pairs = items.iter().filter_map(|item| match item {
+        Item::Field(f) => Some((
+            super::spec(*f, wb).label.to_string(),
+            f.display(wb).map(|v| v.into_owned()).unwrap_or_default(),
+        )),
+        Item::Choice(c @ Choice::Check(k)) => closure_check(wb, *k)
+            .filter(|x| x.done)
+            .map(|_| (c.label(), "done".to_string())),
+        Item::Choice(c @ (Choice::ContinueTogether | Choice::MenteeWillMentor)) => {
+            let set = match c {
+                Choice::ContinueTogether => wb.closure.continue_together,
+                _ => wb.closure.mentee_will_mentor,
+            };
+            set.map(|_| (c.label(), c.value(wb)))
+        }
+        _ => None,
+    });
+    let kept: Vec<(String, String)> = pairs.filter(|(_, v)| !v.trim().is_empty()).collect();
+    let mut out = Vec::new();
+    if !kept.is_empty() {
+        out.push(Block::Fields(kept));
+    }
+    if wb.achieved_goals().next().is_some() {
+        out.push(Block::Label("Goals achieved".into()));
+        out.push(Block::Para(achieved_summary(wb)));
+    }
+    out
 }
 
 /// Where the focus can rest.

@@ -7,6 +7,7 @@ mod conversation;
 mod kinds;
 mod log;
 mod records;
+mod report;
 
 use super::document::{fields, filled};
 use super::{Handled, choose, focused_field, start_edit};
@@ -28,6 +29,9 @@ pub use log::{KEYS as LOG_KEYS, check_in_line, render as render_log, targets as 
 pub use records::{
     add_step, create_conversation, delete, delete_check_in, new_check_in, new_conversation,
     step_goals, when_changed,
+};
+pub use report::{
+    check_ins_report, conversations_report, find as find_conversation, minutes_document,
 };
 
 const DATE_HINT: &str = "a date: 2026-12-01, +2w, fri";

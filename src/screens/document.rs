@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 
 use super::sheet::Item;
-use super::{agreement, conversations, goals, plan, spec, vision};
-use crate::field::{Field, GoalPart, PrepPart};
+use super::{agreement, brainstorm, closure, conversations, goals, plan, spec, vision};
+use crate::field::{CheckInPart, ConversationPart, Field, GoalPart, PrepPart};
 use crate::model::Workbook;
 use crate::report::{Block, Options, Section, calendar};
 
@@ -43,6 +43,10 @@ pub fn section(wb: &Workbook, section: Section, opts: Options) -> Vec<Block> {
         Section::Vision => vision::report(wb),
         Section::Topics => plan::report(wb, opts.include_private),
         Section::Deadlines => deadlines(wb, opts.today),
+        Section::Brainstorm => brainstorm::report(wb),
+        Section::Conversations => conversations::conversations_report(wb),
+        Section::CheckIns => conversations::check_ins_report(wb),
+        Section::Closure => closure::report(wb),
         Section::Journal => crate::report::diary(wb, opts.include_private),
     };
     if blocks.is_empty() {
@@ -70,23 +74,25 @@ pub fn section_of(field: Field) -> Option<Section> {
         | Field::StepAfter(..)
         | Field::Resource(..) => Some(Section::Plan),
         Field::Agenda(..) | Field::Prep(_, PrepPart::Purpose) => Some(Section::Agenda),
-        // Not in any document yet: the records of conversations, the reflections, the
-        // journal (the records issue adds them).
-        Field::Workbook(_)
-        | Field::Reflect(_)
-        | Field::Prospect(_)
-        | Field::Brainstorm(_)
-        | Field::Candidate(_)
-        | Field::Conversation(..)
+        Field::Brainstorm(_) | Field::Candidate(_) => Some(Section::Brainstorm),
+        Field::Conversation(_, ConversationPart::Notes | ConversationPart::NextGoal)
         | Field::Prep(..)
         | Field::Feedback(..)
         | Field::Commitment(..)
-        | Field::CommitmentDue(..)
-        | Field::CheckIn(..)
+        | Field::CommitmentDue(..) => Some(Section::Conversations),
+        Field::CheckIn(_, CheckInPart::Date) => None,
+        Field::CheckIn(..) => Some(Section::CheckIns),
+        Field::Closure(_) => Some(Section::Closure),
+        // The journal has its own section, only when asked for; the workbook's names head
+        // every document; the conversation with yourself and the prospect stay private; a
+        // conversation's time and next meeting are in its heading and the Dates.
+        Field::Workbook(_)
+        | Field::Reflect(_)
+        | Field::Prospect(_)
+        | Field::Conversation(..)
         | Field::Entry(_)
         | Field::EntryTags(_)
-        | Field::EntryAt(_)
-        | Field::Closure(_) => None,
+        | Field::EntryAt(_) => None,
     }
 }
 
@@ -123,18 +129,54 @@ pub fn date(d: Option<NaiveDate>) -> String {
     d.map(|d| d.to_string()).unwrap_or_default()
 }
 
+/// Every date still open, and the conversations already held: each item named once (a
+/// goal's deadline names the goal in "What" and leaves "Goal" empty), soonest first.
 fn deadlines(wb: &Workbook, today: NaiveDate) -> Vec<Block> {
-    let rows: Vec<Vec<String>> = calendar::dates(wb)
+    use crate::report::calendar::DueKind;
+    let held: Vec<NaiveDate> = (wb.conversations.iter())
+        .filter(|c| c.held())
+        .map(|c| c.at.date_naive())
+        .collect();
+    let mut dated: Vec<(NaiveDate, Option<chrono::NaiveTime>, Vec<String>)> = calendar::dates(wb)
         .into_iter()
         .filter(|d| !d.done)
+        // A planned meeting that took place is listed once, as held.
+        .filter(|d| !(d.kind == DueKind::Meeting && held.contains(&d.date)))
         .map(|d| {
             let mut when = d.date.to_string();
+            if let Some(t) = d.time {
+                when.push_str(&format!(" {}", t.format("%H:%M")));
+            }
             if d.date < today {
                 when.push_str(" (passed)");
             }
-            vec![when, d.kind.name().to_string(), d.text, d.goal]
+            let (what, goal) = match d.kind {
+                DueKind::Deadline | DueKind::TargetDate => (d.goal, String::new()),
+                DueKind::Meeting => (meeting_goal(&d.text), String::new()),
+                _ => (d.text, d.goal),
+            };
+            (
+                d.date,
+                d.time,
+                vec![when, d.kind.name().to_string(), what, goal],
+            )
         })
         .collect();
+    for c in wb.conversations.iter().filter(|c| c.held()) {
+        let at = c.at.naive_local();
+        dated.push((
+            at.date(),
+            Some(at.time()),
+            vec![
+                c.at.format("%Y-%m-%d %H:%M").to_string(),
+                "conversation".into(),
+                format!("{} conversation (held)", c.kind.name()),
+                String::new(),
+            ],
+        ));
+    }
+    dated.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    let rows: Vec<Vec<String>> = dated.into_iter().map(|(_, _, row)| row).collect();
     if rows.is_empty() {
         return Vec::new();
     }
@@ -142,6 +184,24 @@ fn deadlines(wb: &Workbook, today: NaiveDate) -> Vec<Block> {
         head: vec!["Date", "Kind", "What", "Goal"],
         rows,
     }]
+}
+
+/// What a planned meeting is for, from its calendar text ("Mentoring conversation: goal").
+fn meeting_goal(text: &str) -> String {
+    match text.split_once(": ") {
+        Some((_, goal)) => format!("meeting to {}", lower_first(goal)),
+        None => "meeting, its goal not set yet".into(),
+    }
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) if c.clone().next().is_some_and(char::is_lowercase) => {
+            f.to_lowercase().chain(c).collect()
+        }
+        _ => s.to_string(),
+    }
 }
 
 #[cfg(test)]
