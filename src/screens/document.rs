@@ -175,7 +175,7 @@ fn deadlines(wb: &Workbook, today: NaiveDate) -> Vec<Block> {
             ],
         ));
     }
-    dated.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+    dated.sort_by_key(|d| (d.0, d.1));
     let rows: Vec<Vec<String>> = dated.into_iter().map(|(_, _, row)| row).collect();
     if rows.is_empty() {
         return Vec::new();
