@@ -374,6 +374,7 @@ fn new(name: &str, now: DateTime<Local>) -> Result<String, String> {
     }
     let (mut store, _) = Store::open(&path).map_err(|e| e.to_string())?;
     let wb = Workbook {
+        id: store::new_workbook_id(),
         title: name.to_string(),
         ..Workbook::default()
     };

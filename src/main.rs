@@ -52,7 +52,7 @@ fn main() -> ExitCode {
     };
     // Opening happens before the terminal is touched, so errors print plainly.
     // A large file's journal is read on a thread of its own while the first frame is drawn.
-    let (store, workbook, journal) = match Store::open_progressive(&path) {
+    let (store, mut workbook, journal) = match Store::open_progressive(&path) {
         Ok(opened) => opened,
         Err(e) => return fail(&e.to_string()),
     };
@@ -63,6 +63,8 @@ fn main() -> ExitCode {
             Err(e) => fail(&format!("save failed: {e}")),
         };
     }
+    // A workbook from before ids gets one now; it is written with the first save.
+    mentorbook::store::ensure_id(&mut workbook);
     let mut app = App::new(workbook);
     app.location = Some(store.path().to_path_buf());
     if demo.is_some() {

@@ -26,7 +26,7 @@ pub use conversations::{
     Feedback, FeedbackPart, FourPs, JournalEntry, PrepPart, judges_the_person,
 };
 pub use cultivation::{LOOK_AHEAD_DAYS, STALE_GOAL_DAYS};
-pub use dates::{describe_days, parse_date, parse_days, quoted};
+pub use dates::{describe_days, parse_date, parse_days, parse_minutes, quoted};
 pub use fold::{fold, same as same_folded};
 pub use goals::{
     ActionPlan, ActionStep, BrainPart, Brainstorm, Candidate, Goal, GoalPart, GoalStatus, Helper,
@@ -113,6 +113,10 @@ impl Phase {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Workbook {
+    /// Made once at random and kept: the calendar's UIDs are built on it, so renaming a
+    /// partner or the workbook changes none. Empty in a workbook not saved since it came in.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub id: String,
     /// The workbook's own name, shown in the title bar.
     pub title: String,
     pub role: Role,

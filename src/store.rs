@@ -7,6 +7,7 @@ mod backup;
 mod envelope;
 mod error;
 mod files;
+mod id;
 mod load;
 mod parts;
 mod progressive;
@@ -30,6 +31,7 @@ pub use envelope::{DecodeError, Decoded, SCHEMA_VERSION, data_slice, decode, enc
 pub use error::{OpenError, SaveError};
 use files::{dir_of, resolve_link, sweep_temp_files, tighten, write_private};
 pub use files::{secure_dir, write_file_private};
+pub use id::{ensure_id, new_workbook_id};
 pub use load::{Arrival, PendingJournal, Taken};
 use parts::Manifest;
 pub use parts::{PARTS_VERSION, parts_dir};

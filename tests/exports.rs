@@ -21,6 +21,25 @@ fn stamp() -> chrono::DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 24, 8, 15, 2).unwrap()
 }
 
+/// The calendar of `wb` as the command makes it, on a clock fixed at UTC+1 (Ana's), with
+/// nothing left out by date.
+fn ics(wb: &Workbook) -> String {
+    ics_with(wb, None, None)
+}
+
+fn ics_with(wb: &Workbook, since: Option<chrono::NaiveDate>, alarm: Option<u32>) -> String {
+    let zone = |t: chrono::NaiveDateTime| {
+        let paris = chrono::FixedOffset::east_opt(3600).unwrap();
+        t.and_local_timezone(paris).single().map(|t| t.to_utc())
+    };
+    let opts = calendar::CalendarOptions {
+        since,
+        alarm,
+        zone: &zone,
+    };
+    calendar::ics(wb, stamp(), &opts)
+}
+
 fn golden(name: &str, actual: &str) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/golden")
@@ -58,14 +77,14 @@ fn markdown_of_the_sample_matches_its_golden_file() {
 
 #[test]
 fn ics_of_the_sample_matches_its_golden_file() {
-    let ics = calendar::ics(&privacy::shareable(&fixture()), stamp());
+    let ics = ics(&privacy::shareable(&fixture()));
     golden("sample.ics", &ics);
 }
 
 #[test]
 fn the_calendar_parses_with_one_event_per_date_and_unique_uids() {
     let wb = fixture();
-    let ics = calendar::ics(&wb, stamp());
+    let ics = ics(&wb);
     assert!(ics.lines().all(|l| l.len() <= 75), "folded at 75 octets");
     assert!(ics.ends_with("\r\n") && !ics.replace("\r\n", "").contains('\n'));
     let unfolded = icalendar::parser::unfold(&ics);
@@ -73,17 +92,53 @@ fn the_calendar_parses_with_one_event_per_date_and_unique_uids() {
     let events: Vec<_> = (cal.components.iter())
         .filter(|c| c.name == "VEVENT")
         .collect();
-    assert_eq!(events.len(), calendar::dates(&wb).len());
+    // Every dated item, and the one commitment that is not a step.
+    assert_eq!(events.len(), calendar::dates(&wb).len() + 1);
     assert!(events.len() >= 10, "{}", events.len());
     let mut uids = HashSet::new();
+    let mut timed = 0;
     for e in &events {
         for p in ["UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY"] {
             assert!(e.find_prop(p).is_some(), "{p} missing");
         }
-        let start = e.find_prop("DTSTART").unwrap();
-        assert_eq!(start.val.as_str().len(), 8, "an all-day date");
+        let start = e.find_prop("DTSTART").unwrap().val.as_str().to_string();
+        let summary = e.find_prop("SUMMARY").unwrap().val.as_str().to_string();
+        if start.len() == 16 {
+            // The meeting agreed for 08:30 in Paris: in UTC, as long as the agreement says
+            // (45 minutes), where it says, titled for what it is.
+            timed += 1;
+            assert_eq!(start, "20261203T073000Z");
+            assert_eq!(
+                e.find_prop("DTEND").unwrap().val.as_str(),
+                "20261203T081500Z"
+            );
+            assert_eq!(
+                summary,
+                "Mentoring: Ana & Ben — Plan the December review together."
+            );
+            let place = e.find_prop("LOCATION").unwrap();
+            assert_eq!(place.val.as_str(), "https://meet.example.com/ana-ben");
+        } else {
+            assert_eq!(start.len(), 8, "an all-day date: {start}");
+        }
+        assert!(!summary.contains("Mentoring conversation"), "{summary}");
         assert!(uids.insert(e.find_prop("UID").unwrap().val.as_str().to_string()));
     }
+    assert_eq!(timed, 1);
+    let due = |s: &str| {
+        events
+            .iter()
+            .any(|e| e.find_prop("SUMMARY").unwrap().val.as_str() == s)
+    };
+    assert!(
+        due("Due: Draft a one-page review template (Ana)"),
+        "a step, with its owner"
+    );
+    assert!(
+        due("Due: Send Ben my next summary draft (Ana)"),
+        "a commitment"
+    );
+    assert!(due("Due: Co-chair the December review (Ana & Ben)"));
     let version = cal.properties.iter().find(|p| p.name == "VERSION");
     assert_eq!(version.map(|p| p.val.as_str()), Some("2.0"));
 }
@@ -93,7 +148,7 @@ fn the_calendar_parses_with_one_event_per_date_and_unique_uids() {
 #[test]
 fn uids_survive_edits_and_reordering() {
     let uids = |wb: &Workbook| -> HashSet<String> {
-        calendar::ics(wb, stamp())
+        ics(wb)
             .replace("\r\n ", "")
             .lines()
             .filter_map(|l| l.strip_prefix("UID:").map(String::from))
@@ -115,10 +170,67 @@ fn uids_survive_edits_and_reordering() {
     edited.goals[0].milestones[0].done = true;
     edited.goals[0].title = "A new name".into();
     assert_eq!(uids(&wb), uids(&edited));
-    // Another mentee's calendar never shares a UID with this one.
+    // Another mentee's workbook (its own id) never shares a UID with this one.
     let mut other = wb.clone();
-    other.mentee = "Sam Lee".into();
+    other.id = mentorbook::store::new_workbook_id();
     assert!(uids(&wb).is_disjoint(&uids(&other)));
+}
+
+/// Renaming both partners and the workbook keeps every UID, byte for byte: a calendar that
+/// imports again updates its events instead of doubling them.
+#[test]
+fn renaming_the_partners_and_the_workbook_keeps_every_uid() {
+    let uid_lines = |wb: &Workbook| -> Vec<String> {
+        ics(wb)
+            .replace("\r\n ", "")
+            .lines()
+            .filter(|l| l.starts_with("UID:"))
+            .map(String::from)
+            .collect()
+    };
+    let wb = fixture();
+    let mut renamed = wb.clone();
+    renamed.mentee = "Ana María Ruiz-Torres".into();
+    renamed.mentor = "Benjamin Okafor".into();
+    renamed.title = "Mentoring with Ben, 2026–27".into();
+    let before = uid_lines(&wb);
+    assert!(before.len() >= 10);
+    assert_eq!(before, uid_lines(&renamed));
+    assert!(before.iter().all(|u| u.contains(&wb.id)), "{before:?}");
+}
+
+#[test]
+fn old_history_stays_out_and_reminders_come_when_asked() {
+    let wb = fixture();
+    let since = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let recent = ics_with(&wb, Some(since), Some(1440));
+    let unfolded = recent.replace("\r\n ", "");
+    for line in unfolded.lines().filter(|l| l.starts_with("DTSTART")) {
+        let date = &line[line.len() - 8..];
+        let date = if line.ends_with('Z') {
+            &line[line.len() - 16..line.len() - 8]
+        } else {
+            date
+        };
+        assert!(date >= "20261122", "{line}");
+    }
+    let all = ics(&wb);
+    assert!(all.matches("BEGIN:VEVENT").count() > recent.matches("BEGIN:VEVENT").count());
+    // A reminder a day before each event still to come; none on what is done.
+    let text = icalendar::parser::unfold(&recent);
+    let cal = icalendar::parser::read_calendar(&text).unwrap();
+    for e in cal.components.iter().filter(|c| c.name == "VEVENT") {
+        let summary = e.find_prop("SUMMARY").unwrap().val.as_str().to_string();
+        let alarm = e.components.iter().find(|c| c.name == "VALARM");
+        if summary.starts_with('✓') {
+            assert!(alarm.is_none(), "{summary}");
+        } else {
+            let alarm = alarm.unwrap_or_else(|| panic!("no alarm: {summary}"));
+            assert_eq!(alarm.find_prop("TRIGGER").unwrap().val.as_str(), "-PT1440M");
+            assert_eq!(alarm.find_prop("ACTION").unwrap().val.as_str(), "DISPLAY");
+        }
+    }
+    assert!(!all.contains("VALARM"), "no reminder unless asked");
 }
 
 fn with_canaries() -> Workbook {

@@ -176,7 +176,7 @@ fn fill_the_agreement_and_closure_checks_quit_and_find_them_again() {
     pty.type_("j\r");
     pty.type_seen("Fortnightly, Thursday mornings");
     pty.escape_to("Enter edit");
-    pty.type_("jjjjjjjjj\r");
+    pty.type_("jjjjjjjjjjj\r");
     pty.type_seen("2026-09-03");
     pty.type_("\r");
     pty.wait_for("Enter edit");

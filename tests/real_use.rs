@@ -377,14 +377,23 @@ fn defect_09_the_next_meeting_takes_a_time() {
     let json = serde_json::to_value(&app.workbook).unwrap();
     assert_eq!(json["conversations"][1]["next_meeting"], "2026-12-03T09:00");
     assert_eq!(json["conversations"][0]["next_meeting"], "2026-11-19");
-    // In the calendar, a timed event of an hour.
-    let ics = mentorbook::report::calendar::ics(&app.workbook, fixed_now().to_utc());
+    // In the calendar, a timed event in UTC, as long as the agreement says (45 minutes).
+    let utc = |t: chrono::NaiveDateTime| {
+        let paris = chrono::FixedOffset::east_opt(3600).unwrap();
+        t.and_local_timezone(paris).single().map(|t| t.to_utc())
+    };
+    let opts = mentorbook::report::calendar::CalendarOptions {
+        since: None,
+        alarm: None,
+        zone: &utc,
+    };
+    let ics = mentorbook::report::calendar::ics(&app.workbook, fixed_now().to_utc(), &opts);
     let event = ics
         .split("BEGIN:VEVENT")
         .find(|e| e.contains("conversation-16-next"))
         .unwrap();
-    assert!(event.contains("DTSTART:20261203T090000\r\n"), "{event}");
-    assert!(event.contains("DURATION:PT1H\r\n"), "{event}");
+    assert!(event.contains("DTSTART:20261203T080000Z\r\n"), "{event}");
+    assert!(event.contains("DTEND:20261203T084500Z\r\n"), "{event}");
     // A time alone keeps the day; a day alone drops the time.
     press(&mut app, "<Enter>14:30<Esc>");
     let next = app.workbook.conversations[1].next_meeting.unwrap();

@@ -32,6 +32,12 @@ pub struct ExportArgs {
     /// Write to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,
+    /// Calendar: leave out events before this day (default: 30 days ago).
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
+    pub since: Option<String>,
+    /// Calendar: a reminder this long before each event: `1d`, `2h`, `30m`.
+    #[arg(long, value_name = "BEFORE")]
+    pub alarm: Option<String>,
     /// Include the conversation with yourself, private topics and private journal entries.
     #[arg(long)]
     pub include_private: bool,
@@ -74,7 +80,10 @@ pub fn export_text(
         Format::Markdown => report::markdown(&crate::screens::document(wb, sections, opts)),
         Format::Text => report::plain(&crate::screens::document(wb, sections, opts), false),
         Format::Html => report::html(&crate::screens::document(wb, sections, opts)),
-        Format::Ics => report::calendar::ics(wb, now.to_utc()),
+        Format::Ics => {
+            let since = now.date_naive().checked_sub_days(chrono::Days::new(30));
+            calendar_text(wb, now, since, None)
+        }
         Format::Json if sections == [Section::Journal] => report::journal_json(wb, include_private),
         Format::Json => {
             let data = store::encode_data(wb);
@@ -115,12 +124,63 @@ pub fn minutes_text(
     })
 }
 
+/// The calendar from `since`, with a reminder `alarm` minutes before each event; times of
+/// day are read on this machine's clock.
+pub fn calendar_text(
+    wb: &Workbook,
+    now: DateTime<Local>,
+    since: Option<NaiveDate>,
+    alarm: Option<u32>,
+) -> String {
+    use chrono::TimeZone;
+    let zone =
+        |t: chrono::NaiveDateTime| Local.from_local_datetime(&t).earliest().map(|t| t.to_utc());
+    let opts = report::calendar::CalendarOptions {
+        since,
+        alarm,
+        zone: &zone,
+    };
+    report::calendar::ics(wb, now.to_utc(), &opts)
+}
+
+/// `1d`, `2h`, `30m`, `45` (minutes) as minutes.
+fn alarm_minutes(text: &str) -> Result<u32, String> {
+    let t = text.trim().to_lowercase();
+    let days = t
+        .strip_suffix('d')
+        .or_else(|| t.strip_suffix(" days"))
+        .or_else(|| t.strip_suffix(" day"));
+    let minutes = match days {
+        Some(n) => n.trim().parse::<u32>().ok().map(|d| d * 1440),
+        None => crate::model::parse_minutes(&t),
+    };
+    minutes
+        .filter(|m| *m > 0 && *m <= 14 * 1440)
+        .ok_or_else(|| format!("--alarm {text:?}: use 1d, 2h or 30m (up to two weeks)"))
+}
+
 /// Keeps only the journal entries `query` finds (for an export: the copy is not saved).
 pub fn filter_journal(wb: &mut Workbook, query: &str, today: NaiveDate) -> Result<(), String> {
     let filter = JournalFilter::parse(query, today, &wb.goals)
         .map_err(|e| format!("--filter {query:?}: {e}"))?;
     wb.journal.retain(|e| filter.matches(e));
     Ok(())
+}
+
+/// Gives the workbook at `path` its id (a workbook from before ids), saved at once, so the
+/// calendar's UIDs are the ones every later export gives.
+fn give_id(path: &Path) -> Result<String, String> {
+    let (mut store, mut wb) = store::Store::open(path).map_err(|e| match e {
+        store::OpenError::Locked(_) => "the workbook is open in mentorbook and has no calendar \
+                                       id yet: change anything there (it saves the id), or \
+                                       quit it, then export again"
+            .to_string(),
+        e => e.to_string(),
+    })?;
+    if store::ensure_id(&mut wb) {
+        store.save(&wb, Local::now()).map_err(|e| e.to_string())?;
+    }
+    Ok(wb.id)
 }
 
 /// Runs `export`.
@@ -144,6 +204,9 @@ pub fn run(cli: &Cli, args: &ExportArgs, now: DateTime<Local>) -> Result<String,
     if args.conversation.is_some() && matches!(args.format, Format::Ics | Format::Json) {
         return Err("--conversation writes minutes: use --format markdown, text or html".into());
     }
+    if (args.since.is_some() || args.alarm.is_some()) && args.format != Format::Ics {
+        return Err("--since and --alarm are for --format ics".into());
+    }
     if args.filter.is_some() && !journal {
         return Err("--filter narrows the journal: add --section journal".into());
     }
@@ -159,6 +222,19 @@ pub fn run(cli: &Cli, args: &ExportArgs, now: DateTime<Local>) -> Result<String,
     }
     let text = match &args.conversation {
         Some(which) => minutes_text(&wb, which, args.format, args.include_private, now)?,
+        None if args.format == Format::Ics => {
+            let since = match &args.since {
+                Some(d) => crate::model::parse_date(d, now.date_naive())
+                    .map_err(|e| format!("--since: {e}"))?,
+                None => now.date_naive().checked_sub_days(chrono::Days::new(30)),
+            };
+            let alarm = args.alarm.as_deref().map(alarm_minutes).transpose()?;
+            if wb.id.is_empty() {
+                wb.id = give_id(&path)?;
+            }
+            let shown = privacy::for_document(&wb, args.include_private);
+            calendar_text(&shown, now, since, alarm)
+        }
         None => export_text(&wb, args.format, &args.section, args.include_private, now),
     };
     let Some(out) = args.output.as_deref() else {

@@ -64,7 +64,8 @@ pub fn run(cli: &Cli, args: &ImportArgs, now: DateTime<Local>) -> Result<String,
         };
         (None, wb)
     } else {
-        let (store, wb) = Store::open(&path).map_err(|e| e.to_string())?;
+        let (store, mut wb) = Store::open(&path).map_err(|e| e.to_string())?;
+        store::ensure_id(&mut wb);
         (Some(store), wb)
     };
     let joined = import::join(&mut wb, read.entries, args.shared);

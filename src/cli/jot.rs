@@ -93,6 +93,7 @@ pub fn run(cli: &Cli, args: &JotArgs, now: DateTime<Local>) -> Result<String, St
     }
     let path = target(cli)?;
     let (mut store, mut wb) = Store::open(&path).map_err(|e| e.to_string())?;
+    crate::store::ensure_id(&mut wb);
     let tags = tags_in(&text);
     let id = wb.fresh_id();
     wb.journal.push(JournalEntry {

@@ -128,6 +128,40 @@ pub fn parse_days(text: &str) -> Result<Option<u32>, String> {
     }
 }
 
+/// Reads a length of time in minutes: `45`, `45m`, `45 min`, `90 minutes`, `1h`, `1 hour`,
+/// `1h30`, `1h 30m`, `1.5h`. `None` for what does not read (or is not between a minute and a
+/// day).
+pub fn parse_minutes(text: &str) -> Option<u32> {
+    let t = text.trim().to_lowercase();
+    if t.is_empty() {
+        return None;
+    }
+    let mut total = 0f64;
+    let mut rest = t.as_str();
+    let mut any = false;
+    while !rest.is_empty() {
+        let digits = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(rest.len());
+        let n: f64 = rest[..digits].parse().ok()?;
+        rest = rest[digits..].trim_start();
+        let unit_len = rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len());
+        let unit = &rest[..unit_len];
+        rest = rest[unit_len..].trim_start();
+        total += match unit {
+            "h" | "hr" | "hrs" | "hour" | "hours" => n * 60.0,
+            "" if any => n,
+            "" | "m" | "min" | "mins" | "minute" | "minutes" => n,
+            _ => return None,
+        };
+        any = true;
+    }
+    let minutes = total.round();
+    (1.0..=1440.0).contains(&minutes).then_some(minutes as u32)
+}
+
 /// How an interval reads: "every 14 days", "every week".
 pub fn describe_days(days: u32) -> String {
     match days {
@@ -191,6 +225,26 @@ mod tests {
                 "{bad}: {e}"
             );
             assert!(e.chars().count() < 80 + bad.len(), "fits a footer: {e}");
+        }
+    }
+
+    #[test]
+    fn lengths_of_meetings() {
+        for (t, m) in [
+            ("45", 45),
+            ("45m", 45),
+            ("45 minutes", 45),
+            ("1h", 60),
+            ("1 hour", 60),
+            ("1h30", 90),
+            ("1h 30m", 90),
+            ("1.5h", 90),
+            ("90 min", 90),
+        ] {
+            assert_eq!(parse_minutes(t), Some(m), "{t}");
+        }
+        for bad in ["", "soon", "0", "3 days", "25h"] {
+            assert_eq!(parse_minutes(bad), None, "{bad}");
         }
     }
 

@@ -77,6 +77,12 @@ pub struct Agreement {
     pub purpose: String,
     /// When, where and how often to meet.
     pub meetings: String,
+    /// How long a meeting lasts, as typed ("45 minutes", "1h"): the calendar's length.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub meeting_length: String,
+    /// Where a meeting takes place: a room, an address or a call link (the calendar's).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub meeting_place: String,
     pub scheduling: String,
     pub confidentiality: String,
     pub boundaries: String,
@@ -95,6 +101,8 @@ crate::parts! {
     pub enum AgreementPart in Agreement {
         Purpose => Text purpose,
         Meetings => Text meetings,
+        MeetingLength => Text meeting_length,
+        MeetingPlace => Text meeting_place,
         Scheduling => Text scheduling,
         CheckInEvery => Days check_in_every_days,
         Confidentiality => Text confidentiality,

@@ -1,11 +1,12 @@
 //! Every date the partners work towards (goal deadlines, plan target dates, milestones,
 //! action-step due dates, planned meetings, the closing conversation) and their iCalendar
-//! form (RFC 5545). UIDs are built from the items' ids and the partners' names, so importing
-//! again updates the events instead of adding copies, and two mentees' calendars never clash.
+//! form (RFC 5545). UIDs are built from the items' ids and the workbook's own random id, so
+//! importing again updates the events instead of adding copies, renaming a partner changes
+//! none, and two mentees' calendars never clash.
 
-use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
+use chrono::{DateTime, Days, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 
-use crate::model::{GoalStatus, StepStatus, Workbook};
+use crate::model::{GoalStatus, Owner, StepStatus, Workbook};
 
 /// What a date is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,6 +47,10 @@ pub struct Due {
     pub done: bool,
     /// Unique within the workbook and stable across edits of the text.
     pub key: String,
+    /// The item's own words (a step's text, a meeting's goal, a deadline's goal).
+    pub bare: String,
+    /// Who it is up to (steps).
+    pub owner: Option<Owner>,
 }
 
 /// Every dated item, by date (then kind, then text, so the order is stable).
@@ -54,25 +59,30 @@ pub fn dates(wb: &Workbook) -> Vec<Due> {
     for g in wb.goals.iter().filter(|g| g.status != GoalStatus::Dropped) {
         let achieved = g.status == GoalStatus::Achieved;
         let goal = g.name().to_string();
-        let mut add = |date: Option<NaiveDate>, kind, text: String, done, key: String| {
-            if let Some(date) = date {
-                out.push(Due {
-                    date,
-                    time: None,
-                    kind,
-                    text,
-                    goal: goal.clone(),
-                    done: done || achieved,
-                    key,
-                });
-            }
-        };
+        let mut add =
+            |date: Option<NaiveDate>, kind, text: String, done, key: String, bare: &str, owner| {
+                if let Some(date) = date {
+                    out.push(Due {
+                        date,
+                        time: None,
+                        kind,
+                        text,
+                        goal: goal.clone(),
+                        done: done || achieved,
+                        key,
+                        bare: bare.trim().to_string(),
+                        owner,
+                    });
+                }
+            };
         add(
             g.deadline,
             DueKind::Deadline,
             format!("Deadline: {}", g.name()),
             false,
             format!("goal-{}-deadline", g.id),
+            g.name(),
+            None,
         );
         if g.plan.target_date != g.deadline {
             add(
@@ -81,6 +91,8 @@ pub fn dates(wb: &Workbook) -> Vec<Due> {
                 format!("Action plan target: {}", g.name()),
                 false,
                 format!("goal-{}-target", g.id),
+                g.name(),
+                None,
             );
         }
         for (i, m) in g.milestones.iter().enumerate() {
@@ -95,6 +107,8 @@ pub fn dates(wb: &Workbook) -> Vec<Due> {
                 m.text.trim().to_string(),
                 m.done,
                 key,
+                &m.text,
+                None,
             );
         }
         for s in &g.plan.steps {
@@ -104,6 +118,8 @@ pub fn dates(wb: &Workbook) -> Vec<Due> {
                 format!("{} ({})", s.text.trim(), s.owner.name()),
                 s.status == StepStatus::Done,
                 format!("step-{}", s.id),
+                &s.text,
+                Some(s.owner),
             );
         }
     }
@@ -127,6 +143,8 @@ pub fn dates(wb: &Workbook) -> Vec<Due> {
                 goal: String::new(),
                 done: false,
                 key: format!("conversation-{}-next", c.id),
+                bare: c.next_goal.trim().to_string(),
+                owner: None,
             });
         }
     }
@@ -139,6 +157,8 @@ pub fn dates(wb: &Workbook) -> Vec<Due> {
             goal: String::new(),
             done: false,
             key: "closure".into(),
+            bare: String::new(),
+            owner: None,
         });
     }
     out.sort_by(|a, b| {
@@ -153,22 +173,22 @@ pub fn dates(wb: &Workbook) -> Vec<Due> {
     out
 }
 
-/// The partners' names as a UID domain part: letters and digits, dashes between words.
-fn slug(wb: &Workbook) -> String {
-    let names = format!("{} {}", wb.mentee, wb.mentor);
-    let mut out = String::new();
-    for c in names.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-    }
-    let out = out.trim_end_matches('-');
-    if out.is_empty() {
-        "workbook".into()
-    } else {
-        out.into()
+/// The partners' first names, as calendar titles use them ("Ana & Ben").
+fn first_names(wb: &Workbook) -> (String, String) {
+    let first = |name: &str, role: &str| {
+        name.split_whitespace()
+            .next()
+            .map_or(role.to_string(), str::to_string)
+    };
+    (first(&wb.mentee, "mentee"), first(&wb.mentor, "mentor"))
+}
+
+/// Who an item is up to, by first name.
+fn owner_name(owner: Owner, names: &(String, String)) -> String {
+    match owner {
+        Owner::Mentee => names.0.clone(),
+        Owner::Mentor => names.1.clone(),
+        Owner::Both => format!("{} & {}", names.0, names.1),
     }
 }
 
@@ -208,10 +228,127 @@ fn fold(line: &str, out: &mut String) {
     out.push_str("\r\n");
 }
 
+/// How the calendar is made: from which day, with what reminder, and how a wall time
+/// becomes a moment (the reader's zone, for the command; a fixed one, for the tests).
+pub struct CalendarOptions<'a> {
+    /// Events before this day are left out (old history clutters a calendar).
+    pub since: Option<NaiveDate>,
+    /// A reminder this many minutes before each event.
+    pub alarm: Option<u32>,
+    /// A planned meeting's wall time as a moment, or `None` where the clock has no such time.
+    pub zone: &'a dyn Fn(NaiveDateTime) -> Option<DateTime<Utc>>,
+}
+
+/// How long a meeting lasts when the agreement does not say (or says it unreadably).
+pub const DEFAULT_MEETING_MINUTES: u32 = 60;
+
+/// One event, before it is written.
+struct Event {
+    uid: String,
+    start: Start,
+    summary: String,
+    description: String,
+    category: &'static str,
+    location: Option<String>,
+    /// Done already: shown ticked, without a reminder.
+    done: bool,
+}
+
+enum Start {
+    Day(NaiveDate),
+    At(DateTime<Utc>, u32),
+}
+
+/// The events: every dated item of the plan, the commitments not made steps, each meeting
+/// at its time when one is agreed.
+fn events(wb: &Workbook, opts: &CalendarOptions) -> Vec<Event> {
+    let names = first_names(wb);
+    let both = format!("{} & {}", names.0, names.1);
+    let id = if wb.id.is_empty() {
+        "workbook"
+    } else {
+        wb.id.as_str()
+    };
+    let minutes = crate::model::parse_minutes(&wb.agreement.meeting_length)
+        .unwrap_or(DEFAULT_MEETING_MINUTES);
+    let place = Some(wb.agreement.meeting_place.trim().to_string()).filter(|p| !p.is_empty());
+    let keep = |d: NaiveDate| opts.since.is_none_or(|s| d >= s);
+    let mut out = Vec::new();
+    for d in dates(wb).into_iter().filter(|d| keep(d.date)) {
+        let tick = if d.done { "✓ " } else { "" };
+        let (summary, description) = match d.kind {
+            DueKind::Meeting | DueKind::Closing => {
+                let what = match (d.kind, d.bare.as_str()) {
+                    (DueKind::Closing, _) => "closing conversation".to_string(),
+                    (_, "") => "conversation".to_string(),
+                    (_, goal) => goal.to_string(),
+                };
+                (format!("Mentoring: {both} — {what}"), String::new())
+            }
+            DueKind::Step => {
+                let who = d.owner.map(|o| format!(" ({})", owner_name(o, &names)));
+                (
+                    format!("Due: {}{}", d.bare, who.unwrap_or_default()),
+                    format!("An action step of the goal “{}”", d.goal),
+                )
+            }
+            DueKind::Milestone => (
+                format!("Milestone: {}", d.bare),
+                format!("A milestone of the goal “{}”", d.goal),
+            ),
+            DueKind::Deadline => (format!("Deadline: {}", d.bare), "A goal's deadline".into()),
+            DueKind::TargetDate => (
+                format!("Plan target: {}", d.bare),
+                "The action plan's target date".into(),
+            ),
+        };
+        let meeting = matches!(d.kind, DueKind::Meeting | DueKind::Closing);
+        let start = match d.time.and_then(|t| (opts.zone)(d.date.and_time(t))) {
+            Some(at) => Start::At(at, minutes),
+            None => Start::Day(d.date),
+        };
+        out.push(Event {
+            uid: format!("{}.{id}@mentorbook", d.key),
+            start,
+            summary: format!("{tick}{summary}"),
+            description,
+            category: d.kind.name(),
+            location: if meeting { place.clone() } else { None },
+            done: d.done,
+        });
+    }
+    for c in &wb.conversations {
+        for (k, x) in c.commitments.iter().enumerate() {
+            let Some(due) = x.due.filter(|d| keep(*d)) else {
+                continue;
+            };
+            // One made a step is in the calendar as the step.
+            if x.step.is_some() || x.text.trim().is_empty() {
+                continue;
+            }
+            out.push(Event {
+                uid: format!("conversation-{}-commitment-{k}.{id}@mentorbook", c.id),
+                start: Start::Day(due),
+                summary: format!("Due: {} ({})", x.text.trim(), owner_name(x.owner, &names)),
+                description: format!(
+                    "Committed in the {} conversation of {}",
+                    c.kind.name(),
+                    c.at.format("%Y-%m-%d")
+                ),
+                category: "commitment",
+                location: None,
+                done: false,
+            });
+        }
+    }
+    out
+}
+
 /// The calendar: one event per dated item, all day unless a meeting's time is agreed (then
-/// an hour from that wall time, in the reader's own zone). `now` is the DTSTAMP.
-pub fn ics(wb: &Workbook, now: DateTime<Utc>) -> String {
-    let domain = slug(wb);
+/// in UTC, as long as the agreement says meetings last, where it says they take place).
+/// UIDs are the item's key and the workbook's id: renaming a partner or the workbook keeps
+/// every one. `now` is the DTSTAMP.
+pub fn ics(wb: &Workbook, now: DateTime<Utc>, opts: &CalendarOptions) -> String {
     let stamp = now.format("%Y%m%dT%H%M%SZ").to_string();
     let mut out = String::new();
     let mut line = |s: &str| fold(s, &mut out);
@@ -228,32 +365,39 @@ pub fn ics(wb: &Workbook, now: DateTime<Utc>) -> String {
         "X-WR-CALNAME:{}",
         escape(&format!("Mentoring: {whose}"))
     ));
-    for d in dates(wb) {
-        let end = d.date.checked_add_days(Days::new(1)).unwrap_or(d.date);
+    for e in events(wb, opts) {
         line("BEGIN:VEVENT");
-        line(&format!("UID:{}.{domain}@mentorbook", d.key));
+        line(&format!("UID:{}", e.uid));
         line(&format!("DTSTAMP:{stamp}"));
-        match d.time {
-            Some(t) => {
-                let start = d.date.and_time(t);
-                line(&format!("DTSTART:{}", start.format("%Y%m%dT%H%M%S")));
-                line("DURATION:PT1H");
+        match e.start {
+            Start::At(at, minutes) => {
+                let end = at + chrono::Duration::minutes(i64::from(minutes));
+                line(&format!("DTSTART:{}", at.format("%Y%m%dT%H%M%SZ")));
+                line(&format!("DTEND:{}", end.format("%Y%m%dT%H%M%SZ")));
+                line("TRANSP:OPAQUE");
             }
-            None => {
-                line(&format!("DTSTART;VALUE=DATE:{}", d.date.format("%Y%m%d")));
+            Start::Day(day) => {
+                let end = day.checked_add_days(Days::new(1)).unwrap_or(day);
+                line(&format!("DTSTART;VALUE=DATE:{}", day.format("%Y%m%d")));
                 line(&format!("DTEND;VALUE=DATE:{}", end.format("%Y%m%d")));
+                line("TRANSP:TRANSPARENT");
             }
         }
-        // A finished item stays in the calendar, ticked, rather than vanishing.
-        let tick = if d.done { "✓ " } else { "" };
-        line(&format!("SUMMARY:{tick}{}", escape(&d.text)));
-        let mut about = d.kind.name().to_string();
-        if !d.goal.is_empty() {
-            about.push_str(&format!(" · goal: {}", d.goal));
+        line(&format!("SUMMARY:{}", escape(&e.summary)));
+        if !e.description.is_empty() {
+            line(&format!("DESCRIPTION:{}", escape(&e.description)));
         }
-        line(&format!("DESCRIPTION:{}", escape(&about)));
-        line(&format!("CATEGORIES:{}", escape(d.kind.name())));
-        line("TRANSP:TRANSPARENT");
+        if let Some(place) = &e.location {
+            line(&format!("LOCATION:{}", escape(place)));
+        }
+        line(&format!("CATEGORIES:{}", escape(e.category)));
+        if let Some(m) = opts.alarm.filter(|_| !e.done) {
+            line("BEGIN:VALARM");
+            line("ACTION:DISPLAY");
+            line(&format!("DESCRIPTION:{}", escape(&e.summary)));
+            line(&format!("TRIGGER:-PT{m}M"));
+            line("END:VALARM");
+        }
         line("END:VEVENT");
     }
     line("END:VCALENDAR");
@@ -278,14 +422,5 @@ mod tests {
     #[test]
     fn text_values_are_escaped() {
         assert_eq!(escape("a, b; c\\d\ne"), "a\\, b\\; c\\\\d\\ne");
-    }
-
-    #[test]
-    fn the_slug_keeps_mentees_apart() {
-        let mut wb = Workbook::default();
-        assert_eq!(slug(&wb), "workbook");
-        wb.mentee = "Ana Ruiz".into();
-        wb.mentor = "Ben O'Kafor".into();
-        assert_eq!(slug(&wb), "ana-ruiz-ben-o-kafor");
     }
 }

@@ -41,6 +41,11 @@ pub fn spec(part: A) -> Spec {
             "When, where and how often we meet",
             "e.g. every other Thursday, 08:30, by video, 45 minutes",
         ),
+        A::MeetingLength => line(
+            "How long we meet",
+            "e.g. 45 minutes, 1h, 1h30 (the calendar's length)",
+        ),
+        A::MeetingPlace => line("Where we meet", "a room, an address or a call link"),
         A::Scheduling => line("Who schedules", "who sends the invitation and the agenda"),
         A::CheckInEvery => Spec::new(Kind::Days, "Check in", "e.g. 30, 2w or 1m"),
         A::Confidentiality => text(
@@ -78,6 +83,8 @@ fn items() -> Vec<Item<'static>> {
         f(A::Purpose),
         Item::Heading("How we meet"),
         f(A::Meetings),
+        f(A::MeetingLength),
+        f(A::MeetingPlace),
         f(A::Scheduling),
         f(A::CheckInEvery),
         Item::Heading("Trust"),
@@ -101,7 +108,7 @@ fn done(part: A, wb: &Workbook) -> Option<bool> {
     let filled = |p| Field::Agreement(p).filled(wb);
     match part {
         A::MenteeHotButtons => Some(filled(A::MenteeHotButtons) || filled(A::MentorHotButtons)),
-        A::MentorHotButtons | A::ReviewedOn => None,
+        A::MentorHotButtons | A::ReviewedOn | A::MeetingLength | A::MeetingPlace => None,
         A::Purpose
         | A::Meetings
         | A::Scheduling
