@@ -72,9 +72,11 @@ pub struct ReviewView {
 
 impl ReviewView {
     /// What the reference pane can show, in the order `]` walks them.
-    pub const REFERENCES: [Section; 6] = [
+    pub const REFERENCES: [Section; 8] = [
         Section::Plan,
         Section::Goals,
+        Section::LastConversation,
+        Section::OpenCommitments,
         Section::Agreement,
         Section::Vision,
         Section::Topics,

@@ -75,6 +75,10 @@ pub enum Section {
     Closure,
     /// The journal's shareable entries, oldest first (only when asked for).
     Journal,
+    /// The minutes of the last conversation before today.
+    LastConversation,
+    /// Every commitment still open, across all conversations, soonest due first.
+    OpenCommitments,
 }
 
 impl Section {
@@ -110,6 +114,8 @@ impl Section {
             Section::CheckIns => "Check-ins",
             Section::Closure => "Closure",
             Section::Journal => "Journal",
+            Section::LastConversation => "Last conversation",
+            Section::OpenCommitments => "Open commitments",
         }
     }
 }

@@ -353,3 +353,57 @@ fn the_reference_shows_a_change_at_the_next_frame() {
     let b = mentorbook::screens::reference_lines(&app);
     assert!(std::sync::Arc::ptr_eq(&a, &b));
 }
+
+/// The review shows what was said last time and what is still promised, as references: the
+/// minutes of the last conversation before today, and every open commitment with its owner
+/// and due date. In a call, a private conversation is neither.
+#[test]
+fn last_time_and_open_commitments_are_a_key_away() {
+    let mut app = review();
+    press(&mut app, "<Tab>]]");
+    assert_eq!(
+        app.review.reference,
+        mentorbook::report::Section::LastConversation
+    );
+    let screen = screen_text(&app, 160, 50);
+    assert!(screen.contains("Last conversation (3/8)"), "{screen}");
+    assert!(
+        screen.contains("Feedback conversation, Thursday 2026-11-19 08:30"),
+        "{screen}"
+    );
+    assert!(screen.contains("Shadowing went well."), "{screen}");
+    press(&mut app, "]");
+    let screen = screen_text(&app, 160, 50);
+    assert!(screen.contains("Open commitments (4/8)"), "{screen}");
+    assert!(
+        screen.contains("Send Ben my next summary draft · who: mentee"),
+        "{screen}"
+    );
+    assert!(screen.contains("due: 2026-11-26"), "{screen}");
+    assert!(
+        screen.contains("step, doing"),
+        "the one made a step, with its state"
+    );
+    // The last conversation made private: in a call it is not the reference, nor are its
+    // commitments; the one before it is shown instead.
+    let c = app
+        .workbook
+        .conversations
+        .iter()
+        .position(|c| c.notes.starts_with("Shadowing"))
+        .unwrap();
+    app.workbook.conversations[c].private = true;
+    press(&mut app, "C");
+    let screen = screen_text(&app, 160, 50);
+    assert!(
+        !screen.contains("Send Ben my next summary draft · who"),
+        "{screen}"
+    );
+    press(&mut app, "[");
+    let screen = screen_text(&app, 160, 50);
+    assert!(!screen.contains("Shadowing went well."), "{screen}");
+    assert!(
+        screen.contains("Goal conversation, Thursday 2026-11-05 08:30"),
+        "{screen}"
+    );
+}

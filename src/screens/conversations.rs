@@ -31,7 +31,8 @@ pub use records::{
     step_goals, when_changed,
 };
 pub use report::{
-    check_ins_report, conversations_report, find as find_conversation, minutes_document,
+    check_ins_report, conversations_report, find as find_conversation, last_conversation_report,
+    minutes_document, open_commitments_report,
 };
 
 const DATE_HINT: &str = "a date: 2026-12-01, +2w, fri";

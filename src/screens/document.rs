@@ -48,6 +48,8 @@ pub fn section(wb: &Workbook, section: Section, opts: Options) -> Vec<Block> {
         Section::CheckIns => conversations::check_ins_report(wb),
         Section::Closure => closure::report(wb),
         Section::Journal => crate::report::diary(wb, opts.include_private),
+        Section::LastConversation => conversations::last_conversation_report(wb, opts),
+        Section::OpenCommitments => conversations::open_commitments_report(wb, opts),
     };
     if blocks.is_empty() {
         vec![Block::Note("Nothing written here yet.".into())]

@@ -208,3 +208,72 @@ pub fn find<'a>(
         .max_by_key(|c| (c.at, c.id))
         .ok_or_else(|| format!("there is no conversation on {day}"))
 }
+
+/// The minutes of the last conversation before today (private ones only when they may
+/// show): the review's "what we said last time".
+pub fn last_conversation_report(wb: &Workbook, opts: crate::report::Options) -> Vec<Block> {
+    let last = (wb.conversations.iter())
+        .filter(|c| opts.include_private || !c.private)
+        .filter(|c| c.at.date_naive() < opts.today)
+        .max_by_key(|c| (c.at, c.id));
+    let Some(c) = last else {
+        return Vec::new();
+    };
+    let mut out = vec![Block::Subheading(title(c))];
+    let body = minutes(wb, c);
+    if body.is_empty() {
+        out.push(Block::Note("Nothing was written in it.".into()));
+    }
+    out.extend(body);
+    out
+}
+
+/// Every commitment not yet done, across all conversations: those not made steps, and those
+/// whose step is not done; soonest due first, with who and where it was agreed.
+pub fn open_commitments_report(wb: &Workbook, opts: crate::report::Options) -> Vec<Block> {
+    let step_of = |id| {
+        (wb.goals.iter())
+            .flat_map(|g| g.plan.steps.iter())
+            .find(|s| s.id == id)
+    };
+    let mut rows: Vec<(Option<chrono::NaiveDate>, Vec<String>)> = Vec::new();
+    for c in wb
+        .conversations
+        .iter()
+        .filter(|c| opts.include_private || !c.private)
+    {
+        for x in c.commitments.iter().filter(|x| filled(&x.text)) {
+            let step = x.step.and_then(step_of);
+            if step.is_some_and(|s| s.status == crate::model::StepStatus::Done) {
+                continue;
+            }
+            let due = match x.due {
+                Some(d) if d < opts.today => format!("{d} (overdue)"),
+                Some(d) => d.to_string(),
+                None => String::new(),
+            };
+            let state = step.map_or("agreed".to_string(), |s| {
+                format!("step, {}", s.status.name())
+            });
+            rows.push((
+                x.due,
+                vec![
+                    x.text.trim().to_string(),
+                    x.owner.name().to_string(),
+                    due,
+                    c.at.format("%Y-%m-%d").to_string(),
+                    state,
+                ],
+            ));
+        }
+    }
+    if rows.is_empty() {
+        return Vec::new();
+    }
+    // Soonest due first; those without a date last.
+    rows.sort_by_key(|(d, _)| (d.is_none(), *d));
+    vec![Block::Table {
+        head: vec!["Commitment", "Who", "Due", "Agreed on", "Now"],
+        rows: rows.into_iter().map(|(_, r)| r).collect(),
+    }]
+}
