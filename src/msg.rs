@@ -36,6 +36,8 @@ pub enum Msg {
     NextEntry(bool),
     /// `N`: write the conversation's notes, from anywhere on its page.
     WriteNotes,
+    /// `M`: write the conversation's minutes to a file.
+    WriteMinutes,
     /// `X`: take every item off the conversation's agenda (asks).
     ClearAgenda,
     /// `S`: add the suggested items the conversation's agenda does not hold yet.
@@ -128,4 +130,6 @@ pub enum Effect {
     Redraw,
     /// Hand this field's text to the user's own editor, then take it back.
     EditOutside(Field),
+    /// Write conversation `c`'s minutes to a Markdown file in the data folder.
+    WriteMinutes(usize),
 }

@@ -3,6 +3,7 @@
 
 mod autosave;
 mod loading;
+mod minutes;
 pub(crate) mod outside;
 mod recovery;
 
@@ -283,6 +284,7 @@ impl Session {
             Some(Effect::Recover(restore)) => self.recover(restore),
             Some(Effect::EditOutside(field)) => self.outside = Some(field),
             Some(Effect::Redraw) => self.clear_screen = true,
+            Some(Effect::WriteMinutes(c)) => self.write_minutes(c),
             Some(Effect::Save) | None => {}
         }
         None

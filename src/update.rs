@@ -121,6 +121,7 @@ pub fn update(app: &mut App, msg: Msg, now: DateTime<Local>) -> Option<Effect> {
         | Msg::ClearAgenda
         | Msg::SuggestAgenda
         | Msg::WriteNotes
+        | Msg::WriteMinutes
         | Msg::NextEntry(_)
         | Msg::TagList
         | Msg::OnThisDay

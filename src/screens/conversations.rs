@@ -218,6 +218,7 @@ pub fn handle(app: &mut App, msg: &Msg) -> Handled {
             return Handled::Yes(None);
         }
         (Msg::SuggestAgenda, Some(c)) => return Handled::Yes(records::suggest_again(app, c)),
+        (Msg::WriteMinutes, Some(c)) => return Handled::Yes(Some(Effect::WriteMinutes(c))),
         (Msg::WriteNotes, Some(c)) => {
             start_edit(
                 app,

@@ -74,6 +74,13 @@ const NOTES: Binding = explained(
     "write the notes, from anywhere on the page",
     Msg::WriteNotes,
 );
+const MINUTES: Binding = explained(
+    &[plain('M')],
+    "M",
+    "minutes",
+    "write the minutes to a Markdown file, to send",
+    Msg::WriteMinutes,
+);
 const CLEAR: Binding = more(
     &[plain('X')],
     "X",
@@ -101,6 +108,7 @@ pub const KEYS: &[Binding] = &[
     MOVE_DOWN,
     DELETE,
     NOTES,
+    MINUTES,
     CLEAR,
     SUGGEST,
     back_to("back to the conversation log"),
@@ -108,7 +116,7 @@ pub const KEYS: &[Binding] = &[
 
 /// The keys that work on a conversation's items wherever it is shown (also in the review).
 pub const NOTES_KEYS: &[Binding] = &[
-    ADD, TICK, TO_STEP, OWNER, DUE, MOVE_UP, MOVE_DOWN, DELETE, NOTES, CLEAR, SUGGEST,
+    ADD, TICK, TO_STEP, OWNER, DUE, MOVE_UP, MOVE_DOWN, DELETE, NOTES, MINUTES, CLEAR, SUGGEST,
 ];
 
 /// The side panel goes beside the sheet from this width.
