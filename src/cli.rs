@@ -19,7 +19,7 @@ mod export;
 mod import;
 mod jot;
 
-pub use export::{Format, export_text, filter_journal};
+pub use export::{Format, calendar_text, export_text, filter_journal, minutes_text};
 
 /// A private, keyboard-only mentoring workbook for the terminal.
 #[derive(Debug, Parser)]

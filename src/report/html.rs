@@ -46,14 +46,18 @@ fn escape(text: &str) -> String {
 
 /// The document as a self-contained HTML page.
 pub fn html(blocks: &[Block]) -> String {
-    let markdown = super::markdown(blocks);
+    page(&super::markdown(blocks), &title(blocks))
+}
+
+/// A page of `markdown` under `title` (already escaped).
+fn page(markdown: &str, title: &str) -> String {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
     options.insert(Options::ENABLE_TASKLISTS);
     let mut body = String::with_capacity(markdown.len() * 2);
     // The Markdown writer escapes every `<` of the user's; its only HTML is the `<br>` of a
     // table cell. Anything else that reads as HTML is shown as text, never run.
-    let events = Parser::new_ext(&markdown, options).map(|e| match e {
+    let events = Parser::new_ext(markdown, options).map(|e| match e {
         Event::Html(h) | Event::InlineHtml(h) if &*h != "<br>" => Event::Text(h),
         e => e,
     });
@@ -61,7 +65,22 @@ pub fn html(blocks: &[Block]) -> String {
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
-        title(blocks)
+         <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{body}</body>\n</html>\n"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn html_that_reaches_the_renderer_is_shown_as_text() {
+        let page = super::page("<script>alert(1)</script>\n\nA <b>b</b> | cell<br>", "t");
+        assert!(
+            !page.contains("<script>") && !page.contains("<b>"),
+            "{page}"
+        );
+        assert!(
+            page.contains("&lt;script&gt;") && page.contains("<br>"),
+            "{page}"
+        );
+    }
 }
