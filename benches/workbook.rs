@@ -404,3 +404,36 @@ fn journal_words_enter(bencher: Bencher, entries: usize) {
         mentorbook::ui::draw(&app, area, &mut buf);
     });
 }
+
+/// `export --format html`: the whole shareable document as one page.
+#[divan::bench(args = SIZES)]
+fn export_html(bencher: Bencher, entries: usize) {
+    let wb = workbook(entries);
+    let now = now();
+    bencher.bench(|| {
+        mentorbook::cli::export_text(wb, mentorbook::cli::Format::Html, &[], false, now).len()
+    });
+}
+
+/// The journal as a diary (`export --section journal --include-private`): every entry.
+#[divan::bench(args = SIZES)]
+fn export_journal_markdown(bencher: Bencher, entries: usize) {
+    let wb = workbook(entries);
+    let now = now();
+    let journal = [mentorbook::report::Section::Journal];
+    bencher.bench(|| {
+        mentorbook::cli::export_text(wb, mentorbook::cli::Format::Markdown, &journal, true, now)
+            .len()
+    });
+}
+
+/// The minutes of the latest conversation.
+#[divan::bench(args = SIZES)]
+fn export_minutes(bencher: Bencher, entries: usize) {
+    let wb = workbook(entries);
+    let now = now();
+    bencher.bench(|| {
+        mentorbook::cli::minutes_text(wb, "latest", mentorbook::cli::Format::Markdown, false, now)
+            .map(|t| t.len())
+    });
+}
