@@ -274,9 +274,12 @@ fn graceful_signals_lose_nothing_and_restore_the_terminal() {
             "{name}: {runs} runs, 0 characters lost, slowest exit {slowest:?}, at most {ticks} \
              CPU ticks (10 ms each) between the signal and the exit"
         );
-        // Before the hang-up fix crossterm spun for the whole grace period: 200 ticks.
+        // Before the hang-up fix crossterm spun for the whole grace period: 200 ticks. The
+        // exit itself (the last save, in a debug build, while the other tests run beside it)
+        // has been measured at up to 16 ticks, so the bound is a quarter of the spin: it
+        // still fails on any spin of half a second, and not on a busy machine's save.
         assert!(
-            *ticks <= 10,
+            *ticks <= 50,
             "{name}: {ticks} ticks: the app spins on a dead terminal"
         );
     }
