@@ -148,9 +148,13 @@ pub fn ensure_data_dir() -> Result<PathBuf, String> {
     Ok(dir)
 }
 
+/// Makes `dir` and every folder on the way to it that is missing, each private (0700): the
+/// folder of named workbooks lists one's mentees.
 fn create_private_dir(dir: &Path) -> Result<(), String> {
+    use std::os::unix::fs::DirBuilderExt;
     std::fs::DirBuilder::new()
         .recursive(true)
+        .mode(0o700)
         .create(dir)
         .and_then(|()| store::secure_dir(dir))
         .map_err(|e| format!("cannot create {}: {e}", dir.display()))

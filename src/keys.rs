@@ -333,7 +333,7 @@ pub const EDIT: &[Binding] = &[
     editor("Ctrl-r", "redo"),
     editor("Enter", "new line (one-line field: done; list: next)"),
     editor("Ctrl-a / Ctrl-e", "start / end of line"),
-    editor("Alt-← / Alt-→", "word left / right"),
+    editor("Ctrl-← / Ctrl-→", "word left / right (Alt-b / Alt-f too)"),
     editor("Ctrl-w / Ctrl-k", "delete word / delete to end of line"),
 ];
 

@@ -238,6 +238,14 @@ fn new_list_and_workbook_by_name() {
     use std::os::unix::fs::PermissionsExt;
     let mode = std::fs::metadata(&dir).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o700);
+    // And so is every folder made on the way to it (the names of one's mentees are private).
+    for made in ["data/mentorbook/workbooks", "data/mentorbook"] {
+        let mode = std::fs::metadata(home.path().join(made))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o700, "{made}");
+    }
     assert!(dir.join("workbook.json").is_file());
     // Commands take --workbook NAME; an unknown name is an error, not a new workbook.
     let out = stdout(mentorbook(home.path()).args(["--workbook", "sam", "check"]));

@@ -420,3 +420,27 @@ fn an_orphaned_editor_file_is_kept_and_pointed_at() {
     assert!(notice.contains(".mentorbook-edit-x1y2.txt"), "{notice}");
     assert_eq!(file_text(&orphan), "words written in the editor\n");
 }
+
+/// The editor's word keys are the ones the help shows: Ctrl-→ and Alt-f forward, Ctrl-← and
+/// Alt-b back (Alt-← and Alt-→ do nothing in the editor, so the help does not offer them).
+#[test]
+fn the_word_keys_the_help_shows_move_by_words() {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let key = |code, mods| Event::Key(KeyEvent::new(code, mods));
+    let mut app = common::app_at(mentorbook::nav::Screen::Exercise(
+        mentorbook::nav::Exercise::Journal,
+    ));
+    common::press(&mut app, "none two three<C-a>");
+    common::send(&mut app, key(KeyCode::Right, KeyModifiers::CONTROL));
+    common::press(&mut app, "X");
+    common::send(&mut app, key(KeyCode::Char('f'), KeyModifiers::ALT));
+    common::press(&mut app, "Y");
+    common::send(&mut app, key(KeyCode::Char('b'), KeyModifiers::ALT));
+    common::send(&mut app, key(KeyCode::Left, KeyModifiers::CONTROL));
+    common::press(&mut app, "Z");
+    let text = app.mode.editing().unwrap().text();
+    assert_eq!(text, "one ZXtwo Ythree");
+    let help: Vec<&str> = mentorbook::keys::EDIT.iter().map(|b| b.label).collect();
+    assert!(help.contains(&"Ctrl-← / Ctrl-→"), "{help:?}");
+    assert!(!help.iter().any(|l| l.contains("Alt-←")), "{help:?}");
+}
