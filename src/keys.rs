@@ -25,7 +25,7 @@ pub const fn code(c: KeyCode) -> Key {
 }
 
 /// One row of a key table.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Binding {
     pub keys: &'static [Key],
     /// How the keys are written in the footer and the overlay.
@@ -188,6 +188,22 @@ pub const GLOBAL: &[Binding] = &[
     ),
     bind(&[plain('q')], "q", "quit", Msg::Quit),
 ];
+
+/// The keys that work everywhere during a call: all but `n`, which is off then (a new entry
+/// starts private). The footer and the help show these, so they never offer a key that only
+/// says it is off.
+pub static GLOBAL_IN_CALL: std::sync::LazyLock<Vec<Binding>> = std::sync::LazyLock::new(|| {
+    GLOBAL
+        .iter()
+        .filter(|b| b.msg != Some(Msg::NewEntry))
+        .cloned()
+        .collect()
+});
+
+/// The keys that work everywhere, in or out of call mode.
+pub fn global(call_mode: bool) -> &'static [Binding] {
+    if call_mode { &GLOBAL_IN_CALL } else { GLOBAL }
+}
 
 /// Moving the focus, shared by the screens that list fields.
 pub const MOVE: Binding = explained(

@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::app::{App, Status};
-use crate::keys::{Binding, CONFIRM, EDIT, GLOBAL, MAKE_ROOM, PICK, PICK_TEMPLATE};
+use crate::keys::{self, Binding, CONFIRM, EDIT, MAKE_ROOM, PICK, PICK_TEMPLATE};
 use crate::lifecycle::{Exercise, ahead_of_phase};
 use crate::nav::{Confirm, Mode, Pick, PickWhat, Record, Screen};
 use crate::theme::THEME;
@@ -69,12 +69,13 @@ fn draw_frame(app: &App, area: Rect, buf: &mut Buffer) {
                 let sections: [(&str, &[&[Binding]]); 3] = [
                     ("Review together", &[screen]),
                     ("In today's notes", &[screens::NOTES_KEYS]),
-                    ("Everywhere", &[GLOBAL]),
+                    ("Everywhere", &[keys::global(app.call_mode)]),
                 ];
                 widgets::help(body, &sections, buf);
             } else {
                 let title = format!("On this screen ({})", app.screen.title());
-                widgets::help(body, &[(&title, &[screen]), ("Everywhere", &[GLOBAL])], buf);
+                let global = keys::global(app.call_mode);
+                widgets::help(body, &[(&title, &[screen]), ("Everywhere", &[global])], buf);
             }
         }
         Mode::Confirm(question) => widgets::confirm(body, &question_text(app, question), buf),
@@ -237,7 +238,7 @@ pub fn footer_keys(app: &App) -> Option<Vec<&'static [Binding]>> {
         return None;
     }
     Some(match &app.mode {
-        Mode::Browse => vec![screens::keys(app.screen), GLOBAL],
+        Mode::Browse => vec![screens::keys(app.screen), keys::global(app.call_mode)],
         Mode::Edit(e) if e.error.is_some() => return None,
         Mode::Edit(_) => vec![EDIT],
         Mode::Confirm(_) => vec![CONFIRM],

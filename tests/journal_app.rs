@@ -329,3 +329,30 @@ fn templates_wait_until_the_call_ends() {
     assert!(!matches!(app.mode, Mode::Pick(_)));
     assert!(app.notice.as_deref().unwrap().contains("off during a call"));
 }
+
+/// In a call `n` is off (a new entry starts private), so neither the footer nor the help
+/// offers it; out of the call both do.
+#[test]
+fn a_call_offers_no_new_entry_key() {
+    let mut app = at(Screen::Home);
+    assert!(common::footer(&app, 160, 40).contains("n new entry"));
+    press(&mut app, "?");
+    assert!(common::screen_text(&app, 120, 40).contains("a new journal entry, from anywhere"));
+    press(&mut app, "<Esc>C");
+    assert!(
+        !common::footer(&app, 160, 40).contains("new entry"),
+        "{}",
+        common::footer(&app, 160, 40)
+    );
+    press(&mut app, "?");
+    let help = common::screen_text(&app, 120, 40);
+    assert!(!help.contains("new journal entry"), "{help}");
+    // The key itself still says why it is off.
+    press(&mut app, "<Esc>n");
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap_or("")
+            .contains("off during a call")
+    );
+}
