@@ -165,10 +165,20 @@ fn check_reports_problems_and_changes_nothing() {
             .arg("check"),
     );
     assert!(out.contains("fine (3 goals, 2 conversations"), "{out}");
-    // Four active goals and a step waiting for a step that does not exist.
-    let broken = SAMPLE
-        .replace("\"status\": \"paused\"", "\"status\": \"active\"")
-        .replacen("\"depends_on\": []", "\"depends_on\": [999]", 1);
+    // Four active goals (the paused one woken, and a fourth) and a step waiting for a step
+    // that does not exist.
+    let mut json: serde_json::Value = serde_json::from_str(
+        &SAMPLE
+            .replace("\"status\": \"paused\"", "\"status\": \"active\"")
+            .replacen("\"depends_on\": []", "\"depends_on\": [999]", 1),
+    )
+    .unwrap();
+    let goals = json["data"]["goals"].as_array_mut().unwrap();
+    let mut fourth = goals[1].clone();
+    fourth["id"] = 500.into();
+    fourth["candidate"] = serde_json::Value::Null;
+    goals.push(fourth);
+    let broken = serde_json::to_string_pretty(&json).unwrap();
     std::fs::write(&file, &broken).unwrap();
     let err = stderr_of_failure(
         mentorbook(home.path())
@@ -178,6 +188,10 @@ fn check_reports_problems_and_changes_nothing() {
         1,
     );
     assert!(err.contains("waits for step 999"), "{err}");
+    assert!(
+        err.contains("4 goals are active; at most 3 should be"),
+        "{err}"
+    );
     // A damaged file: said clearly, left as it was, no lock or backup made beside it.
     let cut = &broken[..broken.len() / 2];
     std::fs::write(&file, cut).unwrap();
