@@ -581,8 +581,9 @@ fn the_bad_file_corpus_is_refused_and_left_untouched() {
     assert!(matches!(err, OpenError::Decode { .. }));
     eprintln!(
         "bad files: {} cases + {cuts} cuts + a 100 MB file, 0 panics, 0 overwrites; slowest small \
-         case {slowest:?}, 100 MB file {took:?} (debug build)",
-        cases.len()
+         case {slowest:?}, 100 MB file {took:?} ({} build)",
+        cases.len(),
+        if cfg!(debug_assertions) { "debug" } else { "release" }
     );
 }
 
