@@ -277,10 +277,17 @@ impl Session {
                 }
                 self.app.mode = Mode::Confirm(Confirm::QuitUnsaved);
             }
-            Some(Effect::ForceQuit) => {
-                self.keep_unsaved();
-                return Some(Exit::Quit);
-            }
+            Some(Effect::ForceQuit) => match self.keep_unsaved() {
+                Ok(()) => return Some(Exit::Quit),
+                // Nothing would keep the changes: the app stays, with them, and says so.
+                Err(why) => {
+                    self.app.notice = Some(format!(
+                        "Not quitting: the workbook cannot be saved and a recovery file cannot \
+                         be written either ({why}), so your recent changes would be lost. Free \
+                         some space or fix the folder's permissions, then Ctrl-s."
+                    ));
+                }
+            },
             Some(Effect::Recover(restore)) => self.recover(restore),
             Some(Effect::EditOutside(field)) => self.outside = Some(field),
             Some(Effect::Redraw) => self.clear_screen = true,

@@ -305,6 +305,39 @@ fn quitting_after_a_failed_save_needs_a_yes() {
     assert_eq!(fs::read(&s.path).unwrap(), before);
 }
 
+/// `y` to "quit anyway" keeps the text in a recovery file; when even that file cannot be
+/// written, quitting would lose the text, so the app stays open and says why.
+#[test]
+fn quitting_anyway_stays_open_when_no_recovery_file_can_be_written() {
+    let s = Temp::new();
+    let session = s.open_at(None, STATEMENT);
+    s.resume(&session, &mut Script::new("<Enter>Kept<Esc><C-s>"), 0);
+    let dir = s.path.parent().unwrap();
+    fs::write(dir.join("backups"), "in the way").unwrap();
+    fs::remove_dir_all(dir.join("recovery")).ok();
+    fs::write(dir.join("recovery"), "in the way too").unwrap();
+    let exit = s.resume(&session, &mut Script::new("<Enter> and not lost<Esc>qy"), 0);
+    assert_eq!(
+        exit,
+        Exit::TerminalLost,
+        "y did not quit: nothing would keep the text"
+    );
+    {
+        let app = &session.lock().unwrap().app;
+        assert_eq!(app.workbook.vision.statement, "Kept and not lost");
+        let notice = app.notice.as_deref().unwrap_or("");
+        assert!(
+            notice.contains("recovery file cannot be written"),
+            "{notice}"
+        );
+    }
+    // The way is cleared: the next save keeps everything.
+    fs::remove_file(dir.join("backups")).unwrap();
+    let exit = s.resume(&session, &mut Script::new("<C-s>q"), 0);
+    assert_eq!(exit, Exit::Quit);
+    assert_eq!(s.saved().vision.statement, "Kept and not lost");
+}
+
 #[test]
 fn reopening_finds_every_word() {
     let s = Temp::new();

@@ -583,7 +583,11 @@ fn the_bad_file_corpus_is_refused_and_left_untouched() {
         "bad files: {} cases + {cuts} cuts + a 100 MB file, 0 panics, 0 overwrites; slowest small \
          case {slowest:?}, 100 MB file {took:?} ({} build)",
         cases.len(),
-        if cfg!(debug_assertions) { "debug" } else { "release" }
+        if cfg!(debug_assertions) {
+            "debug"
+        } else {
+            "release"
+        }
     );
 }
 

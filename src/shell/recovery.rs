@@ -67,17 +67,18 @@ impl Session {
     }
 
     /// Quitting after a failed save: what is only in memory goes to `recovery/` first.
-    pub(super) fn keep_unsaved(&mut self) {
+    /// `Err` with the reason when the changes could not be kept anywhere: quitting then
+    /// would lose them.
+    pub(super) fn keep_unsaved(&mut self) -> Result<(), String> {
         if !self.app.unsaved {
-            return;
+            return Ok(());
         }
         self.app.flush_editor();
-        if let Ok(p) = self
-            .store
+        let p = (self.store)
             .write_recovery(&self.app.to_save(), (self.clock)())
-        {
-            self.recovery_written = Some(p);
-        }
+            .map_err(|e| e.to_string())?;
+        self.recovery_written = Some(p);
+        Ok(())
     }
 }
 
