@@ -202,12 +202,42 @@ fn choose_workbook() -> Result<Option<PathBuf>, String> {
     }
 }
 
-/// `--demo`: the sample workbook, copied into a private temporary folder.
+/// `--demo`: the sample workbook, copied into a private (0700) temporary folder. The folders
+/// of demos that were killed (their lock no longer held) go first.
 fn demo_copy() -> std::io::Result<(tempfile::TempDir, PathBuf)> {
+    use std::os::unix::fs::PermissionsExt;
+    sweep_old_demos();
     let dir = tempfile::Builder::new()
         .prefix("mentorbook-demo")
+        .permissions(std::fs::Permissions::from_mode(0o700))
         .tempdir()?;
     let path = dir.path().join("workbook.json");
     std::fs::write(&path, cli::SAMPLE)?;
     Ok((dir, path))
+}
+
+/// Removes the temporary folders of demos that were killed: a demo's folder holds its
+/// workbook's lock while it runs, so a folder whose lock can be taken is no one's. A folder
+/// without a lock (a demo still setting up) is left alone.
+fn sweep_old_demos() {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for e in entries.flatten() {
+        if !e
+            .file_name()
+            .to_string_lossy()
+            .starts_with("mentorbook-demo")
+        {
+            continue;
+        }
+        let lock = e.path().join("workbook.lock");
+        let Ok(file) = std::fs::OpenOptions::new().write(true).open(&lock) else {
+            continue;
+        };
+        if file.try_lock().is_ok() {
+            drop(file);
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
 }

@@ -452,3 +452,45 @@ fn a_picker_chooses_among_several_workbooks() {
     assert_eq!(pty.wait_exit(), 0);
     pty.assert_restored();
 }
+
+/// A demo killed outright leaves its temporary folder behind; the next demo clears it (and
+/// never one still in use). The folder is private while it lives.
+#[test]
+fn a_killed_demo_leaves_nothing_for_long() {
+    let home = tempfile::tempdir().unwrap();
+    let tmp = home.path().join("tmp");
+    fs::create_dir(&tmp).unwrap();
+    let env = [("TMPDIR", tmp.as_os_str())];
+    let demos = || -> Vec<std::path::PathBuf> {
+        let mut found: Vec<_> = fs::read_dir(&tmp)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        found.sort();
+        found
+    };
+    let mut first = Pty::spawn_with(home.path(), &["--demo".as_ref()], &env);
+    first.wait_for("Demo: a sample workbook");
+    let left = demos();
+    assert_eq!(left.len(), 1, "{left:?}");
+    use std::os::unix::fs::PermissionsExt;
+    let mode = fs::metadata(&left[0]).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o700, "private while it lives");
+    // A second demo beside the first leaves the first alone: it is in use.
+    let mut second = Pty::spawn_with(home.path(), &["--demo".as_ref()], &env);
+    second.wait_for("Demo: a sample workbook");
+    assert_eq!(demos().len(), 2);
+    assert!(demos().contains(&left[0]));
+    first.signal(libc::SIGKILL);
+    first.wait_exit();
+    second.type_("q");
+    assert_eq!(second.wait_exit(), 0);
+    assert_eq!(demos(), left, "the killed one's folder is what is left");
+    // The next demo clears it.
+    let mut third = Pty::spawn_with(home.path(), &["--demo".as_ref()], &env);
+    third.wait_for("Demo: a sample workbook");
+    third.type_("q");
+    assert_eq!(third.wait_exit(), 0);
+    assert!(demos().is_empty(), "{:?}", demos());
+}
