@@ -38,7 +38,9 @@ pub struct ExportArgs {
     /// Calendar: a reminder this long before each event: `1d`, `2h`, `30m`.
     #[arg(long, value_name = "BEFORE")]
     pub alarm: Option<String>,
-    /// Include the conversation with yourself, private topics and private journal entries.
+    /// Include private topics, private conversations (their minutes, commitments and dates)
+    /// and, with --section journal, private journal entries; the JSON then holds everything,
+    /// the conversation with yourself included.
     #[arg(long)]
     pub include_private: bool,
 }
