@@ -167,10 +167,21 @@ impl Store {
             .mode(0o600)
             .open(&lock_path)
             .map_err(|e| OpenError::Io(lock_path.clone(), e))?;
-        match lock.try_lock() {
-            Ok(()) => {}
-            Err(fs::TryLockError::WouldBlock) => return Err(OpenError::Locked(path.clone())),
-            Err(fs::TryLockError::Error(e)) => return Err(OpenError::Io(lock_path, e)),
+        // A lock let go a moment ago can still be held for an instant: by a mentorbook just
+        // quitting, or by a child process between its fork and its exec (which inherits the
+        // lock until then). A fifth of a second of patience tells those from another
+        // mentorbook that has the workbook open.
+        let mut tries = 0;
+        loop {
+            match lock.try_lock() {
+                Ok(()) => break,
+                Err(fs::TryLockError::WouldBlock) if tries < 10 => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                Err(fs::TryLockError::WouldBlock) => return Err(OpenError::Locked(path.clone())),
+                Err(fs::TryLockError::Error(e)) => return Err(OpenError::Io(lock_path, e)),
+            }
         }
         sweep_temp_files(&dir, &file_name.to_string_lossy());
         // Files from an older version or copied in with a looser mode are made private.
