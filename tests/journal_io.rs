@@ -46,6 +46,26 @@ fn run_failing(home: &Path, args: &[&str]) -> String {
     String::from_utf8(out.stderr).unwrap()
 }
 
+/// `mentorbook --file F import ARGS…`, which must succeed; its stdout.
+fn import(h: &Path, f: &str, args: &[&str]) -> String {
+    run_ok(h, &[&["--file", f, "import"][..], args].concat())
+}
+
+/// `mentorbook --file F export ARGS…`, which must succeed; its stdout.
+fn export(h: &Path, f: &str, args: &[&str]) -> String {
+    run_ok(h, &[&["--file", f, "export"][..], args].concat())
+}
+
+/// `mentorbook --file F jot ARGS…`, which must succeed; its stdout.
+fn jot(h: &Path, f: &str, args: &[&str]) -> String {
+    run_ok(h, &[&["--file", f, "jot"][..], args].concat())
+}
+
+/// `mentorbook --file F COMMAND ARGS…`, which must fail with 1; its stderr.
+fn failing(h: &Path, f: &str, command: &str, args: &[&str]) -> String {
+    run_failing(h, &[&["--file", f, command][..], args].concat())
+}
+
 /// A home, the workbook path in it, and its path as a string.
 fn setup() -> (tempfile::TempDir, PathBuf, String) {
     let home = tempfile::tempdir().unwrap();
@@ -59,50 +79,23 @@ fn each_source_comes_in_with_dates_times_and_tags() {
     let (home, file, f) = setup();
     let h = home.path();
     let jrnl = fixture("jrnl.json");
-    let out = run_ok(
-        h,
-        &[
-            "--file",
-            &f,
-            "import",
-            "--from",
-            "jrnl",
-            jrnl.to_str().unwrap(),
-        ],
-    );
+    let out = import(h, &f, &["--from", "jrnl", jrnl.to_str().unwrap()]);
     assert_eq!(
         out,
         "Imported 3 entries from 2025-03-29 to 2025-12-02, private.\n"
     );
     let tui = fixture("tui-journal.json");
-    let out = run_ok(
-        h,
-        &[
-            "--file",
-            &f,
-            "import",
-            "--from",
-            "tui-journal",
-            tui.to_str().unwrap(),
-        ],
-    );
+    let out = import(h, &f, &["--from", "tui-journal", tui.to_str().unwrap()]);
     assert!(
         out.starts_with("Imported 2 entries from 2024-05-02 to 2024-12-02, private.\n"),
         "{out}"
     );
     assert!(out.contains("Note: 1 entries had a priority"), "{out}");
     let md = fixture("journal.md");
-    let out = run_ok(
+    let out = import(
         h,
-        &[
-            "--file",
-            &f,
-            "import",
-            "--from",
-            "markdown",
-            "--shared",
-            md.to_str().unwrap(),
-        ],
+        &f,
+        &["--from", "markdown", "--shared", md.to_str().unwrap()],
     );
     assert!(
         out.starts_with("Imported 2 entries from 2025-06-01 to 2025-12-07, shareable.\n"),
@@ -130,46 +123,22 @@ fn a_dry_run_says_what_would_come_and_changes_nothing() {
     let (home, file, f) = setup();
     let h = home.path();
     let jrnl = fixture("jrnl.json");
-    let out = run_ok(
+    let out = import(
         h,
-        &[
-            "--file",
-            &f,
-            "import",
-            "--from",
-            "jrnl",
-            "--dry-run",
-            jrnl.to_str().unwrap(),
-        ],
+        &f,
+        &["--from", "jrnl", "--dry-run", jrnl.to_str().unwrap()],
     );
     assert_eq!(
         out,
         "Would import 3 entries from 2025-03-29 to 2025-12-02, private.\nNothing was changed (dry run).\n"
     );
     assert!(!file.exists(), "no workbook made by a dry run");
-    run_ok(
-        h,
-        &[
-            "--file",
-            &f,
-            "import",
-            "--from",
-            "jrnl",
-            jrnl.to_str().unwrap(),
-        ],
-    );
+    import(h, &f, &["--from", "jrnl", jrnl.to_str().unwrap()]);
     let before = disk::files(&file);
-    let out = run_ok(
+    let out = import(
         h,
-        &[
-            "--file",
-            &f,
-            "import",
-            "--from",
-            "jrnl",
-            "--dry-run",
-            jrnl.to_str().unwrap(),
-        ],
+        &f,
+        &["--from", "jrnl", "--dry-run", jrnl.to_str().unwrap()],
     );
     assert!(
         out.starts_with("Would import 0 entries, private.\n3 entries already"),
@@ -183,29 +152,9 @@ fn importing_twice_skips_the_duplicates() {
     let (home, file, f) = setup();
     let h = home.path();
     let jrnl = fixture("jrnl.json");
-    run_ok(
-        h,
-        &[
-            "--file",
-            &f,
-            "import",
-            "--from",
-            "jrnl",
-            jrnl.to_str().unwrap(),
-        ],
-    );
+    import(h, &f, &["--from", "jrnl", jrnl.to_str().unwrap()]);
     let before = disk::files(&file);
-    let out = run_ok(
-        h,
-        &[
-            "--file",
-            &f,
-            "import",
-            "--from",
-            "jrnl",
-            jrnl.to_str().unwrap(),
-        ],
-    );
+    let out = import(h, &f, &["--from", "jrnl", jrnl.to_str().unwrap()]);
     assert_eq!(
         out,
         "Imported 0 entries, private.\n3 entries already in the journal (same minute, same text) were skipped.\n"
@@ -218,17 +167,7 @@ fn a_bad_file_is_refused_with_where_and_the_workbook_is_untouched() {
     let (home, file, f) = setup();
     let h = home.path();
     let jrnl = fixture("jrnl.json");
-    run_ok(
-        h,
-        &[
-            "--file",
-            &f,
-            "import",
-            "--from",
-            "jrnl",
-            jrnl.to_str().unwrap(),
-        ],
-    );
+    import(h, &f, &["--from", "jrnl", jrnl.to_str().unwrap()]);
     let before = disk::files(&file);
     let bad = home.path().join("bad.json");
     std::fs::write(
@@ -236,17 +175,7 @@ fn a_bad_file_is_refused_with_where_and_the_workbook_is_untouched() {
         r#"{"entries": [{"date": "2025-06-01", "time": "21:05"}, {"date": "2025-13-01"}]}"#,
     )
     .unwrap();
-    let err = run_failing(
-        h,
-        &[
-            "--file",
-            &f,
-            "import",
-            "--from",
-            "jrnl",
-            bad.to_str().unwrap(),
-        ],
-    );
+    let err = failing(h, &f, "import", &["--from", "jrnl", bad.to_str().unwrap()]);
     assert!(
         err.contains("does not read as jrnl's JSON export")
             && err.contains("entries[1]")
@@ -255,17 +184,7 @@ fn a_bad_file_is_refused_with_where_and_the_workbook_is_untouched() {
     );
     // A tui-journal file given as jrnl's: the first thing that does not fit is named.
     let tui = fixture("tui-journal.json");
-    let err = run_failing(
-        h,
-        &[
-            "--file",
-            &f,
-            "import",
-            "--from",
-            "jrnl",
-            tui.to_str().unwrap(),
-        ],
-    );
+    let err = failing(h, &f, "import", &["--from", "jrnl", tui.to_str().unwrap()]);
     assert!(err.contains("entries[0]"), "{err}");
     assert_eq!(disk::files(&file), before);
 }
@@ -283,18 +202,7 @@ fn sample() -> (tempfile::TempDir, String) {
 fn the_journal_exports_as_a_diary_narrowed_by_the_filter() {
     let (home, f) = sample();
     let h = home.path();
-    let md = run_ok(
-        h,
-        &[
-            "--file",
-            &f,
-            "export",
-            "--format",
-            "markdown",
-            "--section",
-            "journal",
-        ],
-    );
+    let md = export(h, &f, &["--format", "markdown", "--section", "journal"]);
     assert!(md.contains("## Journal"), "{md}");
     assert_eq!(
         md.matches("\n### ").count(),
@@ -303,12 +211,10 @@ fn the_journal_exports_as_a_diary_narrowed_by_the_filter() {
     );
     assert!(md.contains("Coffee with Priya"), "{md}");
     assert!(!md.contains("Nervous about chairing"), "private stays out");
-    let all = run_ok(
+    let all = export(
         h,
+        &f,
         &[
-            "--file",
-            &f,
-            "export",
             "--format",
             "markdown",
             "--section",
@@ -318,12 +224,10 @@ fn the_journal_exports_as_a_diary_narrowed_by_the_filter() {
     );
     assert_eq!(all.matches("\n### ").count(), 5);
     assert!(all.contains("· private"), "{all}");
-    let one = run_ok(
+    let one = export(
         h,
+        &f,
         &[
-            "--file",
-            &f,
-            "export",
             "--format",
             "markdown",
             "--section",
@@ -337,12 +241,10 @@ fn the_journal_exports_as_a_diary_narrowed_by_the_filter() {
     assert!(one.contains("### Friday 2026-11-20 21:10"), "{one}");
     assert!(one.contains("*\\#reviews · about the goal"), "{one}");
     // A query may start with a dash (NOT).
-    let not = run_ok(
+    let not = export(
         h,
+        &f,
         &[
-            "--file",
-            &f,
-            "export",
             "--format",
             "markdown",
             "--section",
@@ -354,17 +256,7 @@ fn the_journal_exports_as_a_diary_narrowed_by_the_filter() {
     );
     assert_eq!(not.matches("\n### ").count(), 4, "{not}");
     // The default document never holds the journal.
-    let doc = run_ok(
-        h,
-        &[
-            "--file",
-            &f,
-            "export",
-            "--format",
-            "markdown",
-            "--include-private",
-        ],
-    );
+    let doc = export(h, &f, &["--format", "markdown", "--include-private"]);
     assert!(!doc.contains("## Journal") && !doc.contains("Nervous about chairing"));
 }
 
@@ -372,12 +264,10 @@ fn the_journal_exports_as_a_diary_narrowed_by_the_filter() {
 fn the_journal_exports_as_text_and_json() {
     let (home, f) = sample();
     let h = home.path();
-    let text = run_ok(
+    let text = export(
         h,
+        &f,
         &[
-            "--file",
-            &f,
-            "export",
             "--format",
             "text",
             "--section",
@@ -390,12 +280,10 @@ fn the_journal_exports_as_text_and_json() {
         text.contains("Coffee with Priya") && !text.contains("##"),
         "{text}"
     );
-    let json = run_ok(
+    let json = export(
         h,
+        &f,
         &[
-            "--file",
-            &f,
-            "export",
             "--format",
             "json",
             "--section",
@@ -422,32 +310,15 @@ fn the_journal_exports_as_text_and_json() {
 fn export_options_that_do_not_fit_are_refused() {
     let (home, f) = sample();
     let h = home.path();
-    let err = run_failing(
-        h,
-        &[
-            "--file", &f, "export", "--format", "markdown", "--filter", "#x",
-        ],
-    );
+    let err = failing(h, &f, "export", &["--format", "markdown", "--filter", "#x"]);
     assert!(err.contains("add --section journal"), "{err}");
-    let err = run_failing(
-        h,
-        &[
-            "--file",
-            &f,
-            "export",
-            "--format",
-            "json",
-            "--section",
-            "goals",
-        ],
-    );
+    let err = failing(h, &f, "export", &["--format", "json", "--section", "goals"]);
     assert!(err.contains("--section journal"), "{err}");
-    let err = run_failing(
+    let err = failing(
         h,
+        &f,
+        "export",
         &[
-            "--file",
-            &f,
-            "export",
             "--format",
             "markdown",
             "--section",
@@ -463,26 +334,13 @@ fn export_options_that_do_not_fit_are_refused() {
 fn jot_adds_an_entry_from_the_shell_with_its_tags_and_time() {
     let (home, file, f) = setup();
     let h = home.path();
-    let out = run_ok(
-        h,
-        &[
-            "--file", &f, "jot", "Chaired", "the", "review", "#work", "#Mood.",
-        ],
-    );
+    let out = jot(h, &f, &["Chaired", "the", "review", "#work", "#Mood."]);
     assert!(out.starts_with("Added a private entry, "), "{out}");
     assert!(out.ends_with(" #work #Mood.\n"), "{out}");
-    let out = run_ok(
+    let out = jot(
         h,
-        &[
-            "--file",
-            &f,
-            "jot",
-            "--at",
-            "2026-11-30 21:00",
-            "--shared",
-            "Late",
-            "note",
-        ],
+        &f,
+        &["--at", "2026-11-30 21:00", "--shared", "Late", "note"],
     );
     assert_eq!(out, "Added a shareable entry, 2026-11-30 21:00.\n");
     let out = mentorbook(h)
@@ -523,12 +381,12 @@ fn jot_adds_an_entry_from_the_shell_with_its_tags_and_time() {
 fn jot_refuses_a_bad_time_and_an_open_workbook_leaving_it_alone() {
     let (home, file, f) = setup();
     let h = home.path();
-    run_ok(h, &["--file", &f, "jot", "first"]);
+    jot(h, &f, &["first"]);
     let before = disk::files(&file);
-    let err = run_failing(h, &["--file", &f, "jot", "--at", "someday", "words"]);
+    let err = failing(h, &f, "jot", &["--at", "someday", "words"]);
     assert!(err.contains("--at") && err.contains("someday"), "{err}");
     let held = mentorbook::store::Store::open(&file).unwrap();
-    let err = run_failing(h, &["--file", &f, "jot", "while it is open"]);
+    let err = failing(h, &f, "jot", &["while it is open"]);
     assert!(err.contains("already open in another mentorbook"), "{err}");
     drop(held);
     assert_eq!(disk::files(&file), before);
