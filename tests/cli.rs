@@ -440,111 +440,68 @@ fn due_lists_what_is_overdue_and_answers_with_its_exit_code() {
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "{");
 }
 
+/// `mentorbook --file F export ARGS…`, which must succeed; its stdout.
+fn export_ok(h: &Path, f: &str, args: &[&str]) -> String {
+    stdout(mentorbook(h).args(["--file", f, "export"]).args(args))
+}
+
+/// `mentorbook --file F export ARGS…`, which must fail with 1; its stderr.
+fn export_fails(h: &Path, f: &str, args: &[&str]) -> String {
+    stderr_of_failure(mentorbook(h).args(["--file", f, "export"]).args(args), 1)
+}
+
 #[test]
 fn minutes_of_a_conversation_by_latest_date_or_id_and_private_only_when_asked() {
     let (home, file) = setup();
     let f = file.to_str().unwrap();
     let h = home.path();
-    let latest = stdout(mentorbook(h).args([
-        "--file",
-        f,
-        "export",
-        "--format",
-        "markdown",
-        "--conversation",
-        "latest",
-    ]));
+    let latest = export_ok(h, f, &["--format", "markdown", "--conversation", "latest"]);
     assert!(
         latest.starts_with("# Minutes: Feedback conversation, Thursday 2026-11-19 08:30"),
         "{latest}"
     );
-    let by_date = stdout(mentorbook(h).args([
-        "--file",
+    let by_date = export_ok(
+        h,
         f,
-        "export",
-        "--format",
-        "markdown",
-        "--conversation",
-        "2026-11-19",
-    ]));
-    let by_id = stdout(mentorbook(h).args([
-        "--file",
-        f,
-        "export",
-        "--format",
-        "markdown",
-        "--conversation",
-        "16",
-    ]));
+        &["--format", "markdown", "--conversation", "2026-11-19"],
+    );
+    let by_id = export_ok(h, f, &["--format", "markdown", "--conversation", "16"]);
     assert_eq!(latest, by_date);
     assert_eq!(latest, by_id);
-    let text = stdout(mentorbook(h).args([
-        "--file",
-        f,
-        "export",
-        "--format",
-        "text",
-        "--conversation",
-        "latest",
-    ]));
+    let text = export_ok(h, f, &["--format", "text", "--conversation", "latest"]);
     assert!(text.contains("Notes\nShadowing went well."), "{text}");
     // Made private, it is refused without --include-private, saying why.
     let mut json: serde_json::Value = serde_json::from_str(SAMPLE).unwrap();
     json["data"]["conversations"][1]["private"] = true.into();
     std::fs::write(&file, serde_json::to_string(&json).unwrap()).unwrap();
-    let err = stderr_of_failure(
-        mentorbook(h).args([
-            "--file",
-            f,
-            "export",
-            "--format",
-            "markdown",
-            "--conversation",
-            "2026-11-19",
-        ]),
-        1,
+    let err = export_fails(
+        h,
+        f,
+        &["--format", "markdown", "--conversation", "2026-11-19"],
     );
     assert!(
         err.contains("that conversation is private: add --include-private"),
         "{err}"
     );
-    let shown = stdout(mentorbook(h).args([
-        "--file",
+    let shown = export_ok(
+        h,
         f,
-        "export",
-        "--format",
-        "markdown",
-        "--conversation",
-        "2026-11-19",
-        "--include-private",
-    ]));
+        &[
+            "--format",
+            "markdown",
+            "--conversation",
+            "2026-11-19",
+            "--include-private",
+        ],
+    );
     assert!(shown.contains("Shadowing went well."));
     // `latest` is then the latest shareable one.
-    let latest = stdout(mentorbook(h).args([
-        "--file",
-        f,
-        "export",
-        "--format",
-        "markdown",
-        "--conversation",
-        "latest",
-    ]));
+    let latest = export_ok(h, f, &["--format", "markdown", "--conversation", "latest"]);
     assert!(
         latest.starts_with("# Minutes: Goal conversation, Thursday 2026-11-05"),
         "{latest}"
     );
-    let err = stderr_of_failure(
-        mentorbook(h).args([
-            "--file",
-            f,
-            "export",
-            "--format",
-            "markdown",
-            "--conversation",
-            "someday",
-        ]),
-        1,
-    );
+    let err = export_fails(h, f, &["--format", "markdown", "--conversation", "someday"]);
     assert!(
         err.contains("is not latest, a date or a conversation's id"),
         "{err}"
@@ -560,24 +517,8 @@ fn the_calendar_takes_since_and_alarm_and_gives_an_old_workbook_its_id() {
     let mut json: serde_json::Value = serde_json::from_str(SAMPLE).unwrap();
     json["data"].as_object_mut().unwrap().remove("id");
     std::fs::write(&file, serde_json::to_string(&json).unwrap()).unwrap();
-    let first = stdout(mentorbook(h).args([
-        "--file",
-        f,
-        "export",
-        "--format",
-        "ics",
-        "--since",
-        "2026-01-01",
-    ]));
-    let second = stdout(mentorbook(h).args([
-        "--file",
-        f,
-        "export",
-        "--format",
-        "ics",
-        "--since",
-        "2026-01-01",
-    ]));
+    let first = export_ok(h, f, &["--format", "ics", "--since", "2026-01-01"]);
+    let second = export_ok(h, f, &["--format", "ics", "--since", "2026-01-01"]);
     let uids = |ics: &str| -> Vec<String> {
         ics.replace("\r\n ", "")
             .lines()
@@ -593,17 +534,11 @@ fn the_calendar_takes_since_and_alarm_and_gives_an_old_workbook_its_id() {
     let saved = mentorbook::store::read_only(&file).unwrap().workbook;
     assert_eq!(saved.id.len(), 32, "saved in the workbook");
     assert!(uids(&first).iter().all(|u| u.contains(&saved.id)));
-    let alarmed = stdout(mentorbook(h).args([
-        "--file",
+    let alarmed = export_ok(
+        h,
         f,
-        "export",
-        "--format",
-        "ics",
-        "--since",
-        "2026-12-01",
-        "--alarm",
-        "2h",
-    ]));
+        &["--format", "ics", "--since", "2026-12-01", "--alarm", "2h"],
+    );
     assert!(alarmed.contains("TRIGGER:-PT120M"), "{alarmed}");
     assert!(alarmed.matches("BEGIN:VEVENT").count() < first.matches("BEGIN:VEVENT").count());
     for (args, says) in [
@@ -616,12 +551,7 @@ fn the_calendar_takes_since_and_alarm_and_gives_an_old_workbook_its_id() {
         let err = stderr_of_failure(&mut cmd, 1);
         assert!(err.contains(says), "{err}");
     }
-    let err = stderr_of_failure(
-        mentorbook(h).args([
-            "--file", f, "export", "--format", "markdown", "--alarm", "1d",
-        ]),
-        1,
-    );
+    let err = export_fails(h, f, &["--format", "markdown", "--alarm", "1d"]);
     assert!(
         err.contains("--since and --alarm are for --format ics"),
         "{err}"

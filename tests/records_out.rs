@@ -158,44 +158,31 @@ fn the_minutes_read_right_whatever_the_user_wrote() {
     assert!(md.contains("\\# not a heading"), "{md}");
 }
 
+/// The default document's sections, in the relationship's order.
+const SECTIONS: [&str; 11] = [
+    "Partnership agreement",
+    "Personal vision",
+    "Brainstorm",
+    "SMART goals",
+    "Action plans",
+    "Mentoring plan",
+    "Conversations",
+    "Check-ins",
+    "Agenda",
+    "Dates",
+    "Closure",
+];
+
 #[test]
 fn the_whole_document_reads_right_whatever_the_user_wrote() {
     let md = export_text(&hostile(), Format::Markdown, &[], false, fixed_now());
     let r = read(&md);
     let sections: Vec<&str> = (r.headings.iter())
         .map(String::as_str)
-        .filter(|h| {
-            [
-                "Partnership agreement",
-                "Personal vision",
-                "Brainstorm",
-                "SMART goals",
-                "Action plans",
-                "Mentoring plan",
-                "Conversations",
-                "Check-ins",
-                "Agenda",
-                "Dates",
-                "Closure",
-            ]
-            .contains(h)
-        })
+        .filter(|h| SECTIONS.contains(h))
         .collect();
     assert_eq!(
-        sections,
-        [
-            "Partnership agreement",
-            "Personal vision",
-            "Brainstorm",
-            "SMART goals",
-            "Action plans",
-            "Mentoring plan",
-            "Conversations",
-            "Check-ins",
-            "Agenda",
-            "Dates",
-            "Closure"
-        ],
+        sections, SECTIONS,
         "everything shareable, in the relationship's order"
     );
     assert!(
