@@ -203,7 +203,9 @@ fn kill_9_while_typing_loses_at_most_the_autosave_window() {
         pct(99),
         sorted.last().unwrap()
     );
-    assert!(pct(99) <= 2000, "p99 lost {} ms", pct(99));
+    // The autosave is never more than 1.5 s behind; 200 ms more for the save itself on a
+    // busy machine. (A cap raised to 1.9 s loses up to 1.9 s here: caught.)
+    assert!(pct(99) <= 1700, "p99 lost {} ms", pct(99));
 }
 
 /// One run of test 2: returns how many milliseconds of typing were lost.

@@ -181,15 +181,121 @@ fn ctrl_s_saves_without_leaving_the_editor() {
     assert!(matches!(app.mode, Mode::Edit(_)));
 }
 
+/// Script events, then the signal: once the script has run out, the flag is set the way the
+/// signal thread sets it, and the loop is handed one more key. Nothing else has saved by then
+/// (the typed text is still in the editor, the autosave's time not come), so only the loop's
+/// own save on seeing the flag keeps it.
+struct SignalAfter<'a> {
+    script: Script,
+    stop: &'a AtomicUsize,
+}
+
+impl mentorbook::shell::Events for SignalAfter<'_> {
+    fn next(&mut self, timeout: Option<std::time::Duration>) -> std::io::Result<Option<Event>> {
+        if self.script.events.is_empty() {
+            self.stop.store(15, std::sync::atomic::Ordering::SeqCst);
+            return Ok(Some(common::script("x").remove(0).unwrap()));
+        }
+        self.script.next(timeout)
+    }
+}
+
+/// A terminal that sets the signal flag while a frame is drawn: the flag is up when the loop
+/// comes round again, before it waits for the next event.
+struct SignalOnDraw<'a> {
+    inner: TestBackend,
+    draws: usize,
+    signal_at: usize,
+    stop: &'a AtomicUsize,
+}
+
+impl ratatui::backend::Backend for SignalOnDraw<'_> {
+    type Error = <TestBackend as ratatui::backend::Backend>::Error;
+    fn draw<'b, I>(&mut self, content: I) -> Result<(), Self::Error>
+    where
+        I: Iterator<Item = (u16, u16, &'b ratatui::buffer::Cell)>,
+    {
+        self.draws += 1;
+        if self.draws == self.signal_at {
+            self.stop.store(15, std::sync::atomic::Ordering::SeqCst);
+        }
+        self.inner.draw(content)
+    }
+    fn hide_cursor(&mut self) -> Result<(), Self::Error> {
+        self.inner.hide_cursor()
+    }
+    fn show_cursor(&mut self) -> Result<(), Self::Error> {
+        self.inner.show_cursor()
+    }
+    fn get_cursor_position(&mut self) -> Result<ratatui::layout::Position, Self::Error> {
+        self.inner.get_cursor_position()
+    }
+    fn set_cursor_position<P: Into<ratatui::layout::Position>>(
+        &mut self,
+        position: P,
+    ) -> Result<(), Self::Error> {
+        self.inner.set_cursor_position(position)
+    }
+    fn clear(&mut self) -> Result<(), Self::Error> {
+        self.inner.clear()
+    }
+    fn clear_region(&mut self, how: ratatui::backend::ClearType) -> Result<(), Self::Error> {
+        self.inner.clear_region(how)
+    }
+    fn size(&self) -> Result<ratatui::layout::Size, Self::Error> {
+        self.inner.size()
+    }
+    fn window_size(&mut self) -> Result<ratatui::backend::WindowSize, Self::Error> {
+        self.inner.window_size()
+    }
+    fn flush(&mut self) -> Result<(), Self::Error> {
+        self.inner.flush()
+    }
+}
+
 #[test]
-fn a_signal_saves_the_live_editor_text_and_ends_the_loop() {
+fn a_signal_seen_with_the_next_event_saves_the_live_editor_text() {
     let s = Temp::new();
     let session = s.open_at(None, STATEMENT);
-    // Type first, then deliver the "signal" by running again with the flag set.
-    s.resume(&session, &mut Script::new("<Enter>Typed before SIGTERM"), 0);
-    let exit = s.resume(&session, &mut Script::new("x"), 15);
+    let stop = AtomicUsize::new(0);
+    let mut events = SignalAfter {
+        script: Script::new("<Enter>Typed before SIGTERM"),
+        stop: &stop,
+    };
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let exit = run(&session, &mut terminal, &mut events, &stop).unwrap();
     assert_eq!(exit, Exit::Signal(15));
-    assert_eq!(s.saved().vision.statement, "Typed before SIGTERM");
+    assert_eq!(
+        s.saved().vision.statement,
+        "Typed before SIGTERM",
+        "saved by the loop on seeing the flag; the key after it was not handled"
+    );
+}
+
+#[test]
+fn a_signal_raised_while_a_frame_is_drawn_saves_before_waiting_again() {
+    let s = Temp::new();
+    let session = s.open_at(None, STATEMENT);
+    let stop = AtomicUsize::new(0);
+    let typed = "<Enter>Mid-frame";
+    // The first frame, then one per key: the flag goes up with the last key's frame.
+    let frames = 1 + common::script(typed).len();
+    let backend = SignalOnDraw {
+        inner: TestBackend::new(80, 24),
+        draws: 0,
+        signal_at: frames,
+        stop: &stop,
+    };
+    let mut terminal = Terminal::new(backend).unwrap();
+    let mut events = Script::new(typed);
+    let exit = run(&session, &mut terminal, &mut events, &stop).unwrap();
+    assert_eq!(exit, Exit::Signal(15));
+    assert_eq!(s.saved().vision.statement, "Mid-frame");
+    assert_eq!(
+        events.events.len(),
+        0,
+        "every key was handled before the signal"
+    );
 }
 
 #[test]

@@ -300,11 +300,24 @@ fn a_failed_autosave_is_retried_without_a_key() {
     common::go_to(&mut app, Field::Vision(VisionPart::Statement));
     let session = Mutex::new(Session::new(app, store, fixed_now));
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let mut first = Script::new("<Enter>kept<Esc><Pause>");
+    // Esc saves (and fails); the first pause lets that failure in, the second is the retry's
+    // time coming with no key pressed. The file is looked at then, before the script ends
+    // (which, like a lost terminal, would save by itself).
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let log = Arc::clone(&seen);
+    let mut first = Script::new("<Enter>kept<Esc><Pause><Pause>");
+    first.after_pause = Some(Box::new(move |_| {
+        let on_disk = mentorbook::store::read_only(&path)
+            .map(|s| s.workbook.vision.statement)
+            .unwrap_or_default();
+        log.lock().unwrap().push(on_disk);
+    }));
     run(&session, &mut terminal, &mut first, &AtomicUsize::new(0)).unwrap();
-    // The script ended like a lost terminal, which saves too: by now it has been retried.
-    let saved = mentorbook::store::read_only(&path).unwrap();
-    assert_eq!(saved.workbook.vision.statement, "kept");
+    assert_eq!(
+        *seen.lock().unwrap(),
+        ["", "kept"],
+        "not saved after the failure; saved at the retry, with no key"
+    );
     assert!(matches!(
         session.lock().unwrap().app.status,
         Status::Saved(_)

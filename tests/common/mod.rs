@@ -177,6 +177,12 @@ impl Events for Script {
         }
         match self.events.pop_front() {
             Some(None) => {
+                // A pause is time passing with no key: if the loop asked to wait for ever, no
+                // time-out would come, so nothing it does "after the pause" could happen.
+                assert!(
+                    timeout.is_some(),
+                    "a pause in the script while the loop waits for a key with no time-out"
+                );
                 self.paused = true;
                 Ok(None)
             }
