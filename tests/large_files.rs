@@ -118,3 +118,41 @@ fn a_large_file_damaged_before_its_journal_is_refused_at_once() {
     );
     assert_eq!(fs::read_to_string(&path).unwrap(), damaged);
 }
+
+/// A large file whose journal turns out damaged while the plan is already on screen: a save
+/// asked for meanwhile (the signal thread's on SIGTERM, an autosave, a second one after the
+/// damage is known) writes nothing, so the file keeps its journal for `mentorbook check`.
+#[test]
+fn nothing_is_saved_over_a_large_file_whose_journal_is_damaged() {
+    use mentorbook::app::App;
+    use mentorbook::shell::Session;
+    let dir = tempfile::tempdir().unwrap();
+    let wb = generate::workbook(700, 7);
+    let (path, bytes) = write(dir.path(), &wb);
+    let text = String::from_utf8(bytes).unwrap();
+    let at = text.rfind("\"private\": false").unwrap() + "\"private\": ".len();
+    let damaged = format!("{}7{}", &text[..at], &text[at + 5..]);
+    fs::write(&path, &damaged).unwrap();
+    let now = || chrono::Local::now();
+    for background in [false, true] {
+        let (store, head, pending) = Store::open_progressive(&path).unwrap();
+        let mut session = Session::new(App::new(head), store, now).journal_later(pending);
+        for _ in 0..2 {
+            session.app.workbook.vision.statement = "typed while the journal loads".into();
+            session.app.unsaved = true;
+            if background {
+                session.save_in_background();
+                while session.saving() {
+                    session.poll_save();
+                }
+            } else {
+                assert!(!session.save(), "the save says it did not save");
+            }
+            assert_eq!(
+                fs::read_to_string(&path).unwrap(),
+                damaged,
+                "background {background}: the file is as it was"
+            );
+        }
+    }
+}
