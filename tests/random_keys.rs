@@ -1,5 +1,8 @@
-//! The state machine under random keys: every key any screen binds, plus text, pastes and
-//! resizes, from the sample workbook. After every step nothing has panicked, the frame draws,
+//! The state machine under random keys: the keys the screen in front of it binds (its own
+//! table, the global keys, the editor's, the question's and the pickers'), plus text,
+//! pastes, resizes and a few Ctrl keys, from the sample workbook, starting on every kind of
+//! screen, in and out of call mode. Every key of every screen's table is sent on that
+//! screen at least once (asserted). After every step nothing has panicked, the frame draws,
 //! and the rules hold (at most three active goals, dependencies only on steps that exist); at
 //! the end the workbook survives a save and a load unchanged.
 //!
@@ -10,7 +13,10 @@ mod common;
 use common::{app_at, draw, send};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use mentorbook::app::App;
+use std::collections::BTreeSet;
+
 use mentorbook::field::Kind;
+use mentorbook::keys::{self, Binding, Key};
 use mentorbook::model::{GoalStatus, StepStatus, Workbook};
 use mentorbook::nav::Exercise;
 use mentorbook::nav::{Mode, Screen};
@@ -24,9 +30,43 @@ fn key(code: KeyCode, mods: KeyModifiers) -> Event {
 
 const CHARS: &str = "abcdefghijklmnopqrstuvwxyzKJG0123456789/?#:., -+éü日🙂";
 
-fn random_event(rng: &mut Rng) -> Event {
+/// The tables whose keys may do something on `app`'s screen now.
+fn bound(app: &App) -> Vec<&'static [Binding]> {
+    vec![
+        mentorbook::screens::keys(app.screen),
+        keys::global(app.call_mode),
+        keys::EDIT,
+        keys::CONFIRM,
+        keys::PICK,
+        keys::PICK_TEMPLATE,
+        keys::MAKE_ROOM,
+        mentorbook::screens::NOTES_KEYS,
+    ]
+}
+
+/// One of the keys bound on this screen now: most often from its own table.
+fn bound_key(rng: &mut Rng, app: &App) -> Key {
+    let tables = bound(app);
+    let table = if rng.below(2) == 0 {
+        tables[0]
+    } else {
+        tables[rng.below(tables.len())]
+    };
+    let with_keys: Vec<&Binding> = table.iter().filter(|b| !b.keys.is_empty()).collect();
+    if with_keys.is_empty() {
+        return keys::code(KeyCode::Esc);
+    }
+    let b = with_keys[rng.below(with_keys.len())];
+    b.keys[rng.below(b.keys.len())]
+}
+
+fn random_event(rng: &mut Rng, app: &App) -> Event {
     use KeyCode::*;
     let none = KeyModifiers::NONE;
+    if rng.below(3) == 0 {
+        let Key(code, mods) = bound_key(rng, app);
+        return key(code, mods);
+    }
     match rng.below(20) {
         0..=7 => {
             let chars: Vec<char> = CHARS.chars().collect();
@@ -99,21 +139,33 @@ fn random_keys_never_panic_and_keep_the_rules() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(400);
-    let starts = [
-        Screen::Home,
-        Screen::Exercise(Exercise::Goals),
-        Screen::Worksheet(0),
-        Screen::Conversation(1),
-        Screen::Exercise(Exercise::Journal),
-        Screen::Exercise(Exercise::Brainstorm),
-    ];
+    let starts: Vec<Screen> = Screen::top_level().chain(Screen::PAGE_KINDS).collect();
     let mut total = 0;
     let mut left_editor = 0;
+    // Each key of each screen's own table, and whether it was sent on that screen.
+    let mut unsent: BTreeSet<(usize, String)> = starts
+        .iter()
+        .flat_map(|s| {
+            mentorbook::screens::keys(*s)
+                .iter()
+                .flat_map(|b| b.keys.iter())
+                .map(move |k| (s.slot(), format!("{:?}", (k.0, k.1))))
+        })
+        .collect();
+    let table_keys = unsent.len();
     for run in 0..runs {
         let mut rng = Rng::new(run + 1);
         let mut app: App = app_at(starts[run as usize % starts.len()]);
+        // Every third run in call mode, where private fields and some keys are off.
+        if run % 3 == 2 {
+            send(&mut app, key(KeyCode::Char('C'), KeyModifiers::NONE));
+            assert!(app.call_mode, "C turns call mode on");
+        }
         for step in 0..steps {
-            let ev = random_event(&mut rng);
+            let ev = random_event(&mut rng, &app);
+            if let Event::Key(k) = &ev {
+                unsent.remove(&(app.screen.slot(), format!("{:?}", (k.code, k.modifiers))));
+            }
             let context = format!("run {run} step {step} ({ev:?}) on {:?}", app.screen);
             // What the editor holds before a key that may leave it.
             let editing = match &app.mode {
@@ -156,7 +208,12 @@ fn random_keys_never_panic_and_keep_the_rules() {
     }
     eprintln!(
         "random keys: {runs} runs, {total} steps, 0 panics; editors left {left_editor} times, \
-         0 characters lost"
+         0 characters lost; {} of {table_keys} screen keys sent on their screen",
+        table_keys - unsent.len()
+    );
+    assert!(
+        unsent.is_empty(),
+        "keys never sent on the screen that binds them: {unsent:?}"
     );
     assert!(
         left_editor > 100,
