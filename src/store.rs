@@ -29,7 +29,7 @@ use chrono::{DateTime, Local};
 use crate::model::{Journal, JournalEntry, Month, Workbook};
 pub use envelope::{DecodeError, Decoded, SCHEMA_VERSION, data_slice, decode, encode, encode_data};
 pub use error::{OpenError, SaveError};
-use files::{dir_of, resolve_link, sweep_temp_files, tighten, write_private};
+use files::{dir_of, probe_writable, resolve_link, sweep_temp_files, tighten, write_private};
 pub use files::{secure_dir, write_file_private};
 pub use id::{ensure_id, new_workbook_id};
 pub use load::{Arrival, PendingJournal, Taken};
@@ -183,6 +183,8 @@ impl Store {
                 Err(fs::TryLockError::Error(e)) => return Err(OpenError::Io(lock_path, e)),
             }
         }
+        probe_writable([&dir, &parts_dir(&path)], &file_name.to_string_lossy())
+            .map_err(|(folder, e)| OpenError::Io(folder, e))?;
         sweep_temp_files(&dir, &file_name.to_string_lossy());
         // Files from an older version or copied in with a looser mode are made private.
         tighten(&lock_path);

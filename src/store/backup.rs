@@ -80,13 +80,16 @@ fn ensure(dir: &Path) -> io::Result<PathBuf> {
     Ok(bdir)
 }
 
-/// Copies under a temporary name, so a crash never leaves half a backup; 0600. A failure
+/// Copies under a temporary name, flushed to the disk before it takes its name (and the
+/// folder after), so neither a crash nor a power cut leaves half a backup; 0600. A failure
 /// removes the partial copy.
 fn copy_private(bdir: &Path, file: &Path, target: &Path, stem: &str) -> io::Result<()> {
     let partial = bdir.join(format!(".{stem}.partial"));
     let done = fs::copy(file, &partial)
         .and_then(|_| fs::set_permissions(&partial, fs::Permissions::from_mode(0o600)))
-        .and_then(|()| fs::rename(&partial, target));
+        .and_then(|()| fs::File::open(&partial)?.sync_all())
+        .and_then(|()| fs::rename(&partial, target))
+        .and_then(|()| super::files::sync_dir(bdir));
     if done.is_err() {
         let _ = fs::remove_file(&partial);
     }

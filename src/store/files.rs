@@ -59,6 +59,24 @@ pub(super) fn resolve_link(path: &Path) -> PathBuf {
     }
 }
 
+/// Whether a file can be made in each of `folders` that exists, tried by making one (named
+/// like a save's temporary file, so a kill in between leaves nothing the next start does
+/// not sweep). The lock file of an earlier session opens in a folder since made read-only,
+/// so opening it proves nothing; without this the app would start and every save fail.
+pub(super) fn probe_writable<const N: usize>(
+    folders: [&Path; N],
+    file_name: &str,
+) -> Result<(), (PathBuf, io::Error)> {
+    for folder in folders.into_iter().filter(|f| f.exists()) {
+        tempfile::Builder::new()
+            .prefix(&format!(".{file_name}.probe-"))
+            .suffix(".tmp")
+            .tempfile_in(folder)
+            .map_err(|e| (folder.to_path_buf(), e))?;
+    }
+    Ok(())
+}
+
 pub(super) fn sync_dir(dir: &Path) -> io::Result<()> {
     File::open(dir)?.sync_all()
 }
