@@ -8,14 +8,13 @@
 
 #[path = "common/disk.rs"]
 mod disk;
-use disk::files;
+use disk::{files, mode, wait_for_text, walk};
 #[path = "common/pty.rs"]
 mod driver;
 
 use std::ffi::OsStr;
 use std::fs;
 use std::io::{BufRead, BufReader};
-use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::Arc;
@@ -38,10 +37,6 @@ fn scale() -> usize {
 
 /// A small deterministic generator (xorshift), seeded per test.
 use mentorbook::testing::Rng;
-
-fn mode(p: &Path) -> u32 {
-    fs::metadata(p).unwrap().permissions().mode() & 0o777
-}
 
 /// Temp files a save left in the folder or its subfolders (parts moved aside included).
 fn orphans(dir: &Path) -> usize {
@@ -403,159 +398,6 @@ fn a_panic_keeps_the_text_in_a_recovery_file_offered_at_the_next_start() {
     eprintln!("panic: {runs} runs, recovered 100 % of typed characters, 0 changes to the workbook");
 }
 
-/// Starts the binary as `nobody` (root ignores file modes), or as is when not root.
-fn unprivileged(home: &Path, args: &[&OsStr]) -> Option<portable_pty::CommandBuilder> {
-    // SAFETY: geteuid has no preconditions.
-    if unsafe { libc::geteuid() } != 0 {
-        return Some(Pty::command(home, args, &[]));
-    }
-    if !Path::new("/usr/bin/setpriv").exists() && !Path::new("/bin/setpriv").exists() {
-        return None;
-    }
-    let mut cmd = portable_pty::CommandBuilder::new("setpriv");
-    cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]);
-    cmd.arg(BIN);
-    cmd.args(args);
-    cmd.env("HOME", home);
-    cmd.env("TERM", "xterm-256color");
-    cmd.env_remove("MENTORBOOK_FILE");
-    Some(cmd)
-}
-
-fn chown_nobody(p: &Path) {
-    let c = std::ffi::CString::new(p.as_os_str().as_encoded_bytes()).unwrap();
-    // SAFETY: chown on a path we created; failure is caught by the test's own checks.
-    unsafe { libc::chown(c.as_ptr(), 65534, 65534) };
-}
-
-/// A folder `nobody` can use: every parent traversable.
-fn nobody_dir() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
-    chown_nobody(dir.path());
-    dir
-}
-
-/// Tests 7 and 8: a real full disk (a 2 MB tmpfs, where the machine lets us mount one), a
-/// read-only remount, and a folder the user may not write to (as `nobody`, since root
-/// ignores modes). Each time: NOT SAVED on screen, the old file byte-identical, nothing lost
-/// from memory, and the next autosave succeeds once the fault is gone.
-#[test]
-fn full_disk_read_only_and_permission_errors_are_survived() {
-    let mut done = Vec::new();
-    // Permission denied, as an unprivileged user.
-    let home = nobody_dir();
-    let data = home.path().join("data");
-    fs::create_dir(&data).unwrap();
-    chown_nobody(&data);
-    let file = data.join("workbook.json");
-    if let Some(cmd) = unprivileged(home.path(), &args(&file)) {
-        let mut pty = Pty::start_cmd(cmd);
-        pty.wait_for("Overview");
-        fault_and_recover(
-            &mut pty,
-            &file,
-            || fs::set_permissions(&data, fs::Permissions::from_mode(0o500)).unwrap(),
-            || fs::set_permissions(&data, fs::Permissions::from_mode(0o700)).unwrap(),
-        );
-        done.push("permission denied");
-    } else {
-        eprintln!("skipped permission errors: no setpriv to drop root");
-    }
-    // A real full disk and a read-only remount, on a small tmpfs.
-    let mnt = tempfile::tempdir().unwrap();
-    let mounted = Command::new("mount")
-        .args(["-t", "tmpfs", "-o", "size=2m", "tmpfs"])
-        .arg(mnt.path())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if mounted {
-        let file = mnt.path().join("workbook.json");
-        let filler = mnt.path().join("filler");
-        let mut pty = Pty::spawn(mnt.path(), &file);
-        fault_and_recover(
-            &mut pty,
-            &file,
-            || fill(&filler),
-            || fs::remove_file(&filler).unwrap(),
-        );
-        done.push("full disk");
-        pty.type_("q");
-        assert_eq!(pty.wait_exit(), 0);
-        // A read-only remount waits for no open file to be writable (the lock is), so it is
-        // tried between sessions: the next start refuses plainly and changes nothing.
-        let before = files(&file);
-        remount(mnt.path(), "ro");
-        let out = Command::new(BIN).arg("--file").arg(&file).output().unwrap();
-        let msg = String::from_utf8_lossy(&out.stderr);
-        assert_eq!(out.status.code(), Some(1), "{msg}");
-        assert!(msg.contains("read-only"), "{msg}");
-        assert_eq!(files(&file), before);
-        remount(mnt.path(), "rw");
-        done.push("read-only");
-        let mut pty = Pty::spawn(mnt.path(), &file);
-        pty.type_("q");
-        pty.wait_exit();
-        let _ = Command::new("umount").arg("-l").arg(mnt.path()).status();
-    } else {
-        eprintln!("skipped full disk and read-only: mounting a tmpfs is not allowed here");
-    }
-    eprintln!("disk faults: {done:?}, 0 corruptions, 0 characters lost");
-}
-
-/// Writes zeros to `path` until the disk is full.
-fn fill(path: &Path) {
-    use std::io::Write;
-    let mut f = fs::File::create(path).unwrap();
-    let block = vec![0u8; 4096];
-    while f.write_all(&block).is_ok() {}
-    // The last partial block, byte by byte.
-    while f.write_all(&[0]).is_ok() {}
-}
-
-fn remount(dir: &Path, how: &str) {
-    let ok = Command::new("mount")
-        .args(["-o", &format!("remount,{how}")])
-        .arg(dir)
-        .status()
-        .unwrap()
-        .success();
-    assert!(ok);
-}
-
-/// Types a first line (saved), breaks the disk, types more: NOT SAVED shows, the file is as
-/// it was. Then repairs it and waits for the retry to save everything.
-fn fault_and_recover(pty: &mut Pty, file: &Path, break_it: impl Fn(), repair: impl Fn()) {
-    pty.type_("n");
-    pty.wait_for("Esc done");
-    pty.type_seen("before the fault");
-    pty.escape_to("Journal");
-    wait_for_file(file, "before the fault");
-    let before = files(file);
-    break_it();
-    let start = Instant::now();
-    pty.type_("\r");
-    pty.wait_for("Esc done");
-    pty.type_seen(" and during it");
-    pty.escape_to("NOT SAVED");
-    assert_eq!(files(file), before, "the old files are byte-identical");
-    repair();
-    // The retry comes on its own (every five seconds).
-    wait_for_file(file, "before the fault and during it");
-    let recovered = start.elapsed();
-    pty.wait_for("saved ");
-    eprintln!("  recovered {recovered:?} after the fault began");
-}
-
-fn wait_for_file(file: &Path, text: &str) {
-    let start = Instant::now();
-    while !saved_text(file).contains(text) {
-        assert!(start.elapsed() < WAIT, "{text:?} never reached the disk");
-        thread::sleep(Duration::from_millis(50));
-    }
-}
-
 /// Test 10: while one instance runs, a second is refused every time with a message naming
 /// the file, and the first is unaffected; after `kill -9` of the first, the lock is free at
 /// once.
@@ -653,88 +495,6 @@ fn a_resize_storm_in_a_real_terminal_loses_nothing() {
     eprintln!("resize storm in a terminal: 200 resizes, 0 panics, 0 characters lost");
 }
 
-/// Test 24: under umask 000 and 022, as an unprivileged user, a fresh start and an upgrade
-/// from a 0644 file: the data folder is 0700 and every file in it 0600 (main, lock, backups,
-/// recovery, conflict copies).
-#[test]
-fn files_are_private_under_any_umask() {
-    let mut checked = 0;
-    for umask in ["000", "022"] {
-        for upgrade in [false, true] {
-            let home = nobody_dir();
-            let data_dir = home.path().join(".local/share/mentorbook");
-            let file = data_dir.join("workbook.json");
-            if upgrade {
-                fs::create_dir_all(&data_dir).unwrap();
-                fs::write(&file, include_bytes!("../assets/sample-workbook.json")).unwrap();
-                fs::set_permissions(&file, fs::Permissions::from_mode(0o644)).unwrap();
-                fs::set_permissions(&data_dir, fs::Permissions::from_mode(0o755)).unwrap();
-                for d in [
-                    home.path().join(".local"),
-                    home.path().join(".local/share"),
-                    data_dir.clone(),
-                    file.clone(),
-                ] {
-                    chown_nobody(&d);
-                }
-            }
-            let Some(inner) = unprivileged(home.path(), &[]) else {
-                eprintln!("skipped umask {umask}: no setpriv to drop root");
-                continue;
-            };
-            // The umask applies to the process started through the shell.
-            let argv: Vec<String> = inner
-                .get_argv()
-                .iter()
-                .map(|a| a.to_string_lossy().into_owned())
-                .collect();
-            let mut cmd = portable_pty::CommandBuilder::new("sh");
-            cmd.args(["-c", &format!("umask {umask}; exec \"$@\""), "sh"]);
-            cmd.args(&argv);
-            cmd.env("HOME", home.path());
-            cmd.env("TERM", "xterm-256color");
-            cmd.env_remove("MENTORBOOK_FILE");
-            cmd.env_remove("XDG_DATA_HOME");
-            let mut pty = Pty::start_cmd(cmd);
-            pty.wait_for("Overview");
-            pty.type_("n");
-            pty.wait_for("Esc done");
-            pty.type_seen("private words");
-            pty.escape_to("saved ");
-            wait_for_file(&file, "private words");
-            pty.type_("q");
-            assert_eq!(pty.wait_exit(), 0, "{}", pty.contents());
-            assert_eq!(mode(&data_dir), 0o700, "umask {umask}: the data folder");
-            for entry in walk(&data_dir) {
-                let m = mode(&entry);
-                let want = if entry.is_dir() { 0o700 } else { 0o600 };
-                assert_eq!(
-                    m,
-                    want,
-                    "umask {umask}, upgrade {upgrade}: {}",
-                    entry.display()
-                );
-                checked += 1;
-            }
-        }
-    }
-    eprintln!(
-        "permissions: {checked} files and folders checked under umask 000 and 022, 0 violations"
-    );
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for e in fs::read_dir(dir).unwrap().flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            out.extend(walk(&p));
-        }
-        out.push(p);
-    }
-    out
-}
-
 /// Everything under `root` (not following links) that contains `needle`, except `skip`.
 fn files_containing(root: &Path, needle: &[u8], skip: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
@@ -786,7 +546,7 @@ fn a_canary_never_leaves_the_data_folder() {
     pty.type_seen(canary);
     pty.escape_to("Journal");
     let file = data_dir.join("workbook.json");
-    wait_for_file(&file, canary);
+    wait_for_text(&file, canary);
     // Another program replaces the month that holds the entry.
     let month = (fs::read_dir(mentorbook::store::parts_dir(&file))
         .unwrap()

@@ -18,7 +18,6 @@ use std::collections::BTreeSet;
 use mentorbook::field::Kind;
 use mentorbook::keys::{self, Binding, Key};
 use mentorbook::model::{GoalStatus, StepStatus, Workbook};
-use mentorbook::nav::Exercise;
 use mentorbook::nav::{Mode, Screen};
 use mentorbook::store::{decode, encode, encode_data};
 

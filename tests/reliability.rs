@@ -1128,10 +1128,11 @@ fn texts_under(dir: &Path, since: std::time::SystemTime, skip: &[&Path]) -> Vec<
             }
             if meta.is_dir() {
                 stack.push(p);
-            } else if meta.is_file() && meta.modified().is_ok_and(|m| m >= since) {
-                if let Ok(bytes) = fs::read(&p) {
-                    out.push((p, String::from_utf8_lossy(&bytes).into_owned()));
-                }
+            } else if meta.is_file()
+                && meta.modified().is_ok_and(|m| m >= since)
+                && let Ok(bytes) = fs::read(&p)
+            {
+                out.push((p, String::from_utf8_lossy(&bytes).into_owned()));
             }
         }
     }

@@ -59,3 +59,35 @@ pub fn files(file: &Path) -> std::collections::BTreeMap<String, String> {
     }
     out
 }
+
+/// The permission bits of `p`.
+pub fn mode(p: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(p).unwrap().permissions().mode() & 0o777
+}
+
+/// Every file and folder under `dir`, deepest first.
+pub fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for e in fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        }
+        out.push(p);
+    }
+    out
+}
+
+/// Waits (20 s at most) until `text` is among the files written for `file`, committed or
+/// not.
+pub fn wait_for_text(file: &Path, text: &str) {
+    let start = std::time::Instant::now();
+    while !saved_text(file).contains(text) {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(20),
+            "{text:?} never reached the disk"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
