@@ -14,8 +14,8 @@ use mentorbook::nav::{Mode, Pane, Screen};
 const CANARY: &str = "Zanzibar-canary";
 
 /// The sample workbook with the canary in every private place: each answer of the
-/// conversation with yourself, a private topic in each area, and private journal entries
-/// (one linked to a goal, one tagged).
+/// conversation with yourself, a private topic in each area, a private conversation (notes,
+/// next goal, a commitment), and private journal entries (one linked to a goal, one tagged).
 fn with_canaries() -> Workbook {
     let mut wb = fixture();
     let r = &mut wb.self_reflection;
@@ -47,6 +47,17 @@ fn with_canaries() -> Workbook {
             discussed: false,
         });
     }
+    // A private conversation: its notes, next goal and a commitment.
+    let mut talk = wb.conversations[0].clone();
+    talk.id = wb.fresh_id();
+    talk.private = true;
+    talk.notes = format!("{CANARY} conversation notes");
+    talk.next_goal = format!("{CANARY} next goal");
+    talk.commitments.push(mentorbook::model::Commitment {
+        text: format!("{CANARY} promise"),
+        ..Default::default()
+    });
+    wb.conversations.push(talk);
     let goal = wb.goals.first().map(|g| g.id);
     for n in 0..2 {
         let id = wb.fresh_id();
@@ -246,6 +257,7 @@ fn no_private_canary_on_any_call_mode_screen() {
             Screen::Exercise(Exercise::Journal),
             Screen::Exercise(Exercise::Plan),
             Screen::Exercise(Exercise::Reflection),
+            Screen::Conversation(wb.conversations.len() - 1),
         ]
         .contains(&screen);
         if private_here && screen_text(&app, 120, 40).contains(CANARY) {
@@ -289,7 +301,7 @@ fn no_private_canary_on_any_call_mode_screen() {
         press(&mut app, "]");
     }
     assert_eq!(
-        seen_outside_call_mode, 3,
+        seen_outside_call_mode, 4,
         "the canary shows without call mode"
     );
     assert!(frames > 200, "{frames}");
