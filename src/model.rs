@@ -16,6 +16,7 @@ mod parts;
 mod planning;
 mod relationship;
 mod search;
+pub mod stamp;
 mod templates;
 mod vision;
 

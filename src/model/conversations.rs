@@ -86,6 +86,7 @@ pub struct Commitment {
 pub struct Conversation {
     pub id: Id,
     /// Local time with its offset, so it shows the wall time the user saw.
+    #[serde(deserialize_with = "super::stamp::strict")]
     pub at: DateTime<FixedOffset>,
     pub kind: ConversationKind,
     pub prep: FourPs,
@@ -185,6 +186,7 @@ crate::parts! {
 #[serde(default)]
 pub struct JournalEntry {
     pub id: Id,
+    #[serde(deserialize_with = "super::stamp::strict")]
     pub at: DateTime<FixedOffset>,
     pub text: String,
     pub tags: Vec<String>,

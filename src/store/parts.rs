@@ -95,8 +95,9 @@ pub struct Manifest {
     pub next_id: u64,
     /// When the latest journal entry was written (shown before its month is read). One
     /// value here rather than one per month: the manifest is written by every save.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::model::stamp::strict_opt")]
     pub latest: Option<DateTime<FixedOffset>>,
+    #[serde(deserialize_with = "crate::model::stamp::strict")]
     pub saved_at: DateTime<FixedOffset>,
     pub app_version: String,
     pub plan: PartRef,
