@@ -198,9 +198,10 @@ fn kill_9_while_typing_loses_at_most_the_autosave_window() {
         pct(99),
         sorted.last().unwrap()
     );
-    // The autosave is never more than 1.5 s behind; 200 ms more for the save itself on a
-    // busy machine. (A cap raised to 1.9 s loses up to 1.9 s here: caught.)
-    assert!(pct(99) <= 1700, "p99 lost {} ms", pct(99));
+    // The autosave is never more than 1.5 s behind; 300 ms more for the save itself and
+    // the scheduler on a busy machine (measured p99 1,487 ms). A cap raised to 1.9 s lost
+    // 1,890 ms here; the unit test in `shell/autosave.rs` is the exact guard of the cap.
+    assert!(pct(99) <= 1800, "p99 lost {} ms", pct(99));
 }
 
 /// One run of test 2: returns how many milliseconds of typing were lost.
