@@ -75,6 +75,40 @@ fn autosave_reaches_the_disk_while_typing_and_survives_kill_9() {
     assert_eq!(leftovers, 0);
 }
 
+/// The real terminal's event source waits for a key up to the autosave's deadline: a burst
+/// of typing is saved once, after it, not on every key (a wait that returned at once, or
+/// one that took a waiting key for a time-out, would save before each key is read).
+#[test]
+fn a_burst_of_typing_is_saved_once_by_the_autosave_clock() {
+    let (home, file) = setup();
+    let mut pty = Pty::spawn(home.path(), &file);
+    open_statement(&mut pty);
+    let generation = || {
+        mentorbook::store::read_only(&file)
+            .map(|d| d.generation)
+            .unwrap_or(0)
+    };
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let before = generation();
+    let burst = "twenty keys in a row";
+    for c in burst.chars() {
+        pty.send(c.to_string().as_bytes());
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    let during = generation();
+    wait_until_saved(&file, burst);
+    let after = generation();
+    pty.type_("\x1b");
+    pty.type_("q");
+    assert_eq!(pty.wait_exit(), 0);
+    assert_eq!(during, before, "no save while the keys kept coming");
+    assert!(
+        after - before <= 2,
+        "{} saves for one burst of typing",
+        after - before
+    );
+}
+
 #[test]
 fn sigterm_saves_what_is_in_the_editor_and_restores_the_terminal() {
     let (home, file) = setup();
