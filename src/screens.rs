@@ -90,6 +90,21 @@ pub fn keys(screen: Screen) -> &'static [Binding] {
     }
 }
 
+/// The key tables that are not a screen's own: the global keys, the editor's, the
+/// question's, the pickers' and the review's notes. With [`keys`] of every screen, these are
+/// every key the app binds (the tests that go over all keys start here).
+pub fn shared_key_tables(call_mode: bool) -> [&'static [Binding]; 7] {
+    [
+        crate::keys::global(call_mode),
+        crate::keys::EDIT,
+        crate::keys::CONFIRM,
+        crate::keys::PICK,
+        crate::keys::PICK_TEMPLATE,
+        crate::keys::MAKE_ROOM,
+        NOTES_KEYS,
+    ]
+}
+
 /// What the focus can rest on, top to bottom (before call mode takes private ones out: see
 /// [`focus_targets`]).
 pub fn targets(screen: Screen, wb: &Workbook) -> Vec<Target> {

@@ -18,6 +18,22 @@ fn write(dir: &std::path::Path, wb: &Workbook) -> (std::path::PathBuf, Vec<u8>) 
     (path, bytes)
 }
 
+/// Writes `wb` with one entry deep inside the journal broken (a private flag that is not a
+/// yes or no); returns the path and the text written.
+fn write_with_a_damaged_entry(
+    dir: &std::path::Path,
+    wb: &Workbook,
+) -> (std::path::PathBuf, String) {
+    let (path, bytes) = write(dir, wb);
+    let text = String::from_utf8(bytes).unwrap();
+    let key = "\"private\": ";
+    let at = text.len() / 2 + text[text.len() / 2..].find(key).unwrap() + key.len();
+    let value_len = if text[at..].starts_with("true") { 4 } else { 5 };
+    let damaged = format!("{}7{}", &text[..at], &text[at + value_len..]);
+    fs::write(&path, &damaged).unwrap();
+    (path, damaged)
+}
+
 #[test]
 fn a_large_file_opens_in_two_parts_and_reads_the_same() {
     let dir = tempfile::tempdir().unwrap();
@@ -49,14 +65,7 @@ fn a_large_file_opens_in_two_parts_and_reads_the_same() {
 fn a_damaged_journal_in_a_large_file_is_refused_with_its_place() {
     let dir = tempfile::tempdir().unwrap();
     let wb = generate::workbook(700, 4);
-    let (path, bytes) = write(dir.path(), &wb);
-    let text = String::from_utf8(bytes).unwrap();
-    // Break one entry deep inside the journal: a flag that is not a yes or no.
-    let key = "\"private\": ";
-    let at = text.len() / 2 + text[text.len() / 2..].find(key).unwrap() + key.len();
-    let value_len = if text[at..].starts_with("true") { 4 } else { 5 };
-    let damaged = format!("{}7{}", &text[..at], &text[at + value_len..]);
-    fs::write(&path, &damaged).unwrap();
+    let (path, damaged) = write_with_a_damaged_entry(dir.path(), &wb);
     let (_, _, pending) = Store::open_progressive(&path).unwrap();
     let err = pending
         .expect("the head still reads")
@@ -128,11 +137,7 @@ fn nothing_is_saved_over_a_large_file_whose_journal_is_damaged() {
     use mentorbook::shell::Session;
     let dir = tempfile::tempdir().unwrap();
     let wb = generate::workbook(700, 7);
-    let (path, bytes) = write(dir.path(), &wb);
-    let text = String::from_utf8(bytes).unwrap();
-    let at = text.rfind("\"private\": false").unwrap() + "\"private\": ".len();
-    let damaged = format!("{}7{}", &text[..at], &text[at + 5..]);
-    fs::write(&path, &damaged).unwrap();
+    let (path, damaged) = write_with_a_damaged_entry(dir.path(), &wb);
     let now = || chrono::Local::now();
     for background in [false, true] {
         let (store, head, pending) = Store::open_progressive(&path).unwrap();

@@ -152,6 +152,16 @@ fn chown_nobody(p: &Path) {
     unsafe { libc::chown(c.as_ptr(), 65534, 65534) };
 }
 
+/// A home for `nobody`, its data folder (theirs) and the workbook's path in it.
+fn nobody_data() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let home = nobody_dir();
+    let data = home.path().join("data");
+    fs::create_dir(&data).unwrap();
+    chown_nobody(&data);
+    let file = data.join("workbook.json");
+    (home, data, file)
+}
+
 /// A folder `nobody` can use: every parent traversable.
 fn nobody_dir() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -164,11 +174,7 @@ fn nobody_dir() -> tempfile::TempDir {
 /// modes). NOT SAVED on screen, the old files byte-identical, nothing lost from memory, and
 /// the next autosave succeeds once the folder is writable again.
 fn permission_errors_are_survived() {
-    let home = nobody_dir();
-    let data = home.path().join("data");
-    fs::create_dir(&data).unwrap();
-    chown_nobody(&data);
-    let file = data.join("workbook.json");
+    let (home, data, file) = nobody_data();
     let mut pty = Pty::start_cmd(unprivileged(home.path(), &args(&file)));
     pty.wait_for("Overview");
     fault_and_recover(
@@ -331,11 +337,7 @@ fn files_are_private_under_any_umask() {
 /// session left its lock file there. Opening the existing lock file proves nothing about the
 /// folder, so the start must try it: refused with the folder named, nothing changed.
 fn an_unwritable_folder_is_refused_at_start_even_with_its_lock_file() {
-    let home = nobody_dir();
-    let data = home.path().join("data");
-    fs::create_dir(&data).unwrap();
-    chown_nobody(&data);
-    let file = data.join("workbook.json");
+    let (home, data, file) = nobody_data();
     let start = || Pty::start_cmd(unprivileged(home.path(), &args(&file)));
     let mut pty = start();
     open_statement(&mut pty);

@@ -31,16 +31,9 @@ const CHARS: &str = "abcdefghijklmnopqrstuvwxyzKJG0123456789/?#:., -+éü日🙂
 
 /// The tables whose keys may do something on `app`'s screen now.
 fn bound(app: &App) -> Vec<&'static [Binding]> {
-    vec![
-        mentorbook::screens::keys(app.screen),
-        keys::global(app.call_mode),
-        keys::EDIT,
-        keys::CONFIRM,
-        keys::PICK,
-        keys::PICK_TEMPLATE,
-        keys::MAKE_ROOM,
-        mentorbook::screens::NOTES_KEYS,
-    ]
+    let mut tables = vec![mentorbook::screens::keys(app.screen)];
+    tables.extend(mentorbook::screens::shared_key_tables(app.call_mode));
+    tables
 }
 
 /// One of the keys bound on this screen now: most often from its own table.

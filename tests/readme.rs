@@ -13,15 +13,7 @@ fn tables() -> Vec<&'static [Binding]> {
         .chain(Screen::PAGE_KINDS)
         .map(mentorbook::screens::keys)
         .collect();
-    all.extend([
-        keys::global(false),
-        keys::EDIT,
-        keys::CONFIRM,
-        keys::PICK,
-        keys::PICK_TEMPLATE,
-        keys::MAKE_ROOM,
-        mentorbook::screens::NOTES_KEYS,
-    ]);
+    all.extend(mentorbook::screens::shared_key_tables(false));
     all
 }
 
