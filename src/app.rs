@@ -55,6 +55,10 @@ pub struct App {
     /// The agenda a conversation (by id) was given when it was made, while it is there
     /// untouched: moved to a past date, it was suggested for the wrong day and goes.
     pub fresh_agenda: Option<(crate::model::Id, Vec<crate::model::AgendaItem>)>,
+    /// Where the last frame drew the editor's insertion point (set while drawing, like the
+    /// reference cache): the terminal's own cursor goes there, for screen readers and input
+    /// methods, which follow the real cursor and not a reversed cell.
+    pub drawn_cursor: std::cell::Cell<Option<ratatui::layout::Position>>,
 }
 
 /// The review screen's layout: which pane has the keys, what the reference shows, how far
@@ -165,6 +169,7 @@ impl App {
             review: ReviewView::default(),
             reference_cache: Default::default(),
             fresh_agenda: None,
+            drawn_cursor: std::cell::Cell::new(None),
         }
     }
 

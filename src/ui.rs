@@ -6,7 +6,7 @@ pub mod widgets;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
@@ -25,14 +25,22 @@ pub const MIN_HEIGHT: u16 = 16;
 /// Draws the whole app.
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
-    draw(app, area, frame.buffer_mut());
+    // The terminal's cursor stands at the editor's insertion point while editing (ratatui
+    // hides it otherwise), so screen readers and input methods find the place.
+    if let Some(at) = draw(app, area, frame.buffer_mut()) {
+        frame.set_cursor_position(at);
+    }
 }
 
-/// Draws the whole app into a buffer (what `render` does, for tests and benchmarks). Every
-/// cell is then settled to a width all terminals agree on (see `cells`).
-pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
+/// Draws the whole app into a buffer (what `render` does, for tests and benchmarks) and
+/// returns where the terminal's cursor belongs: the editor's insertion point while editing,
+/// else nowhere. Every cell is then settled to a width all terminals agree on (see `cells`).
+pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
+    app.drawn_cursor.set(None);
     draw_frame(app, area, buf);
     cells::settle(area, buf);
+    let editing = matches!(app.mode, crate::nav::Mode::Edit(_)) && !app.too_small;
+    app.drawn_cursor.take().filter(|_| editing)
 }
 
 fn draw_frame(app: &App, area: Rect, buf: &mut Buffer) {

@@ -109,6 +109,47 @@ fn a_burst_of_typing_is_saved_once_by_the_autosave_clock() {
     );
 }
 
+/// While editing, the terminal's own cursor stands on the editor's insertion point (what
+/// screen readers and input methods follow), through wide characters and soft wraps; while
+/// browsing it is hidden.
+#[test]
+fn the_terminal_cursor_follows_the_insertion_point_while_editing() {
+    let (home, file) = setup();
+    let mut pty = Pty::spawn(home.path(), &file);
+    pty.wait_for("Overview");
+    assert_eq!(pty.cursor(), None, "hidden while browsing");
+    open_statement(&mut pty);
+    for (typed, last) in [
+        ("Wide 日本語", "語"),
+        (
+            " and a sentence long enough to wrap onto the next row of the box for sure",
+            "sure",
+        ),
+        ("\rA second line", "line"),
+    ] {
+        pty.type_(typed);
+        pty.wait_for(last);
+        // The frame after the last key is drawn once the key shows: give it a moment.
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        let (row, col, text) = pty.cursor().expect("the cursor is shown while editing");
+        assert!(
+            pty.reversed(row, col),
+            "on the editor's cursor cell: {row},{col} of {text:?}"
+        );
+        let before: String = text.chars().take(usize::from(col)).collect();
+        assert!(
+            before.trim_end().ends_with(last),
+            "just after {last:?}: {row},{col} of {text:?}"
+        );
+    }
+    pty.type_("\x1b");
+    pty.wait_for("saved");
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    assert_eq!(pty.cursor(), None, "hidden again after Esc");
+    pty.type_("q");
+    assert_eq!(pty.wait_exit(), 0);
+}
+
 #[test]
 fn sigterm_saves_what_is_in_the_editor_and_restores_the_terminal() {
     let (home, file) = setup();

@@ -1,7 +1,7 @@
 //! The only place a text editor is configured, and the matching read-only view.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::Widget;
@@ -36,38 +36,64 @@ pub fn new_editor(text: &str, spec: Spec) -> TextArea<'static> {
     editor
 }
 
-/// Draws a running-text editor in `area`. ratatui-textarea 0.9's word wrap starts a row with
-/// the space it broke at when the word before it filled the row exactly (`wrap.rs`: a
-/// space that does not fit opens the next row); that space is taken out of the drawn row
-/// here. Only the drawing changes: the text keeps its space, and a row whose first cell is
-/// the cursor keeps it, so the cursor never disappears.
-pub fn draw(editor: &TextArea, area: Rect, buf: &mut Buffer) {
+/// Draws an editor in `area` and returns the cell of its insertion point, if it is in
+/// `area`. ratatui-textarea 0.9's word wrap starts a row with the space it broke at when the
+/// word before it filled the row exactly (`wrap.rs`: a space that does not fit opens the
+/// next row); that space is taken out of the drawn row here. Only the drawing changes: the
+/// text keeps its space, and a row whose first cell is the cursor keeps it, so the cursor
+/// never disappears.
+pub fn draw(editor: &TextArea, area: Rect, buf: &mut Buffer) -> Option<Position> {
     editor.render(area, buf);
-    if editor.wrap_mode() == WrapMode::None || area.width < 2 {
-        return;
+    let (top, left) = editor.scroll_offset();
+    let at = editor.screen_cursor();
+    let row = at.row.checked_sub(usize::from(top))?;
+    let mut col = at.col.checked_sub(usize::from(left))?;
+    if editor.wrap_mode() != WrapMode::None && area.width >= 2 {
+        let top = usize::from(top);
+        let lines = editor.lines();
+        let cursor = editor.cursor();
+        let mut previous = None;
+        for y in 0..area.height {
+            let at = editor.screen_to_data(top + usize::from(y), 0);
+            // Rows past the end resolve to the last one again.
+            if previous == Some(at) {
+                break;
+            }
+            previous = Some(at);
+            let DataCursor(r, c) = at;
+            let wrap_space = c > 0 && lines[r].chars().nth(c) == Some(' ');
+            if !wrap_space || cursor == (r, c) {
+                continue;
+            }
+            let y_abs = area.y + y;
+            for x in area.x..area.right() - 1 {
+                buf[(x, y_abs)] = buf[(x + 1, y_abs)].clone();
+            }
+            buf[(area.right() - 1, y_abs)].set_symbol(" ");
+            // The cursor's row lost its first cell: the cursor moves left with the text.
+            if usize::from(y) == row {
+                col = col.saturating_sub(1);
+            }
+        }
     }
-    let top = usize::from(editor.scroll_offset().0);
-    let lines = editor.lines();
-    let cursor = editor.cursor();
-    let mut previous = None;
-    for y in 0..area.height {
-        let at = editor.screen_to_data(top + usize::from(y), 0);
-        // Rows past the end resolve to the last one again.
-        if previous == Some(at) {
-            break;
+    let (mut x, mut y) = (u16::try_from(col).ok()?, u16::try_from(row).ok()?);
+    // Just after a word that filled its row exactly the editor draws no cursor cell: the
+    // next character goes to the next row, so the cursor waits there (or at the row's last
+    // cell when there is no next row in view).
+    if x >= area.width && area.width > 0 {
+        if y + 1 < area.height {
+            (x, y) = (0, y + 1);
+        } else {
+            x = area.width - 1;
         }
-        previous = Some(at);
-        let DataCursor(row, col) = at;
-        let wrap_space = col > 0 && lines[row].chars().nth(col) == Some(' ');
-        if !wrap_space || cursor == (row, col) {
-            continue;
-        }
-        let y = area.y + y;
-        for x in area.x..area.right() - 1 {
-            buf[(x, y)] = buf[(x + 1, y)].clone();
-        }
-        buf[(area.right() - 1, y)].set_symbol(" ");
     }
+    (x < area.width && y < area.height).then(|| Position::new(area.x + x, area.y + y))
+}
+
+/// Draws an editor in `area` for `app`'s frame, keeping where its insertion point is for the
+/// terminal's cursor (see `App::drawn_cursor`).
+pub fn show(app: &crate::app::App, editor: &TextArea, area: Rect, buf: &mut Buffer) {
+    app.drawn_cursor.set(draw(editor, area, buf));
 }
 
 /// A field's text for reading, wrapped like the editor, or its placeholder when empty.

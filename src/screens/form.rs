@@ -91,7 +91,7 @@ pub fn list_box(app: &App, area: Rect, buf: &mut Buffer, list: ListKind, title: 
         Line::from(vec![marker, Span::styled("• ", THEME.label)]).render(m, buf);
         let field = items[i];
         if let Some(editor) = editor_for(app, field) {
-            editor.render(v, buf);
+            super::editor::show(app, editor, v, buf);
         } else {
             let style = if focused { THEME.focus_row } else { THEME.text };
             let text = field.text(&app.workbook).unwrap_or_default();
@@ -115,7 +115,7 @@ pub fn text_box(app: &App, area: Rect, buf: &mut Buffer, field: Field, warning: 
         Some(editor) => {
             let inner = block.inner(area);
             block.render(area, buf);
-            super::editor::draw(editor, inner, buf);
+            super::editor::show(app, editor, inner, buf);
         }
         None => {
             let text = field.text(&app.workbook).unwrap_or_default();

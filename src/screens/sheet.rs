@@ -10,7 +10,7 @@ pub use draw::{fit, fit_line, more_below};
 use std::borrow::Cow;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{
     Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Wrap,
@@ -247,6 +247,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, items: &[Item]) {
     let from = spans.first().map_or(offset, |s| s.1);
     let to = spans.last().map_or(offset, |s| s.1 + s.2);
     let mut canvas = Buffer::empty(Rect::new(0, 0, width, (to - from).max(1)));
+    let before = app.drawn_cursor.take();
     for (item, y, h) in spans {
         draw::item(
             app,
@@ -256,10 +257,21 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer, items: &[Item]) {
             &mut canvas,
         );
     }
-    for row in 0..area.height.min(total.saturating_sub(offset)) {
+    let shown = area.height.min(total.saturating_sub(offset));
+    for row in 0..shown {
         for x in 0..width {
             buf[(area.x + x, area.y + row)] = canvas[(x, offset - from + row)].clone();
         }
+    }
+    // An editor drawn on the canvas put its cursor there: moved with the rows, and gone
+    // with them if they are out of view.
+    match app.drawn_cursor.get() {
+        Some(at) => {
+            let row = at.y.checked_sub(offset - from).filter(|r| *r < shown);
+            app.drawn_cursor
+                .set(row.map(|r| Position::new(area.x + at.x, area.y + r)));
+        }
+        None => app.drawn_cursor.set(before),
     }
     if total > area.height {
         let mut state =

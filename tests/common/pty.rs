@@ -243,6 +243,28 @@ impl Pty {
         assert_eq!(unsafe { libc::kill(pid, sig) }, 0);
     }
 
+    /// The terminal's cursor: `None` while hidden, else its row and column and the text of
+    /// the row it is on.
+    pub fn cursor(&self) -> Option<(u16, u16, String)> {
+        let parser = self.screen.lock().unwrap();
+        let screen = parser.screen();
+        if screen.hide_cursor() {
+            return None;
+        }
+        let (row, col) = screen.cursor_position();
+        let text = screen
+            .rows(0, 100)
+            .nth(usize::from(row))
+            .unwrap_or_default();
+        Some((row, col, text))
+    }
+
+    /// Whether the cell at `row`, `col` is drawn reversed (the editor's own cursor cell).
+    pub fn reversed(&self, row: u16, col: u16) -> bool {
+        let parser = self.screen.lock().unwrap();
+        parser.screen().cell(row, col).is_some_and(|c| c.inverse())
+    }
+
     /// The terminal is back to normal: main screen, cursor shown, paste mode off.
     pub fn assert_restored(&self) {
         let parser = self.screen.lock().unwrap();

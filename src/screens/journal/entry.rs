@@ -82,6 +82,7 @@ fn row(app: &App, target: Target, label: &str, value: Line<'static>, area: Rect,
 
 /// A one-line field being edited: its label, then the editor.
 fn editing_row(
+    app: &App,
     label: &str,
     editor: &ratatui_textarea::TextArea<'static>,
     area: Rect,
@@ -96,7 +97,7 @@ fn editing_row(
         Span::styled(label.to_string(), THEME.label),
     ])
     .render(l, buf);
-    editor.render(v, buf);
+    crate::screens::editor::show(app, editor, v, buf);
 }
 
 /// Draws the screen.
@@ -140,14 +141,14 @@ pub fn render(app: &App, e: usize, area: Rect, buf: &mut Buffer) {
     let tag_field = Field::EntryTags(e);
     let at_field = Field::EntryAt(e);
     match editor_for(app, at_field) {
-        Some(editor) => editing_row("Written", editor, written, buf),
+        Some(editor) => editing_row(app, "Written", editor, written, buf),
         None => {
             let value = Line::raw(entry.at.format("%Y-%m-%d %H:%M (UTC%:z)").to_string());
             row(app, Target::Field(at_field), "Written", value, written, buf);
         }
     }
     match editor_for(app, tag_field) {
-        Some(editor) => editing_row("Tags", editor, tags, buf),
+        Some(editor) => editing_row(app, "Tags", editor, tags, buf),
         None => {
             let value = if entry.tags.is_empty() {
                 Line::from(Span::styled(

@@ -253,7 +253,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         .editing()
         .filter(|e| e.what == Editable::JournalFilter);
     match filter {
-        Some(editing) => editing.editor.render(value_row, buf),
+        Some(editing) => crate::screens::editor::show(app, &editing.editor, value_row, buf),
         None => {
             let count = format!("{} of {total} entries{reading}", view.matches.len());
             let line = if view.query.is_empty() {

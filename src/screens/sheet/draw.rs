@@ -11,6 +11,7 @@ use crate::app::App;
 use crate::field::{Field, Kind};
 use crate::lifecycle::Exercise;
 use crate::nav::Target;
+use crate::screens::editor::show;
 use crate::screens::{editor_for, progress, spec};
 use crate::theme::THEME;
 
@@ -102,7 +103,7 @@ pub fn item(app: &App, item: &Item, focus: Option<Target>, area: Rect, buf: &mut
             ]));
             Line::from(vec![marker(focused), Span::styled(spec.label, THEME.label)]).render(l, buf);
             if let Some(editor) = editor_for(app, *f) {
-                editor.render(v, buf);
+                show(app, editor, v, buf);
                 return;
             }
             let text = f.display(wb).unwrap_or_default();
@@ -134,7 +135,7 @@ pub fn item(app: &App, item: &Item, focus: Option<Target>, area: Rect, buf: &mut
             ]));
             Line::from(vec![marker(focused), Span::styled("• ", THEME.label)]).render(m, buf);
             if let Some(editor) = editor_for(app, *f) {
-                editor.render(v, buf);
+                show(app, editor, v, buf);
             } else {
                 let text = f.value(wb).unwrap_or_default();
                 if text.is_empty() {
@@ -206,7 +207,7 @@ fn draw_row(app: &App, row: &Row, focused: bool, area: Rect, buf: &mut Buffer) {
         }
     };
     match editing.and_then(|f| editor_for(app, f).map(|e| (f, e))) {
-        Some((f, editor)) if Target::Field(f) == row.target => editor.render(v, buf),
+        Some((f, editor)) if Target::Field(f) == row.target => show(app, editor, v, buf),
         Some((f, editor)) => {
             // A date or a dependency: the row's text stays, shortened, beside the editor.
             let label = format!("{}: ", spec(f, &app.workbook).label);
@@ -217,7 +218,7 @@ fn draw_row(app: &App, row: &Row, focused: bool, area: Rect, buf: &mut Buffer) {
             ]));
             text_line(t.width).render(t, buf);
             Line::from(Span::styled(format!(" {label}"), THEME.label)).render(l, buf);
-            editor.render(e, buf);
+            show(app, editor, e, buf);
         }
         None => {
             text_line(v.width).render(v, buf);
@@ -263,7 +264,7 @@ fn draw_text_field(app: &App, f: Field, focused: bool, area: Rect, buf: &mut Buf
                 .border_style(THEME.border_edit);
             let inner = block.inner(body);
             block.render(body, buf);
-            crate::screens::editor::draw(editor, inner, buf);
+            show(app, editor, inner, buf);
         }
         None => {
             let text = f.value(&app.workbook).unwrap_or_default();
