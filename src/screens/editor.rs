@@ -46,8 +46,9 @@ pub fn draw(editor: &TextArea, area: Rect, buf: &mut Buffer) -> Option<Position>
     editor.render(area, buf);
     let (top, left) = editor.scroll_offset();
     let at = editor.screen_cursor();
-    let row = at.row.checked_sub(usize::from(top))?;
-    let mut col = at.col.checked_sub(usize::from(left))?;
+    // The insertion point's row and column in `area` (none if scrolled out of it).
+    let row = at.row.checked_sub(usize::from(top));
+    let mut col = at.col.checked_sub(usize::from(left));
     if editor.wrap_mode() != WrapMode::None && area.width >= 2 {
         let top = usize::from(top);
         let lines = editor.lines();
@@ -71,12 +72,12 @@ pub fn draw(editor: &TextArea, area: Rect, buf: &mut Buffer) -> Option<Position>
             }
             buf[(area.right() - 1, y_abs)].set_symbol(" ");
             // The cursor's row lost its first cell: the cursor moves left with the text.
-            if usize::from(y) == row {
-                col = col.saturating_sub(1);
+            if Some(usize::from(y)) == row {
+                col = col.map(|c| c.saturating_sub(1));
             }
         }
     }
-    let (mut x, mut y) = (u16::try_from(col).ok()?, u16::try_from(row).ok()?);
+    let (mut x, mut y) = (u16::try_from(col?).ok()?, u16::try_from(row?).ok()?);
     // Just after a word that filled its row exactly the editor draws no cursor cell: the
     // next character goes to the next row, so the cursor waits there (or at the row's last
     // cell when there is no next row in view).
