@@ -87,11 +87,12 @@ fn is_root() -> bool {
     unsafe { libc::geteuid() == 0 }
 }
 
-/// Where util-linux's `setpriv` is, if it is.
-fn setpriv() -> Option<&'static str> {
-    ["/usr/bin/setpriv", "/bin/setpriv"]
-        .into_iter()
-        .find(|p| Path::new(p).exists())
+/// Where util-linux's `setpriv` is, if it is: on the `PATH` (as `.ci/run` looks for it).
+fn setpriv() -> Option<PathBuf> {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    std::env::split_paths(&path)
+        .map(|dir| dir.join("setpriv"))
+        .find(|p| p.exists())
 }
 
 /// What stops this machine from running the app as an unprivileged user, if anything.
