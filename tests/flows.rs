@@ -583,3 +583,89 @@ fn the_word_keys_the_help_shows_move_by_words() {
     assert!(help.contains(&"Ctrl-← / Ctrl-→"), "{help:?}");
     assert!(!help.iter().any(|l| l.contains("Alt-←")), "{help:?}");
 }
+
+/// Text a crash left in `recovery/` is offered at the next start when it differs from the
+/// workbook: `y` takes it back (saved, the recovery file gone, the old file in `backups/`),
+/// `n` sets it aside in `backups/`. One that holds what the workbook holds is removed
+/// without a question.
+#[test]
+fn a_recovery_file_is_offered_and_answered_and_a_stale_one_removed() {
+    for (answer, differs) in [("y", true), ("n", true), ("y", false)] {
+        let s = Temp::new();
+        let mut on_disk = Workbook::default();
+        on_disk.vision.statement = "saved before the crash".into();
+        let mut crashed = on_disk.clone();
+        if differs {
+            crashed.vision.statement = "typed just before the crash".into();
+        }
+        {
+            let (mut store, _) = Store::open(&s.path).unwrap();
+            store.save(&on_disk, fixed_now()).unwrap();
+            store.write_recovery(&crashed, fixed_now()).unwrap();
+        }
+        let session = s.open(None);
+        let mut asked = false;
+        {
+            let mut events = Script::new(answer);
+            // The question is up before the answer is read.
+            let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+            let stop = AtomicUsize::new(0);
+            let mut probe = AskedThen {
+                events: &mut events,
+                session: &session,
+                asked: &mut asked,
+            };
+            run(&session, &mut terminal, &mut probe, &stop).unwrap();
+        }
+        let dir = s.path.parent().unwrap();
+        let left: Vec<_> = fs::read_dir(dir.join("recovery"))
+            .map(|d| d.flatten().collect())
+            .unwrap_or_default();
+        let set_aside = fs::read_dir(dir.join("backups"))
+            .map(|d| {
+                d.flatten()
+                    .filter(|e| e.file_name().to_string_lossy().contains("recovered"))
+                    .count()
+            })
+            .unwrap_or(0);
+        let statement = s.saved().vision.statement;
+        match (answer, differs) {
+            ("y", true) => {
+                assert!(asked, "a differing recovery file is offered");
+                assert_eq!(statement, "typed just before the crash");
+                assert!(left.is_empty(), "the recovery file is gone once restored");
+            }
+            ("n", true) => {
+                assert!(asked);
+                assert_eq!(statement, "saved before the crash");
+                assert_eq!(set_aside, 1, "set aside in backups/");
+            }
+            _ => {
+                assert!(
+                    !asked,
+                    "nothing to offer when it holds what the workbook holds"
+                );
+                assert_eq!(statement, "saved before the crash");
+                assert!(left.is_empty(), "the stale recovery file is removed");
+            }
+        }
+    }
+}
+
+/// Hands out the script's events, noting whether the recovery question is up when the
+/// first one is read.
+struct AskedThen<'a> {
+    events: &'a mut Script,
+    session: &'a Mutex<Session>,
+    asked: &'a mut bool,
+}
+
+impl mentorbook::shell::Events for AskedThen<'_> {
+    fn next(&mut self, timeout: Option<std::time::Duration>) -> std::io::Result<Option<Event>> {
+        // The loop holds no lock while it waits for an event.
+        if let Ok(s) = self.session.try_lock() {
+            *self.asked |= matches!(s.app.mode, Mode::Confirm(Confirm::Recover(_)));
+        }
+        self.events.next(timeout)
+    }
+}
