@@ -663,8 +663,13 @@ struct AskedThen<'a> {
 impl mentorbook::shell::Events for AskedThen<'_> {
     fn next(&mut self, timeout: Option<std::time::Duration>) -> std::io::Result<Option<Event>> {
         // The loop holds no lock while it waits for an event.
-        if let Ok(s) = self.session.try_lock() {
-            *self.asked |= matches!(s.app.mode, Mode::Confirm(Confirm::Recover(_)));
+        if let Ok(s) = self.session.try_lock()
+            && let Mode::Confirm(Confirm::Recover(when)) = &s.app.mode
+        {
+            // The question says when the text was written (the recovery file's time).
+            let written = fixed_now().format("%Y-%m-%d %H:%M").to_string();
+            assert_eq!(*when, written);
+            *self.asked = true;
         }
         self.events.next(timeout)
     }
