@@ -674,3 +674,48 @@ impl mentorbook::shell::Events for AskedThen<'_> {
         self.events.next(timeout)
     }
 }
+
+/// While a save runs in the background the loop looks every `SAVE_POLL` whether it has
+/// finished, even when the autosave's next deadline is further off, so its outcome (the
+/// status line, a failure to retry) is taken in at once. The save is held up here so it is
+/// still running when the next key has been handled.
+#[test]
+fn a_running_save_is_looked_at_every_poll_interval() {
+    let s = Temp::new();
+    let session = s.open_at(None, STATEMENT);
+    let slow = mentorbook::store::Faults(Arc::new(|step, _: &Path| {
+        if step == mentorbook::store::SaveStep::Write {
+            std::thread::sleep(std::time::Duration::from_millis(300));
+        }
+        Ok(())
+    }));
+    session.lock().unwrap().store.inject_faults(Some(slow));
+    let waits = Arc::new(Mutex::new(Vec::new()));
+    let mut events = Recorded {
+        script: Script::new("<Enter>abc<C-s>d"),
+        waits: Arc::clone(&waits),
+    };
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    run(&session, &mut terminal, &mut events, &AtomicUsize::new(0)).unwrap();
+    let waits = waits.lock().unwrap();
+    // The wait after `d`: a key typed (deadline 0.8 s away) while Ctrl-s's save runs.
+    assert_eq!(
+        waits.last().copied().flatten(),
+        Some(mentorbook::shell::SAVE_POLL),
+        "{waits:?}"
+    );
+    assert_eq!(s.saved().vision.statement, "abcd");
+}
+
+/// The script's events, noting the time-out the loop asked for at each.
+struct Recorded {
+    script: Script,
+    waits: Arc<Mutex<Vec<Option<std::time::Duration>>>>,
+}
+
+impl mentorbook::shell::Events for Recorded {
+    fn next(&mut self, timeout: Option<std::time::Duration>) -> std::io::Result<Option<Event>> {
+        self.waits.lock().unwrap().push(timeout);
+        self.script.next(timeout)
+    }
+}
