@@ -304,12 +304,7 @@ fn a_failed_autosave_is_retried_without_a_key() {
     // deadline, until the text is on disk (the loop asking to wait for ever instead ends
     // the run: no retry is coming). The file is read at each deadline, before the run ends
     // (which, like a lost terminal, would save by itself).
-    let mut events = TimePasses {
-        script: Script::new("<Enter>kept<Esc>"),
-        path: path.clone(),
-        seen: Vec::new(),
-        waited_for_ever: false,
-    };
+    let mut events = common::TimePasses::new(Script::new("<Enter>kept<Esc>"), &path, "kept", 5);
     run(&session, &mut terminal, &mut events, &AtomicUsize::new(0)).unwrap();
     assert!(!events.waited_for_ever, "no retry was scheduled");
     assert_eq!(
@@ -327,51 +322,6 @@ fn a_failed_autosave_is_retried_without_a_key() {
         session.lock().unwrap().app.status,
         Status::Saved(_)
     ));
-}
-
-/// A script, then only time: each wait the loop asks for ends at its deadline (a save in
-/// the background is given a moment to finish), and the file is read at every deadline,
-/// until it holds the text. A wait with no time-out would never end: the run stops there
-/// (a failure unless the text is saved by then).
-struct TimePasses {
-    script: Script,
-    path: PathBuf,
-    /// The statement on disk at each deadline that passed.
-    seen: Vec<String>,
-    waited_for_ever: bool,
-}
-
-impl mentorbook::shell::Events for TimePasses {
-    fn next(&mut self, timeout: Option<Duration>) -> std::io::Result<Option<Event>> {
-        if !self.script.events.is_empty() {
-            return self.script.next(timeout);
-        }
-        let on_disk = || {
-            mentorbook::store::read_only(&self.path)
-                .map(|s| s.workbook.vision.statement)
-                .unwrap_or_default()
-        };
-        let end = Err(std::io::Error::other("the test has seen enough"));
-        match timeout {
-            // Idle: fine once the text is saved, a retry never coming otherwise.
-            None => {
-                self.seen.push(on_disk());
-                self.waited_for_ever = self.seen.last().is_none_or(|t| t != "kept");
-                end
-            }
-            Some(t) if t == mentorbook::shell::SAVE_POLL => {
-                std::thread::sleep(Duration::from_millis(2));
-                Ok(None)
-            }
-            Some(_) => {
-                self.seen.push(on_disk());
-                if self.seen.last().is_some_and(|t| t == "kept") || self.seen.len() > 5 {
-                    return end;
-                }
-                Ok(None)
-            }
-        }
-    }
 }
 
 /// Test 11: another program replaces, truncates or rewrites a file of the workbook (its own,

@@ -241,3 +241,61 @@ pub fn screen_text(app: &App, w: u16, h: u16) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// A script, then only time: each wait the loop asks for ends at its deadline (a save in
+/// the background is given a moment to finish), and the vision statement on disk is read at
+/// every deadline, until it is `until` or `deadlines` have passed. A wait with no time-out
+/// would never end: the run stops there (`waited_for_ever` unless the text is saved by then).
+/// The run always ends with an error, like a lost terminal, which saves by itself: so what
+/// counts is what was read before.
+pub struct TimePasses {
+    script: Script,
+    path: std::path::PathBuf,
+    until: String,
+    deadlines: usize,
+    /// The statement on disk at each deadline that passed (and when the loop went idle).
+    pub seen: Vec<String>,
+    pub waited_for_ever: bool,
+}
+
+impl TimePasses {
+    pub fn new(script: Script, path: &std::path::Path, until: &str, deadlines: usize) -> Self {
+        TimePasses {
+            script,
+            path: path.to_path_buf(),
+            until: until.into(),
+            deadlines,
+            seen: Vec::new(),
+            waited_for_ever: false,
+        }
+    }
+}
+
+impl Events for TimePasses {
+    fn next(&mut self, timeout: Option<Duration>) -> io::Result<Option<Event>> {
+        if !self.script.events.is_empty() {
+            return self.script.next(timeout);
+        }
+        let on_disk = mentorbook::store::read_only(&self.path)
+            .map(|s| s.workbook.vision.statement)
+            .unwrap_or_default();
+        let end = Err(io::Error::other("the test has seen enough"));
+        match timeout {
+            // Idle: fine once the text is saved, nothing coming otherwise.
+            None => {
+                self.waited_for_ever = on_disk != self.until;
+                self.seen.push(on_disk);
+                end
+            }
+            Some(t) if t == mentorbook::shell::SAVE_POLL => {
+                std::thread::sleep(Duration::from_millis(2));
+                Ok(None)
+            }
+            Some(_) => {
+                let done = on_disk == self.until || self.seen.len() >= self.deadlines;
+                self.seen.push(on_disk);
+                if done { end } else { Ok(None) }
+            }
+        }
+    }
+}
