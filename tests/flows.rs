@@ -203,13 +203,15 @@ impl mentorbook::shell::Events for SignalAfter<'_> {
     }
 }
 
-/// A terminal that sets the signal flag while a frame is drawn: the flag is up when the loop
-/// comes round again, before it waits for the next event.
+/// A terminal that keeps the text of the last frame drawn, and sets the signal flag while
+/// frame `signal_at` is drawn: the flag is up when the loop comes round again, before it
+/// waits for the next event.
 struct SignalOnDraw<'a> {
     inner: TestBackend,
     draws: usize,
     signal_at: usize,
     stop: &'a AtomicUsize,
+    last_frame: Arc<Mutex<String>>,
 }
 
 impl ratatui::backend::Backend for SignalOnDraw<'_> {
@@ -222,7 +224,10 @@ impl ratatui::backend::Backend for SignalOnDraw<'_> {
         if self.draws == self.signal_at {
             self.stop.store(15, std::sync::atomic::Ordering::SeqCst);
         }
-        self.inner.draw(content)
+        self.inner.draw(content)?;
+        let buf = self.inner.buffer();
+        *self.last_frame.lock().unwrap() = buf.content().iter().map(|c| c.symbol()).collect();
+        Ok(())
     }
     fn hide_cursor(&mut self) -> Result<(), Self::Error> {
         self.inner.hide_cursor()
@@ -288,6 +293,7 @@ fn a_signal_raised_while_a_frame_is_drawn_saves_before_waiting_again() {
         draws: 0,
         signal_at: frames,
         stop: &stop,
+        last_frame: Arc::default(),
     };
     let mut terminal = Terminal::new(backend).unwrap();
     let mut events = Script::new(typed);
@@ -610,13 +616,21 @@ fn a_recovery_file_is_offered_and_answered_and_a_stale_one_removed() {
         let mut asked = false;
         {
             let mut events = Script::new(answer);
-            // The question is up before the answer is read.
-            let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
             let stop = AtomicUsize::new(0);
+            let last_frame = Arc::default();
+            let backend = SignalOnDraw {
+                inner: TestBackend::new(200, 24),
+                draws: 0,
+                signal_at: usize::MAX,
+                stop: &stop,
+                last_frame: Arc::clone(&last_frame),
+            };
+            let mut terminal = Terminal::new(backend).unwrap();
             let mut probe = AskedThen {
                 events: &mut events,
                 session: &session,
                 asked: &mut asked,
+                last_frame,
             };
             run(&session, &mut terminal, &mut probe, &stop).unwrap();
         }
@@ -656,11 +670,12 @@ fn a_recovery_file_is_offered_and_answered_and_a_stale_one_removed() {
 }
 
 /// Hands out the script's events, noting whether the recovery question is up when the
-/// first one is read.
+/// first one is read, and checking it is on the screen by then.
 struct AskedThen<'a> {
     events: &'a mut Script,
     session: &'a Mutex<Session>,
     asked: &'a mut bool,
+    last_frame: Arc<Mutex<String>>,
 }
 
 impl mentorbook::shell::Events for AskedThen<'_> {
@@ -672,6 +687,11 @@ impl mentorbook::shell::Events for AskedThen<'_> {
             // The question says when the text was written (the recovery file's time).
             let written = fixed_now().format("%Y-%m-%d %H:%M").to_string();
             assert_eq!(*when, written);
+            let frame = self.last_frame.lock().unwrap();
+            assert!(
+                frame.contains("Restore it?"),
+                "the question is drawn before a key is awaited"
+            );
             *self.asked = true;
         }
         self.events.next(timeout)
