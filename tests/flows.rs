@@ -742,3 +742,37 @@ impl mentorbook::shell::Events for Recorded {
         self.script.next(timeout)
     }
 }
+
+/// A save that finishes while no key comes is shown at once: the loop draws a frame when it
+/// takes the outcome in, so the status line says "saved" before the app goes idle.
+#[test]
+fn a_save_finishing_with_no_key_is_shown_at_once() {
+    let s = Temp::new();
+    let session = s.open_at(None, STATEMENT);
+    let slow = mentorbook::store::Faults(Arc::new(|step, _: &Path| {
+        if step == mentorbook::store::SaveStep::Write {
+            std::thread::sleep(std::time::Duration::from_millis(300));
+        }
+        Ok(())
+    }));
+    session.lock().unwrap().store.inject_faults(Some(slow));
+    let stop = AtomicUsize::new(0);
+    let last_frame = Arc::new(Mutex::new(String::new()));
+    let backend = SignalOnDraw {
+        inner: TestBackend::new(100, 24),
+        draws: 0,
+        signal_at: usize::MAX,
+        stop: &stop,
+        last_frame: Arc::clone(&last_frame),
+    };
+    let mut terminal = Terminal::new(backend).unwrap();
+    let script = Script::new("<Enter>abc<C-s>");
+    let mut events = common::TimePasses::new(script, &s.path, "abc", 0);
+    run(&session, &mut terminal, &mut events, &stop).unwrap();
+    assert_eq!(events.seen, ["abc"]);
+    let frame = last_frame.lock().unwrap();
+    assert!(
+        frame.contains(" saved "),
+        "the last frame before going idle shows the save"
+    );
+}
