@@ -83,6 +83,21 @@ fn save_then_load_is_equal_and_saving_again_changes_nothing() {
     );
 }
 
+/// The workbook's own file (the manifest) deleted by another program while open: the next
+/// save writes it again, even with nothing changed in the workbook.
+#[test]
+fn a_deleted_manifest_is_written_again_by_an_unchanged_save() {
+    let (_d, path) = temp();
+    let (mut store, _) = Store::open(&path).unwrap();
+    store.save(&fixture(), fixed_now()).unwrap();
+    fs::remove_file(&path).unwrap();
+    store.save(&fixture(), fixed_now()).unwrap();
+    assert_eq!(
+        mentorbook::store::read_only(&path).unwrap().workbook,
+        fixture()
+    );
+}
+
 #[test]
 fn generation_counts_saves_and_survives_reopening() {
     let (_d, path) = temp();
