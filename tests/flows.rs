@@ -214,6 +214,19 @@ struct SignalOnDraw<'a> {
     last_frame: Arc<Mutex<String>>,
 }
 
+impl<'a> SignalOnDraw<'a> {
+    /// A `width`×24 terminal that only keeps its last frame (never signals).
+    fn watching(width: u16, stop: &'a AtomicUsize, last_frame: &Arc<Mutex<String>>) -> Self {
+        SignalOnDraw {
+            inner: TestBackend::new(width, 24),
+            draws: 0,
+            signal_at: usize::MAX,
+            stop,
+            last_frame: Arc::clone(last_frame),
+        }
+    }
+}
+
 impl ratatui::backend::Backend for SignalOnDraw<'_> {
     type Error = <TestBackend as ratatui::backend::Backend>::Error;
     fn draw<'b, I>(&mut self, content: I) -> Result<(), Self::Error>
@@ -617,14 +630,8 @@ fn a_recovery_file_is_offered_and_answered_and_a_stale_one_removed() {
         {
             let mut events = Script::new(answer);
             let stop = AtomicUsize::new(0);
-            let last_frame = Arc::default();
-            let backend = SignalOnDraw {
-                inner: TestBackend::new(200, 24),
-                draws: 0,
-                signal_at: usize::MAX,
-                stop: &stop,
-                last_frame: Arc::clone(&last_frame),
-            };
+            let last_frame = Arc::new(Mutex::new(String::new()));
+            let backend = SignalOnDraw::watching(200, &stop, &last_frame);
             let mut terminal = Terminal::new(backend).unwrap();
             let mut probe = AskedThen {
                 events: &mut events,
@@ -698,14 +705,9 @@ impl mentorbook::shell::Events for AskedThen<'_> {
     }
 }
 
-/// While a save runs in the background the loop looks every `SAVE_POLL` whether it has
-/// finished, even when the autosave's next deadline is further off, so its outcome (the
-/// status line, a failure to retry) is taken in at once. The save is held up here so it is
+/// Makes every save of `session` take 300 ms more (in its write), so one started by a key is
 /// still running when the next key has been handled.
-#[test]
-fn a_running_save_is_looked_at_every_poll_interval() {
-    let s = Temp::new();
-    let session = s.open_at(None, STATEMENT);
+fn hold_up_saves(session: &Mutex<Session>) {
     let slow = mentorbook::store::Faults(Arc::new(|step, _: &Path| {
         if step == mentorbook::store::SaveStep::Write {
             std::thread::sleep(std::time::Duration::from_millis(300));
@@ -713,6 +715,16 @@ fn a_running_save_is_looked_at_every_poll_interval() {
         Ok(())
     }));
     session.lock().unwrap().store.inject_faults(Some(slow));
+}
+
+/// While a save runs in the background the loop looks every `SAVE_POLL` whether it has
+/// finished, even when the autosave's next deadline is further off, so its outcome (the
+/// status line, a failure to retry) is taken in at once.
+#[test]
+fn a_running_save_is_looked_at_every_poll_interval() {
+    let s = Temp::new();
+    let session = s.open_at(None, STATEMENT);
+    hold_up_saves(&session);
     let waits = Arc::new(Mutex::new(Vec::new()));
     let mut events = Recorded {
         script: Script::new("<Enter>abc<C-s>d"),
@@ -749,22 +761,10 @@ impl mentorbook::shell::Events for Recorded {
 fn a_save_finishing_with_no_key_is_shown_at_once() {
     let s = Temp::new();
     let session = s.open_at(None, STATEMENT);
-    let slow = mentorbook::store::Faults(Arc::new(|step, _: &Path| {
-        if step == mentorbook::store::SaveStep::Write {
-            std::thread::sleep(std::time::Duration::from_millis(300));
-        }
-        Ok(())
-    }));
-    session.lock().unwrap().store.inject_faults(Some(slow));
+    hold_up_saves(&session);
     let stop = AtomicUsize::new(0);
     let last_frame = Arc::new(Mutex::new(String::new()));
-    let backend = SignalOnDraw {
-        inner: TestBackend::new(100, 24),
-        draws: 0,
-        signal_at: usize::MAX,
-        stop: &stop,
-        last_frame: Arc::clone(&last_frame),
-    };
+    let backend = SignalOnDraw::watching(100, &stop, &last_frame);
     let mut terminal = Terminal::new(backend).unwrap();
     let script = Script::new("<Enter>abc<C-s>");
     let mut events = common::TimePasses::new(script, &s.path, "abc", 0);
