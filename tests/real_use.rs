@@ -2,7 +2,7 @@
 //! named after its number there.
 
 mod common;
-use common::disk;
+use common::{disk, markdown};
 #[path = "common/pty.rs"]
 mod driver;
 
@@ -13,7 +13,6 @@ use mentorbook::field::ListKind;
 use mentorbook::model::{ConversationKind, Phase};
 use mentorbook::nav::{Exercise, Screen};
 use mentorbook::report::Section;
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 /// Defect 5: the tense check's phrase was printed alone ("I will") in `show vision`, the
 /// Markdown and the review's reference, without the sentence that says what is wrong.
@@ -46,27 +45,9 @@ fn defect_06_a_blank_line_inside_an_answer_stays_in_its_list_item() {
         ("Clear writer.", "Calm on call."),
     ] {
         // The list item whose text holds `first` holds `second` too.
-        let mut depth = 0;
-        let mut item = String::new();
-        let mut found = None;
-        for e in Parser::new(&md) {
-            match e {
-                Event::Start(Tag::Item) => {
-                    depth += 1;
-                    if depth == 1 {
-                        item.clear();
-                    }
-                }
-                Event::End(TagEnd::Item) => {
-                    depth -= 1;
-                    if depth == 0 && item.contains(first) {
-                        found = Some(item.clone());
-                    }
-                }
-                Event::Text(t) if depth > 0 => item.push_str(&t),
-                _ => {}
-            }
-        }
+        let found = markdown::list_items(&md, pulldown_cmark::Options::empty())
+            .into_iter()
+            .find(|item| item.contains(first));
         let found = found.unwrap_or_else(|| panic!("no item holds {first:?}:\n{md}"));
         assert!(found.contains(second), "{second:?} left its item:\n{md}");
     }

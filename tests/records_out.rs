@@ -49,8 +49,6 @@ struct Read {
 fn read(md: &str) -> Read {
     let mut r = Read::default();
     let (mut heading, mut in_heading) = (String::new(), false);
-    let mut depth = 0;
-    let mut item = String::new();
     let mut row = 0usize;
     for e in Parser::new_ext(md, options()) {
         match e {
@@ -68,32 +66,13 @@ fn read(md: &str) -> Read {
                 r.tables.last_mut().unwrap().push(row);
             }
             Event::Start(Tag::TableCell) => row += 1,
-            Event::Start(Tag::Item) => {
-                depth += 1;
-                if depth == 1 {
-                    item.clear();
-                }
-            }
-            Event::End(TagEnd::Item) => {
-                depth -= 1;
-                if depth == 0 {
-                    r.items.push(item.clone());
-                }
-            }
-            Event::Text(t) => {
-                if in_heading {
-                    heading.push_str(&t);
-                }
-                if depth > 0 {
-                    item.push_str(&t);
-                }
-            }
-            Event::SoftBreak | Event::HardBreak if depth > 0 => item.push('\n'),
+            Event::Text(t) if in_heading => heading.push_str(&t),
             Event::Html(h) | Event::InlineHtml(h) if &*h != "<br>" => r.html.push(h.to_string()),
             Event::Code(_) => r.code += 1,
             _ => {}
         }
     }
+    r.items = common::markdown::list_items(md, options());
     r
 }
 

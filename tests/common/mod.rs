@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod disk;
+pub mod markdown;
 
 use std::collections::VecDeque;
 use std::io;
