@@ -18,6 +18,7 @@ mod due;
 mod export;
 mod import;
 mod jot;
+mod merge;
 
 pub use export::{Format, calendar_text, export_text, filter_journal, minutes_text};
 
@@ -74,6 +75,9 @@ pub enum Command {
     Check,
     /// What is overdue or due soon; exits 1 if anything is overdue (0 if not, 2 on errors).
     Due(due::DueArgs),
+    /// Merge two copies of a workbook file against the one both came from (git's merge
+    /// driver: the result goes over OURS; exits 0 clean, 1 with collisions to choose).
+    Merge(merge::MergeArgs),
     /// Print shell completions.
     Completions {
         #[arg(value_enum)]
@@ -220,6 +224,7 @@ pub fn run(cli: &Cli, command: &Command, now: DateTime<Local>) -> ExitCode {
         Command::New { name } => new(name, now),
         Command::Check => check(cli),
         Command::Due(args) => return due::run(cli, args, now),
+        Command::Merge(args) => return merge::run(args, now),
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(*shell, &mut Cli::command(), "mentorbook", &mut out);
@@ -244,7 +249,8 @@ pub fn run(cli: &Cli, command: &Command, now: DateTime<Local>) -> ExitCode {
         | Command::Check
         | Command::Import(_)
         | Command::Jot(_)
-        | Command::Due(_) => false,
+        | Command::Due(_)
+        | Command::Merge(_) => false,
     };
     match result {
         Ok(text) if raw => print(&text),
@@ -395,8 +401,12 @@ fn check(cli: &Cli) -> Result<String, String> {
     if problems.is_empty() {
         let count =
             |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let open = match wb.conflicts.len() {
+            0 => String::new(),
+            n => format!("; {n} merge collision(s) to choose in the app"),
+        };
         return Ok(format!(
-            "{}: fine ({}, {}, {}, {})\n",
+            "{}: fine ({}, {}, {}, {}){open}\n",
             path.display(),
             count(wb.goals.len(), "goal", "goals"),
             count(wb.conversations.len(), "conversation", "conversations"),

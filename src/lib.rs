@@ -7,6 +7,7 @@ pub mod import;
 pub mod input;
 pub mod keys;
 pub mod lifecycle;
+pub mod merge;
 pub mod model;
 pub mod msg;
 pub mod nav;

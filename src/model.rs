@@ -5,11 +5,13 @@
 //! diffs well in git.
 
 mod check;
+mod conflict;
 mod conversations;
 mod cultivation;
 mod dates;
 mod fold;
 mod goals;
+mod ids;
 mod journal;
 mod meeting;
 mod parts;
@@ -22,6 +24,7 @@ mod vision;
 
 use serde::{Deserialize, Serialize};
 
+pub use conflict::{Conflict, Side};
 pub use conversations::{
     AgendaItem, CheckIn, CheckInPart, Commitment, Conversation, ConversationKind, ConversationPart,
     Feedback, FeedbackPart, FourPs, JournalEntry, PrepPart, judges_the_person,
@@ -33,6 +36,7 @@ pub use goals::{
     ActionPlan, ActionStep, BrainPart, Brainstorm, Candidate, Goal, GoalPart, GoalStatus, Helper,
     Horizon, Measure, MeasureKind, Milestone, Owner, Resource, StepStatus,
 };
+pub use ids::IdUse;
 pub use journal::{Journal, Month, MonthSummary, head_of};
 pub use meeting::Meeting;
 pub use parts::{Slot, SlotMut};
@@ -48,6 +52,11 @@ pub use vision::{Vision, VisionPart, reads_as_future};
 /// Stable identifier of a list item (goal, step, conversation, entry…), unique in one workbook.
 /// Links between items use ids, never positions, so reordering never breaks them.
 pub type Id = u64;
+
+/// For `skip_serializing_if`: an id that was never given.
+fn is_zero(id: &Id) -> bool {
+    *id == 0
+}
 
 /// Whose workbook this is: prompts that differ by role follow it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -146,6 +155,10 @@ pub struct Workbook {
     /// there are none, so a workbook without them reads in older versions.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub templates: Vec<Template>,
+    /// What a merge with another copy left for the person to choose (see `merge`). Left
+    /// out when there is none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
 }
 
 crate::parts! {

@@ -10,7 +10,10 @@ mod files;
 mod id;
 mod load;
 mod parts;
+mod pieces;
 mod progressive;
+mod reading;
+mod rebuild;
 mod save;
 mod steps;
 mod strict;
@@ -35,6 +38,8 @@ pub use id::{ensure_id, new_workbook_id};
 pub use load::{Arrival, PendingJournal, Taken};
 use parts::Manifest;
 pub use parts::{PARTS_VERSION, parts_dir};
+pub use pieces::{Piece, merge_manifests, read_piece, write_piece};
+pub use reading::{read_only, read_plan};
 #[cfg(feature = "test-hooks")]
 pub use save::Faults;
 pub use save::{SaveDone, SaveJob, SaveStep, Saved};
@@ -200,6 +205,7 @@ impl Store {
             #[cfg(feature = "test-hooks")]
             faults: None,
         };
+        rebuild::settle(&path, &store.parts)?;
         // Taken before reading: a change in between shows as a conflict, never as ours.
         let stamp = stamp_of(&path);
         let layout = match load::layout(&path) {
@@ -450,43 +456,6 @@ fn decode_file(path: &Path, bytes: Vec<u8>) -> Result<Decoded, OpenError> {
         error: e,
         backup: backup::newest(&dir_of(path), path),
     })
-}
-
-/// Reads a whole workbook, journal included, without locking or changing anything: for
-/// exports and `check`. Saves rename the manifest last, so a read sees one save or the other.
-pub fn read_only(path: &Path) -> Result<Decoded, OpenError> {
-    read(path, true)
-}
-
-/// Reads a workbook without its journal (whose entries are counted, not read): for the
-/// commands whose output holds no journal entry.
-pub fn read_plan(path: &Path) -> Result<Decoded, OpenError> {
-    read(path, false)
-}
-
-fn read(path: &Path, journal: bool) -> Result<Decoded, OpenError> {
-    match load::layout(path)? {
-        load::Layout::Parts(manifest, _) => {
-            let workbook = if journal {
-                load::read_all(path, &manifest)?
-            } else {
-                let (plan, _) = load::read_plan(&parts_dir(path), &manifest)?;
-                let mut wb = plan.workbook;
-                for m in &manifest.journal {
-                    wb.journal.expect(m.month, m.summary(manifest.latest));
-                }
-                wb
-            };
-            Ok(Decoded {
-                workbook,
-                generation: manifest.generation,
-            })
-        }
-        load::Layout::Whole => {
-            let bytes = fs::read(path).map_err(|e| OpenError::Io(path.to_path_buf(), e))?;
-            decode_file(path, bytes)
-        }
-    }
 }
 
 /// A hash and the length of encoded data, to notice a file that did not change.

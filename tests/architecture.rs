@@ -165,6 +165,7 @@ fn the_lower_layers_know_no_screen() {
     ];
     for low in [
         "model",
+        "merge",
         "store",
         "report",
         "import",

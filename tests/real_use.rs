@@ -123,7 +123,7 @@ fn defect_01_the_suggested_agenda_holds_each_open_item_once() {
             let agenda = &mut app.workbook.conversations[c].agenda;
             agenda.push(mentorbook::model::AgendaItem {
                 text: "Bring the draft".into(),
-                done: false,
+                ..Default::default()
             });
         }
         let texts: Vec<String> = (app.workbook.conversations[c].agenda.iter())
@@ -463,7 +463,7 @@ fn defect_13_the_review_gives_the_notes_room_and_says_where_the_keys_are() {
         .agenda
         .push(mentorbook::model::AgendaItem {
             text: item.into(),
-            done: false,
+            ..Default::default()
         });
     let k = app.workbook.conversations[c].agenda.len() - 1;
     let agenda_item = mentorbook::field::Field::Agenda(c, k);

@@ -89,6 +89,7 @@ fn hostile() -> Workbook {
         owner: Owner::Both,
         due: None,
         step: None,
+        ..Commitment::default()
     });
     wb.agreement.purpose = "One.\n\n## Two, not a heading".into();
     wb.check_ins[0].progress = "*Not emphasis*\n\n| a | table? |".into();

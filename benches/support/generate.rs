@@ -223,6 +223,7 @@ pub fn workbook(entries: usize, seed: u64) -> Workbook {
                 .map(|_| AgendaItem {
                     text: text(&mut rng, 7),
                     done: rng.below(2) == 0,
+                    ..AgendaItem::default()
                 })
                 .collect(),
             notes: text(&mut rng, 200),

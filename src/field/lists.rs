@@ -271,8 +271,12 @@ impl ListKind {
                 Field::Resource(g, r.len() - 1)
             }
             ListKind::Agenda(c) => {
+                let id = wb.fresh_id();
                 let a = &mut wb.conversations[c].agenda;
-                a.push(Default::default());
+                a.push(crate::model::AgendaItem {
+                    id,
+                    ..Default::default()
+                });
                 Field::Agenda(c, a.len() - 1)
             }
             ListKind::Commitments(c) => {
@@ -281,8 +285,10 @@ impl ListKind {
                     Role::Mentee => Owner::Mentee,
                     Role::Mentor => Owner::Mentor,
                 };
+                let id = wb.fresh_id();
                 let list = &mut wb.conversations[c].commitments;
                 list.push(crate::model::Commitment {
+                    id,
                     owner,
                     ..Default::default()
                 });

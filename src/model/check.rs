@@ -50,6 +50,12 @@ impl Workbook {
         }
         for c in &self.conversations {
             id("a conversation", c.id, &mut out);
+            for a in c.agenda.iter().filter(|a| a.id != 0) {
+                id("an agenda item", a.id, &mut out);
+            }
+            for k in c.commitments.iter().filter(|k| k.id != 0) {
+                id("a commitment", k.id, &mut out);
+            }
         }
         for c in &self.check_ins {
             id("a check-in", c.id, &mut out);

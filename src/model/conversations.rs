@@ -46,6 +46,10 @@ crate::parts! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct AgendaItem {
+    /// Given when the item is added, so two machines' edits merge item by item. Items from
+    /// files written before there were ids have 0, which is not written out.
+    #[serde(skip_serializing_if = "super::is_zero")]
+    pub id: Id,
     pub text: String,
     pub done: bool,
 }
@@ -73,6 +77,9 @@ crate::parts! {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Commitment {
+    /// Given when the commitment is added (0 in older files, and not written out).
+    #[serde(skip_serializing_if = "super::is_zero")]
+    pub id: Id,
     pub text: String,
     pub owner: Owner,
     pub due: Option<NaiveDate>,

@@ -50,7 +50,7 @@ impl Workbook {
             ($text:expr) => {
                 items.push(AgendaItem {
                     text: $text,
-                    done: false,
+                    ..AgendaItem::default()
                 })
             };
         }
@@ -171,7 +171,7 @@ fn still_open(last: &super::Conversation, fresh: &[AgendaItem]) -> Vec<AgendaIte
         })
         .map(|core| AgendaItem {
             text: format!("Still open from {from}: {core}"),
-            done: false,
+            ..AgendaItem::default()
         })
         .collect()
 }

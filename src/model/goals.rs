@@ -95,7 +95,7 @@ pub struct Milestone {
     /// Given when the milestone is added, for its calendar event. Milestones from files
     /// written before there were ids have 0, which is not written out: such a file saves
     /// back exactly as it was.
-    #[serde(skip_serializing_if = "is_zero")]
+    #[serde(skip_serializing_if = "super::is_zero")]
     pub id: Id,
     pub text: String,
     pub date: Option<NaiveDate>,
@@ -285,9 +285,4 @@ impl Helper {
             Helper::Other => "someone else helps",
         }
     }
-}
-
-/// For `skip_serializing_if`: an id that was never given.
-fn is_zero(id: &Id) -> bool {
-    *id == 0
 }

@@ -151,7 +151,7 @@ pub fn settle(dir: &Path, manifest: &Manifest) -> io::Result<()> {
     Ok(())
 }
 
-fn head_of(path: &Path) -> Option<Vec<u8>> {
+pub(super) fn head_of(path: &Path) -> Option<Vec<u8>> {
     let mut head = Vec::with_capacity(512);
     fs::File::open(path)
         .ok()?

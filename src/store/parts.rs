@@ -102,6 +102,11 @@ pub struct Manifest {
     pub app_version: String,
     pub plan: PartRef,
     pub journal: Vec<MonthRef>,
+    /// Written by git's merge driver (`mentorbook merge`), which merges each file apart:
+    /// which generation each part is, and each month's count, are read from the parts at
+    /// the next open, which writes a true manifest.
+    #[serde(default)]
+    pub merged: bool,
 }
 
 impl Manifest {
@@ -124,6 +129,7 @@ impl Manifest {
             app_version: env!("CARGO_PKG_VERSION").into(),
             plan,
             journal,
+            merged: false,
         }
     }
 
@@ -143,7 +149,7 @@ impl Manifest {
 pub fn encode_manifest(m: &Manifest) -> Vec<u8> {
     let mut out = format!(
         "{{\n  \"format\": \"{}\",\n  \"schema_version\": {},\n  \"generation\": {},\n  \
-         \"next_id\": {},\n  \"latest\": {},\n  \"saved_at\": \"{}\",\n  \"app_version\": {},\n  \"plan\": {},\n  \"journal\": [",
+         \"next_id\": {},\n  \"latest\": {},\n  \"saved_at\": \"{}\",\n  \"app_version\": {},{}\n  \"plan\": {},\n  \"journal\": [",
         m.format,
         m.schema_version,
         m.generation,
@@ -152,6 +158,11 @@ pub fn encode_manifest(m: &Manifest) -> Vec<u8> {
         m.saved_at
             .to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
         json(&m.app_version),
+        if m.merged {
+            "\n  \"merged\": true,"
+        } else {
+            ""
+        },
         json(&m.plan),
     );
     for (i, month) in m.journal.iter().enumerate() {

@@ -142,11 +142,12 @@ fn planning_workbook() -> Workbook {
         agenda: vec![
             AgendaItem {
                 text: "Ask about budget".into(),
-                done: false,
+                ..AgendaItem::default()
             },
             AgendaItem {
                 text: "Settled".into(),
                 done: true,
+                ..AgendaItem::default()
             },
         ],
         ..Conversation::default()

@@ -30,7 +30,8 @@ pub fn create_conversation(app: &mut App, now: DateTime<Local>) -> (usize, usize
         .with_second(0)
         .and_then(|t| t.with_nanosecond(0))
         .unwrap_or(now);
-    let agenda = wb.suggest_agenda(app.today, None);
+    let mut agenda = wb.suggest_agenda(app.today, None);
+    agenda.iter_mut().for_each(|a| a.id = wb.fresh_id());
     // What was agreed as the goal of this meeting last time is where its purpose starts.
     let purpose = (wb.latest_shared_conversation())
         .map(|c| c.next_goal.trim())
@@ -91,9 +92,10 @@ pub fn suggest_again(app: &mut App, c: usize) -> Option<Effect> {
         .retain(|x| x.at < conv.at && x.id != conv.id);
     let next = conv.next_meeting.map(|m| m.date);
     let held: Vec<String> = conv.agenda.iter().map(|a| a.text.clone()).collect();
-    let new: Vec<_> = (before.suggest_agenda(day, next).into_iter())
+    let mut new: Vec<_> = (before.suggest_agenda(day, next).into_iter())
         .filter(|a| !held.contains(&a.text))
         .collect();
+    new.iter_mut().for_each(|a| a.id = app.workbook.fresh_id());
     let n = new.len();
     app.notice = Some(match n {
         0 => "The agenda already holds every suggestion.".into(),
