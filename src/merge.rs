@@ -3,6 +3,7 @@
 //! renumbered on theirs, with every link; what truly collides is kept in the workbook as a
 //! [`Conflict`] for the person to settle. Pure: workbooks in, a workbook out.
 
+mod settle;
 mod value;
 
 use std::collections::{HashMap, HashSet};
@@ -10,6 +11,7 @@ use std::collections::{HashMap, HashSet};
 use serde_json::Value;
 
 use crate::model::{Conflict, GoalStatus, Id, MAX_ACTIVE, Side, Workbook};
+pub use settle::{Keep, settle};
 use value::{Collision, Merger};
 pub use value::{Step, id_of};
 
@@ -286,7 +288,7 @@ fn describe(ours: &Value, theirs: &Value, path: &[Step]) -> String {
                     })
                     .map(|s| s.lines().next().unwrap_or("").trim().to_string())
                     .filter(|s| !s.is_empty());
-                let kind = list_name.trim_end_matches('s').to_string();
+                let kind = item_name(&list_name);
                 words.push(match name {
                     Some(n) => format!("{kind} “{}”", short(&n)),
                     None => format!("{kind} {id}"),
@@ -295,6 +297,16 @@ fn describe(ours: &Value, theirs: &Value, path: &[Step]) -> String {
         }
     }
     words.join(" › ")
+}
+
+/// What one item of the list `list` is called (`goals` → `goal`).
+fn item_name(list: &str) -> String {
+    match list {
+        "journal" => "journal entry".into(),
+        "agenda" => "agenda item".into(),
+        "check ins" => "check-in".into(),
+        other => other.trim_end_matches('s').into(),
+    }
 }
 
 /// At most 40 characters of `s`, with "…" where it was cut.

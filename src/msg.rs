@@ -107,6 +107,12 @@ pub enum Msg {
     CallMode,
     /// `R`: review with the partner, side by side.
     Review,
+    /// The overview's `m`: the merge screen, to choose between two copies' values.
+    OpenMerge,
+    /// The merge screen: keep this workbook's side, the other copy's, or both.
+    KeepLeft,
+    KeepRight,
+    KeepBoth,
     /// Review: the other pane gets the keys.
     SwitchPane,
     /// Review: the next (true) or previous reference.

@@ -26,6 +26,8 @@ pub enum Screen {
     Entry(usize),
     /// Reviewing with the partner: a read-only reference beside conversation `c`'s notes.
     Review(usize),
+    /// What a merge with another copy left to choose.
+    Merge,
 }
 
 impl Screen {
@@ -36,7 +38,7 @@ impl Screen {
 
     /// One page of each kind below the exercises (on the first item), for code that visits
     /// every kind of screen: the help check, the size sweep, the benchmarks.
-    pub const PAGE_KINDS: [Screen; 7] = [
+    pub const PAGE_KINDS: [Screen; 8] = [
         Screen::Goal(0),
         Screen::Worksheet(0),
         Screen::Glance(0),
@@ -44,6 +46,7 @@ impl Screen {
         Screen::CheckIn(0),
         Screen::Entry(0),
         Screen::Review(0),
+        Screen::Merge,
     ];
 
     /// How many screens keep a focus: the overview, the exercises and the kinds of page
@@ -62,6 +65,7 @@ impl Screen {
             Screen::CheckIn(_) => "Check-in",
             Screen::Entry(_) => "Journal entry",
             Screen::Review(_) => "Review together",
+            Screen::Merge => "Merge: choose what to keep",
         }
     }
 
@@ -78,6 +82,7 @@ impl Screen {
             Screen::CheckIn(_) => pages + 4,
             Screen::Entry(_) => pages + 5,
             Screen::Review(_) => pages + 6,
+            Screen::Merge => pages + 7,
         }
     }
 
@@ -90,7 +95,7 @@ impl Screen {
     /// the overview.
     pub fn parent(self) -> Screen {
         match self {
-            Screen::Home | Screen::Exercise(_) => Screen::Home,
+            Screen::Home | Screen::Exercise(_) | Screen::Merge => Screen::Home,
             Screen::Goal(_) => Screen::Exercise(Exercise::Goals),
             Screen::Worksheet(g) => Screen::Goal(g),
             Screen::Glance(g) => Screen::Worksheet(g),
@@ -104,7 +109,7 @@ impl Screen {
     /// The exercise this screen belongs to (none for the overview).
     pub fn exercise(self) -> Option<Exercise> {
         match self {
-            Screen::Home => None,
+            Screen::Home | Screen::Merge => None,
             Screen::Exercise(e) => Some(e),
             Screen::Goal(_) | Screen::Worksheet(_) | Screen::Glance(_) => Some(Exercise::Goals),
             Screen::Conversation(_) | Screen::CheckIn(_) | Screen::Review(_) => {

@@ -23,6 +23,8 @@ pub fn screen(wb: &Workbook, screen: Screen) -> bool {
         Screen::Exercise(e) => e.private(),
         Screen::Entry(e) => entry_private(wb, e),
         Screen::Conversation(c) | Screen::Review(c) => conversation_private(wb, c),
+        // Either side of a collision may be private text: none is shown during a call.
+        Screen::Merge => true,
         Screen::Home
         | Screen::Goal(_)
         | Screen::Worksheet(_)

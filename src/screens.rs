@@ -17,6 +17,7 @@ mod form;
 mod goals;
 mod home;
 mod journal;
+mod merge;
 mod pick;
 mod plan;
 mod prospect;
@@ -51,6 +52,7 @@ pub use journal::{
     CALENDAR_KEYS, calendar_box, calendar_key, commit_filter, found_notice, render_calendar,
     update_calendar,
 };
+pub use merge::open as open_merge;
 pub use pick::{PickView, pick_view};
 pub use review::{STACK_BELOW, open as open_review, reference_lines};
 pub use sheet::fit;
@@ -87,6 +89,7 @@ pub fn keys(screen: Screen) -> &'static [Binding] {
         Screen::CheckIn(_) => conversations::CHECK_IN_KEYS,
         Screen::Entry(_) => journal::ENTRY_KEYS,
         Screen::Review(_) => review::KEYS,
+        Screen::Merge => merge::KEYS,
     }
 }
 
@@ -129,6 +132,8 @@ pub fn targets(screen: Screen, wb: &Workbook) -> Vec<Target> {
         Screen::Conversation(c) | Screen::Review(c) => conversations::targets(wb, c),
         Screen::CheckIn(i) => conversations::check_in_targets(wb, i),
         Screen::Entry(e) => journal::entry_targets(wb, e),
+        // The merge screen keeps its own selection among the collisions.
+        Screen::Merge => Vec::new(),
     }
 }
 
@@ -155,6 +160,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::CheckIn(i) => conversations::render_check_in(app, i, area, buf),
         Screen::Entry(e) => journal::render_entry(app, e, area, buf),
         Screen::Review(c) => review::render(app, c, area, buf),
+        Screen::Merge => merge::render(app, area, buf),
     }
 }
 
@@ -178,6 +184,7 @@ pub fn handle(app: &mut App, msg: &Msg, now: DateTime<Local>) -> Handled {
         Screen::CheckIn(_) => Handled::No,
         Screen::Entry(_) => journal::handle_entry(app, msg),
         Screen::Review(_) => review::handle(app, msg),
+        Screen::Merge => merge::handle(app, msg),
     }
 }
 

@@ -6,6 +6,7 @@ mod loading;
 mod minutes;
 pub(crate) mod outside;
 mod recovery;
+mod syncing;
 
 use std::io;
 use std::path::PathBuf;
@@ -105,6 +106,8 @@ pub struct Session {
     outside: Option<crate::field::Field>,
     /// The next frame is drawn whole on a cleared screen (Ctrl-l, or after the editor).
     clear_screen: bool,
+    /// Our copy of a workbook another program changed, to merge once the editor closes.
+    merge_waiting: Option<PathBuf>,
 }
 
 struct InFlight {
@@ -129,6 +132,7 @@ impl Session {
             editor: outside::editor_from_env(),
             outside: None,
             clear_screen: false,
+            merge_waiting: None,
         }
     }
 
@@ -245,6 +249,9 @@ impl Session {
                 app.status = Status::NotSaved(e.to_string());
                 app.unsaved = true;
                 self.autosave.failed(Instant::now());
+                if let Some(copy) = &e.conflict {
+                    self.merge_outside(copy);
+                }
                 false
             }
         }
@@ -269,6 +276,7 @@ impl Session {
             self.autosave.touch(Instant::now());
         }
         self.need_texts();
+        self.merge_when_free();
         match effect {
             Some(Effect::Save) if self.app.unsaved => self.save_in_background(),
             Some(Effect::Quit) => {
@@ -356,6 +364,7 @@ pub fn run<B: Backend, E: Events>(
         }
         s.offer_recovery();
         s.note_orphaned_edits();
+        s.merge_copies();
         if (loading || s.recovery.is_some() || s.app.notice.is_some())
             && let Some(exit) = redraw(terminal, &mut s)
         {

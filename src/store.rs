@@ -4,6 +4,7 @@
 //! parts that changed, and the manifest last.
 
 mod backup;
+mod copies;
 mod envelope;
 mod error;
 mod files;
@@ -14,6 +15,7 @@ mod pieces;
 mod progressive;
 mod reading;
 mod rebuild;
+mod reread;
 mod save;
 mod steps;
 mod strict;
@@ -30,6 +32,7 @@ use std::time::SystemTime;
 use chrono::{DateTime, Local};
 
 use crate::model::{Journal, JournalEntry, Month, Workbook};
+pub use copies::{Found, Other, copy_of, find as find_copies, retire as retire_copy};
 pub use envelope::{DecodeError, Decoded, SCHEMA_VERSION, data_slice, decode, encode, encode_data};
 pub use error::{OpenError, SaveError};
 use files::{dir_of, probe_writable, resolve_link, sweep_temp_files, tighten, write_private};
@@ -37,7 +40,7 @@ pub use files::{secure_dir, write_file_private};
 pub use id::{ensure_id, new_workbook_id};
 pub use load::{Arrival, PendingJournal, Taken};
 use parts::Manifest;
-pub use parts::{PARTS_VERSION, parts_dir};
+pub use parts::{PARTS_VERSION, common_ancestor, parts_dir};
 pub use pieces::{Piece, merge_manifests, read_piece, write_piece};
 pub use reading::{read_only, read_plan};
 #[cfg(feature = "test-hooks")]
@@ -206,6 +209,15 @@ impl Store {
             faults: None,
         };
         rebuild::settle(&path, &store.parts)?;
+        let (wb, pending) = store.read_in(heads)?;
+        Ok((store, wb, pending))
+    }
+
+    /// Reads what is at the workbook's path into this store (what is on disk, the
+    /// generation): at open, and again to merge what another program saved meanwhile.
+    fn read_in(&mut self, heads: bool) -> Result<(Workbook, Option<PendingJournal>), OpenError> {
+        let store = self;
+        let path = store.path.clone();
         // Taken before reading: a change in between shows as a conflict, never as ours.
         let stamp = stamp_of(&path);
         let layout = match load::layout(&path) {
@@ -220,7 +232,7 @@ impl Store {
                     )]),
                     ..OnDisk::default()
                 });
-                return Ok((store, Workbook::default(), None));
+                return Ok((Workbook::default(), None));
             }
             other => other?,
         };
@@ -249,7 +261,7 @@ impl Store {
                     plan: Some(Arc::new(plan_only)),
                     ..OnDisk::default()
                 });
-                Ok((store, wb, pending))
+                Ok((wb, pending))
             }
             load::Layout::Whole => {
                 let (decoded, print, pending) = match progressive::read(&path, decode_file)? {
@@ -262,7 +274,7 @@ impl Store {
                     files: BTreeMap::from([(String::new(), Known { stamp, print })]),
                     ..OnDisk::default()
                 });
-                Ok((store, decoded.workbook, pending))
+                Ok((decoded.workbook, pending))
             }
         }
     }

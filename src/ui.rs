@@ -316,6 +316,7 @@ fn hidden(app: &App, area: Rect, buf: &mut Buffer) {
     let what = match app.screen {
         Screen::Exercise(Exercise::Reflection) => "The conversation with yourself is private.",
         Screen::Conversation(_) | Screen::Review(_) => "This conversation is private.",
+        Screen::Merge => "What a merge left to choose may be private.",
         _ => "This journal entry is private.",
     };
     let text = vec![

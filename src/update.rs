@@ -69,6 +69,7 @@ pub fn update(app: &mut App, msg: Msg, now: DateTime<Local>) -> Option<Effect> {
             }
         },
         Msg::Review => return screens::open_review(app, now),
+        Msg::OpenMerge => return screens::open_merge(app),
         Msg::NextScreen => return go(app, app.screen.next()),
         Msg::PrevScreen => return go(app, app.screen.prev()),
         Msg::OpenExercise(e) => return go(app, Screen::Exercise(e)),
@@ -131,7 +132,10 @@ pub fn update(app: &mut App, msg: Msg, now: DateTime<Local>) -> Option<Effect> {
         | Msg::MonthStep(_)
         | Msg::SwitchPane
         | Msg::SwapReference(_)
-        | Msg::Split(_) => {}
+        | Msg::Split(_)
+        | Msg::KeepLeft
+        | Msg::KeepRight
+        | Msg::KeepBoth => {}
     }
     None
 }

@@ -425,9 +425,10 @@ fn a_second_instance_is_refused_until_the_first_is_gone() {
 }
 
 /// Test 11, in a terminal: the file replaced by another program while open. The next save
-/// does not overwrite it: the status line says so and a conflict copy holds our text.
+/// does not write over it: ours goes to a conflict copy, the two are merged (theirs kept in
+/// `backups/` first), and the one collision waits on the merge screen, side by side.
 #[test]
-fn a_file_replaced_while_open_is_not_overwritten() {
+fn a_file_replaced_while_open_is_merged_and_the_collision_offered() {
     let home = tempfile::tempdir().unwrap();
     let file = home.path().join("workbook.json");
     let mut pty = Pty::spawn(home.path(), &file);
@@ -446,24 +447,30 @@ fn a_file_replaced_while_open_is_not_overwritten() {
     pty.type_("\r");
     pty.wait_for("Esc done");
     pty.type_seen(" and mine");
-    pty.escape_to("changed outside mentorbook");
-    assert_eq!(fs::read_to_string(&plan).unwrap(), theirs);
-    let copy = fs::read_dir(home.path())
+    pty.escape_to("1 collision to choose");
+    // Side by side: ours on the left, theirs on the right.
+    pty.wait_for("Their words");
+    pty.wait_for("First words and mine");
+    pty.type_("b");
+    pty.wait_for("Every collision is settled");
+    pty.type_("q");
+    pty.wait_exit();
+    let saved = mentorbook::store::read_only(&file).unwrap().workbook;
+    assert_eq!(
+        saved.vision.statement,
+        "First words and mine\n\nTheir words"
+    );
+    assert!(saved.conflicts.is_empty());
+    let backups: Vec<String> = fs::read_dir(home.path().join("backups"))
         .unwrap()
         .flatten()
-        .map(|e| e.path())
-        .find(|p| p.to_string_lossy().contains(".conflict-"))
-        .expect("a conflict copy");
+        .filter(|e| e.file_name().to_string_lossy().contains("before-merge"))
+        .map(|e| fs::read_to_string(e.path()).unwrap())
+        .collect();
     assert!(
-        fs::read_to_string(&copy)
-            .unwrap()
-            .contains("First words and mine")
+        backups.iter().any(|b| b.contains("Their words")),
+        "their version is kept"
     );
-    pty.type_("q");
-    pty.wait_for("Quit anyway?");
-    pty.type_("y");
-    pty.wait_exit();
-    assert_eq!(fs::read_to_string(&plan).unwrap(), theirs, "still theirs");
 }
 
 /// Test 19 in a real terminal: 200 window resizes (SIGWINCH) while typing. The sizes are

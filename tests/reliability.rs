@@ -326,8 +326,10 @@ fn a_failed_autosave_is_retried_without_a_key() {
 
 /// Test 11: another program replaces, truncates or rewrites a file of the workbook (its own,
 /// or a part a save would write), or only touches it, or deletes it, while it is open. A
-/// real change is never overwritten: our version goes to a conflict copy (one whole file,
-/// 0600) that later saves keep up to date, and the status line says so. A touch is no change,
+/// real change is never silently overwritten: our version goes to a conflict copy (one whole
+/// file, 0600). If theirs reads, the two are merged (their version kept in `backups/` first,
+/// our copy moved there after) and saves go on; if it does not, later saves keep the copy up
+/// to date and leave their file alone. The status line says which. A touch is no change,
 /// and a deleted file is written again with a note.
 #[test]
 fn a_file_changed_by_another_program_is_never_overwritten() {
@@ -370,8 +372,39 @@ fn a_file_changed_by_another_program_is_never_overwritten() {
             let generation = s.store.generation();
             let what = format!("{name} {which}");
             assert!(!s.save(), "{what}: not saved over their file");
-            if files(&path) != theirs {
+            // Their version as they left it is kept: in place while it cannot be merged
+            // (it does not read), in backups/ before a merge writes over it.
+            let before_merge = in_backups(dir.path(), ".before-merge-");
+            let readable = name != "truncate";
+            if files(&path) != theirs || readable && before_merge.is_none() {
                 silent += 1;
+            }
+            if readable {
+                // Merged: ours went to a copy, now in backups/; saves go on to the workbook.
+                assert!(s.store.conflict().is_none(), "{what}: merged");
+                let kept_theirs = decode(&fs::read(before_merge.unwrap()).unwrap()).unwrap();
+                assert_eq!(kept_theirs.workbook.journal, fixture().journal, "{what}");
+                assert_eq!(
+                    kept_theirs.workbook.vision.statement,
+                    fixture().vision.statement
+                );
+                let copy = in_backups(dir.path(), ".merged.json").expect("our copy, kept");
+                let kept = decode(&fs::read(&copy).unwrap()).unwrap();
+                assert_eq!(kept.workbook.vision.statement, "ours");
+                assert_eq!(
+                    kept.generation,
+                    generation + 1,
+                    "the copy follows our last save"
+                );
+                assert_eq!(mode(&copy), 0o600);
+                let status = screen_text(&s.app, 100, 24);
+                assert!(status.contains("Merged"), "{what}: {status}");
+                assert!(s.save(), "{what}: saves go to the workbook again");
+                let saved = mentorbook::store::read_only(&path).unwrap().workbook;
+                assert_eq!(saved.vision.statement, "ours", "{what}");
+                assert_eq!(saved.journal, fixture().journal, "{what}");
+                tried += 1;
+                continue;
             }
             let copy = s.store.conflict().expect("a conflict copy").to_path_buf();
             assert_eq!(copy.parent().unwrap(), dir.path());
@@ -425,6 +458,13 @@ fn a_file_changed_by_another_program_is_never_overwritten() {
     eprintln!(
         "external changes: {tried} scenarios on the workbook's file and its plan, 0 silent overwrites"
     );
+}
+
+/// The file in `dir`'s `backups/` whose name holds `part`, if there is one.
+fn in_backups(dir: &Path, part: &str) -> Option<PathBuf> {
+    (fs::read_dir(dir.join("backups")).ok()?.flatten())
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().contains(part))
 }
 
 fn mode(p: &Path) -> u32 {

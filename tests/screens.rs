@@ -114,6 +114,23 @@ fn home_conflict_status() {
     snap("home_conflict_status", &app);
 }
 
+/// What a merge left to choose: the list above, the selected collision's two sides below
+/// (side by side at 120 columns, stacked at 80); in call mode, hidden as private.
+#[test]
+fn merge_collisions() {
+    let mut app = home();
+    app.workbook = common::with_collisions(std::mem::take(&mut app.workbook));
+    press(&mut app, "m");
+    assert_eq!(app.screen, Screen::Merge);
+    snap("merge_first", &app);
+    press(&mut app, "j");
+    snap("merge_second", &app);
+    press(&mut app, "l");
+    snap("merge_kept_theirs", &app);
+    press(&mut app, "C");
+    snap("merge_in_call_mode", &app);
+}
+
 #[test]
 fn vision_browse() {
     snap("vision_browse", &vision());
@@ -226,6 +243,7 @@ fn screen_name(screen: Screen) -> &'static str {
         Screen::Worksheet(_) => "worksheet",
         Screen::Glance(_) => "glance",
         Screen::Review(_) => "review",
+        Screen::Merge => "merge",
     }
 }
 

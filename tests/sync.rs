@@ -1,6 +1,8 @@
 //! One workbook on two machines: kept in a real git repository with `mentorbook merge` as
 //! its merge driver (set up as the README says), and edited on both sides.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
 
@@ -188,4 +190,209 @@ fn common_files(dir: &Path) -> Vec<(String, String)> {
         }
     }
     out
+}
+
+/// Copies every file of the workbook at `from` (the manifest and its parts) to `to`.
+fn copy_workbook(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to.join("workbook.parts")).unwrap();
+    for sub in ["", "workbook.parts"] {
+        for e in std::fs::read_dir(from.join(sub)).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_file() && p.extension().is_some_and(|x| x == "json") {
+                std::fs::copy(&p, to.join(sub).join(p.file_name().unwrap())).unwrap();
+            }
+        }
+    }
+}
+
+/// A workbook on two machines that went apart: the laptop (at `a`) changed one goal and
+/// wrote an entry; the desktop (at `b`) changed the other goal, wrote an entry and deleted
+/// the first entry of before. Both saved.
+fn two_machines(home: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let (a, b) = (home.join("laptop"), home.join("desktop"));
+    std::fs::create_dir_all(&a).unwrap();
+    let file = a.join("workbook.json");
+    edit(&file, |wb| {
+        for title in ["Speak at the all-hands", "Lead the migration"] {
+            let g = wb.add_goal();
+            wb.goals[g].title = title.into();
+        }
+        entry(wb, "Deleted on the desktop.");
+        entry(wb, "Kept by both.");
+    });
+    copy_workbook(&a, &b);
+    edit_at(&file, 20, |wb| {
+        wb.goals[0].specific = "Ten minutes on the platform work".into();
+        entry(wb, "Written on the laptop.");
+    });
+    edit_at(&b.join("workbook.json"), 30, |wb| {
+        wb.goals[1].specific = "Move the billing service by March".into();
+        entry(wb, "Written on the desktop.");
+        let gone = wb
+            .journal
+            .iter()
+            .position(|e| e.text == "Deleted on the desktop.")
+            .unwrap();
+        wb.journal.remove(gone);
+    });
+    (a, b)
+}
+
+/// What both machines' changes look like once merged.
+fn assert_both_sides_merged(wb: &Workbook) {
+    assert_eq!(wb.goals[0].specific, "Ten minutes on the platform work");
+    assert_eq!(wb.goals[1].specific, "Move the billing service by March");
+    let mut texts: Vec<&str> = wb.journal.iter().map(|e| e.text.as_str()).collect();
+    texts.sort();
+    assert_eq!(
+        texts,
+        [
+            "Kept by both.",
+            "Written on the desktop.",
+            "Written on the laptop."
+        ],
+        "the desktop's deletion is honoured: the ancestor was found"
+    );
+    assert!(wb.conflicts.is_empty(), "{:?}", wb.conflicts);
+    assert!(wb.problems().is_empty(), "{:?}", wb.problems());
+}
+
+/// Opens the app on `file` as a person would, and quits.
+fn open_and_quit(file: &Path) -> mentorbook::app::App {
+    use mentorbook::shell::{Session, run};
+    use std::sync::Mutex;
+    let (store, wb) = Store::open_progressive(file)
+        .map(|(s, wb, pending)| {
+            assert!(pending.is_some() || wb.journal.is_empty());
+            (s, wb, pending)
+        })
+        .map(|(s, wb, pending)| ((s, pending), wb))
+        .unwrap();
+    let (store, pending) = store;
+    let session =
+        Mutex::new(Session::new(mentorbook::app::App::new(wb), store, now).journal_later(pending));
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    let mut events = common::Script::new("q");
+    run(
+        &session,
+        &mut terminal,
+        &mut events,
+        &std::sync::atomic::AtomicUsize::new(0),
+    )
+    .unwrap();
+    session.into_inner().unwrap().app
+}
+
+#[test]
+fn sync_tools_conflict_copies_are_found_merged_and_moved_to_backups() {
+    // Each tool's name for the desktop's version of a file, beside the laptop's.
+    type Name = fn(&str) -> String;
+    let tools: [(&str, Name); 3] = [
+        ("Syncthing", |stem| {
+            format!("{stem}.sync-conflict-20261201-103000-DESKTOP.json")
+        }),
+        ("Dropbox", |stem| {
+            format!("{stem} (Ana's conflicted copy 2026-12-01).json")
+        }),
+        ("Nextcloud", |stem| {
+            format!("{stem} (conflicted copy 2026-12-01 103000).json")
+        }),
+    ];
+    for (tool, name) in tools {
+        let home = tempfile::tempdir().unwrap();
+        let (a, b) = two_machines(home.path());
+        let mut copies = Vec::new();
+        for (sub, stem) in [
+            ("", "workbook"),
+            ("workbook.parts", "plan"),
+            ("workbook.parts", "journal-2026-11"),
+        ] {
+            let to = a.join(sub).join(name(stem));
+            std::fs::copy(b.join(sub).join(format!("{stem}.json")), &to).unwrap();
+            copies.push(to);
+        }
+        let app = open_and_quit(&a.join("workbook.json"));
+        assert_eq!(app.workbook.conflicts, vec![], "{tool}");
+        let saved = mentorbook::store::read_only(&a.join("workbook.json"))
+            .unwrap()
+            .workbook;
+        assert_both_sides_merged(&saved);
+        for copy in copies {
+            assert!(!copy.exists(), "{tool}: {} is still there", copy.display());
+            let kept = a.join("backups").join(
+                copy.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace(".json", ".merged.json"),
+            );
+            assert!(kept.exists(), "{tool}: {} was not kept", kept.display());
+        }
+    }
+}
+
+#[test]
+fn another_programs_save_during_a_session_is_merged_not_left_in_a_copy() {
+    use mentorbook::shell::Session;
+    let home = tempfile::tempdir().unwrap();
+    let (a, b) = two_machines(home.path());
+    // The laptop's session is open on its last save; the sync tool brings the desktop's.
+    let file = a.join("workbook.json");
+    let (store, wb) = Store::open(&file).unwrap();
+    let mut session = Session::new(mentorbook::app::App::new(wb), store, now);
+    session.app.workbook.goals[0].attainable = "Typed during the session".into();
+    session.app.touch();
+    copy_workbook(&b, &a);
+    session.save();
+    // The save found the file changed, kept ours in a copy, merged, and saves go on.
+    assert!(session.store.conflict().is_none());
+    assert!(session.save(), "{:?}", session.app.status);
+    let saved = mentorbook::store::read_only(&file).unwrap().workbook;
+    assert_eq!(saved.goals[0].attainable, "Typed during the session");
+    assert_eq!(saved.goals[1].specific, "Move the billing service by March");
+    let texts: Vec<&str> = saved.journal.iter().map(|e| e.text.as_str()).collect();
+    assert!(texts.contains(&"Written on the desktop."), "{texts:?}");
+    assert!(texts.contains(&"Written on the laptop."), "{texts:?}");
+    let left: Vec<_> = std::fs::read_dir(&a)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".conflict-"))
+        .collect();
+    assert!(left.is_empty(), "the copy went to backups/: {left:?}");
+}
+
+#[test]
+fn a_save_made_after_ours_elsewhere_merges_against_what_the_session_last_saved() {
+    use mentorbook::shell::Session;
+    let home = tempfile::tempdir().unwrap();
+    let (a, b) = (home.path().join("laptop"), home.path().join("desktop"));
+    std::fs::create_dir_all(&a).unwrap();
+    let file = a.join("workbook.json");
+    edit(&file, |wb| {
+        let g = wb.add_goal();
+        wb.goals[g].title = "Speak at the all-hands".into();
+        entry(wb, "Deleted on the desktop.");
+        entry(wb, "Kept.");
+    });
+    // The session opens on that save; the desktop gets it and saves on top of it.
+    let (store, wb) = Store::open(&file).unwrap();
+    let mut session = Session::new(mentorbook::app::App::new(wb), store, now);
+    copy_workbook(&a, &b);
+    edit_at(&b.join("workbook.json"), 30, |wb| {
+        wb.goals[0].specific = "Ten minutes".into();
+        let gone = (wb.journal.iter())
+            .position(|e| e.text == "Deleted on the desktop.")
+            .unwrap();
+        wb.journal.remove(gone);
+    });
+    session.app.workbook.goals[0].relevant = "Typed during the session".into();
+    session.app.touch();
+    copy_workbook(&b, &a);
+    session.save();
+    assert!(session.save(), "{:?}", session.app.status);
+    let saved = mentorbook::store::read_only(&file).unwrap().workbook;
+    assert_eq!(saved.goals[0].specific, "Ten minutes");
+    assert_eq!(saved.goals[0].relevant, "Typed during the session");
+    let texts: Vec<&str> = saved.journal.iter().map(|e| e.text.as_str()).collect();
+    assert_eq!(texts, ["Kept."], "the desktop's deletion is honoured");
+    assert!(saved.conflicts.is_empty(), "{:?}", saved.conflicts);
 }

@@ -59,8 +59,8 @@ impl Conflict {
             Some(v @ serde_json::Value::Object(_)) => (["title", "text", "at"].iter())
                 .find_map(|k| v.get(k).and_then(|t| t.as_str()))
                 .filter(|t| !t.trim().is_empty())
-                .map(|t| format!("(kept) {t}"))
-                .unwrap_or_else(|| "(kept)".into()),
+                .map(|t| format!("(the item) {t}"))
+                .unwrap_or_else(|| "(the item)".into()),
             Some(v) => v.to_string(),
         }
     }

@@ -30,6 +30,13 @@ pub const KEYS: &[Binding] = &[
         "move the relationship phase on (it wraps round)",
         Msg::CyclePhase,
     ),
+    explained(
+        &[plain('m')],
+        "m",
+        "merge choices",
+        "choose what to keep where a merge collided",
+        Msg::OpenMerge,
+    ),
 ];
 
 /// The workbook's names.
@@ -49,7 +56,17 @@ fn items<'a>(
     loading: bool,
     call_mode: bool,
 ) -> Vec<Item<'a>> {
-    let mut items = vec![Item::Heading("This workbook")];
+    let mut items = Vec::new();
+    if !wb.conflicts.is_empty() {
+        let n = wb.conflicts.len();
+        let s = if n == 1 { "" } else { "s" };
+        items.push(Item::Heading("Merged with another copy"));
+        items.push(Item::Lines(vec![ratatui::text::Line::styled(
+            format!("{n} collision{s} to choose: m shows each side by side"),
+            crate::theme::THEME.warning,
+        )]));
+    }
+    items.push(Item::Heading("This workbook"));
     items.extend(W::ALL.iter().map(|p| Item::Field(Field::Workbook(*p))));
     items.extend([
         Item::Choice(Choice::Role),

@@ -107,6 +107,11 @@ pub struct Manifest {
     /// the next open, which writes a true manifest.
     #[serde(default)]
     pub merged: bool,
+    /// The saves this one descends from, newest first, this one included (`7@2026-12-02T…`,
+    /// a generation and when it was saved: two machines never write the same pair). Two
+    /// copies' newest common save is their common ancestor, for a merge.
+    #[serde(default)]
+    pub history: Vec<String>,
 }
 
 impl Manifest {
@@ -130,7 +135,13 @@ impl Manifest {
             plan,
             journal,
             merged: false,
+            history: Vec::new(),
         }
+    }
+
+    /// This save's mark in a history: its generation and when it was saved.
+    pub fn token(&self) -> String {
+        token(self.generation, self.saved_at)
     }
 
     /// Which generation of `file` belongs to the workbook, if it is one of its parts.
@@ -145,8 +156,48 @@ impl Manifest {
     }
 }
 
+/// How many saves a history keeps: enough to find the common ancestor of two copies that
+/// went apart for a while.
+pub const HISTORY: usize = 64;
+
+/// A save's mark: `7@2026-12-02T09:30:00+01:00`.
+pub fn token(generation: u64, saved_at: DateTime<FixedOffset>) -> String {
+    format!(
+        "{generation}@{}",
+        saved_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+    )
+}
+
+/// The history of `new`, a save made after `old`.
+pub fn history_after(old: Option<&Manifest>, new: &Manifest) -> Vec<String> {
+    let mut out = vec![new.token()];
+    if let Some(old) = old {
+        if old.history.is_empty() {
+            out.push(old.token());
+        }
+        out.extend(old.history.iter().cloned());
+    }
+    out.truncate(HISTORY);
+    out
+}
+
+/// The newest save in both histories, as its generation.
+pub fn common_ancestor(a: &[String], b: &[String]) -> Option<u64> {
+    let theirs: std::collections::HashSet<&String> = b.iter().collect();
+    a.iter()
+        .find(|t| theirs.contains(t))
+        .and_then(|t| t.split('@').next()?.parse().ok())
+}
+
 /// The manifest as it is written: pretty, fields in a fixed order, one month per line.
 pub fn encode_manifest(m: &Manifest) -> Vec<u8> {
+    let mut extra = String::new();
+    if !m.history.is_empty() {
+        extra.push_str(&format!("\n  \"history\": {},", json(&m.history)));
+    }
+    if m.merged {
+        extra.push_str("\n  \"merged\": true,");
+    }
     let mut out = format!(
         "{{\n  \"format\": \"{}\",\n  \"schema_version\": {},\n  \"generation\": {},\n  \
          \"next_id\": {},\n  \"latest\": {},\n  \"saved_at\": \"{}\",\n  \"app_version\": {},{}\n  \"plan\": {},\n  \"journal\": [",
@@ -158,11 +209,7 @@ pub fn encode_manifest(m: &Manifest) -> Vec<u8> {
         m.saved_at
             .to_rfc3339_opts(chrono::SecondsFormat::Secs, false),
         json(&m.app_version),
-        if m.merged {
-            "\n  \"merged\": true,"
-        } else {
-            ""
-        },
+        extra,
         json(&m.plan),
     );
     for (i, month) in m.journal.iter().enumerate() {

@@ -194,14 +194,16 @@ impl SaveJob {
         let on_disk = old
             .and_then(|m| m.latest)
             .filter(|at| refs.contains_key(&Month::of(at)) && !months.contains_key(&Month::of(at)));
-        Manifest::new(
+        let mut manifest = Manifest::new(
             next_gen,
             next_id,
             read.max(on_disk),
             now.fixed_offset(),
             plan,
             refs.into_values().collect(),
-        )
+        );
+        manifest.history = super::parts::history_after(old, &manifest);
+        manifest
     }
 
     /// Where a test may make a step fail (a no-op without the `test-hooks` feature).

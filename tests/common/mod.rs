@@ -300,3 +300,23 @@ impl Events for TimePasses {
         }
     }
 }
+
+/// `wb` after a merge with another copy that changed the same things differently: the
+/// vision statement, the first goal's title and (deleted there, edited here) the first
+/// journal entry. Three collisions wait on the merge screen.
+pub fn with_collisions(wb: Workbook) -> Workbook {
+    let (mut ours, mut theirs) = (wb.clone(), wb.clone());
+    ours.vision.statement = "I lead a calm team.".into();
+    theirs.vision.statement = "I lead a calm, curious team.".into();
+    if !wb.goals.is_empty() {
+        ours.goals[0].title = "Speak at the all-hands".into();
+        theirs.goals[0].title = "Speak at the quarterly all-hands".into();
+    }
+    if let Some(e) = ours.journal.get_mut(0) {
+        e.text = "Edited here after the split.".into();
+        theirs.journal.remove(0);
+    }
+    mentorbook::merge::merge(&wb, &ours, &theirs, "laptop copy")
+        .unwrap()
+        .workbook
+}
