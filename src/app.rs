@@ -50,6 +50,9 @@ pub struct App {
     pub too_small: bool,
     /// The review's panes.
     pub review: ReviewView,
+    /// The other partner's last share packet, read-only (set by the shell from the file
+    /// beside the workbook; `None` when there is none).
+    pub partner: Option<std::sync::Arc<crate::model::PartnerView>>,
     /// The review's reference drawn as lines, kept while what it shows is the same.
     pub reference_cache: crate::report::LinesCache,
     /// The agenda a conversation (by id) was given when it was made, while it is there
@@ -72,6 +75,8 @@ pub struct ReviewView {
     /// The reference's share of the width (or height, stacked), in percent.
     pub split: u16,
     pub from: Screen,
+    /// The reference shows the partner's workbook (their last packet) instead of this one.
+    pub partner: bool,
 }
 
 impl ReviewView {
@@ -101,6 +106,7 @@ impl Default for ReviewView {
             // Today's conversation is where the writing happens: it gets the larger share.
             split: 40,
             from: Screen::Home,
+            partner: false,
         }
     }
 }
@@ -167,6 +173,7 @@ impl App {
             call_mode: false,
             too_small: false,
             review: ReviewView::default(),
+            partner: None,
             reference_cache: Default::default(),
             fresh_agenda: None,
             drawn_cursor: std::cell::Cell::new(None),

@@ -19,6 +19,7 @@ mod export;
 mod import;
 mod jot;
 mod merge;
+mod share;
 
 pub use export::{Format, calendar_text, export_text, filter_journal, minutes_text};
 
@@ -78,6 +79,11 @@ pub enum Command {
     /// Merge two copies of a workbook file against the one both came from (git's merge
     /// driver: the result goes over OURS; exits 0 clean, 1 with collisions to choose).
     Merge(merge::MergeArgs),
+    /// Write a packet of everything shareable for your partner (nothing private unless
+    /// asked), to standard output or `-o FILE`.
+    Share(share::ShareArgs),
+    /// Keep your partner's packet as a read-only partner view, with their notes on your items.
+    Partner(share::PartnerArgs),
     /// Print shell completions.
     Completions {
         #[arg(value_enum)]
@@ -225,6 +231,8 @@ pub fn run(cli: &Cli, command: &Command, now: DateTime<Local>) -> ExitCode {
         Command::Check => check(cli),
         Command::Due(args) => return due::run(cli, args, now),
         Command::Merge(args) => return merge::run(args, now),
+        Command::Share(args) => share::share(cli, args, now),
+        Command::Partner(args) => share::partner(cli, args, now),
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(*shell, &mut Cli::command(), "mentorbook", &mut out);
@@ -243,14 +251,15 @@ pub fn run(cli: &Cli, command: &Command, now: DateTime<Local>) -> ExitCode {
     let to_terminal = std::io::stdout().is_terminal();
     let raw = match command {
         Command::Show { .. } | Command::Completions { .. } | Command::Man => true,
-        Command::Export(_) => !to_terminal,
+        Command::Export(_) | Command::Share(_) => !to_terminal,
         Command::List
         | Command::New { .. }
         | Command::Check
         | Command::Import(_)
         | Command::Jot(_)
         | Command::Due(_)
-        | Command::Merge(_) => false,
+        | Command::Merge(_)
+        | Command::Partner(_) => false,
     };
     match result {
         Ok(text) if raw => print(&text),

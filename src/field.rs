@@ -127,6 +127,8 @@ pub enum Field {
     /// When journal entry `i` was written (it can be set back: a backdated entry).
     EntryAt(usize),
     Closure(ClosurePart),
+    /// My note `i` on an item of my partner's (see the partner screen).
+    PartnerNote(usize),
 }
 
 impl Field {
@@ -164,6 +166,7 @@ impl Field {
             Field::Entry(i) => Slot::Text(&wb.journal.whole(i)?.text),
             Field::EntryTags(i) => Slot::Tags(&wb.journal.get(i)?.tags),
             Field::EntryAt(i) => Slot::Stamp(&wb.journal.get(i)?.at),
+            Field::PartnerNote(i) => Slot::Text(&wb.notes_for_partner.get(i)?.text),
             Field::Closure(p) => p.slot(&wb.closure),
         })
     }
@@ -212,6 +215,7 @@ impl Field {
             Field::Entry(i) => text(&mut wb.entry_mut(i)?.text),
             Field::EntryTags(i) => SlotMut::Tags(&mut wb.entry_mut(i)?.tags),
             Field::EntryAt(i) => SlotMut::Stamp(&mut wb.entry_mut(i)?.at),
+            Field::PartnerNote(i) => text(&mut wb.notes_for_partner.get_mut(i)?.text),
             Field::Closure(p) => p.slot_mut(&mut wb.closure),
         })
     }

@@ -67,6 +67,10 @@ fn main() -> ExitCode {
     mentorbook::store::ensure_id(&mut workbook);
     let mut app = App::new(workbook);
     app.location = Some(store.path().to_path_buf());
+    match mentorbook::store::read_partner(store.path()) {
+        Ok(view) => app.partner = view.map(Arc::new),
+        Err(e) => app.notice = Some(format!("The partner view does not read: {e}")),
+    }
     if demo.is_some() {
         app.notice = Some("Demo: a sample workbook on a temporary copy; nothing is kept.".into());
     }

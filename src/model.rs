@@ -14,6 +14,7 @@ mod goals;
 mod ids;
 mod journal;
 mod meeting;
+mod partner;
 mod parts;
 mod planning;
 mod relationship;
@@ -39,6 +40,7 @@ pub use goals::{
 pub use ids::IdUse;
 pub use journal::{Journal, Month, MonthSummary, head_of};
 pub use meeting::Meeting;
+pub use partner::{PartnerNote, PartnerView};
 pub use parts::{Slot, SlotMut};
 pub use planning::{Letter, MAX_ACTIVE, SMART, move_item};
 pub use relationship::{
@@ -159,6 +161,12 @@ pub struct Workbook {
     /// out when there is none.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
+    /// My notes on my partner's items (from the partner view); they go in my share packet.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes_for_partner: Vec<PartnerNote>,
+    /// My partner's notes on my items, as their last packet brought them (read-only here).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes_from_partner: Vec<PartnerNote>,
 }
 
 crate::parts! {

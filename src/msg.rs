@@ -107,6 +107,10 @@ pub enum Msg {
     CallMode,
     /// `R`: review with the partner, side by side.
     Review,
+    /// The overview's `P`: the partner view.
+    OpenPartner,
+    /// The review's `P`: the reference shows the partner's workbook (or mine again).
+    PartnerReference,
     /// The overview's `m`: the merge screen, to choose between two copies' values.
     OpenMerge,
     /// The merge screen: keep this workbook's side, the other copy's, or both.

@@ -28,6 +28,8 @@ pub enum Screen {
     Review(usize),
     /// What a merge with another copy left to choose.
     Merge,
+    /// The other partner's plan from their last share packet, read-only, with my notes.
+    Partner,
 }
 
 impl Screen {
@@ -38,7 +40,7 @@ impl Screen {
 
     /// One page of each kind below the exercises (on the first item), for code that visits
     /// every kind of screen: the help check, the size sweep, the benchmarks.
-    pub const PAGE_KINDS: [Screen; 8] = [
+    pub const PAGE_KINDS: [Screen; 9] = [
         Screen::Goal(0),
         Screen::Worksheet(0),
         Screen::Glance(0),
@@ -47,6 +49,7 @@ impl Screen {
         Screen::Entry(0),
         Screen::Review(0),
         Screen::Merge,
+        Screen::Partner,
     ];
 
     /// How many screens keep a focus: the overview, the exercises and the kinds of page
@@ -66,6 +69,7 @@ impl Screen {
             Screen::Entry(_) => "Journal entry",
             Screen::Review(_) => "Review together",
             Screen::Merge => "Merge: choose what to keep",
+            Screen::Partner => "Partner view",
         }
     }
 
@@ -83,6 +87,7 @@ impl Screen {
             Screen::Entry(_) => pages + 5,
             Screen::Review(_) => pages + 6,
             Screen::Merge => pages + 7,
+            Screen::Partner => pages + 8,
         }
     }
 
@@ -95,7 +100,7 @@ impl Screen {
     /// the overview.
     pub fn parent(self) -> Screen {
         match self {
-            Screen::Home | Screen::Exercise(_) | Screen::Merge => Screen::Home,
+            Screen::Home | Screen::Exercise(_) | Screen::Merge | Screen::Partner => Screen::Home,
             Screen::Goal(_) => Screen::Exercise(Exercise::Goals),
             Screen::Worksheet(g) => Screen::Goal(g),
             Screen::Glance(g) => Screen::Worksheet(g),
@@ -109,7 +114,7 @@ impl Screen {
     /// The exercise this screen belongs to (none for the overview).
     pub fn exercise(self) -> Option<Exercise> {
         match self {
-            Screen::Home | Screen::Merge => None,
+            Screen::Home | Screen::Merge | Screen::Partner => None,
             Screen::Exercise(e) => Some(e),
             Screen::Goal(_) | Screen::Worksheet(_) | Screen::Glance(_) => Some(Exercise::Goals),
             Screen::Conversation(_) | Screen::CheckIn(_) | Screen::Review(_) => {

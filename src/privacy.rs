@@ -25,6 +25,8 @@ pub fn screen(wb: &Workbook, screen: Screen) -> bool {
         Screen::Conversation(c) | Screen::Review(c) => conversation_private(wb, c),
         // Either side of a collision may be private text: none is shown during a call.
         Screen::Merge => true,
+        // The partner's packet holds nothing private of theirs; my notes are for them.
+        Screen::Partner => false,
         Screen::Home
         | Screen::Goal(_)
         | Screen::Worksheet(_)
@@ -68,7 +70,8 @@ pub fn field(wb: &Workbook, field: Field) -> bool {
         | Field::StepAfter(..)
         | Field::Resource(..)
         | Field::CheckIn(..)
-        | Field::Closure(_) => false,
+        | Field::Closure(_)
+        | Field::PartnerNote(_) => false,
     }
 }
 
@@ -89,13 +92,16 @@ pub fn target(wb: &Workbook, target: Target) -> bool {
 }
 
 /// The workbook without anything private: what exports hold unless private content is asked
-/// for. Private topics and entries are removed, the conversation with yourself emptied.
+/// for. Private topics and entries are removed, the conversation with yourself emptied, and
+/// the collisions a merge left to choose are left out.
 pub fn shareable(wb: &Workbook) -> Workbook {
     let mut out = wb.clone();
     out.self_reflection = SelfReflection::default();
     out.mentoring_plan.topics.retain(|t| !t.private);
     out.journal.retain(|e| !e.private);
     out.conversations.retain(|c| !c.private);
+    // Either side of a collision left to choose may be private text.
+    out.conflicts.clear();
     out
 }
 

@@ -18,6 +18,7 @@ mod goals;
 mod home;
 mod journal;
 mod merge;
+mod partner;
 mod pick;
 mod plan;
 mod prospect;
@@ -53,6 +54,7 @@ pub use journal::{
     update_calendar,
 };
 pub use merge::open as open_merge;
+pub use partner::{open as open_partner, who as partner_name};
 pub use pick::{PickView, pick_view};
 pub use review::{STACK_BELOW, open as open_review, reference_lines};
 pub use sheet::fit;
@@ -90,6 +92,7 @@ pub fn keys(screen: Screen) -> &'static [Binding] {
         Screen::Entry(_) => journal::ENTRY_KEYS,
         Screen::Review(_) => review::KEYS,
         Screen::Merge => merge::KEYS,
+        Screen::Partner => partner::KEYS,
     }
 }
 
@@ -133,7 +136,7 @@ pub fn targets(screen: Screen, wb: &Workbook) -> Vec<Target> {
         Screen::CheckIn(i) => conversations::check_in_targets(wb, i),
         Screen::Entry(e) => journal::entry_targets(wb, e),
         // The merge screen keeps its own selection among the collisions.
-        Screen::Merge => Vec::new(),
+        Screen::Merge | Screen::Partner => Vec::new(),
     }
 }
 
@@ -161,6 +164,7 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
         Screen::Entry(e) => journal::render_entry(app, e, area, buf),
         Screen::Review(c) => review::render(app, c, area, buf),
         Screen::Merge => merge::render(app, area, buf),
+        Screen::Partner => partner::render(app, area, buf),
     }
 }
 
@@ -185,6 +189,7 @@ pub fn handle(app: &mut App, msg: &Msg, now: DateTime<Local>) -> Handled {
         Screen::Entry(_) => journal::handle_entry(app, msg),
         Screen::Review(_) => review::handle(app, msg),
         Screen::Merge => merge::handle(app, msg),
+        Screen::Partner => partner::handle(app, msg),
     }
 }
 
@@ -220,6 +225,7 @@ pub fn spec(field: Field, wb: &Workbook) -> Spec {
         Field::Entry(_) => journal::ENTRY,
         Field::EntryTags(_) => journal::ENTRY_TAGS,
         Field::EntryAt(_) => journal::ENTRY_AT,
+        Field::PartnerNote(_) => partner::NOTE,
         Field::Closure(p) => closure::spec(p),
     }
 }
@@ -250,6 +256,7 @@ pub fn screen_of(field: Field) -> Screen {
         Field::CheckIn(i, _) => Screen::CheckIn(i),
         Field::Entry(e) | Field::EntryTags(e) | Field::EntryAt(e) => Screen::Entry(e),
         Field::Closure(_) => ex(Exercise::Closure),
+        Field::PartnerNote(_) => Screen::Partner,
     }
 }
 

@@ -10,6 +10,7 @@ mod error;
 mod files;
 mod id;
 mod load;
+mod partner;
 mod parts;
 mod pieces;
 mod progressive;
@@ -39,6 +40,7 @@ use files::{dir_of, probe_writable, resolve_link, sweep_temp_files, tighten, wri
 pub use files::{secure_dir, write_file_private};
 pub use id::{ensure_id, new_workbook_id};
 pub use load::{Arrival, PendingJournal, Taken};
+pub use partner::{decode_packet, encode_packet, keep_partner, partner_path, read_partner};
 use parts::Manifest;
 pub use parts::{PARTS_VERSION, common_ancestor, parts_dir};
 pub use pieces::{Piece, merge_manifests, read_piece, write_piece};

@@ -70,6 +70,7 @@ pub fn update(app: &mut App, msg: Msg, now: DateTime<Local>) -> Option<Effect> {
         },
         Msg::Review => return screens::open_review(app, now),
         Msg::OpenMerge => return screens::open_merge(app),
+        Msg::OpenPartner => return screens::open_partner(app),
         Msg::NextScreen => return go(app, app.screen.next()),
         Msg::PrevScreen => return go(app, app.screen.prev()),
         Msg::OpenExercise(e) => return go(app, Screen::Exercise(e)),
@@ -133,6 +134,7 @@ pub fn update(app: &mut App, msg: Msg, now: DateTime<Local>) -> Option<Effect> {
         | Msg::SwitchPane
         | Msg::SwapReference(_)
         | Msg::Split(_)
+        | Msg::PartnerReference
         | Msg::KeepLeft
         | Msg::KeepRight
         | Msg::KeepBoth => {}

@@ -252,6 +252,14 @@ fn with_canaries() -> Workbook {
         private: true,
         ..JournalEntry::default()
     });
+    // A collision a merge left to choose, on a private value.
+    let id = wb.fresh_id();
+    wb.conflicts.push(mentorbook::model::Conflict {
+        id,
+        at: "self_reflection/why".into(),
+        theirs: Some(serde_json::json!(format!("{CANARY} collision"))),
+        ..Default::default()
+    });
     wb
 }
 
@@ -274,7 +282,7 @@ fn no_private_canary_in_any_export_unless_asked() {
     let md = export_text(&wb, Format::Markdown, &[], true, fixed_now());
     assert!(md.contains(&format!("{CANARY} topic (private)")));
     let json = export_text(&wb, Format::Json, &[], true, fixed_now());
-    assert_eq!(json.matches(CANARY).count(), 4);
+    assert_eq!(json.matches(CANARY).count(), 5);
 }
 
 /// The JSON export is a workbook file: it opens, and holds the shareable workbook.

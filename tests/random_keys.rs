@@ -150,6 +150,13 @@ fn random_keys_never_panic_and_keep_the_rules() {
         let mut app: App = app_at(starts[run as usize % starts.len()]);
         // A merge left collisions: the merge screen has something to choose.
         app.workbook = common::with_collisions(std::mem::take(&mut app.workbook));
+        // And the partner shared their plan: the partner view has items to note.
+        let mut theirs = common::fixture();
+        theirs.id = "the-partners-workbook".into();
+        app.partner = Some(std::sync::Arc::new(mentorbook::model::PartnerView {
+            workbook: mentorbook::privacy::shareable(&theirs),
+            shared_at: common::fixed_now().fixed_offset(),
+        }));
         // Every third run in call mode, where private fields and some keys are off.
         if run % 3 == 2 {
             send(&mut app, key(KeyCode::Char('C'), KeyModifiers::NONE));

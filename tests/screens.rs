@@ -131,6 +131,30 @@ fn merge_collisions() {
     snap("merge_in_call_mode", &app);
 }
 
+/// The partner view: the partner's goals and steps from their packet, with a note and a
+/// tick of mine; and the overview saying when they shared it.
+#[test]
+fn partner_view() {
+    let mut app = home();
+    let mut theirs = common::fixture();
+    theirs.id = "ana-workbook".into();
+    app.workbook = Workbook {
+        role: Role::Mentor,
+        mentee: "Ana Ruiz".into(),
+        mentor: "Ben Okafor".into(),
+        title: "Mentoring Ana".into(),
+        ..Workbook::default()
+    };
+    app.partner = Some(std::sync::Arc::new(mentorbook::model::PartnerView {
+        workbook: mentorbook::privacy::shareable(&theirs),
+        shared_at: common::fixed_now().fixed_offset(),
+    }));
+    snap("partner_on_the_overview", &app);
+    press(&mut app, "P");
+    press(&mut app, "<Enter>A stretch, and the right one.<Esc>jx");
+    snap("partner_view", &app);
+}
+
 #[test]
 fn vision_browse() {
     snap("vision_browse", &vision());
@@ -244,6 +268,7 @@ fn screen_name(screen: Screen) -> &'static str {
         Screen::Glance(_) => "glance",
         Screen::Review(_) => "review",
         Screen::Merge => "merge",
+        Screen::Partner => "partner",
     }
 }
 

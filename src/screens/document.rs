@@ -95,6 +95,8 @@ pub fn section_of(field: Field) -> Option<Section> {
         | Field::Entry(_)
         | Field::EntryTags(_)
         | Field::EntryAt(_) => None,
+        // Written for the partner: it travels in the share packet, not in documents.
+        Field::PartnerNote(_) => None,
     }
 }
 

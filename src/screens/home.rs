@@ -31,6 +31,13 @@ pub const KEYS: &[Binding] = &[
         Msg::CyclePhase,
     ),
     explained(
+        &[plain('P')],
+        "P",
+        "partner view",
+        "your partner's plan from their last packet",
+        Msg::OpenPartner,
+    ),
+    explained(
         &[plain('m')],
         "m",
         "merge choices",
@@ -189,13 +196,33 @@ pub fn targets(wb: &Workbook) -> Vec<Target> {
 
 /// Draws the overview.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    let items = items(
+    let mut items = items(
         &app.workbook,
         app.location.as_deref(),
         app.today,
         app.loading_journal,
         app.call_mode,
     );
+    if let Some(partner) = &app.partner {
+        // Before "Your data", which comes last when the workbook has a place.
+        let at = items.len() - usize::from(app.location.is_some()) * 2;
+        items.splice(
+            at..at,
+            [
+                Item::Heading("Your partner"),
+                Item::Prompt(
+                    format!(
+                        "{} shared their plan on {}. P shows it (a note or a tick on any \
+                         item goes back in your next `mentorbook share`); in the review, P \
+                         puts it beside today's notes.",
+                        super::partner_name(partner),
+                        partner.shared_at.format("%Y-%m-%d %H:%M")
+                    )
+                    .into(),
+                ),
+            ],
+        );
+    }
     sheet::render(app, area, buf, &items);
 }
 

@@ -64,6 +64,13 @@ pub const KEYS: &[Binding] = &[
         "a narrower reference",
         Msg::Split(false),
     ),
+    explained(
+        &[plain('P')],
+        "P",
+        "partner's",
+        "the reference: your partner's plan, or yours",
+        Msg::PartnerReference,
+    ),
     more(
         &[code(KeyCode::PageUp), code(KeyCode::PageDown)],
         "PgUp PgDn",
@@ -82,7 +89,11 @@ pub fn reference_lines(app: &App) -> std::sync::Arc<Vec<Line<'static>>> {
         include_private: !app.call_mode,
         today: app.today,
     };
-    let blocks = super::section(&app.workbook, app.review.reference, opts);
+    let wb = match &app.partner {
+        Some(partner) if app.review.partner => &partner.workbook,
+        _ => &app.workbook,
+    };
+    let blocks = super::section(wb, app.review.reference, opts);
     app.reference_cache.lines(blocks, report::lines)
 }
 
@@ -134,7 +145,11 @@ fn draw_reference(app: &App, view: ReviewView, area: Rect, buf: &mut Buffer) {
     let at = (ReviewView::REFERENCES.iter())
         .position(|s| *s == view.reference)
         .unwrap_or(0);
-    let title = format!(" {} ({}/{n}) · [ ] ", view.reference.title(), at + 1);
+    let whose = match &app.partner {
+        Some(p) if view.partner => format!("{}: ", super::partner_name(p)),
+        _ => String::new(),
+    };
+    let title = format!(" {whose}{} ({}/{n}) · [ ] ", view.reference.title(), at + 1);
     let block = pane_block(title, view.pane == Pane::Reference);
     let inner = block.inner(area);
     block.render(area, buf);
@@ -213,6 +228,27 @@ pub fn handle(app: &mut App, msg: &Msg) -> Handled {
             view.reference = all[j % all.len()];
             view.scroll = 0;
         }
+        Msg::PartnerReference => match &app.partner {
+            Some(partner) => {
+                view.partner = !view.partner;
+                view.scroll = 0;
+                app.notice = Some(if view.partner {
+                    format!(
+                        "The reference shows {}'s plan.",
+                        super::partner_name(partner)
+                    )
+                } else {
+                    "The reference shows this workbook again.".into()
+                });
+            }
+            None => {
+                app.notice = Some(
+                    "No partner view yet: `mentorbook partner FILE` keeps the packet your \
+                     partner shares."
+                        .into(),
+                );
+            }
+        },
         Msg::Split(wider) => {
             view.split = if *wider {
                 (view.split + ReviewView::SPLIT_STEP).min(ReviewView::SPLIT_MAX)

@@ -25,6 +25,8 @@ pub const SCHEMA_VERSION: u64 = 1;
 pub enum Kind {
     Whole,
     Plan,
+    /// A share packet: what one partner gives the other (`mentorbook share`).
+    Share,
 }
 
 impl Kind {
@@ -32,6 +34,7 @@ impl Kind {
         match self {
             Kind::Whole => FORMAT,
             Kind::Plan => super::parts::PLAN,
+            Kind::Share => super::partner::SHARE,
         }
     }
 
@@ -39,6 +42,7 @@ impl Kind {
         match self {
             Kind::Whole => SCHEMA_VERSION,
             Kind::Plan => super::parts::PARTS_VERSION,
+            Kind::Share => 1,
         }
     }
 }

@@ -73,6 +73,27 @@ pub const KEYS: &[Binding] = &[
     back_to("back to the list of goals"),
 ];
 
+/// The partner's notes on this goal and its steps, one line each: theirs, read-only here.
+fn partner_notes(wb: &Workbook, g: usize) -> Vec<Line<'static>> {
+    let Some(goal) = wb.goals.get(g) else {
+        return Vec::new();
+    };
+    let ids: Vec<u64> = std::iter::once(goal.id)
+        .chain(goal.plan.steps.iter().map(|s| s.id))
+        .collect();
+    (wb.notes_from_partner.iter())
+        .filter(|n| ids.contains(&n.id))
+        .map(|n| {
+            let tick = if n.agreed { "✓ agreed · " } else { "" };
+            let text = n.text.trim().replace('\n', " / ");
+            Line::from(Span::styled(
+                format!("{} — {tick}{text}", n.about),
+                THEME.done,
+            ))
+        })
+        .collect()
+}
+
 fn items(wb: &Workbook, g: usize, today: chrono::NaiveDate) -> Vec<Item<'_>> {
     let Some(goal) = wb.goals.get(g) else {
         return vec![missing_goal()];
@@ -153,6 +174,13 @@ fn items(wb: &Workbook, g: usize, today: chrono::NaiveDate) -> Vec<Item<'_>> {
     }
     items.push(Item::Heading("The mentor's view"));
     items.push(Item::Field(Field::Goal(g, G::MentorComment)));
+    let from_partner = partner_notes(wb, g);
+    if !from_partner.is_empty() {
+        items.push(Item::Heading(
+            "Your partner's notes (from their last packet)",
+        ));
+        items.push(Item::Lines(from_partner));
+    }
     items.push(Item::Heading("Action plan"));
     let steps = goal.plan.steps.len();
     let done = (goal.plan.steps.iter())
