@@ -437,3 +437,33 @@ fn export_minutes(bencher: Bencher, entries: usize) {
             .map(|t| t.len())
     });
 }
+
+/// Two copies of a workbook that went apart merged against the version both came from
+/// (`mentorbook merge`, a sync tool's copy, another program's save): each side wrote three
+/// entries, edited three others and a goal; the whole journal is compared.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn merge_two_copies(bencher: Bencher, entries: usize) {
+    let base = workbook(entries);
+    let side = |name: &str, from: usize| {
+        let mut wb = base.clone();
+        for k in 0..3 {
+            let i = (from + k * 97) % wb.journal.len();
+            wb.entry_mut(i)
+                .unwrap()
+                .text
+                .push_str(&format!("\nEdited on {name}."));
+            let id = wb.fresh_id();
+            wb.journal.push(mentorbook::model::JournalEntry {
+                id,
+                at: now().fixed_offset(),
+                text: format!("Written on {name}, {k}."),
+                ..Default::default()
+            });
+        }
+        let g = from % wb.goals.len();
+        wb.goals[g].specific = format!("As {name} has it");
+        wb
+    };
+    let (ours, theirs) = (side("the laptop", 11), side("the desktop", 503));
+    bencher.bench_local(|| mentorbook::merge::merge(base, &ours, &theirs, "bench").unwrap());
+}

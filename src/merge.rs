@@ -7,10 +7,11 @@ mod settle;
 mod value;
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use serde_json::Value;
 
-use crate::model::{Conflict, GoalStatus, Id, MAX_ACTIVE, Side, Workbook};
+use crate::model::{Conflict, GoalStatus, Id, JournalEntry, MAX_ACTIVE, Side, Workbook};
 pub use settle::{Keep, settle};
 use value::{Collision, Merger};
 pub use value::{Step, id_of};
@@ -46,12 +47,22 @@ pub fn merge(
     theirs: &Workbook,
     from: &str,
 ) -> Result<Merged, MergeError> {
-    let mut theirs = theirs.clone();
-    let renumbered = renumber_collisions(base, ours, &mut theirs);
+    // Entries alike in all three need no merging: only the rest go through JSON (years of
+    // journal, a few entries changed since the copies went apart).
+    let (alike, [base_rest, ours_rest, mut theirs]) = set_aside_alike(base, ours, theirs);
+    let floor = alike.iter().map(|e| e.id).max().unwrap_or(0);
+    let renumbered = renumber_collisions(&base_rest, &ours_rest, &mut theirs, floor);
     let json = |wb: &Workbook| {
-        serde_json::to_value(wb).map_err(|e| MergeError(format!("cannot merge: {e}")))
+        let mut v =
+            serde_json::to_value(wb).map_err(|e| MergeError(format!("cannot merge: {e}")))?;
+        // An empty journal is left out of the file; here it is a list like any other.
+        if let Some(obj) = v.as_object_mut() {
+            obj.entry("journal")
+                .or_insert_with(|| Value::Array(Vec::new()));
+        }
+        Ok(v)
     };
-    let (b, o, t) = (json(base)?, json(ours)?, json(&theirs)?);
+    let (b, o, t) = (json(&base_rest)?, json(&ours_rest)?, json(&theirs)?);
     let mut merger = Merger::default();
     let mut merged = merger.merge(Some(&b), &o, &t);
     // The workbook's own bookkeeping is settled here rather than merged.
@@ -62,6 +73,11 @@ pub fn merge(
     }
     let mut out: Workbook = serde_json::from_value(merged)
         .map_err(|e| MergeError(format!("the merged workbook does not read: {e}")))?;
+    if !alike.is_empty() {
+        let mut entries = out.journal.shared().to_vec();
+        entries.extend(alike);
+        out.journal = crate::model::Journal::from_entries(entries);
+    }
     out.id = if ours.id.is_empty() {
         theirs.id.clone()
     } else {
@@ -106,9 +122,44 @@ pub fn merge(
     })
 }
 
+/// The journal entries the three hold alike (same id, same everything), and the three
+/// workbooks without them.
+fn set_aside_alike(
+    base: &Workbook,
+    ours: &Workbook,
+    theirs: &Workbook,
+) -> (Vec<Arc<JournalEntry>>, [Workbook; 3]) {
+    let by_id = |wb: &Workbook| -> HashMap<Id, Arc<JournalEntry>> {
+        (wb.journal.shared().iter())
+            .map(|e| (e.id, Arc::clone(e)))
+            .collect()
+    };
+    let (b, t) = (by_id(base), by_id(theirs));
+    let same = |x: &Arc<JournalEntry>, y: &Arc<JournalEntry>| Arc::ptr_eq(x, y) || **x == **y;
+    let alike: Vec<Arc<JournalEntry>> = (ours.journal.shared().iter())
+        .filter(|e| {
+            b.get(&e.id).is_some_and(|x| same(x, e)) && t.get(&e.id).is_some_and(|x| same(x, e))
+        })
+        .cloned()
+        .collect();
+    let gone: HashSet<Id> = alike.iter().map(|e| e.id).collect();
+    let rest = |wb: &Workbook| {
+        let mut wb = wb.clone();
+        wb.journal.retain(|e| !gone.contains(&e.id));
+        wb
+    };
+    (alike, [rest(base), rest(ours), rest(theirs)])
+}
+
 /// Gives theirs' items a new id where ours handed out the same one to a different item
 /// since `base`; links follow. An item both sides hold alike is one item, not two.
-fn renumber_collisions(base: &Workbook, ours: &Workbook, theirs: &mut Workbook) -> usize {
+/// New ids start above `floor` too (the highest id of the entries set aside).
+fn renumber_collisions(
+    base: &Workbook,
+    ours: &Workbook,
+    theirs: &mut Workbook,
+    floor: Id,
+) -> usize {
     // An id the ancestor holds is one item on both sides, whatever they did to it. (A
     // plan file alone does not know the next id: its ancestor's items say what is old.)
     let old: HashSet<Id> = base.own_ids().into_iter().collect();
@@ -126,7 +177,7 @@ fn renumber_collisions(base: &Workbook, ours: &Workbook, theirs: &mut Workbook) 
     let top = (ours.own_ids().into_iter().chain(theirs.own_ids()))
         .max()
         .unwrap_or(0);
-    let mut next = ours.next_id.max(theirs.next_id).max(top);
+    let mut next = ours.next_id.max(theirs.next_id).max(top).max(floor);
     let map: HashMap<Id, Id> = (clashing.iter())
         .map(|id| {
             next += 1;
