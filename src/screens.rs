@@ -54,7 +54,7 @@ pub use journal::{
     update_calendar,
 };
 pub use merge::open as open_merge;
-pub use partner::{open as open_partner, who as partner_name};
+pub use partner::{notes_on as partner_notes_on, open as open_partner, who as partner_name};
 pub use pick::{PickView, pick_view};
 pub use review::{STACK_BELOW, open as open_review, reference_lines};
 pub use sheet::fit;

@@ -145,7 +145,17 @@ fn hand_over(home: &Path, from: &Path, to: &Path, n: usize) -> String {
 #[test]
 fn notes_and_ticks_on_the_partners_items_travel_back_and_change_nothing_else() {
     let home = tempfile::tempdir().unwrap();
-    let ana = saved(home.path(), "ana", mentee_with_canaries());
+    let mut wb = mentee_with_canaries();
+    // A commitment made in this version (it has an id, so a note can find it).
+    let id = wb.fresh_id();
+    wb.conversations[0]
+        .commitments
+        .push(mentorbook::model::Commitment {
+            id,
+            text: "Send Ben the draft agenda".into(),
+            ..Default::default()
+        });
+    let ana = saved(home.path(), "ana", wb);
     let ben = saved(home.path(), "ben", mentor());
     let said = hand_over(home.path(), &ana, &ben, 1);
     assert!(said.contains("Kept Ana Ruiz"), "{said}");
@@ -166,8 +176,10 @@ fn notes_and_ticks_on_the_partners_items_travel_back_and_change_nothing_else() {
     assert!(shown.contains(goal.name()), "{shown}");
     // A note on her first goal, a tick on its first step.
     press(&mut app, "<Enter>A stretch, and the right one.<Esc>jx");
+    // And, at the end of the list, her commitment.
+    press(&mut app, "<End><Enter>Looking forward to it.<Esc>");
     let notes = &app.workbook.notes_for_partner;
-    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert_eq!(notes.len(), 3, "{notes:?}");
     assert_eq!(
         (notes[0].id, notes[0].text.as_str()),
         (goal.id, "A stretch, and the right one.")
@@ -192,12 +204,12 @@ fn notes_and_ticks_on_the_partners_items_travel_back_and_change_nothing_else() {
     // Back to Ana: her notes from Ben, and nothing else of his in her workbook.
     let before = std::fs::read_to_string(ana.with_extension("parts").join("plan.json")).unwrap();
     let said = hand_over(home.path(), &ben, &ana, 2);
-    assert!(said.contains("2 notes on your items"), "{said}");
+    assert!(said.contains("3 notes on your items"), "{said}");
     let after = mentorbook::store::read_only(&ana).unwrap().workbook;
     let mut same = after.clone();
     same.notes_from_partner.clear();
     assert_eq!(same, ana_wb, "a packet writes nothing into her own items");
-    assert_eq!(after.notes_from_partner.len(), 2);
+    assert_eq!(after.notes_from_partner.len(), 3);
     assert!(
         before.len()
             < std::fs::read_to_string(ana.with_extension("parts").join("plan.json"))
@@ -212,6 +224,9 @@ fn notes_and_ticks_on_the_partners_items_travel_back_and_change_nothing_else() {
     assert!(page.contains("Your partner's notes"), "{page}");
     assert!(page.contains("A stretch, and the right one."), "{page}");
     assert!(page.contains("✓ agreed"), "{page}");
+    app.screen = Screen::Conversation(0);
+    let page = screen_text(&app, 120, 80);
+    assert!(page.contains("Looking forward to it."), "{page}");
 }
 
 #[test]

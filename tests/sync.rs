@@ -396,3 +396,111 @@ fn a_save_made_after_ours_elsewhere_merges_against_what_the_session_last_saved()
     assert_eq!(texts, ["Kept."], "the desktop's deletion is honoured");
     assert!(saved.conflicts.is_empty(), "{:?}", saved.conflicts);
 }
+
+#[test]
+fn the_driver_exits_1_on_a_collision_and_the_file_loads_with_both_sides_in_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = DateTime::parse_from_rfc3339("2026-12-01T10:00:00+01:00").unwrap();
+    let write = |name: &str, wb: &Workbook| {
+        let p = dir.path().join(name);
+        let bytes = mentorbook::store::encode(&mentorbook::store::encode_data(wb), 3, at);
+        std::fs::write(&p, bytes).unwrap();
+        p
+    };
+    let mut base = Workbook::default();
+    let g = base.add_goal();
+    base.goals[g].specific = "Speak at the all-hands".into();
+    entry(&mut base, "One line.");
+    let (mut ours, mut theirs) = (base.clone(), base.clone());
+    ours.goals[g].specific = "Speak at the all-hands in March".into();
+    theirs.goals[g].specific = "Speak at two team meetings first".into();
+    let b = write("base.json", &base);
+    let o = write("ours.json", &ours);
+    let t = write("theirs.json", &theirs);
+    let out = Command::new(env!("CARGO_BIN_EXE_mentorbook"))
+        .arg("merge")
+        .args([&b, &o, &t])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let merged = mentorbook::store::decode(&std::fs::read(&o).unwrap())
+        .unwrap()
+        .workbook;
+    assert_eq!(merged.goals[0].specific, "Speak at the all-hands in March");
+    assert_eq!(merged.conflicts.len(), 1);
+    assert_eq!(
+        merged.conflicts[0].theirs,
+        Some(serde_json::json!("Speak at two team meetings first")),
+        "the losing text is kept"
+    );
+    assert!(merged.problems().is_empty());
+    // Merging the result with itself is clean: exit 0, nothing more to choose.
+    let again = Command::new(env!("CARGO_BIN_EXE_mentorbook"))
+        .arg("merge")
+        .args([&o, &o, &o])
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(0));
+    // Not a workbook: exit 2, ours left as it was.
+    let before = std::fs::read(&o).unwrap();
+    let junk = dir.path().join("junk.json");
+    std::fs::write(&junk, "{\"not\": \"a workbook\"}").unwrap();
+    let bad = Command::new(env!("CARGO_BIN_EXE_mentorbook"))
+        .arg("merge")
+        .args([&b, &o, &junk])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    assert_eq!(std::fs::read(&o).unwrap(), before);
+}
+
+#[test]
+fn a_collision_in_a_month_of_journal_keeps_both_texts_in_the_entry() {
+    use mentorbook::store::{Piece, read_piece, write_piece};
+    let dir = tempfile::tempdir().unwrap();
+    let at = DateTime::parse_from_rfc3339("2026-12-01T10:00:00+01:00").unwrap();
+    let month = |text: &str| {
+        let e = std::sync::Arc::new(JournalEntry {
+            id: 7,
+            at: DateTime::parse_from_rfc3339("2026-11-30T09:00:00+01:00").unwrap(),
+            text: text.into(),
+            ..JournalEntry::default()
+        });
+        Piece::Month("2026-11".parse().unwrap(), vec![e], 4)
+    };
+    let write = |name: &str, p: &Piece| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, write_piece(p, at)).unwrap();
+        path
+    };
+    let b = write("b.json", &month("The talk went well."));
+    let o = write("o.json", &month("The talk went very well."));
+    let t = write(
+        "t.json",
+        &month("The talk went well, and two people asked questions."),
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_mentorbook"))
+        .arg("merge")
+        .args([&b, &o, &t])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let Piece::Month(_, entries, generation) = read_piece(&std::fs::read(&o).unwrap()).unwrap()
+    else {
+        panic!("a month");
+    };
+    assert_eq!(
+        generation, 0,
+        "the next open reads it and writes a true manifest"
+    );
+    assert_eq!(
+        entries[0].text,
+        "The talk went very well.\n\n--- merged: the other machine had ---\n\
+         The talk went well, and two people asked questions."
+    );
+}

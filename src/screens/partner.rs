@@ -152,6 +152,21 @@ fn note_for(app: &mut App, view: &PartnerView, item: &Item) -> usize {
     wb.notes_for_partner.len() - 1
 }
 
+/// The partner's notes on my items `ids`, one line each: theirs, read-only here.
+pub fn notes_on(wb: &Workbook, ids: &[u64]) -> Vec<Line<'static>> {
+    (wb.notes_from_partner.iter())
+        .filter(|n| ids.contains(&n.id))
+        .map(|n| {
+            let tick = if n.agreed { "✓ agreed · " } else { "" };
+            let text = n.text.trim().replace('\n', " / ");
+            Line::from(Span::styled(
+                format!("{} — {tick}{text}", n.about),
+                THEME.done,
+            ))
+        })
+        .collect()
+}
+
 /// The partner view's keys.
 pub fn handle(app: &mut App, msg: &Msg) -> Handled {
     let Some(view) = app.partner.clone() else {

@@ -133,5 +133,16 @@ pub fn merge_manifests(ours: &Manifest, theirs: &Manifest) -> Manifest {
     out.latest = ours.latest.max(theirs.latest);
     out.journal = months.into_values().collect();
     out.merged = true;
+    // Descended from both: a later merge finds its ancestor in either line.
+    let mut history = ours.history.clone();
+    history.extend(
+        theirs
+            .history
+            .iter()
+            .filter(|t| !ours.history.contains(t))
+            .cloned(),
+    );
+    history.truncate(super::parts::HISTORY);
+    out.history = history;
     out
 }

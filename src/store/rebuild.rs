@@ -95,6 +95,7 @@ pub fn rebuild(dir: &Path, merged: &Manifest) -> Result<Rebuilt, OpenError> {
         months,
     );
     manifest.merged = false;
+    manifest.history = merged.history.clone();
     Ok(Rebuilt {
         manifest,
         renumbered,

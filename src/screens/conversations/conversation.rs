@@ -239,6 +239,19 @@ fn items(wb: &Workbook, c: usize, narrow: bool) -> Vec<Item<'_>> {
         ));
     }
     items.push(Item::Add(ListKind::Commitments(c)));
+    let ids: Vec<u64> = conv
+        .commitments
+        .iter()
+        .map(|k| k.id)
+        .filter(|id| *id != 0)
+        .collect();
+    let from_partner = crate::screens::partner_notes_on(wb, &ids);
+    if !from_partner.is_empty() {
+        items.push(Item::Heading(
+            "Your partner's notes (from their last packet)",
+        ));
+        items.push(Item::Lines(from_partner));
+    }
     items.push(Item::Heading("Next meeting"));
     items.push(Item::Field(Field::Conversation(c, C::NextMeeting)));
     items.push(Item::Field(Field::Conversation(c, C::NextGoal)));

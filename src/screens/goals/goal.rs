@@ -73,7 +73,7 @@ pub const KEYS: &[Binding] = &[
     back_to("back to the list of goals"),
 ];
 
-/// The partner's notes on this goal and its steps, one line each: theirs, read-only here.
+/// The partner's notes on this goal and its steps.
 fn partner_notes(wb: &Workbook, g: usize) -> Vec<Line<'static>> {
     let Some(goal) = wb.goals.get(g) else {
         return Vec::new();
@@ -81,17 +81,7 @@ fn partner_notes(wb: &Workbook, g: usize) -> Vec<Line<'static>> {
     let ids: Vec<u64> = std::iter::once(goal.id)
         .chain(goal.plan.steps.iter().map(|s| s.id))
         .collect();
-    (wb.notes_from_partner.iter())
-        .filter(|n| ids.contains(&n.id))
-        .map(|n| {
-            let tick = if n.agreed { "✓ agreed · " } else { "" };
-            let text = n.text.trim().replace('\n', " / ");
-            Line::from(Span::styled(
-                format!("{} — {tick}{text}", n.about),
-                THEME.done,
-            ))
-        })
-        .collect()
+    crate::screens::partner_notes_on(wb, &ids)
 }
 
 fn items(wb: &Workbook, g: usize, today: chrono::NaiveDate) -> Vec<Item<'_>> {
