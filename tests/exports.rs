@@ -11,7 +11,7 @@ use std::path::Path;
 use chrono::{TimeZone, Utc};
 use common::{fixed_now, fixture};
 use mentorbook::cli::{Format, export_text};
-use mentorbook::model::{JournalEntry, Topic, Workbook};
+use mentorbook::model::Workbook;
 use mentorbook::privacy;
 use mentorbook::report::calendar;
 
@@ -234,33 +234,7 @@ fn old_history_stays_out_and_reminders_come_when_asked() {
 }
 
 fn with_canaries() -> Workbook {
-    let mut wb = fixture();
-    wb.self_reflection.why = format!("{CANARY} why");
-    wb.self_reflection.past_lessons = format!("{CANARY} lessons");
-    let id = wb.fresh_id();
-    wb.mentoring_plan.topics.push(Topic {
-        id,
-        text: format!("{CANARY} topic"),
-        private: true,
-        ..Topic::default()
-    });
-    let id = wb.fresh_id();
-    wb.journal.push(JournalEntry {
-        id,
-        at: fixed_now().fixed_offset(),
-        text: format!("{CANARY} entry"),
-        private: true,
-        ..JournalEntry::default()
-    });
-    // A collision a merge left to choose, on a private value.
-    let id = wb.fresh_id();
-    wb.conflicts.push(mentorbook::model::Conflict {
-        id,
-        at: "self_reflection/why".into(),
-        theirs: Some(serde_json::json!(format!("{CANARY} collision"))),
-        ..Default::default()
-    });
-    wb
+    common::with_private_canaries(fixture(), CANARY)
 }
 
 #[test]
@@ -282,7 +256,7 @@ fn no_private_canary_in_any_export_unless_asked() {
     let md = export_text(&wb, Format::Markdown, &[], true, fixed_now());
     assert!(md.contains(&format!("{CANARY} topic (private)")));
     let json = export_text(&wb, Format::Json, &[], true, fixed_now());
-    assert_eq!(json.matches(CANARY).count(), 5);
+    assert_eq!(json.matches(CANARY).count(), 6);
 }
 
 /// The JSON export is a workbook file: it opens, and holds the shareable workbook.

@@ -218,6 +218,15 @@ fn markers(wb: &Workbook, side: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// The workbook of `seed`, and two copies of it with each side's edits.
+fn two_sides(seed: u8, ours: &[Edit], theirs: &[Edit]) -> (Workbook, Workbook, Workbook) {
+    let b = base(seed);
+    let (mut o, mut t) = (b.clone(), b.clone());
+    apply(&mut o, "o", ours);
+    apply(&mut t, "t", theirs);
+    (b, o, t)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
@@ -227,10 +236,7 @@ proptest! {
         ours_edits in proptest::collection::vec(edit(), 0..12),
         theirs_edits in proptest::collection::vec(edit(), 0..12),
     ) {
-        let b = base(seed);
-        let (mut o, mut t) = (b.clone(), b.clone());
-        apply(&mut o, "o", &ours_edits);
-        apply(&mut t, "t", &theirs_edits);
+        let (b, o, t) = two_sides(seed, &ours_edits, &theirs_edits);
         let m = merge(&b, &o, &t, "test").unwrap().workbook;
         prop_assert!(m.problems().is_empty(), "{:?}", m.problems());
         let kept = markers(&m, "o").union(&markers(&m, "t")).cloned().collect::<BTreeSet<_>>();
@@ -264,10 +270,7 @@ proptest! {
         ours_edits in proptest::collection::vec(edit(), 0..12),
         theirs_edits in proptest::collection::vec(edit(), 0..12),
     ) {
-        let b = base(seed);
-        let (mut o, mut t) = (b.clone(), b.clone());
-        apply(&mut o, "o", &ours_edits);
-        apply(&mut t, "t", &theirs_edits);
+        let (b, o, t) = two_sides(seed, &ours_edits, &theirs_edits);
         let m = merge(&b, &o, &t, "test").unwrap();
         let reported: BTreeSet<String> = (m.workbook.conflicts.iter())
             .map(|c| c.at.clone())
@@ -282,10 +285,7 @@ proptest! {
         ours_edits in proptest::collection::vec(edit(), 0..12),
         theirs_edits in proptest::collection::vec(edit(), 0..12),
     ) {
-        let b = base(seed);
-        let (mut o, mut t) = (b.clone(), b.clone());
-        apply(&mut o, "o", &ours_edits);
-        apply(&mut t, "t", &theirs_edits);
+        let (b, o, t) = two_sides(seed, &ours_edits, &theirs_edits);
         let ot = merge(&b, &o, &t, "test").unwrap();
         let to = merge(&b, &t, &o, "test").unwrap();
         let at = |m: &mentorbook::merge::Merged| -> BTreeSet<String> {

@@ -12,7 +12,7 @@ use assert_cmd::Command;
 use assert_cmd::cargo::cargo_bin;
 use common::{fixed_now, fixture, press, screen_text};
 use mentorbook::app::App;
-use mentorbook::model::{Conversation, JournalEntry, Role, Topic, Workbook};
+use mentorbook::model::{Role, Workbook};
 use mentorbook::nav::Screen;
 use mentorbook::store::Store;
 
@@ -37,40 +37,7 @@ fn saved(dir: &Path, name: &str, mut wb: Workbook) -> PathBuf {
 
 /// The mentee's workbook with a canary in every private place (the call-mode list).
 fn mentee_with_canaries() -> Workbook {
-    let mut wb = fixture();
-    wb.self_reflection.why = format!("{CANARY} why");
-    let id = wb.fresh_id();
-    wb.mentoring_plan.topics.push(Topic {
-        id,
-        text: format!("{CANARY} topic"),
-        private: true,
-        ..Topic::default()
-    });
-    let id = wb.fresh_id();
-    wb.journal.push(JournalEntry {
-        id,
-        at: fixed_now().fixed_offset(),
-        text: format!("{CANARY} entry"),
-        private: true,
-        ..JournalEntry::default()
-    });
-    let id = wb.fresh_id();
-    wb.conversations.push(Conversation {
-        id,
-        at: fixed_now().fixed_offset(),
-        notes: format!("{CANARY} conversation"),
-        private: true,
-        ..Conversation::default()
-    });
-    // A collision left to choose, holding private words, is this workbook's own business.
-    let id = wb.fresh_id();
-    wb.conflicts.push(mentorbook::model::Conflict {
-        id,
-        at: "self_reflection/why".into(),
-        ours: Some(serde_json::json!(format!("{CANARY} collision"))),
-        ..Default::default()
-    });
-    wb
+    common::with_private_canaries(fixture(), CANARY)
 }
 
 fn mentor() -> Workbook {
@@ -112,7 +79,11 @@ fn the_share_packet_holds_no_private_canary_unless_asked() {
         .assert()
         .success();
     let all = std::fs::read_to_string(&file).unwrap();
-    assert_eq!(all.matches(CANARY).count(), 4, "{all}");
+    assert_eq!(
+        all.matches(CANARY).count(),
+        5,
+        "all but the collision: {all}"
+    );
     assert!(!all.contains("collision"));
     use std::os::unix::fs::PermissionsExt;
     let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;

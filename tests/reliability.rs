@@ -389,14 +389,7 @@ fn a_file_changed_by_another_program_is_never_overwritten() {
                     fixture().vision.statement
                 );
                 let copy = in_backups(dir.path(), ".merged.json").expect("our copy, kept");
-                let kept = decode(&fs::read(&copy).unwrap()).unwrap();
-                assert_eq!(kept.workbook.vision.statement, "ours");
-                assert_eq!(
-                    kept.generation,
-                    generation + 1,
-                    "the copy follows our last save"
-                );
-                assert_eq!(mode(&copy), 0o600);
+                assert_ours_kept(&copy, generation, &what);
                 let status = screen_text(&s.app, 100, 24);
                 assert!(status.contains("Merged"), "{what}: {status}");
                 assert!(s.save(), "{what}: saves go to the workbook again");
@@ -408,19 +401,7 @@ fn a_file_changed_by_another_program_is_never_overwritten() {
             }
             let copy = s.store.conflict().expect("a conflict copy").to_path_buf();
             assert_eq!(copy.parent().unwrap(), dir.path());
-            let kept = decode(&fs::read(&copy).unwrap()).unwrap();
-            assert_eq!(kept.workbook.vision.statement, "ours");
-            assert_eq!(
-                kept.workbook.journal,
-                fixture().journal,
-                "{what}: the whole of ours"
-            );
-            assert_eq!(
-                kept.generation,
-                generation + 1,
-                "the copy follows our last save"
-            );
-            assert_eq!(mode(&copy), 0o600);
+            assert_ours_kept(&copy, generation, &what);
             let status = screen_text(&s.app, 100, 24);
             assert!(
                 status.contains("changed outside mentorbook"),
@@ -458,6 +439,23 @@ fn a_file_changed_by_another_program_is_never_overwritten() {
     eprintln!(
         "external changes: {tried} scenarios on the workbook's file and its plan, 0 silent overwrites"
     );
+}
+
+/// `copy` is ours, whole, one save after `generation`, and private.
+fn assert_ours_kept(copy: &Path, generation: u64, what: &str) {
+    let kept = decode(&fs::read(copy).unwrap()).unwrap();
+    assert_eq!(kept.workbook.vision.statement, "ours", "{what}");
+    assert_eq!(
+        kept.workbook.journal,
+        fixture().journal,
+        "{what}: the whole of ours"
+    );
+    assert_eq!(
+        kept.generation,
+        generation + 1,
+        "the copy follows our last save"
+    );
+    assert_eq!(mode(copy), 0o600);
 }
 
 /// The file in `dir`'s `backups/` whose name holds `part`, if there is one.

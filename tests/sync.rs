@@ -397,6 +397,15 @@ fn a_save_made_after_ours_elsewhere_merges_against_what_the_session_last_saved()
     assert!(saved.conflicts.is_empty(), "{:?}", saved.conflicts);
 }
 
+/// `mentorbook merge BASE OURS THEIRS`, as git runs it.
+fn driver(files: [&std::path::PathBuf; 3]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_mentorbook"))
+        .arg("merge")
+        .args(files)
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn the_driver_exits_1_on_a_collision_and_the_file_loads_with_both_sides_in_it() {
     let dir = tempfile::tempdir().unwrap();
@@ -417,11 +426,7 @@ fn the_driver_exits_1_on_a_collision_and_the_file_loads_with_both_sides_in_it() 
     let b = write("base.json", &base);
     let o = write("ours.json", &ours);
     let t = write("theirs.json", &theirs);
-    let out = Command::new(env!("CARGO_BIN_EXE_mentorbook"))
-        .arg("merge")
-        .args([&b, &o, &t])
-        .output()
-        .unwrap();
+    let out = driver([&b, &o, &t]);
     assert_eq!(
         out.status.code(),
         Some(1),
@@ -440,21 +445,13 @@ fn the_driver_exits_1_on_a_collision_and_the_file_loads_with_both_sides_in_it() 
     );
     assert!(merged.problems().is_empty());
     // Merging the result with itself is clean: exit 0, nothing more to choose.
-    let again = Command::new(env!("CARGO_BIN_EXE_mentorbook"))
-        .arg("merge")
-        .args([&o, &o, &o])
-        .output()
-        .unwrap();
+    let again = driver([&o, &o, &o]);
     assert_eq!(again.status.code(), Some(0));
     // Not a workbook: exit 2, ours left as it was.
     let before = std::fs::read(&o).unwrap();
     let junk = dir.path().join("junk.json");
     std::fs::write(&junk, "{\"not\": \"a workbook\"}").unwrap();
-    let bad = Command::new(env!("CARGO_BIN_EXE_mentorbook"))
-        .arg("merge")
-        .args([&b, &o, &junk])
-        .output()
-        .unwrap();
+    let bad = driver([&b, &o, &junk]);
     assert_eq!(bad.status.code(), Some(2));
     assert_eq!(std::fs::read(&o).unwrap(), before);
 }
@@ -484,11 +481,7 @@ fn a_collision_in_a_month_of_journal_keeps_both_texts_in_the_entry() {
         "t.json",
         &month("The talk went well, and two people asked questions."),
     );
-    let out = Command::new(env!("CARGO_BIN_EXE_mentorbook"))
-        .arg("merge")
-        .args([&b, &o, &t])
-        .output()
-        .unwrap();
+    let out = driver([&b, &o, &t]);
     assert_eq!(out.status.code(), Some(1));
     let Piece::Month(_, entries, generation) = read_piece(&std::fs::read(&o).unwrap()).unwrap()
     else {

@@ -320,3 +320,43 @@ pub fn with_collisions(wb: Workbook) -> Workbook {
         .unwrap()
         .workbook
 }
+
+/// `wb` with `marker` in every private place: the conversation with yourself (two answers),
+/// a private topic, a private journal entry, a private conversation, and a collision a merge
+/// left to choose (either side of which may be private). Six places in all.
+pub fn with_private_canaries(mut wb: Workbook, marker: &str) -> Workbook {
+    use mentorbook::model::{Conversation, JournalEntry, Topic};
+    wb.self_reflection.why = format!("{marker} why");
+    wb.self_reflection.past_lessons = format!("{marker} lessons");
+    let id = wb.fresh_id();
+    wb.mentoring_plan.topics.push(Topic {
+        id,
+        text: format!("{marker} topic"),
+        private: true,
+        ..Topic::default()
+    });
+    let id = wb.fresh_id();
+    wb.journal.push(JournalEntry {
+        id,
+        at: fixed_now().fixed_offset(),
+        text: format!("{marker} entry"),
+        private: true,
+        ..JournalEntry::default()
+    });
+    let id = wb.fresh_id();
+    wb.conversations.push(Conversation {
+        id,
+        at: fixed_now().fixed_offset(),
+        notes: format!("{marker} conversation"),
+        private: true,
+        ..Conversation::default()
+    });
+    let id = wb.fresh_id();
+    wb.conflicts.push(mentorbook::model::Conflict {
+        id,
+        at: "self_reflection/why".into(),
+        theirs: Some(serde_json::json!(format!("{marker} collision"))),
+        ..Default::default()
+    });
+    wb
+}
