@@ -497,3 +497,41 @@ fn a_collision_in_a_month_of_journal_keeps_both_texts_in_the_entry() {
          The talk went well, and two people asked questions."
     );
 }
+
+#[test]
+fn a_merge_waits_while_a_text_is_being_written_and_runs_when_the_editor_closes() {
+    use mentorbook::field::{Field, GoalPart};
+    use mentorbook::shell::{Exit, Session, run};
+    use std::sync::Mutex;
+    let home = tempfile::tempdir().unwrap();
+    let (a, b) = two_machines(home.path());
+    let file = a.join("workbook.json");
+    let (store, wb) = Store::open(&file).unwrap();
+    let mut app = mentorbook::app::App::new(wb);
+    common::go_to(&mut app, Field::Goal(0, GoalPart::Attainable));
+    common::press(&mut app, "<Enter>Typed while the desktop's save came in");
+    let mut session = Session::new(app, store, now);
+    copy_workbook(&b, &a);
+    session.save();
+    // Mid-sentence: nothing is swapped under the editor; saves go to our copy meanwhile.
+    assert!(session.store.conflict().is_some());
+    assert!(session.app.mode.editing().is_some());
+    let session = Mutex::new(session);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    let mut events = common::Script::new(" and more.<Esc>q");
+    let exit = run(
+        &session,
+        &mut terminal,
+        &mut events,
+        &std::sync::atomic::AtomicUsize::new(0),
+    )
+    .unwrap();
+    assert_eq!(exit, Exit::Quit);
+    let saved = mentorbook::store::read_only(&file).unwrap().workbook;
+    assert_eq!(
+        saved.goals[0].attainable,
+        "Typed while the desktop's save came in and more."
+    );
+    assert_eq!(saved.goals[1].specific, "Move the billing service by March");
+    assert!(session.lock().unwrap().store.conflict().is_none());
+}

@@ -3,13 +3,36 @@
 //! over the file meanwhile. Merged copies go to `backups/`; what collides waits on the merge
 //! screen.
 
+use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use super::Session;
 use crate::merge::{self, Merged};
-use crate::model::Workbook;
+use crate::model::{Journal, JournalEntry, Workbook};
 use crate::nav::{Mode, Screen};
 use crate::store::{self, Found};
+
+/// `live` with each entry it holds as a head (its first lines) whole from `copy`, which
+/// holds every text; fails if one is not there.
+fn with_texts(live: &Workbook, copy: &Workbook) -> Result<Workbook, String> {
+    let mut ours = live.clone();
+    if !ours.journal.has_heads() {
+        return Ok(ours);
+    }
+    let whole: HashMap<u64, &Arc<JournalEntry>> =
+        (copy.journal.shared().iter()).map(|e| (e.id, e)).collect();
+    let journal = &live.journal;
+    let entries = (journal.shared().iter().enumerate())
+        .map(|(i, e)| match journal.is_head(i) {
+            false => Ok(Arc::clone(e)),
+            true => (whole.get(&e.id).map(|w| Arc::clone(w)))
+                .ok_or_else(|| "a journal entry's text could not be read".to_string()),
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    ours.journal = Journal::from_entries(entries);
+    Ok(ours)
+}
 
 impl Session {
     /// Every text of the journal in memory: the months still on their way, and the texts
@@ -27,8 +50,12 @@ impl Session {
 
     /// At start: merges the conflict copies beside the workbook, if there are any.
     pub fn merge_copies(&mut self) {
-        let copies = store::find_copies(self.store.path());
-        if copies.is_empty() {
+        // The copy this session saves to (another program changed the file) is merged by
+        // `merge_outside`, once no text is being written.
+        let current = self.store.conflict().map(Path::to_path_buf);
+        let mut copies = store::find_copies(self.store.path());
+        copies.retain(|c| Some(&c.path) != current.as_ref());
+        if copies.is_empty() || self.app.mode.editing().is_some() {
             return;
         }
         if let Err(why) = self.whole_journal() {
@@ -97,10 +124,13 @@ impl Session {
             return;
         }
         self.merge_waiting = None;
+        // Ours is the session's workbook as it is now (it may have changed since the copy
+        // was written), with the texts it holds only the first lines of from the copy.
+        self.app.flush_editor();
         let outcome = store::read_only(copy)
             .map_err(|e| e.to_string())
+            .and_then(|copy| with_texts(&self.app.workbook, &copy.workbook))
             .and_then(|ours| {
-                let ours = ours.workbook;
                 let exact = self.store.base(&self.app.workbook, &ours);
                 let ours_history = self.store.history();
                 let theirs = self.store.reread().map_err(|e| e.to_string())?;
