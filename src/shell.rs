@@ -108,6 +108,8 @@ pub struct Session {
     clear_screen: bool,
     /// Our copy of a workbook another program changed, to merge once the editor closes.
     merge_waiting: Option<PathBuf>,
+    /// Copies merged into the workbook, moved to `backups/` once the result is saved.
+    retire_after_save: Vec<crate::store::Found>,
 }
 
 struct InFlight {
@@ -133,6 +135,7 @@ impl Session {
             outside: None,
             clear_screen: false,
             merge_waiting: None,
+            retire_after_save: Vec::new(),
         }
     }
 
@@ -237,6 +240,7 @@ impl Session {
                 if !self.autosave.pending() {
                     app.unsaved = false;
                 }
+                self.retire_merged();
                 true
             }
             Err(e) => {

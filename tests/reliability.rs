@@ -388,11 +388,12 @@ fn a_file_changed_by_another_program_is_never_overwritten() {
                     kept_theirs.workbook.vision.statement,
                     fixture().vision.statement
                 );
-                let copy = in_backups(dir.path(), ".merged.json").expect("our copy, kept");
-                assert_ours_kept(&copy, generation, &what);
                 let status = screen_text(&s.app, 100, 24);
                 assert!(status.contains("Merged"), "{what}: {status}");
                 assert!(s.save(), "{what}: saves go to the workbook again");
+                // Once the merged workbook is saved, our copy goes to backups/.
+                let copy = in_backups(dir.path(), ".merged.json").expect("our copy, kept");
+                assert_ours_kept(&copy, generation, &what);
                 let saved = mentorbook::store::read_only(&path).unwrap().workbook;
                 assert_eq!(saved.vision.statement, "ours", "{what}");
                 assert_eq!(saved.journal, fixture().journal, "{what}");

@@ -98,15 +98,9 @@ impl Session {
                 });
             match done {
                 Ok(merged) => {
-                    let retired = group
-                        .iter()
-                        .map(|c| store::retire_copy(self.store.path(), c));
-                    if let Some(Err(e)) = retired.into_iter().find(Result::is_err) {
-                        said.push(format!(
-                            "a merged copy could not be moved to backups/ ({e})"
-                        ));
-                    }
                     said.push(self.take_merged(merged, group[0].by, &group[0].name()));
+                    // Into backups/ once the merged workbook is on disk, not before.
+                    self.retire_after_save.extend(group);
                 }
                 Err(why) => said.push(format!("{} was not merged: {why}", group[0].name())),
             }
@@ -157,11 +151,8 @@ impl Session {
                     of: String::new(),
                     by: "mentorbook",
                 };
-                let mut said = self.take_merged(merged, "another program", &name);
-                if let Err(e) = store::retire_copy(self.store.path(), &found) {
-                    said.push_str(&format!(" ({name} stays beside it: {e})"));
-                }
-                self.app.notice = Some(said);
+                self.app.notice = Some(self.take_merged(merged, "another program", &name));
+                self.retire_after_save.push(found);
                 self.show_collisions();
             }
             Err(why) => {
@@ -202,6 +193,18 @@ impl Session {
     fn show_collisions(&mut self) {
         if !self.app.workbook.conflicts.is_empty() && !self.app.call_mode {
             crate::screens::open_merge(&mut self.app);
+        }
+    }
+
+    /// A save landed: the copies merged into it go to `backups/` (never deleted).
+    pub(super) fn retire_merged(&mut self) {
+        for copy in std::mem::take(&mut self.retire_after_save) {
+            if let Err(e) = store::retire_copy(self.store.path(), &copy) {
+                self.app.notice = Some(format!(
+                    "{} is merged but stays beside the workbook: {e}",
+                    copy.name()
+                ));
+            }
         }
     }
 
