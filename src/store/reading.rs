@@ -25,7 +25,7 @@ fn read(path: &Path, journal: bool) -> Result<Decoded, OpenError> {
         load::Layout::Parts(mut manifest, _) => {
             // Merged by git and not opened since: read as the next open will settle it.
             let mut renumbered = Vec::new();
-            if rebuild::needed(&parts_dir(path), &manifest) {
+            if rebuild::needed(path, &parts_dir(path), &manifest) {
                 let rebuilt = rebuild::rebuild(&parts_dir(path), &manifest)?;
                 *manifest = rebuilt.manifest;
                 renumbered = rebuilt.renumbered;

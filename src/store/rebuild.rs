@@ -104,21 +104,35 @@ pub fn rebuild(dir: &Path, merged: &Manifest) -> Result<Rebuilt, OpenError> {
     })
 }
 
-/// Whether git merged any file of the workbook: the manifest says so, or a part written by
-/// the merge driver says generation 0 (which no save writes), for when both sides' manifests
-/// came out alike and git kept one without asking the driver.
-pub fn needed(dir: &Path, manifest: &Manifest) -> bool {
+/// Whether git merged any file of the workbook at `path`: the manifest says so, or a part
+/// written by the merge driver says generation 0 (which no save writes), for when both
+/// sides' manifests came out alike and git kept one without asking the driver. A save
+/// renames the manifest last, so only a part changed since it (or in the same tick) can be
+/// such a part: only those are read, a few hundred bytes each.
+pub fn needed(path: &Path, dir: &Path, manifest: &Manifest) -> bool {
     if manifest.merged {
         return true;
     }
+    let modified = |p: &Path| fs::metadata(p).and_then(|m| m.modified()).ok();
+    let Some(saved) = modified(path) else {
+        return false;
+    };
     let Ok(entries) = fs::read_dir(dir) else {
         return false;
     };
     (entries.flatten())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|name| name == PLAN_FILE || month_of_file(name).is_some())
-        .any(|name| {
-            super::load::head_of(&dir.join(name))
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name == PLAN_FILE || month_of_file(&name).is_some()
+        })
+        .filter(|e| {
+            e.metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t >= saved)
+        })
+        .any(|e| {
+            super::load::head_of(&e.path())
                 .as_deref()
                 .and_then(super::parts::generation_in_head)
                 == Some(0)
@@ -131,7 +145,7 @@ pub fn settle(path: &Path, dir: &Path) -> Result<(), OpenError> {
     let Ok(super::load::Layout::Parts(manifest, _)) = super::load::layout(path) else {
         return Ok(());
     };
-    if !needed(dir, &manifest) {
+    if !needed(path, dir, &manifest) {
         return Ok(());
     }
     let mut rebuilt = rebuild(dir, &manifest)?;
