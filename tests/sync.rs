@@ -539,3 +539,62 @@ fn a_merge_waits_while_a_text_is_being_written_and_runs_when_the_editor_closes()
     assert_eq!(saved.goals[1].specific, "Move the billing service by March");
     assert!(session.lock().unwrap().store.conflict().is_none());
 }
+
+#[test]
+fn a_session_holding_only_first_lines_merges_with_every_text_whole() {
+    use mentorbook::shell::Session;
+    let home = tempfile::tempdir().unwrap();
+    let (a, b) = (home.path().join("laptop"), home.path().join("desktop"));
+    std::fs::create_dir_all(&a).unwrap();
+    let file = a.join("workbook.json");
+    let long = "A long entry.\nIts second line.\nAnd a third.";
+    edit(&file, |wb| {
+        let g = wb.add_goal();
+        wb.goals[g].title = "Speak at the all-hands".into();
+        entry(wb, long);
+    });
+    copy_workbook(&a, &b);
+    edit_at(&b.join("workbook.json"), 30, |wb| {
+        wb.goals[0].specific = "From the desktop".into();
+    });
+    // As the app opens it: the journal arrives as heads, its texts cut to what a list shows.
+    let (store, wb, pending) = Store::open_progressive(&file).unwrap();
+    let app = mentorbook::app::App::new(wb);
+    let mut session = Session::new(app, store, now).journal_later(pending);
+    session.finish_loading().unwrap();
+    assert!(
+        session.app.workbook.journal.has_heads(),
+        "the session holds heads"
+    );
+    session.app.workbook.goals[0].relevant = "Typed during the session".into();
+    session.app.touch();
+    copy_workbook(&b, &a);
+    session.save();
+    assert!(session.save(), "{:?}", session.app.status);
+    let saved = mentorbook::store::read_only(&file).unwrap().workbook;
+    assert_eq!(
+        saved.journal.iter().next().unwrap().text,
+        long,
+        "no text cut"
+    );
+    assert_eq!(saved.goals[0].specific, "From the desktop");
+    assert_eq!(saved.goals[0].relevant, "Typed during the session");
+}
+
+#[test]
+fn a_start_without_copies_merges_nothing_and_writes_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("workbook.json");
+    edit(&file, |wb| entry(wb, "Just one."));
+    open_and_quit(&file);
+    let backups: Vec<String> = std::fs::read_dir(home.path().join("backups"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !backups.iter().any(|n| n.contains("before-merge")),
+        "{backups:?}"
+    );
+}
