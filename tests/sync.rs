@@ -598,3 +598,28 @@ fn a_start_without_copies_merges_nothing_and_writes_nothing() {
         "{backups:?}"
     );
 }
+
+#[test]
+fn a_copy_of_the_plan_alone_is_merged_too() {
+    let home = tempfile::tempdir().unwrap();
+    let (a, b) = (home.path().join("laptop"), home.path().join("desktop"));
+    std::fs::create_dir_all(&a).unwrap();
+    let file = a.join("workbook.json");
+    edit(&file, |wb| {
+        let g = wb.add_goal();
+        wb.goals[g].title = "Speak at the all-hands".into();
+    });
+    copy_workbook(&a, &b);
+    edit_at(&b.join("workbook.json"), 30, |wb| {
+        let g = wb.add_goal();
+        wb.goals[g].title = "Lead the migration".into();
+    });
+    // Only the plan conflicted (the manifests came out alike, say).
+    let copy = a.join("workbook.parts/plan.sync-conflict-20261201-103000-DESKTOP.json");
+    std::fs::copy(b.join("workbook.parts/plan.json"), &copy).unwrap();
+    open_and_quit(&file);
+    let saved = mentorbook::store::read_only(&file).unwrap().workbook;
+    let titles: Vec<&str> = saved.goals.iter().map(|g| g.title.as_str()).collect();
+    assert_eq!(titles, ["Speak at the all-hands", "Lead the migration"]);
+    assert!(!copy.exists(), "moved to backups/");
+}
