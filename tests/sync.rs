@@ -346,6 +346,16 @@ fn another_programs_save_during_a_session_is_merged_not_left_in_a_copy() {
     // The save found the file changed, kept ours in a copy, merged, and saves go on; the
     // copy stays beside the workbook until the merged one is on disk.
     assert!(session.store.conflict().is_none());
+    let notice = session.app.notice.clone().unwrap_or_default();
+    assert!(
+        notice.starts_with("Merged another program's changes"),
+        "{notice}"
+    );
+    assert_eq!(
+        session.app.screen,
+        mentorbook::nav::Screen::Home,
+        "nothing to choose"
+    );
     let copies = || {
         std::fs::read_dir(&a)
             .unwrap()
@@ -622,4 +632,27 @@ fn a_copy_of_the_plan_alone_is_merged_too() {
     let titles: Vec<&str> = saved.goals.iter().map(|g| g.title.as_str()).collect();
     assert_eq!(titles, ["Speak at the all-hands", "Lead the migration"]);
     assert!(!copy.exists(), "moved to backups/");
+}
+
+#[test]
+fn collisions_open_the_merge_screen_but_never_during_a_call() {
+    use mentorbook::nav::Screen;
+    use mentorbook::shell::Session;
+    for call in [false, true] {
+        let home = tempfile::tempdir().unwrap();
+        let (a, b) = two_machines(home.path());
+        let file = a.join("workbook.json");
+        let (store, wb) = Store::open(&file).unwrap();
+        let mut app = mentorbook::app::App::new(wb);
+        app.call_mode = call;
+        let mut session = Session::new(app, store, now);
+        // The desktop changed the second goal's specific; so does this session.
+        session.app.workbook.goals[1].specific = "Move billing after the freeze".into();
+        session.app.touch();
+        copy_workbook(&b, &a);
+        session.save();
+        assert_eq!(session.app.workbook.conflicts.len(), 1);
+        let want = if call { Screen::Home } else { Screen::Merge };
+        assert_eq!(session.app.screen, want, "call mode: {call}");
+    }
 }
