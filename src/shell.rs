@@ -106,8 +106,6 @@ pub struct Session {
     outside: Option<crate::field::Field>,
     /// The next frame is drawn whole on a cleared screen (Ctrl-l, or after the editor).
     clear_screen: bool,
-    /// Our copy of a workbook another program changed, to merge once the editor closes.
-    merge_waiting: Option<PathBuf>,
     /// Copies merged into the workbook, moved to `backups/` once the result is saved.
     retire_after_save: Vec<crate::store::Found>,
 }
@@ -134,7 +132,6 @@ impl Session {
             editor: outside::editor_from_env(),
             outside: None,
             clear_screen: false,
-            merge_waiting: None,
             retire_after_save: Vec::new(),
         }
     }
@@ -280,7 +277,6 @@ impl Session {
             self.autosave.touch(Instant::now());
         }
         self.need_texts();
-        self.merge_when_free();
         match effect {
             Some(Effect::Save) if self.app.unsaved => self.save_in_background(),
             Some(Effect::Quit) => {

@@ -111,13 +111,12 @@ impl Session {
 
     /// A save found the workbook changed by another program and kept ours in `copy`: the
     /// two are merged against what this session last read or wrote, and saves go to the
-    /// workbook again. While a text is being edited this waits (saves go to the copy).
+    /// workbook again. While a text is being edited this waits: saves go on to the copy,
+    /// and the next one after the editor closes (leaving it saves) merges.
     pub(super) fn merge_outside(&mut self, copy: &Path) {
         if self.app.mode.editing().is_some() {
-            self.merge_waiting = Some(copy.to_path_buf());
             return;
         }
-        self.merge_waiting = None;
         // Ours is the session's workbook as it is now (it may have changed since the copy
         // was written), with the texts it holds only the first lines of from the copy.
         self.app.flush_editor();
@@ -205,15 +204,6 @@ impl Session {
                     copy.name()
                 ));
             }
-        }
-    }
-
-    /// A merge that waited for the editor to close runs now.
-    pub(super) fn merge_when_free(&mut self) {
-        if self.app.mode.editing().is_none()
-            && let Some(copy) = self.merge_waiting.clone()
-        {
-            self.merge_outside(&copy);
         }
     }
 }
