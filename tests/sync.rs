@@ -3,7 +3,7 @@
 
 mod common;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use chrono::{DateTime, Local, TimeZone};
@@ -209,13 +209,19 @@ fn copy_workbook(from: &Path, to: &Path) {
     }
 }
 
-/// A workbook on two machines that went apart: the laptop (at `a`) changed one goal and
-/// wrote an entry; the desktop (at `b`) changed the other goal, wrote an entry and deleted
-/// the first entry of before. Both saved.
-fn two_machines(home: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
+/// The laptop's folder (made) and the desktop's, and the laptop's workbook file.
+fn machines(home: &Path) -> (PathBuf, PathBuf, PathBuf) {
     let (a, b) = (home.join("laptop"), home.join("desktop"));
     std::fs::create_dir_all(&a).unwrap();
     let file = a.join("workbook.json");
+    (a, b, file)
+}
+
+/// A workbook on two machines that went apart: the laptop (at `a`) changed one goal and
+/// wrote an entry; the desktop (at `b`) changed the other goal, wrote an entry and deleted
+/// the first entry of before. Both saved.
+fn two_machines(home: &Path) -> (PathBuf, PathBuf) {
+    let (a, b, file) = machines(home);
     edit(&file, |wb| {
         for title in ["Speak at the all-hands", "Lead the migration"] {
             let g = wb.add_goal();
@@ -382,9 +388,7 @@ fn another_programs_save_during_a_session_is_merged_not_left_in_a_copy() {
 fn a_save_made_after_ours_elsewhere_merges_against_what_the_session_last_saved() {
     use mentorbook::shell::Session;
     let home = tempfile::tempdir().unwrap();
-    let (a, b) = (home.path().join("laptop"), home.path().join("desktop"));
-    std::fs::create_dir_all(&a).unwrap();
-    let file = a.join("workbook.json");
+    let (a, b, file) = machines(home.path());
     edit(&file, |wb| {
         let g = wb.add_goal();
         wb.goals[g].title = "Speak at the all-hands".into();
@@ -558,9 +562,7 @@ fn a_merge_waits_while_a_text_is_being_written_and_runs_when_the_editor_closes()
 fn a_session_holding_only_first_lines_merges_with_every_text_whole() {
     use mentorbook::shell::Session;
     let home = tempfile::tempdir().unwrap();
-    let (a, b) = (home.path().join("laptop"), home.path().join("desktop"));
-    std::fs::create_dir_all(&a).unwrap();
-    let file = a.join("workbook.json");
+    let (a, b, file) = machines(home.path());
     let long = "A long entry.\nIts second line.\nAnd a third.";
     edit(&file, |wb| {
         let g = wb.add_goal();
@@ -620,9 +622,7 @@ fn a_start_without_copies_merges_nothing_and_writes_nothing() {
 #[test]
 fn a_copy_of_the_plan_alone_is_merged_too() {
     let home = tempfile::tempdir().unwrap();
-    let (a, b) = (home.path().join("laptop"), home.path().join("desktop"));
-    std::fs::create_dir_all(&a).unwrap();
-    let file = a.join("workbook.json");
+    let (a, b, file) = machines(home.path());
     edit(&file, |wb| {
         let g = wb.add_goal();
         wb.goals[g].title = "Speak at the all-hands".into();
