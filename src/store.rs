@@ -210,7 +210,6 @@ impl Store {
             #[cfg(feature = "test-hooks")]
             faults: None,
         };
-        rebuild::settle(&path, &store.parts)?;
         let (wb, pending) = store.read_in(heads)?;
         Ok((store, wb, pending))
     }
@@ -239,6 +238,11 @@ impl Store {
             other => other?,
         };
         match layout {
+            // Merged by git file by file: settled, then read as any workbook.
+            load::Layout::Parts(manifest, _) if rebuild::needed(&path, &store.parts, &manifest) => {
+                rebuild::settle(&path, &store.parts, &manifest)?;
+                store.read_in(heads)
+            }
             load::Layout::Parts(manifest, known) => {
                 load::settle(&store.parts, &manifest)
                     .map_err(|e| OpenError::Io(store.parts.clone(), e))?;

@@ -139,16 +139,11 @@ pub fn needed(path: &Path, dir: &Path, manifest: &Manifest) -> bool {
         })
 }
 
-/// If the manifest at `path` was merged by git, writes the true one (and the months whose
-/// entries took new ids) before the workbook is opened. Called under the lock.
-pub fn settle(path: &Path, dir: &Path) -> Result<(), OpenError> {
-    let Ok(super::load::Layout::Parts(manifest, _)) = super::load::layout(path) else {
-        return Ok(());
-    };
-    if !needed(path, dir, &manifest) {
-        return Ok(());
-    }
-    let mut rebuilt = rebuild(dir, &manifest)?;
+/// Git merged the workbook whose manifest at `path` is `manifest` (see [`needed`]): writes
+/// the true manifest (and the months whose entries took new ids) before the workbook is
+/// read. Called under the lock.
+pub fn settle(path: &Path, dir: &Path, manifest: &Manifest) -> Result<(), OpenError> {
+    let mut rebuilt = rebuild(dir, manifest)?;
     let io = |p: &Path| {
         let p = p.to_path_buf();
         move |e| OpenError::Io(p, e)
