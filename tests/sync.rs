@@ -217,6 +217,17 @@ fn machines(home: &Path) -> (PathBuf, PathBuf, PathBuf) {
     (a, b, file)
 }
 
+/// A session of the app on the workbook at `file`, its state set by `prepare` first.
+fn session_on(
+    file: &Path,
+    prepare: impl FnOnce(&mut mentorbook::app::App),
+) -> mentorbook::shell::Session {
+    let (store, wb) = Store::open(file).unwrap();
+    let mut app = mentorbook::app::App::new(wb);
+    prepare(&mut app);
+    mentorbook::shell::Session::new(app, store, now)
+}
+
 /// A workbook on two machines that went apart: the laptop (at `a`) changed one goal and
 /// wrote an entry; the desktop (at `b`) changed the other goal, wrote an entry and deleted
 /// the first entry of before. Both saved.
@@ -342,13 +353,11 @@ fn sync_tools_conflict_copies_are_found_merged_and_moved_to_backups() {
 
 #[test]
 fn another_programs_save_during_a_session_is_merged_not_left_in_a_copy() {
-    use mentorbook::shell::Session;
     let home = tempfile::tempdir().unwrap();
     let (a, b) = two_machines(home.path());
     // The laptop's session is open on its last save; the sync tool brings the desktop's.
     let file = a.join("workbook.json");
-    let (store, wb) = Store::open(&file).unwrap();
-    let mut session = Session::new(mentorbook::app::App::new(wb), store, now);
+    let mut session = session_on(&file, |_| {});
     session.app.workbook.goals[0].attainable = "Typed during the session".into();
     session.app.touch();
     copy_workbook(&b, &a);
@@ -386,7 +395,6 @@ fn another_programs_save_during_a_session_is_merged_not_left_in_a_copy() {
 
 #[test]
 fn a_save_made_after_ours_elsewhere_merges_against_what_the_session_last_saved() {
-    use mentorbook::shell::Session;
     let home = tempfile::tempdir().unwrap();
     let (a, b, file) = machines(home.path());
     edit(&file, |wb| {
@@ -396,8 +404,7 @@ fn a_save_made_after_ours_elsewhere_merges_against_what_the_session_last_saved()
         entry(wb, "Kept.");
     });
     // The session opens on that save; the desktop gets it and saves on top of it.
-    let (store, wb) = Store::open(&file).unwrap();
-    let mut session = Session::new(mentorbook::app::App::new(wb), store, now);
+    let mut session = session_on(&file, |_| {});
     copy_workbook(&a, &b);
     edit_at(&b.join("workbook.json"), 30, |wb| {
         wb.goals[0].specific = "Ten minutes".into();
@@ -523,16 +530,15 @@ fn a_collision_in_a_month_of_journal_keeps_both_texts_in_the_entry() {
 #[test]
 fn a_merge_waits_while_a_text_is_being_written_and_runs_when_the_editor_closes() {
     use mentorbook::field::{Field, GoalPart};
-    use mentorbook::shell::{Exit, Session, run};
+    use mentorbook::shell::{Exit, run};
     use std::sync::Mutex;
     let home = tempfile::tempdir().unwrap();
     let (a, b) = two_machines(home.path());
     let file = a.join("workbook.json");
-    let (store, wb) = Store::open(&file).unwrap();
-    let mut app = mentorbook::app::App::new(wb);
-    common::go_to(&mut app, Field::Goal(0, GoalPart::Attainable));
-    common::press(&mut app, "<Enter>Typed while the desktop's save came in");
-    let mut session = Session::new(app, store, now);
+    let mut session = session_on(&file, |app| {
+        common::go_to(app, Field::Goal(0, GoalPart::Attainable));
+        common::press(app, "<Enter>Typed while the desktop's save came in");
+    });
     copy_workbook(&b, &a);
     session.save();
     // Mid-sentence: nothing is swapped under the editor; saves go to our copy meanwhile.
@@ -645,15 +651,11 @@ fn a_copy_of_the_plan_alone_is_merged_too() {
 #[test]
 fn collisions_open_the_merge_screen_but_never_during_a_call() {
     use mentorbook::nav::Screen;
-    use mentorbook::shell::Session;
     for call in [false, true] {
         let home = tempfile::tempdir().unwrap();
         let (a, b) = two_machines(home.path());
         let file = a.join("workbook.json");
-        let (store, wb) = Store::open(&file).unwrap();
-        let mut app = mentorbook::app::App::new(wb);
-        app.call_mode = call;
-        let mut session = Session::new(app, store, now);
+        let mut session = session_on(&file, |app| app.call_mode = call);
         // The desktop changed the second goal's specific; so does this session.
         session.app.workbook.goals[1].specific = "Move billing after the freeze".into();
         session.app.touch();
