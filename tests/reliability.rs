@@ -14,13 +14,14 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use common::disk::files;
+use common::fields::text_fields;
 use common::{Script, fixed_now, fixture, screen_text, send};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use mentorbook::app::{App, Status};
-use mentorbook::field::{Field, Kind, VisionPart};
+use mentorbook::field::{Field, VisionPart};
 use mentorbook::model::{JournalEntry, Workbook};
 use mentorbook::nav::Exercise;
-use mentorbook::nav::{Mode, Screen, Target};
+use mentorbook::nav::{Mode, Screen};
 use mentorbook::shell::{Session, run};
 use mentorbook::store::{
     DecodeError, Faults, OpenError, SaveStep, Saved, Store, decode, encode, encode_data,
@@ -833,40 +834,6 @@ fn the_round_trip_covers_many_texts() {
 
 fn key(code: KeyCode) -> Event {
     Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
-}
-
-/// Every free-text field on every screen, with its editor opened the way a person does.
-fn text_fields() -> Vec<(Screen, usize, Field)> {
-    let mut out = Vec::new();
-    for screen in Screen::top_level().chain(Screen::PAGE_KINDS) {
-        let mut app = App::new(fixture());
-        app.screen = screen;
-        for (i, t) in mentorbook::screens::focus_targets(&app)
-            .into_iter()
-            .enumerate()
-        {
-            if let Target::Field(f) = t
-                && matches!(
-                    mentorbook::screens::spec(f, &app.workbook).kind,
-                    Kind::Line | Kind::Text
-                )
-                && f.text(&app.workbook).is_some()
-                && opens_editor(screen, i, f)
-            {
-                out.push((screen, i, f));
-            }
-        }
-    }
-    out
-}
-
-/// Whether Enter edits the field there (the glance view only shows them).
-fn opens_editor(screen: Screen, i: usize, field: Field) -> bool {
-    let mut app = App::new(fixture());
-    app.screen = screen;
-    mentorbook::screens::set_focus(&mut app, i);
-    send(&mut app, key(KeyCode::Enter));
-    matches!(&app.mode, Mode::Edit(e) if e.field() == Some(field))
 }
 
 /// Test 22: hard Unicode typed into every text field is saved and read back byte-exact.

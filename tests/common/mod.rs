@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod disk;
+pub mod fields;
 pub mod markdown;
 
 use std::collections::VecDeque;
