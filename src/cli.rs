@@ -14,6 +14,8 @@ use crate::report::{self, Section};
 use crate::store::{self, Store};
 use crate::{privacy, workbooks};
 
+mod crypt;
+pub use crypt::unlock;
 mod due;
 mod export;
 mod import;
@@ -44,6 +46,10 @@ pub struct Cli {
     #[cfg(feature = "test-hooks")]
     #[arg(long, hide = true)]
     pub save_loop: bool,
+    /// For an encrypted workbook: read the passphrase from the first line of this file
+    /// (mode 0600) instead of asking on the terminal.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub passphrase_file: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -71,7 +77,15 @@ pub enum Command {
     New {
         /// Letters, digits, `-`, `_` and `.`.
         name: String,
+        /// Encrypt it from the start (asks a new passphrase).
+        #[arg(long)]
+        encrypted: bool,
     },
+    /// Encrypt the workbook at rest (age format): every file, backups included. Asks a new
+    /// passphrase.
+    Encrypt,
+    /// Write an encrypted workbook back in plain files and remove its key.
+    Decrypt,
     /// Check a workbook file and report problems, changing nothing.
     Check,
     /// What is overdue or due soon; exits 1 if anything is overdue (0 if not, 2 on errors).
@@ -218,6 +232,25 @@ fn load(path: &Path, need: Need) -> Result<Workbook, String> {
 
 /// Runs a command that needs no terminal UI.
 pub fn run(cli: &Cli, command: &Command, now: DateTime<Local>) -> ExitCode {
+    // Commands that read the workbook unlock an encrypted one first (`jot` writes without
+    // reading; `encrypt`, `decrypt` and `merge` unlock as they go).
+    let reads = matches!(
+        command,
+        Command::Export(_)
+            | Command::Import(_)
+            | Command::Show { .. }
+            | Command::Check
+            | Command::Due(_)
+            | Command::Share(_)
+            | Command::Partner(_)
+    );
+    if reads
+        && !cli.demo
+        && let Ok(path) = target(cli)
+        && let Err(msg) = crypt::unlock(cli, &path)
+    {
+        return fail(&msg);
+    }
     let result = match command {
         Command::Export(args) => export::run(cli, args, now),
         Command::Import(args) => import::run(cli, args, now),
@@ -227,10 +260,12 @@ pub fn run(cli: &Cli, command: &Command, now: DateTime<Local>) -> ExitCode {
             include_private,
         } => show(cli, *what, *include_private, now),
         Command::List => list(),
-        Command::New { name } => new(name, now),
+        Command::New { name, encrypted } => new(cli, name, *encrypted, now),
+        Command::Encrypt => crypt::encrypt(cli, now),
+        Command::Decrypt => crypt::decrypt(cli),
         Command::Check => check(cli),
         Command::Due(args) => return due::run(cli, args, now),
-        Command::Merge(args) => return merge::run(args, now),
+        Command::Merge(args) => return merge::run(cli, args, now),
         Command::Share(args) => share::share(cli, args, now),
         Command::Partner(args) => share::partner(cli, args, now),
         Command::Completions { shell } => {
@@ -254,6 +289,8 @@ pub fn run(cli: &Cli, command: &Command, now: DateTime<Local>) -> ExitCode {
         Command::Export(_) | Command::Share(_) => !to_terminal,
         Command::List
         | Command::New { .. }
+        | Command::Encrypt
+        | Command::Decrypt
         | Command::Check
         | Command::Import(_)
         | Command::Jot(_)
@@ -330,6 +367,11 @@ fn list() -> Result<String, String> {
 /// A large file is not read whole for this: the names come from its first few lines, where
 /// mentorbook writes them, so a list of many years-long workbooks still shows at once.
 pub fn describe(path: &Path) -> String {
+    if let Ok(Some(r)) = store::crypt::recipient_of(path)
+        && !store::crypt::unlocked(&r)
+    {
+        return "(encrypted)".into();
+    }
     let plan = store::parts_dir(path).join("plan.json");
     if let Some(names) = names_from_head(path).or_else(|| names_from_head(&plan)) {
         return partners(&names);
@@ -376,7 +418,7 @@ fn partners(wb: &Workbook) -> String {
     }
 }
 
-fn new(name: &str, now: DateTime<Local>) -> Result<String, String> {
+fn new(cli: &Cli, name: &str, encrypted: bool, now: DateTime<Local>) -> Result<String, String> {
     workbooks::check_name(name)?;
     if name == workbooks::DEFAULT {
         return Err("“default” is the default workbook: run `mentorbook` to open it".into());
@@ -388,6 +430,8 @@ fn new(name: &str, now: DateTime<Local>) -> Result<String, String> {
             "a workbook called “{name}” exists already: `mentorbook --workbook {name}` opens it"
         ));
     }
+    // Asked before anything is made: giving up leaves nothing behind.
+    let passphrase = encrypted.then(|| crypt::new_passphrase(cli)).transpose()?;
     if let Some(parent) = path.parent() {
         create_private_dir(parent)?;
     }
@@ -398,6 +442,9 @@ fn new(name: &str, now: DateTime<Local>) -> Result<String, String> {
         ..Workbook::default()
     };
     store.save(&wb, now).map_err(|e| e.to_string())?;
+    if let Some(pass) = passphrase {
+        store.encrypt(&wb, &pass, now)?;
+    }
     Ok(format!(
         "Created {}\nOpen it with: mentorbook --workbook {name}\n",
         path.display()

@@ -50,6 +50,12 @@ fn main() -> ExitCode {
             Err(msg) => return fail(&msg),
         }
     };
+    // An encrypted workbook's passphrase is asked before the interface starts.
+    if !cli.demo
+        && let Err(msg) = cli::unlock(&cli, &path)
+    {
+        return fail(&msg);
+    }
     // Opening happens before the terminal is touched, so errors print plainly.
     // A large file's journal is read on a thread of its own while the first frame is drawn.
     let (store, mut workbook, journal) = match Store::open_progressive(&path) {

@@ -2,6 +2,7 @@
 //! draws. The loop sleeps until the next event or the autosave deadline: no redraw tick.
 
 mod autosave;
+mod jotted;
 mod loading;
 mod minutes;
 pub(crate) mod outside;
@@ -154,6 +155,7 @@ impl Session {
         } else if self.take_in_journal().is_err() {
             return false;
         }
+        self.take_jotted();
         let now = (self.clock)();
         self.autosave.saved();
         let result = self.store.job().run(&self.app.to_save(), now);
@@ -181,6 +183,7 @@ impl Session {
             self.autosave.touch(Instant::now());
             return;
         }
+        self.take_jotted();
         if self.app.flush_editor() {
             self.app.unsaved = true;
         }
@@ -270,6 +273,9 @@ impl Session {
         }
         if matches!(event, Event::FocusLost) && self.app.unsaved {
             self.save_in_background();
+        }
+        if matches!(event, Event::FocusGained) {
+            self.take_jotted();
         }
         let app = &mut self.app;
         let effect = resolve(app, event).and_then(|msg| update(app, msg, (self.clock)()));

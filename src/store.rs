@@ -4,11 +4,14 @@
 //! parts that changed, and the manifest last.
 
 mod backup;
+mod convert;
 mod copies;
+pub mod crypt;
 mod envelope;
 mod error;
 mod files;
 mod id;
+pub mod inbox;
 mod load;
 mod partner;
 mod parts;
@@ -33,10 +36,11 @@ use std::time::SystemTime;
 use chrono::{DateTime, Local};
 
 use crate::model::{Journal, JournalEntry, Month, Workbook};
+pub use convert::files_of as workbook_files;
 pub use copies::{Found, Other, copy_of, find as find_copies, retire as retire_copy};
 pub use envelope::{DecodeError, Decoded, SCHEMA_VERSION, data_slice, decode, encode, encode_data};
 pub use error::{OpenError, SaveError};
-use files::{dir_of, probe_writable, resolve_link, sweep_temp_files, tighten, write_private};
+use files::{dir_of, probe_writable, resolve_link, sweep_temp_files, tighten};
 pub use files::{secure_dir, write_file_private};
 pub use id::{ensure_id, new_workbook_id};
 pub use load::{Arrival, PendingJournal, Taken};
@@ -68,6 +72,10 @@ pub struct Store {
     disk: Arc<OnDisk>,
     /// Once the workbook was changed by another program, saves go to this copy instead.
     conflict: Option<PathBuf>,
+    /// An encrypted workbook's recipient: every file written is encrypted to it.
+    seal: Option<crypt::Recipient>,
+    /// Inbox files whose entries were taken in, removed once a save holds them.
+    jotted: Vec<PathBuf>,
     #[cfg(feature = "test-hooks")]
     faults: Option<Faults>,
 }
@@ -193,6 +201,14 @@ impl Store {
                 Err(fs::TryLockError::Error(e)) => return Err(OpenError::Io(lock_path, e)),
             }
         }
+        let seal = crypt::recipient_of(&path).map_err(|e| OpenError::Io(path.clone(), e))?;
+        if let Some(r) = &seal
+            && !crypt::unlocked(r)
+        {
+            return Err(OpenError::Encrypted(path.clone()));
+        }
+        convert::finish_if_cut_short(&path, seal.as_ref())
+            .map_err(|e| OpenError::Io(path.clone(), e))?;
         probe_writable([&dir, &parts_dir(&path)], &file_name.to_string_lossy())
             .map_err(|(folder, e)| OpenError::Io(folder, e))?;
         sweep_temp_files(&dir, &file_name.to_string_lossy());
@@ -207,6 +223,8 @@ impl Store {
             generation: 0,
             disk: Arc::default(),
             conflict: None,
+            seal,
+            jotted: Vec::new(),
             #[cfg(feature = "test-hooks")]
             faults: None,
         };
@@ -394,6 +412,8 @@ impl Store {
             generation: self.generation,
             disk: Arc::clone(&self.disk),
             conflict: self.conflict.clone(),
+            seal: self.seal.clone(),
+            jotted: self.jotted.clone(),
             #[cfg(feature = "test-hooks")]
             faults: self.faults.clone(),
         }
@@ -403,6 +423,7 @@ impl Store {
     pub fn finish(&mut self, done: &SaveDone) {
         self.generation = done.generation;
         self.disk = Arc::clone(&done.disk);
+        self.jotted.retain(|f| !done.retired.contains(f));
     }
 
     /// Takes in a failed job: after a conflict, every later save goes to the same copy; parts
@@ -440,7 +461,7 @@ impl Store {
         let target = dir.join(format!("{stem}-{}.json", now.format("%Y%m%d-%H%M%S")));
         let whole = self.job().complete(workbook)?;
         let bytes = encode(&encode_data(&whole), self.generation, now.fixed_offset());
-        write_private(&dir, &target, &bytes)?;
+        files::write_sealed(&dir, &target, &bytes, self.seal.as_ref())?;
         Ok(target)
     }
 

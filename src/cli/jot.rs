@@ -11,7 +11,7 @@ use clap::Args;
 use super::{Cli, target};
 use crate::field::{MAX_TEXT, parse_when, too_large};
 use crate::model::JournalEntry;
-use crate::store::Store;
+use crate::store::{OpenError, Store, inbox};
 
 /// The arguments of `jot`.
 #[derive(Debug, Args)]
@@ -44,8 +44,9 @@ pub fn tags_in(text: &str) -> Vec<String> {
     out
 }
 
-/// The entry's text: the words, standard input, or what the editor leaves.
-fn text_of(args: &JotArgs) -> Result<String, String> {
+/// The entry's text: the words, standard input, or what the editor leaves (not for an
+/// encrypted workbook: the editor's file would hold the words unencrypted).
+fn text_of(args: &JotArgs, encrypted: bool) -> Result<String, String> {
     if !args.words.is_empty() {
         return Ok(args.words.join(" "));
     }
@@ -58,6 +59,13 @@ fn text_of(args: &JotArgs) -> Result<String, String> {
             .read_to_string(&mut text)
             .map_err(|e| format!("cannot read standard input: {e}"))?;
         return Ok(text);
+    }
+    if encrypted {
+        return Err(
+            "the workbook is encrypted, and an editor's file would hold the entry \
+                    unencrypted: give the words (mentorbook jot TEXT) or pipe them in"
+                .into(),
+        );
     }
     let file = tempfile::Builder::new()
         .prefix(".mentorbook-jot-")
@@ -83,7 +91,9 @@ pub fn run(cli: &Cli, args: &JotArgs, now: DateTime<Local>) -> Result<String, St
         None => now,
         Some(when) => parse_when(when, now, now.date_naive()).map_err(|e| format!("--at: {e}"))?,
     };
-    let text = text_of(args)?;
+    let path = target(cli)?;
+    let encrypted = crate::store::crypt::is_encrypted(&path);
+    let text = text_of(args, encrypted)?;
     let text = text.trim_end().to_string();
     if text.len() > MAX_TEXT {
         return Err(too_large(text.len(), "The entry"));
@@ -91,24 +101,44 @@ pub fn run(cli: &Cli, args: &JotArgs, now: DateTime<Local>) -> Result<String, St
     if text.trim().is_empty() {
         return Ok("Nothing written, so nothing was added.\n".into());
     }
-    let path = target(cli)?;
-    let (mut store, mut wb) = Store::open(&path).map_err(|e| e.to_string())?;
-    crate::store::ensure_id(&mut wb);
     let tags = tags_in(&text);
-    let id = wb.fresh_id();
-    wb.journal.push(JournalEntry {
-        id,
+    let entry = JournalEntry {
         at,
         text,
         tags: tags.clone(),
         private: !args.shared,
         ..JournalEntry::default()
-    });
-    store.save(&wb, Local::now()).map_err(|e| e.to_string())?;
+    };
     let kind = if args.shared { "shareable" } else { "private" };
     let tags: String = tags.iter().map(|t| format!(" #{t}")).collect();
-    Ok(format!(
-        "Added a {kind} entry, {}{tags}.\n",
+    let said = format!(
+        "Added a {kind} entry, {}{tags}",
         at.format("%Y-%m-%d %H:%M")
-    ))
+    );
+    // Encrypted: written to the recipient without reading anything (no passphrase).
+    // Open in the app: left for it to take in, never refused.
+    let opened = match encrypted {
+        true => None,
+        false => match Store::open(&path) {
+            Ok(opened) => Some(opened),
+            Err(OpenError::Locked(_)) => None,
+            Err(e) => return Err(e.to_string()),
+        },
+    };
+    let Some((mut store, mut wb)) = opened else {
+        inbox::drop_in(&path, &entry, Local::now())
+            .map_err(|e| format!("cannot leave the entry for the workbook: {e}"))?;
+        let when = match encrypted {
+            true => "encrypted, until mentorbook next opens the workbook",
+            false => "for the mentorbook that has the workbook open",
+        };
+        return Ok(format!("{said} (waiting, {when}).\n"));
+    };
+    crate::store::ensure_id(&mut wb);
+    // Entries left while the workbook was open go in with this one.
+    store.take_inbox(&mut wb);
+    let id = wb.fresh_id();
+    wb.journal.push(JournalEntry { id, ..entry });
+    store.save(&wb, Local::now()).map_err(|e| e.to_string())?;
+    Ok(format!("{said}.\n"))
 }

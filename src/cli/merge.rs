@@ -23,11 +23,14 @@ pub struct MergeArgs {
     pub ours: PathBuf,
     /// The other side (git's %B).
     pub theirs: PathBuf,
+    /// The file's path in the working tree (git's %P): needed for an encrypted workbook,
+    /// whose key and recipient are found beside it.
+    pub path: Option<PathBuf>,
 }
 
 /// Runs `merge`.
-pub fn run(args: &MergeArgs, now: DateTime<Local>) -> ExitCode {
-    match merge_files(args, now) {
+pub fn run(cli: &super::Cli, args: &MergeArgs, now: DateTime<Local>) -> ExitCode {
+    match merge_files(cli, args, now) {
         Ok(0) => ExitCode::SUCCESS,
         Ok(n) => {
             say(&format!(
@@ -44,7 +47,7 @@ pub fn run(args: &MergeArgs, now: DateTime<Local>) -> ExitCode {
 }
 
 fn read(path: &Path) -> Result<Option<Piece>, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let bytes = store::crypt::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Ok(None);
     }
@@ -60,7 +63,8 @@ fn read(path: &Path) -> Result<Option<Piece>, String> {
 }
 
 /// Merges the three files; how many collisions remain.
-fn merge_files(args: &MergeArgs, now: DateTime<Local>) -> Result<usize, String> {
+fn merge_files(cli: &super::Cli, args: &MergeArgs, now: DateTime<Local>) -> Result<usize, String> {
+    let seal = encryption(cli, args)?;
     let base = read(&args.base)?;
     let ours = read(&args.ours)?.ok_or_else(|| format!("{} is empty", args.ours.display()))?;
     let theirs =
@@ -99,9 +103,38 @@ fn merge_files(args: &MergeArgs, now: DateTime<Local>) -> Result<usize, String> 
         }
     };
     let bytes = store::write_piece(&merged, now.fixed_offset());
+    let bytes = store::crypt::seal(seal.as_ref(), &bytes).map_err(|e| e.to_string())?;
     store::write_file_private(&args.ours, &bytes)
         .map_err(|e| format!("{}: {e}", args.ours.display()))?;
     Ok(found)
+}
+
+/// For files of an encrypted workbook (any of the three sealed): the workbook they belong
+/// to (found from git's %P: the manifest itself, or a part in its `.parts` folder) is
+/// unlocked, and its recipient seals the result.
+fn encryption(
+    cli: &super::Cli,
+    args: &MergeArgs,
+) -> Result<Option<store::crypt::Recipient>, String> {
+    let sealed = [&args.base, &args.ours, &args.theirs]
+        .iter()
+        .any(|p| store::crypt::file_is_sealed(p));
+    let workbook = args.path.as_ref().map(|p| match p.parent() {
+        Some(dir) if dir.extension().is_some_and(|e| e == "parts") => dir.with_extension("json"),
+        _ => p.clone(),
+    });
+    let Some(workbook) = workbook.filter(|w| store::crypt::is_encrypted(w)) else {
+        return match sealed {
+            true => Err(
+                "these files are encrypted: give git's %P as a fourth argument \
+                 (merge.mentorbook.driver = mentorbook merge %O %A %B %P)"
+                    .into(),
+            ),
+            false => Ok(None),
+        };
+    };
+    super::crypt::unlock(cli, &workbook)?;
+    store::crypt::recipient_of(&workbook).map_err(|e| e.to_string())
 }
 
 /// A month's file holds entries only: a collision in an entry is kept in its text, the

@@ -14,6 +14,7 @@ impl Session {
     pub fn journal_later(mut self, journal: Option<PendingJournal>) -> Session {
         self.app.loading_journal = journal.as_ref().is_some_and(PendingJournal::is_whole);
         self.pending_journal = journal;
+        self.take_jotted();
         self
     }
 
@@ -143,6 +144,7 @@ impl Session {
         if done {
             self.pending_journal = None;
             self.app.loading_journal = false;
+            self.take_jotted();
         }
         Ok(any)
     }

@@ -62,6 +62,14 @@ impl Session {
     /// Hands `field`'s text to the editor and takes back what it saved. The outcome is said
     /// on the hint line; nothing changes unless the editor succeeded.
     pub fn edit_outside<E: Events>(&mut self, events: &mut E, field: Field) {
+        if self.store.is_encrypted() {
+            self.app.notice = Some(
+                "E is off in an encrypted workbook: the editor's file would hold the text \
+                 unencrypted. Edit it here (Enter)."
+                    .into(),
+            );
+            return;
+        }
         let Some(text) = field.value(&self.app.workbook).map(|t| t.into_owned()) else {
             return;
         };

@@ -20,7 +20,7 @@ impl Session {
         for old in found {
             let _ = self.store.retire_recovery(&old);
         }
-        let Ok(decoded) = std::fs::read(&newest)
+        let Ok(decoded) = crate::store::crypt::read(&newest)
             .map_err(|_| ())
             .and_then(|b| decode(&b).map_err(|_| ()))
         else {

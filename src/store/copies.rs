@@ -108,7 +108,7 @@ pub fn other(
     ours: &Workbook,
     copies: &[Found],
 ) -> Result<Other, OpenError> {
-    let read = |p: &Path| fs::read(p).map_err(|e| OpenError::Io(p.to_path_buf(), e));
+    let read = |p: &Path| super::crypt::read(p).map_err(|e| OpenError::Io(p.to_path_buf(), e));
     let bad = |p: &Path, error| OpenError::Decode {
         path: p.to_path_buf(),
         error,
@@ -188,7 +188,7 @@ pub fn other(
 /// or before, which both sides descend from. A part with no such version is left empty.
 pub fn base_at(path: &Path, generation: u64, months: &[Month]) -> Workbook {
     let dir = parts_dir(path);
-    let read = |p: Option<PathBuf>| fs::read(p?).ok();
+    let read = |p: Option<PathBuf>| super::crypt::read(&p?).ok();
     let mut base = read(newest_at_most(path, &dir, PLAN_FILE, PLAN, generation))
         .and_then(|b| decode_as(&b, Kind::Plan).ok())
         .map(|d| d.workbook)

@@ -13,6 +13,8 @@ pub enum OpenError {
     BadPath(PathBuf),
     /// Another mentorbook has this workbook open.
     Locked(PathBuf),
+    /// The workbook is encrypted and its key was not unlocked with the passphrase.
+    Encrypted(PathBuf),
     /// Reading the file or its folder failed.
     Io(PathBuf, io::Error),
     /// The file is there but is not a workbook this version can read.
@@ -40,6 +42,12 @@ impl fmt::Display for OpenError {
                 "{} is already open in another mentorbook.\n\
                  Only one can write to a workbook at a time. Switch to that window, or quit it \
                  and try again.",
+                p.display()
+            ),
+            OpenError::Encrypted(p) => write!(
+                f,
+                "{} is encrypted: its passphrase is needed to read it (asked on the terminal, \
+                 or --passphrase-file FILE).",
                 p.display()
             ),
             OpenError::Io(p, e) => write!(f, "cannot use {}: {}.", p.display(), io_reason(e)),

@@ -25,6 +25,28 @@ pub(super) fn write_private(dir: &Path, target: &Path, bytes: &[u8]) -> io::Resu
     sync_dir(dir)
 }
 
+/// Like [`write_private`], encrypted to `seal` first when the workbook is encrypted.
+pub(super) fn write_sealed(
+    dir: &Path,
+    target: &Path,
+    bytes: &[u8],
+    seal: Option<&super::crypt::Recipient>,
+) -> io::Result<()> {
+    write_private(dir, target, &super::crypt::seal(seal, bytes)?)
+}
+
+/// Whether `name` is a stamped file of the workbook `stem` (`<stem>-20261201-…`): a backup,
+/// a recovery file, a jotted entry. Not `<stem>-log-…`, another workbook's.
+pub(super) fn stamped_for(stem: &str, name: &str) -> bool {
+    name.strip_prefix(stem)
+        .and_then(|rest| rest.strip_prefix('-'))
+        .is_some_and(|rest| {
+            rest.len() > 9
+                && rest.as_bytes()[..8].iter().all(u8::is_ascii_digit)
+                && rest.as_bytes()[8] == b'-'
+        })
+}
+
 /// Makes a file of ours private (0600) if it is looser. Errors are left to the save.
 pub(super) fn tighten(path: &Path) {
     if let Ok(meta) = fs::metadata(path)
@@ -92,9 +114,16 @@ pub(super) fn sweep_temp_files(dir: &Path, file_name: &str) {
         (name.starts_with(&format!(".{file_name}.")) && name.ends_with(".tmp"))
             || (name.starts_with(&format!(".{stem}.conflict-")) && name.ends_with(".tmp"))
             || (name.starts_with(&format!(".{stem}-")) && name.ends_with(".tmp"))
+            || (name.starts_with(&format!(".{stem}.")) && name.ends_with(".tmp"))
             || (name.starts_with(&format!(".{stem}")) && name.ends_with(".partial"))
     };
-    for folder in [dir.to_path_buf(), dir.join("recovery"), dir.join("backups")] {
+    let folders = [
+        dir.to_path_buf(),
+        dir.join("recovery"),
+        dir.join("backups"),
+        dir.join("inbox"),
+    ];
+    for folder in folders {
         for entry in fs::read_dir(folder).into_iter().flatten().flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
             if ours(&name) {

@@ -4,7 +4,7 @@
 //! first, on a thread of its own.
 
 use std::fs;
-use std::io::{self, Read};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, mpsc};
 
@@ -35,7 +35,7 @@ pub fn layout(path: &Path) -> Result<Layout, OpenError> {
     if len >= MANIFEST_MAX {
         return Ok(Layout::Whole);
     }
-    let bytes = fs::read(path).map_err(io_err)?;
+    let bytes = super::crypt::read(path).map_err(io_err)?;
     #[derive(serde::Deserialize)]
     struct Head {
         schema_version: Option<serde_json::Value>,
@@ -62,7 +62,7 @@ pub fn layout(path: &Path) -> Result<Layout, OpenError> {
 /// are out of step.
 pub fn read_part(dir: &Path, file: &str, generation: u64) -> Result<(Vec<u8>, Known), OpenError> {
     let path = dir.join(file);
-    let bytes = fs::read(&path).map_err(|e| OpenError::Io(path.clone(), e));
+    let bytes = super::crypt::read(&path).map_err(|e| OpenError::Io(path.clone(), e));
     let found = match &bytes {
         Ok(b) => generation_in_head(&b[..b.len().min(4096)]),
         Err(_) => None,
@@ -73,7 +73,7 @@ pub fn read_part(dir: &Path, file: &str, generation: u64) -> Result<(Vec<u8>, Kn
         return Ok((bytes, known));
     }
     let prev = dir.join(format!("{file}.prev"));
-    if let Ok(b) = fs::read(&prev)
+    if let Ok(b) = super::crypt::read(&prev)
         && generation_in_head(&b[..b.len().min(4096)]) == Some(generation)
     {
         let known = known_of(&path, &b);
@@ -151,14 +151,9 @@ pub fn settle(dir: &Path, manifest: &Manifest) -> io::Result<()> {
     Ok(())
 }
 
+/// The first 512 bytes of a part's content (decrypted, for a sealed one).
 pub(super) fn head_of(path: &Path) -> Option<Vec<u8>> {
-    let mut head = Vec::with_capacity(512);
-    fs::File::open(path)
-        .ok()?
-        .take(512)
-        .read_to_end(&mut head)
-        .ok()?;
-    Some(head)
+    super::crypt::head(path, 512)
 }
 
 /// Reads the plan a manifest names.
@@ -323,7 +318,7 @@ impl PendingJournal {
         PendingJournal::spawn(months.len(), false, move |tx| {
             for m in months {
                 let path = dir.join(m.file());
-                let read = fs::read(&path)
+                let read = super::crypt::read(&path)
                     .map_err(|e| OpenError::Io(path.clone(), e))
                     .and_then(|b| {
                         decode_month(&b).map_err(|error| OpenError::Decode {

@@ -2,7 +2,6 @@
 //! partner) and the partner view (the other's last packet, kept read-only beside the
 //! workbook as `<name>.partner.json`, one per workbook).
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
@@ -49,7 +48,7 @@ pub fn partner_path(path: &Path) -> PathBuf {
 /// The partner view kept beside the workbook at `path`, if there is one.
 pub fn read_partner(path: &Path) -> Result<Option<PartnerView>, OpenError> {
     let file = partner_path(path);
-    match fs::read(&file) {
+    match super::crypt::read(&file) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(OpenError::Io(file, e)),
         Ok(bytes) => decode_packet(&bytes)
@@ -65,6 +64,7 @@ pub fn read_partner(path: &Path) -> Result<Option<PartnerView>, OpenError> {
 /// Keeps `bytes` (a packet already read) as the partner view of the workbook at `path`.
 pub fn keep_partner(path: &Path, bytes: &[u8]) -> std::io::Result<PathBuf> {
     let file = partner_path(path);
-    super::files::write_private(&dir_of(path), &file, bytes)?;
+    let seal = super::crypt::recipient_of(path)?;
+    super::files::write_sealed(&dir_of(path), &file, bytes, seal.as_ref())?;
     Ok(file)
 }

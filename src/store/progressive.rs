@@ -50,10 +50,12 @@ pub fn read(
         let mut bytes = Vec::with_capacity(len as usize);
         file.seek(SeekFrom::Start(0)).map_err(io_err)?;
         file.read_to_end(&mut bytes).map_err(io_err)?;
+        let bytes = super::crypt::open_bytes(path, bytes).map_err(io_err)?;
         let print = super::fingerprint(super::data_slice(&bytes));
         full(path, bytes).map(|d| Opened::Whole(d, print))
     };
-    if len < SMALL {
+    // A sealed file has no layout to find the journal in: it is decrypted whole.
+    if len < SMALL || super::crypt::file_is_sealed(path) {
         return whole(file);
     }
     // The head: everything up to the journal's opening bracket.
@@ -102,8 +104,8 @@ pub fn read(
                 Some(journal) => Ok(journal),
                 // Read it all again the careful way: that names the line and field at fault.
                 _ => {
-                    let bytes =
-                        std::fs::read(&path_buf).map_err(|e| OpenError::Io(path_buf.clone(), e))?;
+                    let bytes = super::crypt::read(&path_buf)
+                        .map_err(|e| OpenError::Io(path_buf.clone(), e))?;
                     full(&path_buf, bytes).map(|d| d.workbook.journal.shared().to_vec())
                 }
             }

@@ -1,7 +1,6 @@
 //! Reading a workbook without opening it: no lock, nothing changed (exports, `check`,
 //! `show`). Saves rename the manifest last, so a read sees one save or the other.
 
-use std::fs;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -38,6 +37,16 @@ fn read(path: &Path, journal: bool) -> Result<Decoded, OpenError> {
                         wb.journal.push(Arc::unwrap_or_clone(e));
                     }
                 }
+                // Entries jotted while the workbook was open or encrypted are part of it.
+                for w in super::inbox::waiting(path).0 {
+                    let there =
+                        (wb.journal.iter()).any(|e| e.at == w.entry.at && e.text == w.entry.text);
+                    if !there {
+                        let id = wb.fresh_id();
+                        wb.journal
+                            .push(crate::model::JournalEntry { id, ..w.entry });
+                    }
+                }
                 wb
             } else {
                 let (plan, _) = load::read_plan(&parts_dir(path), &manifest)?;
@@ -53,7 +62,8 @@ fn read(path: &Path, journal: bool) -> Result<Decoded, OpenError> {
             })
         }
         load::Layout::Whole => {
-            let bytes = fs::read(path).map_err(|e| OpenError::Io(path.to_path_buf(), e))?;
+            let bytes =
+                super::crypt::read(path).map_err(|e| OpenError::Io(path.to_path_buf(), e))?;
             decode_file(path, bytes)
         }
     }

@@ -9,12 +9,12 @@ use std::fs;
 use std::path::Path;
 use std::sync::Arc;
 
+use super::OpenError;
 use super::envelope::{Kind, decode_as};
 use super::parts::{
     Manifest, MonthRef, PLAN_FILE, PartRef, decode_month, encode_manifest, encode_month,
     month_of_file,
 };
-use super::{OpenError, files::write_private};
 use crate::model::{JournalEntry, Month};
 
 /// The true manifest (each part's generation as it is on disk), and the months whose
@@ -38,7 +38,7 @@ pub fn rebuild(dir: &Path, merged: &Manifest) -> Result<Rebuilt, OpenError> {
         backup: None,
     };
     let plan_path = dir.join(PLAN_FILE);
-    let bytes = fs::read(&plan_path).map_err(|e| OpenError::Io(plan_path.clone(), e))?;
+    let bytes = super::crypt::read(&plan_path).map_err(|e| OpenError::Io(plan_path.clone(), e))?;
     let plan = decode_as(&bytes, Kind::Plan).map_err(|e| bad(&plan_path, e))?;
     let mut seen: HashSet<u64> = plan.workbook.own_ids().into_iter().collect();
     let mut top = seen.iter().copied().max().unwrap_or(0).max(merged.next_id);
@@ -52,7 +52,7 @@ pub fn rebuild(dir: &Path, merged: &Manifest) -> Result<Rebuilt, OpenError> {
     let mut parts = Vec::new();
     for (month, name) in &names {
         let path = dir.join(name);
-        let bytes = fs::read(&path).map_err(|e| OpenError::Io(path.clone(), e))?;
+        let bytes = super::crypt::read(&path).map_err(|e| OpenError::Io(path.clone(), e))?;
         let part = decode_month(&bytes).map_err(|e| bad(&path, e))?;
         top = top.max(part.entries.iter().map(|e| e.id).max().unwrap_or(0));
         parts.push((*month, part));
@@ -147,6 +147,10 @@ pub fn settle(path: &Path, dir: &Path, manifest: &Manifest) -> Result<(), OpenEr
     let io = |p: &Path| {
         let p = p.to_path_buf();
         move |e| OpenError::Io(p, e)
+    };
+    let seal = super::crypt::recipient_of(path).map_err(io(path))?;
+    let write_private = |dir: &Path, file: &Path, bytes: &[u8]| {
+        super::files::write_sealed(dir, file, bytes, seal.as_ref())
     };
     // Every part written here, and the manifest, take one generation above both sides'.
     let generation = rebuilt.manifest.generation.max(1);

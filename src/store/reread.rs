@@ -73,7 +73,7 @@ impl Store {
             now.format("%Y%m%d-%H%M%S")
         ));
         let bytes = super::encode(&super::encode_data(wb), self.generation, now.fixed_offset());
-        super::files::write_private(&bdir, &target, &bytes)
+        super::files::write_sealed(&bdir, &target, &bytes, self.seal.as_ref())
     }
 
     /// The history of the save this session last read or wrote (see `Manifest::history`).

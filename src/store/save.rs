@@ -39,6 +39,9 @@ pub struct SaveJob {
     pub(super) generation: u64,
     pub(super) disk: Arc<OnDisk>,
     pub(super) conflict: Option<PathBuf>,
+    pub(super) seal: Option<super::crypt::Recipient>,
+    /// Inbox files taken in before this save: it holds their entries, so they go after it.
+    pub(super) jotted: Vec<PathBuf>,
     #[cfg(feature = "test-hooks")]
     pub(super) faults: Option<Faults>,
 }
@@ -51,6 +54,8 @@ pub struct SaveDone {
     pub note: Option<&'static str>,
     pub(super) generation: u64,
     pub(super) disk: Arc<OnDisk>,
+    /// The inbox files this save removed (their entries are in it).
+    pub(super) retired: Vec<PathBuf>,
 }
 
 /// A part to write: its file name in the parts folder and its bytes.
@@ -116,11 +121,13 @@ impl SaveJob {
         let manifest_there = self.disk.manifest.is_some() && self.path.exists();
         let same_ids = (self.disk.manifest.as_ref()).is_some_and(|m| m.next_id == workbook.next_id);
         if writes.is_empty() && gone.is_empty() && manifest_there && same_ids && !self.disk.whole {
+            super::inbox::retire(&self.jotted);
             return Ok(SaveDone {
                 saved: Saved::Unchanged,
                 note,
                 generation: self.generation,
                 disk: self.disk.clone(),
+                retired: self.jotted.clone(),
             });
         }
         let manifest = self.next_manifest(next_gen, workbook.next_id, now, &writes, &months, &gone);
@@ -142,11 +149,13 @@ impl SaveJob {
         }
         disk.files.extend(written.files);
         disk.manifest = Some(manifest);
+        super::inbox::retire(&self.jotted);
         Ok(SaveDone {
             saved: Saved::Written,
             note,
             generation: next_gen,
             disk: Arc::new(disk),
+            retired: self.jotted.clone(),
         })
     }
 
@@ -216,9 +225,13 @@ impl SaveJob {
         Ok(())
     }
 
-    /// A temporary file beside `target` holding `bytes`, flushed and read back.
+    /// A temporary file beside `target` holding `bytes` (encrypted, for an encrypted
+    /// workbook), flushed and read back.
     fn stage(&self, dir: &Path, target: &Path, bytes: &[u8]) -> Result<NamedTempFile, SaveError> {
         let failed = |step: SaveStep| move |e| SaveError::new(step.words(), e);
+        let sealed =
+            super::crypt::seal(self.seal.as_ref(), bytes).map_err(failed(SaveStep::Write))?;
+        let bytes = &sealed[..];
         let name = target.file_name().unwrap_or_default().to_string_lossy();
         self.step(SaveStep::CreateTemp, dir)?;
         // tempfile creates the file 0600 whatever the umask, and removes it if dropped
@@ -395,6 +408,7 @@ impl SaveJob {
             note: None,
             generation: manifest.generation,
             disk: Arc::new(disk),
+            retired: Vec::new(),
         }));
         e
     }

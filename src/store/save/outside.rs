@@ -1,13 +1,13 @@
 //! Another program's changes: a save never writes over a file someone else changed since
 //! we read or wrote it; our version goes to a conflict copy beside it instead.
 
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Local};
 
-use super::super::files::write_private;
+use super::super::crypt;
+use super::super::files::write_sealed;
 use super::super::{Known, SaveError, encode, encode_data, fingerprint, stamp_of};
 use super::SaveJob;
 use crate::model::Workbook;
@@ -30,7 +30,7 @@ impl SaveJob {
             )),
             (Some(a), Some(b)) if a == b => Ok(None),
             // Touched or copied back unchanged: the content is still what we know.
-            (Some(_), Some(_)) => match (known.print, fs::read(&self.path)) {
+            (Some(_), Some(_)) => match (known.print, crypt::read(&self.path)) {
                 (Some(print), Ok(bytes)) if fingerprint(&bytes) == print => Ok(None),
                 _ => Err(()),
             },
@@ -48,7 +48,7 @@ impl SaveJob {
             None => false,
             Some(now) if Some(now) == known.stamp => false,
             Some(_) => !matches!(
-                (known.print, fs::read(&path)),
+                (known.print, crypt::read(&path)),
                 (Some(print), Ok(bytes)) if fingerprint(&bytes) == print
             ),
         }
@@ -68,7 +68,7 @@ impl SaveJob {
                 self.generation + 1,
                 now.fixed_offset(),
             );
-            write_private(&self.dir, &copy, &bytes)
+            write_sealed(&self.dir, &copy, &bytes, self.seal.as_ref())
         });
         let (error, conflict) = match written {
             Ok(()) => (io::Error::other("changed by another program"), Some(copy)),
