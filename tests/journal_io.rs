@@ -377,8 +377,10 @@ fn jot_adds_an_entry_from_the_shell_with_its_tags_and_time() {
     );
 }
 
+/// A bad time is refused; a workbook open in another mentorbook is not written under it:
+/// the entry waits in the inbox (its files untouched) and the next open takes it in.
 #[test]
-fn jot_refuses_a_bad_time_and_an_open_workbook_leaving_it_alone() {
+fn jot_refuses_a_bad_time_and_leaves_an_open_workbook_alone() {
     let (home, file, f) = setup();
     let h = home.path();
     jot(h, &f, &["first"]);
@@ -386,10 +388,22 @@ fn jot_refuses_a_bad_time_and_an_open_workbook_leaving_it_alone() {
     let err = failing(h, &f, "jot", &["--at", "someday", "words"]);
     assert!(err.contains("--at") && err.contains("someday"), "{err}");
     let held = mentorbook::store::Store::open(&file).unwrap();
-    let err = failing(h, &f, "jot", &["while it is open"]);
-    assert!(err.contains("already open in another mentorbook"), "{err}");
-    drop(held);
+    let out = jot(h, &f, &["while it is open #later"]);
+    assert!(out.contains("waiting"), "{out}");
     assert_eq!(disk::files(&file), before);
+    drop(held);
+    let (waiting, _) = mentorbook::store::inbox::waiting(&file);
+    assert_eq!(waiting.len(), 1);
+    jot(h, &f, &["after it closed"]);
+    let texts: Vec<String> = (disk::saved(&file).journal.iter())
+        .map(|e| e.text.clone())
+        .collect();
+    assert_eq!(
+        texts,
+        ["first", "while it is open #later", "after it closed"]
+    );
+    assert!(mentorbook::store::inbox::waiting(&file).0.is_empty());
+    let before = disk::files(&file);
     let out = mentorbook(h)
         .args(["--file", &f, "jot"])
         .write_stdin("  \n")

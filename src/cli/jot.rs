@@ -9,7 +9,7 @@ use chrono::{DateTime, Local, Timelike};
 use clap::Args;
 
 use super::{Cli, target};
-use crate::field::{MAX_TEXT, parse_when, too_large};
+use crate::field::{MAX_TEXT, parse_when};
 use crate::model::JournalEntry;
 use crate::store::{OpenError, Store, inbox};
 
@@ -95,8 +95,13 @@ pub fn run(cli: &Cli, args: &JotArgs, now: DateTime<Local>) -> Result<String, St
     let encrypted = crate::store::crypt::is_encrypted(&path);
     let text = text_of(args, encrypted)?;
     let text = text.trim_end().to_string();
+    // Standard input is read only to just past the limit: its true size is not known.
     if text.len() > MAX_TEXT {
-        return Err(too_large(text.len(), "The entry"));
+        return Err(format!(
+            "the entry is longer than a journal entry holds (at most {:.1} MB): nothing was \
+             added. Split it over several entries.",
+            MAX_TEXT as f64 / 1e6
+        ));
     }
     if text.trim().is_empty() {
         return Ok("Nothing written, so nothing was added.\n".into());
