@@ -351,6 +351,14 @@ fn refusals_say_why_exit_1_and_change_nothing() {
     run(&good, &["show", "plan"], "does not decrypt");
     fs::write(&plan, &original).unwrap();
 
+    // A public key that is not the key's: saves would seal files nobody could read.
+    let recipient = crypt::recipient_path(&path);
+    let kept = fs::read(&recipient).unwrap();
+    let stranger = age::x25519::Identity::generate().to_public();
+    fs::write(&recipient, format!("{stranger}\n")).unwrap();
+    run(&good, &["show", "plan"], "do not belong together");
+    fs::write(&recipient, kept).unwrap();
+
     // The key gone: nothing can be read, and the message says where it belongs.
     let key = crypt::key_path(&path);
     let kept = fs::read(&key).unwrap();
