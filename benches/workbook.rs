@@ -467,3 +467,61 @@ fn merge_two_copies(bencher: Bencher, entries: usize) {
     let (ours, theirs) = (side("the laptop", 11), side("the desktop", 503));
     bencher.bench_local(|| mentorbook::merge::merge(base, &ours, &theirs, "bench").unwrap());
 }
+
+/// [`copy_of`], encrypted (a key of low scrypt cost: unlocking is measured on its own).
+fn encrypted_copy_of(entries: usize) -> (tempfile::TempDir, PathBuf) {
+    let (dir, path) = copy_of(entries);
+    mentorbook::store::crypt::TEST_WORK_FACTOR.store(10, std::sync::atomic::Ordering::Relaxed);
+    let (mut store, wb) = Store::open(&path).unwrap();
+    let pass = age::secrecy::SecretString::from("a passphrase for the benchmark".to_string());
+    store.encrypt(&wb, &pass, now()).unwrap();
+    (dir, path)
+}
+
+/// [`save_typing_in_an_entry`] on an encrypted workbook: the month and the manifest sealed
+/// to the workbook's key (an X25519 exchange and ChaCha20-Poly1305 per file) before they
+/// are written. Target: within 1.5× of the plain save.
+#[divan::bench(args = STORE_SIZES, sample_count = 10)]
+fn save_typing_in_an_entry_encrypted(bencher: Bencher, entries: usize) {
+    let (_dir, path) = encrypted_copy_of(entries);
+    let (mut store, mut wb) = Store::open(&path).unwrap();
+    let newest = (0..wb.journal.len())
+        .max_by_key(|&i| wb.journal[i].at)
+        .unwrap();
+    let mut n = 0;
+    bencher.bench_local(|| {
+        n += 1;
+        wb.entry_mut(newest)
+            .unwrap()
+            .text
+            .push(if n % 7 == 0 { ' ' } else { 'a' });
+        store.save(&wb, now()).unwrap()
+    });
+}
+
+/// [`open_first_frame`] on an encrypted workbook (already unlocked: the manifest and the
+/// plan decrypted on the way).
+#[divan::bench(args = STORE_SIZES, sample_count = 20, sample_size = 1)]
+fn open_first_frame_encrypted(bencher: Bencher, entries: usize) {
+    let (_dir, path) = encrypted_copy_of(entries);
+    bencher.bench_local(|| Store::open_progressive(&path).unwrap());
+}
+
+/// What an encrypted workbook adds to a start: the one unlock of its key with the
+/// passphrase, at the scrypt cost age picks for this machine (about a second by design:
+/// that is what makes guessing the passphrase slow).
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn unlock_with_the_passphrase(bencher: Bencher) {
+    use mentorbook::store::crypt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("workbook.json");
+    crypt::TEST_WORK_FACTOR.store(0, std::sync::atomic::Ordering::Relaxed);
+    let pass = age::secrecy::SecretString::from("a passphrase for the benchmark".to_string());
+    let (mut store, wb) = Store::open(&path).unwrap();
+    store.save(&wb, now()).unwrap();
+    store.encrypt(&wb, &pass, now()).unwrap();
+    bencher.bench_local(|| {
+        crypt::forget_all();
+        crypt::unlock(&path, &pass).unwrap();
+    });
+}

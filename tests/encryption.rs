@@ -216,7 +216,8 @@ fn kill_9_during_encrypted_saves_leaves_no_damage_and_no_plain_text() {
             .unwrap_or(1);
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("workbook.json");
-    drop(encrypted(&file, &mentorbook::testing::save_loop_state(0)));
+    // Save 1 holds the loop's state 1, as if the loop had made it.
+    drop(encrypted(&file, &mentorbook::testing::save_loop_state(1)));
     let pass = pass_file(dir.path(), PASS);
     let mut rng = Rng::new(0x5EA1_0001);
     let (mut corrupt, mut rollbacks, mut plain) = (0, 0, 0);

@@ -15,7 +15,10 @@ use chrono::{DateTime, Local};
 use super::{Store, crypt, dir_of, files, inbox, parts_dir};
 use crate::model::Workbook;
 
-/// Every file that belongs to the workbook at `path` (not its lock, key or recipient).
+/// Every file that belongs to the workbook at `path` (not its lock, key or recipient), the
+/// workbook's own file (the manifest) last: rewritten last, it stays newer than its parts,
+/// as after a save, so an open does not read every part's head to look for a git merge
+/// (`rebuild::needed`).
 pub fn files_of(path: &Path) -> Vec<PathBuf> {
     let dir = dir_of(path);
     let name = path.file_name().unwrap_or_default().to_string_lossy();
@@ -40,7 +43,8 @@ pub fn files_of(path: &Path) -> Vec<PathBuf> {
     ];
     // An editor's file that outlived its session (`shell/outside.rs`) holds text too.
     let beside = |n: &str| {
-        (n == name || n.starts_with(&format!("{stem}.")) || n.starts_with(".mentorbook-edit-"))
+        (n.starts_with(&format!("{stem}.")) || n.starts_with(".mentorbook-edit-"))
+            && n != name
             && !not_keys.iter().any(|k| k == n)
     };
     let stamped = |n: &str| files::stamped_for(&stem, n) || n.starts_with(&format!("{stem}."));
@@ -52,6 +56,9 @@ pub fn files_of(path: &Path) -> Vec<PathBuf> {
     all.extend(list(&inbox::inbox_dir(path), &|n: &str| {
         files::stamped_for(&stem, n)
     }));
+    if path.is_file() {
+        all.push(path.to_path_buf());
+    }
     all
 }
 
@@ -202,13 +209,13 @@ mod tests {
             names,
             [
                 "work.conflict-20261201-101010.json",
-                "work.json",
                 "work.partner.json",
                 "work.parts/plan.json",
                 "backups/work-20261201-1010.json",
                 "backups/work.plan-20261201-1010.json",
                 "recovery/work-20261201-101010.json",
                 "inbox/work-20261201-101010-0000abcd.json",
+                "work.json",
             ]
         );
     }
