@@ -10,8 +10,15 @@ use super::Session;
 impl Session {
     /// Writes conversation `c`'s minutes and says where, or why not.
     pub fn write_minutes(&mut self, c: usize) {
+        // Minutes are made to be sent, so they are written plain even beside an encrypted
+        // workbook; the notice says so.
+        let plain = if self.store.is_encrypted() {
+            " (not encrypted: they are for sending)"
+        } else {
+            ""
+        };
         self.app.notice = Some(match self.minutes_file(c) {
-            Ok(path) => format!("Minutes written to {}", path.display()),
+            Ok(path) => format!("Minutes written to {}{plain}", path.display()),
             Err(e) => format!("The minutes could not be written: {e}"),
         });
     }
