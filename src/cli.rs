@@ -435,6 +435,10 @@ fn new(cli: &Cli, name: &str, encrypted: bool, now: DateTime<Local>) -> Result<S
     if let Some(parent) = path.parent() {
         create_private_dir(parent)?;
     }
+    // The key comes first, so that the very first file written is sealed.
+    if let Some(pass) = &passphrase {
+        store::crypt::create(&path, pass).map_err(|e| e.to_string())?;
+    }
     let (mut store, _) = Store::open(&path).map_err(|e| e.to_string())?;
     let wb = Workbook {
         id: store::new_workbook_id(),
@@ -442,9 +446,6 @@ fn new(cli: &Cli, name: &str, encrypted: bool, now: DateTime<Local>) -> Result<S
         ..Workbook::default()
     };
     store.save(&wb, now).map_err(|e| e.to_string())?;
-    if let Some(pass) = passphrase {
-        store.encrypt(&wb, &pass, now)?;
-    }
     Ok(format!(
         "Created {}\nOpen it with: mentorbook --workbook {name}\n",
         path.display()

@@ -577,3 +577,47 @@ fn every_command_works_on_an_encrypted_workbook() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("%P"));
 }
+
+/// `new NAME --encrypted` asks the passphrase before making anything, and the workbook's
+/// first file on disk is already an age file.
+#[test]
+fn new_encrypted_starts_a_workbook_sealed_from_its_first_file() {
+    let home = tempfile::tempdir().unwrap();
+    let pass = pass_file(home.path(), PASS);
+    // A passphrase that cannot be read: refused before anything is made.
+    let out = mentorbook(home.path())
+        .args([
+            "--passphrase-file",
+            "/nonexistent/pass",
+            "new",
+            "ben",
+            "--encrypted",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let path = home
+        .path()
+        .join(".local/share/mentorbook/workbooks/ben/workbook.json");
+    assert!(!path.exists(), "a refused new left a workbook");
+    let out = mentorbook(home.path())
+        .env("MENTORBOOK_TEST_SCRYPT_LOG_N", "10")
+        .arg("--passphrase-file")
+        .arg(&pass)
+        .args(["new", "ben", "--encrypted"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(crypt::is_encrypted(&path));
+    let files = mentorbook::store::workbook_files(&path);
+    assert!(!files.is_empty());
+    for f in files {
+        assert!(crypt::file_is_sealed(&f), "{} is plain", f.display());
+    }
+    let listed = mentorbook(home.path()).arg("list").output().unwrap();
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("(encrypted)"));
+}

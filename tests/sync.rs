@@ -176,6 +176,90 @@ fn two_clones_edit_and_pull(laptop_later: i64) {
 }
 
 /// The workbook with its journal read (the store hands the months over afterwards).
+/// An encrypted workbook in git, its key and public key committed with it: both clones
+/// edit, the desktop pulls, and the driver (given `%P` and the passphrase file) merges the
+/// sealed files item by item and seals what it writes; the open after settles the merge,
+/// and every file of the workbook in the working tree is still an age file.
+#[test]
+fn an_encrypted_workbook_merges_through_git_and_stays_sealed() {
+    use std::sync::atomic::Ordering;
+    mentorbook::store::crypt::TEST_WORK_FACTOR.store(10, Ordering::Relaxed);
+    let home = tempfile::tempdir().unwrap();
+    let a = home.path().join("laptop");
+    std::fs::create_dir(&a).unwrap();
+    git(&a, &["init", "-q", "-b", "main"]);
+    let pass = home.path().join("pass");
+    std::fs::write(&pass, "a long passphrase for the tests\n").unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&pass, std::fs::Permissions::from_mode(0o600)).unwrap();
+    }
+    let driver = |dir: &Path| {
+        let bin = env!("CARGO_BIN_EXE_mentorbook");
+        let command = format!(
+            "{bin} --passphrase-file {} merge %O %A %B %P",
+            pass.display()
+        );
+        git(dir, &["config", "merge.mentorbook.driver", &command]);
+        git(dir, &["config", "pull.rebase", "false"]);
+    };
+    driver(&a);
+    std::fs::write(
+        a.join(".gitattributes"),
+        "workbook.json merge=mentorbook\nworkbook.parts/*.json merge=mentorbook\n",
+    )
+    .unwrap();
+    std::fs::write(a.join(".gitignore"), "backups/\n*.lock\ninbox/\n").unwrap();
+    let file = |dir: &Path| dir.join("workbook.json");
+    {
+        let (mut store, mut wb) = Store::open(&file(&a)).unwrap();
+        for title in ["Speak at the all-hands", "Lead the migration"] {
+            let g = wb.add_goal();
+            wb.goals[g].title = title.into();
+        }
+        entry(&mut wb, "Before the split.");
+        store.save(&wb, now()).unwrap();
+        let phrase =
+            age::secrecy::SecretString::from("a long passphrase for the tests".to_string());
+        store.encrypt(&wb, &phrase, now()).unwrap();
+    }
+    git(&a, &["add", "-A"]);
+    git(&a, &["commit", "-q", "-m", "start"]);
+    let b = home.path().join("desktop");
+    git(home.path(), &["clone", "-q", "laptop", "desktop"]);
+    driver(&b);
+    edit_at(&file(&a), 1, |wb| {
+        wb.goals[0].specific = "Ten minutes on the platform work".into();
+        entry(wb, "Written on the laptop.");
+    });
+    git(&a, &["commit", "-q", "-am", "laptop"]);
+    edit(&file(&b), |wb| {
+        wb.goals[1].specific = "Move the billing service by March".into();
+        entry(wb, "Written on the desktop.");
+    });
+    git(&b, &["commit", "-q", "-am", "desktop"]);
+    git(&b, &["pull", "-q", "origin", "main"]);
+    let (_, wb) = Store::open(&file(&b)).unwrap();
+    let wb = read_all(wb, &file(&b));
+    assert_eq!(wb.goals[0].specific, "Ten minutes on the platform work");
+    assert_eq!(wb.goals[1].specific, "Move the billing service by March");
+    let texts: Vec<&str> = wb.journal.iter().map(|e| e.text.as_str()).collect();
+    for t in [
+        "Before the split.",
+        "Written on the laptop.",
+        "Written on the desktop.",
+    ] {
+        assert!(texts.contains(&t), "{t} is missing: {texts:?}");
+    }
+    for f in mentorbook::store::workbook_files(&file(&b)) {
+        assert!(
+            mentorbook::store::crypt::file_is_sealed(&f),
+            "{} is plain after the merge",
+            f.display()
+        );
+    }
+}
+
 fn read_all(_: Workbook, path: &Path) -> Workbook {
     mentorbook::store::read_only(path).unwrap().workbook
 }
