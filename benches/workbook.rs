@@ -131,7 +131,12 @@ fn save_snapshot(bencher: Bencher, entries: usize) {
 #[divan::bench(args = STORE_SIZES, sample_count = 10)]
 fn save_typing_in_an_entry(bencher: Bencher, entries: usize) {
     let (_dir, path) = copy_of(entries);
-    let (mut store, mut wb) = Store::open(&path).unwrap();
+    saves_while_typing(bencher, &path);
+}
+
+/// Saves of the workbook at `path`, each after a letter typed in its newest entry.
+fn saves_while_typing(bencher: Bencher, path: &Path) {
+    let (mut store, mut wb) = Store::open(path).unwrap();
     let newest = (0..wb.journal.len())
         .max_by_key(|&i| wb.journal[i].at)
         .unwrap();
@@ -484,19 +489,7 @@ fn encrypted_copy_of(entries: usize) -> (tempfile::TempDir, PathBuf) {
 #[divan::bench(args = STORE_SIZES, sample_count = 10)]
 fn save_typing_in_an_entry_encrypted(bencher: Bencher, entries: usize) {
     let (_dir, path) = encrypted_copy_of(entries);
-    let (mut store, mut wb) = Store::open(&path).unwrap();
-    let newest = (0..wb.journal.len())
-        .max_by_key(|&i| wb.journal[i].at)
-        .unwrap();
-    let mut n = 0;
-    bencher.bench_local(|| {
-        n += 1;
-        wb.entry_mut(newest)
-            .unwrap()
-            .text
-            .push(if n % 7 == 0 { ' ' } else { 'a' });
-        store.save(&wb, now()).unwrap()
-    });
+    saves_while_typing(bencher, &path);
 }
 
 /// [`open_first_frame`] on an encrypted workbook (already unlocked: the manifest and the

@@ -8,17 +8,14 @@
 
 #[path = "common/disk.rs"]
 mod disk;
-use disk::{files, mode, wait_for_text, walk};
+use disk::{files, kill_save_loop, mode, wait_for_text, walk};
 #[path = "common/pty.rs"]
 mod driver;
 
 use std::ffi::OsStr;
 use std::fs;
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::process::Command;
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -92,27 +89,8 @@ fn kill_9_during_saves_never_leaves_a_damaged_or_older_file() {
     let mut mixed = 0;
     let mut last_seen = 0;
     for _ in 0..kills {
-        let mut child = Command::new(BIN)
-            .args(["--file".as_ref(), file.as_os_str(), "--save-loop".as_ref()])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let reported = Arc::new(AtomicU64::new(0));
-        let r = Arc::clone(&reported);
-        let out = child.stdout.take().unwrap();
-        let reader = thread::spawn(move || {
-            for line in BufReader::new(out).lines().map_while(Result::ok) {
-                if let Ok(g) = line.trim().parse() {
-                    r.store(g, Ordering::SeqCst);
-                }
-            }
-        });
-        thread::sleep(Duration::from_millis(1 + rng.below(100) as u64));
-        child.kill().unwrap();
-        child.wait().unwrap();
-        reader.join().unwrap();
-        let reported = reported.load(Ordering::SeqCst).max(last_seen);
+        let run = Duration::from_millis(1 + rng.below(100) as u64);
+        let reported = kill_save_loop(&args(&file), run).max(last_seen);
         orphans_before += orphans(dir.path());
         if !file.exists() {
             if reported > 0 {

@@ -6,28 +6,23 @@
 mod common;
 
 use std::fs;
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::Ordering;
 use std::thread;
 use std::time::Duration;
 
 use age::secrecy::SecretString;
 use assert_cmd::cargo::cargo_bin;
-use common::disk::walk;
-use common::fields::text_fields;
+use common::disk::{files_with_bytes, kill_save_loop};
+use common::fields::distinct_text_fields;
 use common::{fixed_now, fixture};
 use mentorbook::app::{App, Status};
-use mentorbook::field::Field;
 use mentorbook::model::{JournalEntry, Workbook};
 use mentorbook::shell::Session;
 use mentorbook::store::{Store, crypt, inbox};
 use mentorbook::testing::Rng;
 
 pub const PASS: &str = "a long passphrase for the tests";
-const BIN: &str = env!("CARGO_BIN_EXE_mentorbook");
 
 fn pass() -> SecretString {
     SecretString::from(PASS.to_string())
@@ -73,18 +68,6 @@ fn age_open(workbook: &Path, file: &Path) -> Vec<u8> {
         .unwrap_or_else(|e| panic!("{} does not open with age: {e}", file.display()))
 }
 
-/// Every file under `dir` with its raw bytes.
-fn raw_files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    walk(dir)
-        .into_iter()
-        .filter(|p| p.is_file())
-        .map(|p| {
-            let b = fs::read(&p).unwrap();
-            (p, b)
-        })
-        .collect()
-}
-
 fn contains(hay: &[u8], needle: &str) -> bool {
     memchr::memmem::find(hay, needle.as_bytes()).is_some()
 }
@@ -107,12 +90,7 @@ fn a_canary_in_every_field_of_an_encrypted_workbook_is_in_no_file_on_disk() {
     let root = tempfile::tempdir().unwrap();
     let data = root.path().join("data");
     let path = data.join("workbook.json");
-    let mut fields: Vec<Field> = Vec::new();
-    for (_, _, f) in text_fields() {
-        if !fields.contains(&f) {
-            fields.push(f);
-        }
-    }
+    let fields = distinct_text_fields();
     let canary = |i: usize| format!("SEALED-{i}-{}-zq", std::process::id());
     let store = encrypted(&path, &fixture());
     let wb = fixture();
@@ -160,7 +138,7 @@ fn a_canary_in_every_field_of_an_encrypted_workbook_is_in_no_file_on_disk() {
     messages.extend(s.app.notice.clone());
     drop(s);
 
-    let all = raw_files(root.path());
+    let all = files_with_bytes(root.path());
     let count = fields.len() + 2;
     for (file, bytes) in &all {
         for i in 0..count {
@@ -223,34 +201,15 @@ fn kill_9_during_encrypted_saves_leaves_no_damage_and_no_plain_text() {
     let (mut corrupt, mut rollbacks, mut plain) = (0, 0, 0);
     let mut last_seen = 0;
     for _ in 0..kills {
-        let mut child = Command::new(BIN)
-            .args([
-                "--file".as_ref(),
-                file.as_os_str(),
-                "--passphrase-file".as_ref(),
-            ])
-            .arg(&pass)
-            .arg("--save-loop")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let reported = Arc::new(AtomicU64::new(0));
-        let r = Arc::clone(&reported);
-        let out = child.stdout.take().unwrap();
-        let reader = thread::spawn(move || {
-            for line in BufReader::new(out).lines().map_while(Result::ok) {
-                if let Ok(g) = line.trim().parse() {
-                    r.store(g, Ordering::SeqCst);
-                }
-            }
-        });
-        thread::sleep(Duration::from_millis(1 + rng.below(100) as u64));
-        child.kill().unwrap();
-        child.wait().unwrap();
-        reader.join().unwrap();
-        let reported = reported.load(Ordering::SeqCst).max(last_seen);
-        for (p, bytes) in raw_files(dir.path()) {
+        let run = Duration::from_millis(1 + rng.below(100) as u64);
+        let args = [
+            "--file".as_ref(),
+            file.as_os_str(),
+            "--passphrase-file".as_ref(),
+            pass.as_os_str(),
+        ];
+        let reported = kill_save_loop(&args, run).max(last_seen);
+        for (p, bytes) in files_with_bytes(dir.path()) {
             // Every entry of the loop holds these words.
             if !plain_allowed(&p) && (contains(&bytes, "mentor ") || contains(&bytes, "plan ")) {
                 plain += 1;
@@ -281,13 +240,6 @@ fn kill_9_during_encrypted_saves_leaves_no_damage_and_no_plain_text() {
     assert!(last_seen > 10, "the loop got to save ({last_seen} saves)");
 }
 
-/// Every file of the folder as bytes, to prove a refusal changed nothing.
-fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut v = raw_files(dir);
-    v.sort();
-    v
-}
-
 fn mentorbook(dir: &Path) -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::new(cargo_bin!("mentorbook"));
     cmd.env("HOME", dir).env_remove("MENTORBOOK_FILE");
@@ -306,7 +258,7 @@ fn refusals_say_why_exit_1_and_change_nothing() {
     let loose = dir.path().join("pass-loose");
     fs::write(&loose, PASS).unwrap();
     let run = |pass: &Path, args: &[&str], says: &str| {
-        let before = snapshot(dir.path());
+        let before = files_with_bytes(dir.path());
         let out = mentorbook(dir.path())
             .arg("--file")
             .arg(&path)
@@ -318,7 +270,11 @@ fn refusals_say_why_exit_1_and_change_nothing() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{args:?}: {err}");
         assert!(err.contains(says), "{args:?}: {err}");
-        assert_eq!(snapshot(dir.path()), before, "{args:?} changed a file");
+        assert_eq!(
+            files_with_bytes(dir.path()),
+            before,
+            "{args:?} changed a file"
+        );
         assert!(!String::from_utf8_lossy(&out.stdout).contains("Ana"));
     };
     run(&wrong, &["show", "plan"], "does not unlock");
@@ -425,7 +381,7 @@ fn encrypt_and_decrypt_convert_every_file_and_leave_no_plain_copy() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(said.contains("age -d"), "{said}");
-    for (p, bytes) in raw_files(dir.path()) {
+    for (p, bytes) in files_with_bytes(dir.path()) {
         assert!(!contains(&bytes, &marker), "{} is plain", p.display());
         assert!(
             plain_allowed(&p) || crypt::is_sealed(&bytes),

@@ -16,7 +16,7 @@ use std::process::Command;
 use std::sync::atomic::Ordering;
 
 use age::secrecy::SecretString;
-use disk::walk;
+use disk::files_with_bytes;
 use driver::*;
 use mentorbook::model::Workbook;
 use mentorbook::store::{Store, crypt, inbox};
@@ -49,22 +49,11 @@ fn pass_file(dir: &Path) -> PathBuf {
     p
 }
 
-fn all_bytes(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut v: Vec<_> = (walk(dir).into_iter().filter(|p| p.is_file()))
-        .map(|p| {
-            let b = fs::read(&p).unwrap();
-            (p, b)
-        })
-        .collect();
-    v.sort();
-    v
-}
-
 #[test]
 fn the_passphrase_is_asked_unechoed_three_wrong_tries_exit_1_and_typing_is_saved_sealed() {
     let (home, file) = setup();
     workbook_at(&file, true);
-    let before = all_bytes(home.path());
+    let before = files_with_bytes(home.path());
     let args = ["--file".as_ref(), file.as_os_str()];
     let mut pty = Pty::start(home.path(), &args, &[]);
     for (i, wrong) in ["wrong-one", "wrong-two", "wrong-three"].iter().enumerate() {
@@ -86,7 +75,7 @@ fn the_passphrase_is_asked_unechoed_three_wrong_tries_exit_1_and_typing_is_saved
         "a passphrase was echoed:\n{screen}"
     );
     assert_eq!(
-        all_bytes(home.path()),
+        files_with_bytes(home.path()),
         before,
         "a refused start changed a file"
     );
@@ -104,7 +93,7 @@ fn the_passphrase_is_asked_unechoed_three_wrong_tries_exit_1_and_typing_is_saved
     pty.assert_restored();
     crypt::unlock(&file, &pass()).unwrap();
     assert_eq!(statement(&file), "typed while sealed");
-    for (p, bytes) in all_bytes(home.path()) {
+    for (p, bytes) in files_with_bytes(home.path()) {
         assert!(
             memchr::memmem::find(&bytes, b"typed while sealed").is_none(),
             "{} holds the text in plain",

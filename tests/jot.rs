@@ -11,7 +11,7 @@ use std::sync::atomic::Ordering;
 
 use age::secrecy::SecretString;
 use assert_cmd::cargo::cargo_bin;
-use common::disk::walk;
+use common::disk::files_with_bytes;
 use common::{fixed_now, fixture};
 use mentorbook::app::App;
 use mentorbook::field::MAX_TEXT;
@@ -60,17 +60,6 @@ fn jot(home: &Path, path: &Path, args: &[&str], stdin: &str) -> (i32, String, St
     )
 }
 
-fn sorted_files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-    let mut v: Vec<_> = (walk(dir).into_iter().filter(|p| p.is_file()))
-        .map(|p| {
-            let b = fs::read(&p).unwrap();
-            (p, b)
-        })
-        .collect();
-    v.sort();
-    v
-}
-
 /// Words with tags and standard input, on an encrypted workbook: no passphrase asked (none
 /// is given, and there is no terminal), a one-line confirmation, each entry an age file in
 /// the inbox that holds no word of it; the next session takes both in, private, tagged,
@@ -92,7 +81,7 @@ fn jot_on_an_encrypted_workbook_needs_no_passphrase_and_leaves_nothing_readable(
     assert_eq!(code, 0, "{err}");
     let waiting = fs::read_dir(inbox::inbox_dir(&path)).unwrap().count();
     assert_eq!(waiting, 2);
-    for (p, bytes) in sorted_files(home.path()) {
+    for (p, bytes) in files_with_bytes(home.path()) {
         assert!(
             memchr::memmem::find(&bytes, marker.as_bytes()).is_none(),
             "{} holds the entry in plain text",
@@ -136,12 +125,12 @@ fn jot_on_an_encrypted_workbook_needs_no_passphrase_and_leaves_nothing_readable(
 fn jot_takes_the_largest_entry_and_refuses_a_1_mib_one_changing_nothing() {
     let home = tempfile::tempdir().unwrap();
     let path = encrypted_workbook(home.path());
-    let before = sorted_files(home.path());
+    let before = files_with_bytes(home.path());
     let huge = "x".repeat(1 << 20);
     let (code, out, err) = jot(home.path(), &path, &[], &huge);
     assert_eq!(code, 1, "{out}");
     assert!(err.contains("longer than a journal entry holds"), "{err}");
-    assert_eq!(sorted_files(home.path()), before);
+    assert_eq!(files_with_bytes(home.path()), before);
     let largest = "y".repeat(MAX_TEXT);
     let (code, _, err) = jot(home.path(), &path, &[], &largest);
     assert_eq!(code, 0, "{err}");

@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use common::disk::files;
-use common::fields::text_fields;
+use common::fields::{distinct_text_fields, text_fields};
 use common::{Script, fixed_now, fixture, screen_text, send};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use mentorbook::app::{App, Status};
@@ -1029,14 +1029,7 @@ fn a_canary_in_every_field_stays_in_the_data_folder() {
     let data = root.path().join("data");
     fs::create_dir(&data).unwrap();
     let path = data.join("workbook.json");
-    // A field reached from two screens is one field: one canary each, or a later one would
-    // overwrite an earlier and that canary would never be stored at all.
-    let mut fields: Vec<Field> = Vec::new();
-    for (_, _, f) in text_fields() {
-        if !fields.contains(&f) {
-            fields.push(f);
-        }
-    }
+    let fields = distinct_text_fields();
     let canary = |i: usize| format!("CANARY-{i}-{}-zq", std::process::id());
     let mut s = session_on(&path);
     s.app.workbook = fixture();

@@ -36,15 +36,29 @@ fn git(dir: &Path, args: &[&str]) -> String {
 
 /// The README's two lines of setup, in a repository at `dir`.
 fn set_up_driver(dir: &Path) {
+    set_up_driver_as(dir, "merge %O %A %B");
+}
+
+/// The README's `.gitattributes` (the workbook's files merged by mentorbook) and
+/// `.gitignore` (what stays on each machine), in the repository at `dir`.
+fn attributes_and_ignores(dir: &Path) {
+    std::fs::write(
+        dir.join(".gitattributes"),
+        "workbook.json merge=mentorbook\nworkbook.parts/*.json merge=mentorbook\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join(".gitignore"),
+        "backups/\n*.lock\nrecovery/\ninbox/\nminutes/\n",
+    )
+    .unwrap();
+}
+
+/// The driver set up as `mentorbook ARGS`.
+fn set_up_driver_as(dir: &Path, args: &str) {
     let bin = env!("CARGO_BIN_EXE_mentorbook");
-    git(
-        dir,
-        &[
-            "config",
-            "merge.mentorbook.driver",
-            &format!("{bin} merge %O %A %B"),
-        ],
-    );
+    let command = format!("{bin} {args}");
+    git(dir, &["config", "merge.mentorbook.driver", &command]);
     git(dir, &["config", "pull.rebase", "false"]);
 }
 
@@ -85,12 +99,7 @@ fn two_clones_edit_and_pull(laptop_later: i64) {
     std::fs::create_dir(&a).unwrap();
     git(&a, &["init", "-q", "-b", "main"]);
     set_up_driver(&a);
-    std::fs::write(
-        a.join(".gitattributes"),
-        "workbook.json merge=mentorbook\nworkbook.parts/*.json merge=mentorbook\n",
-    )
-    .unwrap();
-    std::fs::write(a.join(".gitignore"), "backups/\n*.lock\n").unwrap();
+    attributes_and_ignores(&a);
     let file = |dir: &Path| dir.join("workbook.json");
     edit(&file(&a), |wb| {
         for title in ["Speak at the all-hands", "Lead the migration"] {
@@ -194,22 +203,11 @@ fn an_encrypted_workbook_merges_through_git_and_stays_sealed() {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&pass, std::fs::Permissions::from_mode(0o600)).unwrap();
     }
-    let driver = |dir: &Path| {
-        let bin = env!("CARGO_BIN_EXE_mentorbook");
-        let command = format!(
-            "{bin} --passphrase-file {} merge %O %A %B %P",
-            pass.display()
-        );
-        git(dir, &["config", "merge.mentorbook.driver", &command]);
-        git(dir, &["config", "pull.rebase", "false"]);
-    };
+    // The README's setup for an encrypted workbook (with the passphrase in a file).
+    let args = format!("--passphrase-file {} merge %O %A %B %P", pass.display());
+    let driver = |dir: &Path| set_up_driver_as(dir, &args);
     driver(&a);
-    std::fs::write(
-        a.join(".gitattributes"),
-        "workbook.json merge=mentorbook\nworkbook.parts/*.json merge=mentorbook\n",
-    )
-    .unwrap();
-    std::fs::write(a.join(".gitignore"), "backups/\n*.lock\ninbox/\n").unwrap();
+    attributes_and_ignores(&a);
     let file = |dir: &Path| dir.join("workbook.json");
     {
         let (mut store, mut wb) = Store::open(&file(&a)).unwrap();

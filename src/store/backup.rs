@@ -107,18 +107,9 @@ fn list(bdir: &Path, stem: &str) -> Vec<PathBuf> {
 /// The `<stem>-<time>.json` files in `dir`, oldest first (the time in the name sorts).
 pub fn stamped(dir: &Path, stem: &str) -> Vec<PathBuf> {
     let prefix = format!("{stem}-");
-    let mut found: Vec<PathBuf> = fs::read_dir(dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            let name = p.file_name().unwrap_or_default().to_string_lossy();
-            name.starts_with(&prefix) && name.ends_with(".json")
-        })
-        .collect();
-    found.sort();
-    found
+    super::files::listed(dir, |name| {
+        name.starts_with(&prefix) && name.ends_with(".json")
+    })
 }
 
 /// The day a backup's name says it was taken: `workbook-20261124-0910.json`.

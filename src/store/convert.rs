@@ -23,18 +23,6 @@ pub fn files_of(path: &Path) -> Vec<PathBuf> {
     let dir = dir_of(path);
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let stem = path.file_stem().unwrap_or_default().to_string_lossy();
-    let list = |folder: &Path, keep: &dyn Fn(&str) -> bool| -> Vec<PathBuf> {
-        let mut found: Vec<PathBuf> = fs::read_dir(folder)
-            .into_iter()
-            .flatten()
-            .flatten()
-            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-            .map(|e| e.path())
-            .filter(|p| keep(&p.file_name().unwrap_or_default().to_string_lossy()))
-            .collect();
-        found.sort();
-        found
-    };
     let not_keys = [
         format!("{stem}.lock"),
         format!("{stem}.key.age"),
@@ -48,12 +36,12 @@ pub fn files_of(path: &Path) -> Vec<PathBuf> {
             && !not_keys.iter().any(|k| k == n)
     };
     let stamped = |n: &str| files::stamped_for(&stem, n) || n.starts_with(&format!("{stem}."));
-    let mut all = list(&dir, &beside);
-    all.extend(list(&parts_dir(path), &|n: &str| !n.starts_with('.')));
+    let mut all = files::listed(&dir, beside);
+    all.extend(files::listed(&parts_dir(path), |n| !n.starts_with('.')));
     for folder in ["backups", "recovery"] {
-        all.extend(list(&dir.join(folder), &stamped));
+        all.extend(files::listed(&dir.join(folder), stamped));
     }
-    all.extend(list(&inbox::inbox_dir(path), &|n: &str| {
+    all.extend(files::listed(&inbox::inbox_dir(path), |n| {
         files::stamped_for(&stem, n)
     }));
     if path.is_file() {

@@ -35,6 +35,21 @@ pub(super) fn write_sealed(
     write_private(dir, target, &super::crypt::seal(seal, bytes)?)
 }
 
+/// The files in `folder` whose names `keep` accepts, sorted by name (a missing folder has
+/// none).
+pub(super) fn listed(folder: &Path, keep: impl Fn(&str) -> bool) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = fs::read_dir(folder)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .map(|e| e.path())
+        .filter(|p| keep(&p.file_name().unwrap_or_default().to_string_lossy()))
+        .collect();
+    found.sort();
+    found
+}
+
 /// Whether `name` is a stamped file of the workbook `stem` (`<stem>-20261201-…`): a backup,
 /// a recovery file, a jotted entry. Not `<stem>-log-…`, another workbook's.
 pub(super) fn stamped_for(stem: &str, name: &str) -> bool {

@@ -82,17 +82,9 @@ pub struct Waiting {
 pub fn waiting(workbook: &Path) -> (Vec<Waiting>, Vec<(PathBuf, String)>) {
     let dir = inbox_dir(workbook);
     let stem = stem(workbook);
-    let mut names: Vec<PathBuf> = fs::read_dir(&dir)
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            let name = p.file_name().unwrap_or_default().to_string_lossy();
-            files::stamped_for(&stem, &name) && name.ends_with(".json")
-        })
-        .collect();
-    names.sort();
+    let names = files::listed(&dir, |name| {
+        files::stamped_for(&stem, name) && name.ends_with(".json")
+    });
     let (mut found, mut bad) = (Vec::new(), Vec::new());
     for file in names {
         let read = crypt::read(&file)

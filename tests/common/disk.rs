@@ -91,3 +91,46 @@ pub fn wait_for_text(file: &Path, text: &str) {
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
 }
+
+/// Every file under `dir` with its bytes, sorted by path: to search them for a text that
+/// must not be there, or to prove a refusal changed nothing.
+pub fn files_with_bytes(dir: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut out: Vec<_> = (walk(dir).into_iter().filter(|p| p.is_file()))
+        .map(|p| {
+            let bytes = fs::read(&p).unwrap_or_default();
+            (p, bytes)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Runs the binary's save loop (`--save-loop`) with `args` for `run`, kills it with SIGKILL,
+/// and gives the last generation it reported saved (0 if none).
+pub fn kill_save_loop(args: &[&std::ffi::OsStr], run: std::time::Duration) -> u64 {
+    use std::io::BufRead;
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_mentorbook"))
+        .args(args)
+        .arg("--save-loop")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let reported = Arc::new(AtomicU64::new(0));
+    let r = Arc::clone(&reported);
+    let out = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        for line in std::io::BufReader::new(out).lines().map_while(Result::ok) {
+            if let Ok(g) = line.trim().parse() {
+                r.store(g, Ordering::SeqCst);
+            }
+        }
+    });
+    std::thread::sleep(run);
+    child.kill().unwrap();
+    child.wait().unwrap();
+    reader.join().unwrap();
+    reported.load(Ordering::SeqCst)
+}

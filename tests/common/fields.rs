@@ -45,3 +45,15 @@ fn opens_editor(screen: Screen, i: usize, field: Field) -> bool {
     send(&mut app, key(KeyCode::Enter));
     matches!(&app.mode, Mode::Edit(e) if e.field() == Some(field))
 }
+
+/// Each free-text field once (a field reached from two screens is one field): for tests
+/// that put a distinct canary in each, where a second canary would overwrite the first.
+pub fn distinct_text_fields() -> Vec<Field> {
+    let mut fields: Vec<Field> = Vec::new();
+    for (_, _, f) in text_fields() {
+        if !fields.contains(&f) {
+            fields.push(f);
+        }
+    }
+    fields
+}
