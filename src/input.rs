@@ -57,8 +57,27 @@ pub fn resolve(app: &App, event: &Event) -> Option<Msg> {
                     matches!(app.screen, Screen::Review(_)) && app.review.pane == Pane::Notes;
                 notes.then(|| lookup(&[screens::NOTES_KEYS], key)).flatten()
             })
+            .or_else(|| typed_into(app, key))
             .or_else(|| digit(key)),
     }
+}
+
+/// A digit while a date, a time or a number of days has the focus starts
+/// typing it: a date typed before its editor was open must not switch exercise (and then
+/// land in whatever field comes first there). Not on a page call mode hides: digits leave it.
+fn typed_into(app: &App, key: &crossterm::event::KeyEvent) -> Option<Msg> {
+    use crate::field::Kind;
+    let crossterm::event::KeyCode::Char(c) = key.code else {
+        return None;
+    };
+    if !c.is_ascii_digit() || !key.modifiers.is_empty() || crate::privacy::hides_screen(app) {
+        return None;
+    }
+    let crate::nav::Target::Field(f) = screens::focused(app)? else {
+        return None;
+    };
+    let kind = screens::spec(f, &app.workbook).kind;
+    matches!(kind, Kind::Date | Kind::DateTime | Kind::Days).then_some(Msg::TypeInto(c))
 }
 
 /// What acts while the window is too small to show the app: nothing that could change the

@@ -141,6 +141,13 @@ pub const GLOBAL: &[Binding] = &[
         "open an exercise by its number (0: journal)",
         Msg::OpenExercise(Exercise::Reflection),
     ),
+    // Also read by `resolve` itself, before the digits above.
+    more(
+        &[],
+        "0 … 9 on a date",
+        "types the date (or time, days) instead",
+        Msg::TypeInto('0'),
+    ),
     explained(
         &[plain('n')],
         "n",

@@ -83,6 +83,9 @@ pub enum Msg {
     PrevScreen,
     /// Open an exercise (by its number key).
     OpenExercise(Exercise),
+    /// A digit typed on a focused date, time or number of days: its editor opens
+    /// with the digit typed (a date typed ahead never switches exercise).
+    TypeInto(char),
     Help,
     CloseHelp,
     Quit,

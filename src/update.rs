@@ -74,6 +74,7 @@ pub fn update(app: &mut App, msg: Msg, now: DateTime<Local>) -> Option<Effect> {
         Msg::NextScreen => return go(app, app.screen.next()),
         Msg::PrevScreen => return go(app, app.screen.prev()),
         Msg::OpenExercise(e) => return go(app, Screen::Exercise(e)),
+        Msg::TypeInto(c) => return type_into(app, c, now),
         Msg::Help => {
             let under = match std::mem::replace(&mut app.mode, Mode::Browse) {
                 Mode::Edit(e) => Some(e),
@@ -179,6 +180,20 @@ fn toggle_call_mode(app: &mut App) {
 }
 
 /// Enter on the focused target.
+/// A digit on a focused date (or time, or number of days): the field opens as Enter opens it (the
+/// screen's own way first), and the digit is typed over its value, which opens selected.
+fn type_into(app: &mut App, c: char, now: DateTime<Local>) -> Option<Effect> {
+    let effect = match screens::handle(app, &Msg::Activate, now) {
+        Handled::Yes(effect) => effect,
+        Handled::No => activate(app, now),
+    };
+    if matches!(app.mode, Mode::Edit(_)) {
+        use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        return edit::key(app, KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)).or(effect);
+    }
+    effect
+}
+
 fn activate(app: &mut App, now: DateTime<Local>) -> Option<Effect> {
     match focused(app)? {
         Target::Field(field) => start_edit(app, field, false),

@@ -382,3 +382,60 @@ fn the_lists_module_and_targets_agree() {
         .collect();
     assert_eq!(adds, vec![ListKind::Strengths, ListKind::Limitations]);
 }
+
+/// A date typed ahead of its editor: on every date, time and number-of-days field of every
+/// screen, a digit opens the field with the digit typed over its value, and the page stays
+/// (before, the digit switched exercise, and what followed landed wherever the focus was
+/// there: once in the private "why do I want a mentor"). Elsewhere a digit still switches.
+#[test]
+fn a_digit_on_a_date_field_types_it_and_never_switches_page() {
+    use mentorbook::field::Kind;
+    let mut dates = 0;
+    for screen in Screen::top_level().chain(Screen::PAGE_KINDS) {
+        let app = app_at(screen);
+        let targets = mentorbook::screens::focus_targets(&app);
+        for (i, t) in targets.into_iter().enumerate() {
+            let Target::Field(f) = t else { continue };
+            let kind = mentorbook::screens::spec(f, &app.workbook).kind;
+            if !matches!(kind, Kind::Date | Kind::DateTime | Kind::Days) {
+                continue;
+            }
+            let mut app = app_at(screen);
+            mentorbook::screens::set_focus(&mut app, i);
+            let before = app.workbook.self_reflection.clone();
+            press(&mut app, "2");
+            assert_eq!(app.screen, screen, "{f:?}: the page changed");
+            assert_eq!(
+                editing(&app),
+                Some((f, "2".to_string())),
+                "{f:?} on {screen:?}"
+            );
+            assert_eq!(app.workbook.self_reflection, before);
+            dates += 1;
+        }
+    }
+    eprintln!("{dates} date, time and days fields typed into");
+    assert!(dates >= 8, "only {dates} date fields found");
+    // Typed whole and committed: the agreement's date, the page unchanged.
+    let mut app = app_at(Screen::Exercise(Exercise::Agreement));
+    focus(
+        &mut app,
+        Target::Field(Field::Agreement(mentorbook::field::AgreementPart::AgreedOn)),
+    );
+    press(&mut app, "2026-12-15<Enter>");
+    assert_eq!(app.screen, Screen::Exercise(Exercise::Agreement));
+    assert!(matches!(app.mode, Mode::Browse));
+    assert_eq!(
+        app.workbook.agreement.agreed_on.map(|d| d.to_string()),
+        Some("2026-12-15".into())
+    );
+    // On a text field a digit still opens the exercise.
+    let mut app = app_at(Screen::Exercise(Exercise::Agreement));
+    focus(
+        &mut app,
+        Target::Field(Field::Agreement(mentorbook::field::AgreementPart::Purpose)),
+    );
+    press(&mut app, "2");
+    assert_eq!(app.screen, Screen::Exercise(Exercise::Prospect));
+    assert!(matches!(app.mode, Mode::Browse));
+}
