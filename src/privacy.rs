@@ -85,7 +85,8 @@ pub fn target(wb: &Workbook, target: Target) -> bool {
             Choice::ConversationPrivate(c)
             | Choice::ConvKind(c)
             | Choice::AgendaDone(c, _)
-            | Choice::CommitmentOwner(c, _),
+            | Choice::CommitmentOwner(c, _)
+            | Choice::CommitmentDone(c, _),
         ) => conversation_private(wb, c),
         Target::Choice(_) | Target::Add(_) | Target::Create(_) => false,
     }

@@ -38,7 +38,7 @@ fn a_new_conversation_starts_now_with_a_suggested_agenda() {
     );
     let agenda: Vec<&str> = conv.agenda.iter().map(|a| a.text.as_str()).collect();
     assert!(
-        agenda.contains(&"Carried over: Send Ben my next summary draft"),
+        agenda.contains(&"Carried over: Send Ben my next summary draft (mentee, due 2026-11-26)"),
         "{agenda:?}"
     );
     assert!(agenda.contains(&"Still open from 2026-11-19: Budget for the facilitation course"));
@@ -443,4 +443,113 @@ fn entries_are_read_on_with_brackets_through_the_filtered_list() {
     assert_eq!(app.screen, Screen::Entry(reviews[1]));
     press(&mut app, "]");
     assert!(app.notice.as_deref().unwrap().contains("oldest"));
+}
+
+/// Commitments as things to track: `x` ticks one done (and back); one past its date and
+/// open says OVERDUE on its row, on the overview, in the review's open commitments, in
+/// `show deadlines` and `due`, from whichever conversation it came; a ticked one leaves them
+/// all. A new commitment is the same person's as the one above it (the first: the mentee's).
+#[test]
+fn commitments_tick_done_flag_overdue_and_follow_the_speaker() {
+    let mut app = at(Screen::Exercise(Exercise::Conversations));
+    let (c, k) = (0..app.workbook.conversations.len())
+        .find_map(|c| {
+            let k = app.workbook.conversations[c]
+                .commitments
+                .iter()
+                .position(|x| x.step.is_none() && x.due.is_some())?;
+            Some((c, k))
+        })
+        .expect("the sample has a dated commitment");
+    // Two meetings ago, past its day, the mentor's: the kind a mentor forgets.
+    app.workbook.conversations[c].commitments[k].due =
+        Some(chrono::NaiveDate::from_ymd_opt(2026, 11, 9).unwrap());
+    app.workbook.conversations[c].commitments[k].owner = Owner::Mentor;
+    let text = app.workbook.conversations[c].commitments[k].text.clone();
+    let today = fixed_now().date_naive();
+    let overview = |app: &App| {
+        let mut home = App::new(app.workbook.clone());
+        home.today = app.today;
+        common::screen_text(&home, 120, 40)
+    };
+    assert!(
+        overview(&app).contains("1 commitment overdue"),
+        "{}",
+        overview(&app)
+    );
+    app.screen = Screen::Conversation(c);
+    focus(&mut app, Target::Field(Field::Commitment(c, k)));
+    assert!(common::body(&app, 120, 40).contains("OVERDUE since 2026-11-09"));
+    let wb = &app.workbook;
+    let deadlines = mentorbook::cli::show_text(
+        wb,
+        mentorbook::report::Section::Deadlines,
+        false,
+        fixed_now(),
+        false,
+    );
+    assert!(deadlines.contains(&text), "{deadlines}");
+    let due = mentorbook::report::due::due(wb, today, 7);
+    assert!(
+        due.iter()
+            .any(|i| i.kind == "commitment" && i.overdue && i.text.starts_with(&text)),
+        "{due:?}"
+    );
+    let open = mentorbook::cli::show_text(
+        wb,
+        mentorbook::report::Section::OpenCommitments,
+        false,
+        fixed_now(),
+        false,
+    );
+    assert!(open.contains("2026-11-09 (overdue)"), "{open}");
+
+    // Ticked done: gone from every list, the overview quiet again; x again reopens it.
+    assert_eq!(press(&mut app, "x"), Some(Effect::Save));
+    assert!(app.workbook.conversations[c].commitments[k].done);
+    let page = common::body(&app, 120, 40);
+    assert!(
+        page.contains("[x] mentor") && page.contains(&text),
+        "{page}"
+    );
+    assert!(!overview(&app).contains("commitment overdue"));
+    let wb = &app.workbook;
+    assert!(
+        !mentorbook::report::due::due(wb, today, 7)
+            .iter()
+            .any(|i| i.text.starts_with(&text))
+    );
+    let agenda = wb.suggest_agenda(today, None);
+    assert!(!agenda.iter().any(|a| a.text.contains(&text)));
+    press(&mut app, "x");
+    assert!(!app.workbook.conversations[c].commitments[k].done);
+    let agenda = app.workbook.suggest_agenda(today, None);
+    assert!(
+        agenda
+            .iter()
+            .any(|a| a.text == format!("Carried over: {text} (mentor, overdue since 2026-11-09)")),
+        "{agenda:?}"
+    );
+
+    // The speaker convention: after the mentor's, a new one is the mentor's too.
+    let before = app.workbook.conversations[c].commitments.len();
+    focus(&mut app, Target::Add(ListKind::Commitments(c)));
+    press(&mut app, "<Enter>Book the room<Esc>");
+    let added = &app.workbook.conversations[c].commitments[before];
+    assert_eq!(added.text, "Book the room");
+    assert_eq!(
+        added.owner,
+        app.workbook.conversations[c].commitments[before - 1].owner
+    );
+    // The first of a conversation is the mentee's, in a mentor's workbook too.
+    app.workbook.role = mentorbook::model::Role::Mentor;
+    let empty = app.workbook.conversations.len();
+    press(&mut app, "<Esc><Esc>8a");
+    assert_eq!(app.screen, Screen::Conversation(empty));
+    focus(&mut app, Target::Add(ListKind::Commitments(empty)));
+    press(&mut app, "<Enter>First one<Esc>");
+    assert_eq!(
+        app.workbook.conversations[empty].commitments[0].owner,
+        Owner::Mentee
+    );
 }

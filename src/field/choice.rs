@@ -65,6 +65,8 @@ pub enum Choice {
     AgendaDone(usize, usize),
     /// Who carries commitment `k` of conversation `c`.
     CommitmentOwner(usize, usize),
+    /// Commitment `k` of conversation `c` done or not.
+    CommitmentDone(usize, usize),
     /// Conversation `c`: private or not.
     ConversationPrivate(usize),
     /// Journal entry `i`: private or not; what it is linked to (picked from a list).
@@ -165,6 +167,15 @@ impl Choice {
                     x.owner = next_owner(x.owner);
                 }
             }
+            Choice::CommitmentDone(c, k) => {
+                if let Some(x) = wb
+                    .conversations
+                    .get_mut(c)
+                    .and_then(|c| c.commitments.get_mut(k))
+                {
+                    x.done = !x.done;
+                }
+            }
             Choice::EntryPrivate(i) => {
                 if let Some(e) = wb.entry_mut(i) {
                     e.private = !e.private;
@@ -217,6 +228,7 @@ impl Choice {
             Choice::ConvKind(_) => "Kind".into(),
             Choice::AgendaDone(..) => "Dealt with".into(),
             Choice::CommitmentOwner(..) => "Owner".into(),
+            Choice::CommitmentDone(..) => "Done".into(),
             Choice::EntryPrivate(_) | Choice::ConversationPrivate(_) => "Private".into(),
             Choice::EntryLink(_) => "Linked to".into(),
         }
@@ -274,6 +286,11 @@ impl Choice {
             Choice::AgendaDone(c, k) => {
                 let done =
                     (wb.conversations.get(c).and_then(|c| c.agenda.get(k))).is_some_and(|a| a.done);
+                (if done { "[x] done" } else { "[ ] open" }).into()
+            }
+            Choice::CommitmentDone(c, k) => {
+                let done = (wb.conversations.get(c).and_then(|c| c.commitments.get(k)))
+                    .is_some_and(|x| x.done);
                 (if done { "[x] done" } else { "[ ] open" }).into()
             }
             Choice::CommitmentOwner(c, k) => (wb.conversations.get(c))

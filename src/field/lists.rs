@@ -2,7 +2,7 @@
 //! items in order, adding, moving and removing one.
 
 use super::{Field, GoalPart};
-use crate::model::{ActionStep, Candidate, Owner, PlanArea, Role, Topic, Workbook};
+use crate::model::{ActionStep, Candidate, Owner, PlanArea, Topic, Workbook};
 
 impl Field {
     /// The list this field is an item of.
@@ -280,11 +280,12 @@ impl ListKind {
                 Field::Agenda(c, a.len() - 1)
             }
             ListKind::Commitments(c) => {
-                // Whoever's workbook this is usually writes down their own commitments.
-                let owner = match wb.role {
-                    Role::Mentee => Owner::Mentee,
-                    Role::Mentor => Owner::Mentor,
-                };
+                // The speaker convention: commitments are agreed in runs, one person's after
+                // another's, so a new one is the same person's as the one above it; the
+                // first of a conversation is the mentee's (most are, in a mentoring
+                // conversation). `o` changes it; the row shows it.
+                let owner =
+                    (wb.conversations[c].commitments.last()).map_or(Owner::Mentee, |x| x.owner);
                 let id = wb.fresh_id();
                 let list = &mut wb.conversations[c].commitments;
                 list.push(crate::model::Commitment {

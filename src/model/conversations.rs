@@ -85,6 +85,22 @@ pub struct Commitment {
     pub due: Option<NaiveDate>,
     /// The action step this commitment became.
     pub step: Option<Id>,
+    /// Done: ticked with `x` (not written out while false, so older files read the same).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub done: bool,
+}
+
+impl Commitment {
+    /// Still to be done and tracked here: written, not ticked, not handed to the plan as a
+    /// step (a step is tracked in the plan).
+    pub fn is_open(&self) -> bool {
+        !self.done && self.step.is_none() && !self.text.trim().is_empty()
+    }
+
+    /// Open and due before `today`.
+    pub fn overdue(&self, today: NaiveDate) -> bool {
+        self.is_open() && self.due.is_some_and(|d| d < today)
+    }
 }
 
 /// One mentoring conversation: before, during and after.

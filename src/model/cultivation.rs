@@ -86,12 +86,26 @@ impl Workbook {
             }
         }
         let last = self.latest_shared_conversation();
-        for c in last
-            .iter()
-            .flat_map(|l| &l.commitments)
-            .filter(|c| c.step.is_none())
-        {
-            add!(format!("Carried over: {}", c.text.trim()));
+        // The last conversation's open commitments, and any older one with a date (a
+        // promise with a day is tracked until it is ticked done or made a step; one without
+        // is carried once), each with who and by when.
+        let last_id = last.map(|l| l.id);
+        let open = (self.conversations.iter())
+            .filter(|c| !c.private)
+            .flat_map(|c| c.commitments.iter().map(move |x| (c.id, x)))
+            .filter(|(c, x)| x.is_open() && (Some(*c) == last_id || x.due.is_some()))
+            .map(|(_, x)| x);
+        for x in open {
+            let when = match x.due {
+                Some(d) if d < today => format!(", overdue since {d}"),
+                Some(d) => format!(", due {d}"),
+                None => String::new(),
+            };
+            add!(format!(
+                "Carried over: {} ({}{when})",
+                x.text.trim(),
+                x.owner.name()
+            ));
         }
         // Last time's open items go here, once the rest is known (see below).
         let carried_at = items.len();

@@ -17,6 +17,8 @@ pub enum DueKind {
     Step,
     Meeting,
     Closing,
+    /// A commitment from a conversation, not made a step (a step is dated as the step).
+    Commitment,
 }
 
 impl DueKind {
@@ -29,6 +31,7 @@ impl DueKind {
             DueKind::Step => "step due",
             DueKind::Meeting => "meeting",
             DueKind::Closing => "closing",
+            DueKind::Commitment => "commitment",
         }
     }
 }
@@ -146,6 +149,26 @@ pub fn dates(wb: &Workbook) -> Vec<Due> {
                 bare: c.next_goal.trim().to_string(),
                 owner: None,
             });
+        }
+    }
+    for c in &wb.conversations {
+        for (k, x) in c.commitments.iter().enumerate() {
+            if x.step.is_some() || x.text.trim().is_empty() {
+                continue;
+            }
+            if let Some(date) = x.due {
+                out.push(Due {
+                    date,
+                    time: None,
+                    kind: DueKind::Commitment,
+                    text: format!("{} ({})", x.text.trim(), x.owner.name()),
+                    goal: String::new(),
+                    done: x.done,
+                    key: format!("conversation-{}-commitment-{k}", c.id),
+                    bare: x.text.trim().to_string(),
+                    owner: Some(x.owner),
+                });
+            }
         }
     }
     if let Some(d) = wb.closure.planned_when {
@@ -274,7 +297,11 @@ fn events(wb: &Workbook, opts: &CalendarOptions) -> Vec<Event> {
     let place = Some(wb.agreement.meeting_place.trim().to_string()).filter(|p| !p.is_empty());
     let keep = |d: NaiveDate| opts.since.is_none_or(|s| d >= s);
     let mut out = Vec::new();
-    for d in dates(wb).into_iter().filter(|d| keep(d.date)) {
+    // Commitments follow, with where they were agreed.
+    let dated = dates(wb)
+        .into_iter()
+        .filter(|d| d.kind != DueKind::Commitment);
+    for d in dated.filter(|d| keep(d.date)) {
         let tick = if d.done { "✓ " } else { "" };
         let (summary, description) = match d.kind {
             DueKind::Meeting | DueKind::Closing => {
@@ -301,6 +328,7 @@ fn events(wb: &Workbook, opts: &CalendarOptions) -> Vec<Event> {
                 format!("Plan target: {}", d.bare),
                 "The action plan's target date".into(),
             ),
+            DueKind::Commitment => (format!("Due: {}", d.text), String::new()),
         };
         let meeting = matches!(d.kind, DueKind::Meeting | DueKind::Closing);
         let start = match d.time.and_then(|t| (opts.zone)(d.date.and_time(t))) {
@@ -326,10 +354,15 @@ fn events(wb: &Workbook, opts: &CalendarOptions) -> Vec<Event> {
             if x.step.is_some() || x.text.trim().is_empty() {
                 continue;
             }
+            let tick = if x.done { "✓ " } else { "" };
             out.push(Event {
                 uid: format!("conversation-{}-commitment-{k}.{id}@mentorbook", c.id),
                 start: Start::Day(due),
-                summary: format!("Due: {} ({})", x.text.trim(), owner_name(x.owner, &names)),
+                summary: format!(
+                    "{tick}Due: {} ({})",
+                    x.text.trim(),
+                    owner_name(x.owner, &names)
+                ),
                 description: format!(
                     "Committed in the {} conversation of {}",
                     c.kind.name(),
@@ -337,7 +370,7 @@ fn events(wb: &Workbook, opts: &CalendarOptions) -> Vec<Event> {
                 ),
                 category: "commitment",
                 location: None,
-                done: false,
+                done: x.done,
             });
         }
     }

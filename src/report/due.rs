@@ -1,6 +1,6 @@
 //! What is due, for `mentorbook due`: overdue and coming steps, milestones, goal deadlines
-//! and plan targets, commitments from the latest conversation, the next meeting and an
-//! overdue check-in, soonest first. Worked out from the workbook and a day; no I/O.
+//! and plan targets, every commitment not ticked done (nor made a step), the next meeting
+//! and an overdue check-in, soonest first. Worked out from the workbook and a day; no I/O.
 
 use chrono::{Days, NaiveDate, NaiveTime};
 use serde::Serialize;
@@ -46,22 +46,6 @@ pub fn due(wb: &Workbook, today: NaiveDate, within: u32) -> Vec<DueItem> {
             goal: d.goal,
             overdue,
         });
-    }
-    // What was promised last time and not made a step (a step is listed as one).
-    if let Some(last) = wb.latest_shared_conversation() {
-        for c in last.commitments.iter().filter(|c| c.step.is_none()) {
-            let Some(date) = c.due else { continue };
-            if date <= horizon {
-                out.push(DueItem {
-                    date,
-                    time: None,
-                    kind: "commitment",
-                    text: format!("{} ({})", c.text.trim(), c.owner.name()),
-                    goal: String::new(),
-                    overdue: date < today,
-                });
-            }
-        }
     }
     if let Some(date) = wb.next_check_in_due()
         && date <= horizon

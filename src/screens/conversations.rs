@@ -231,8 +231,9 @@ pub fn handle(app: &mut App, msg: &Msg) -> Handled {
     }
     Handled::Yes(match (msg, field) {
         (Msg::Toggle, Some(Field::Agenda(c, k))) => choose(app, Choice::AgendaDone(c, k)),
+        (Msg::Toggle, Some(Field::Commitment(c, k))) => choose(app, Choice::CommitmentDone(c, k)),
         (Msg::Toggle, _) => {
-            app.notice = Some("x ticks an agenda item: move to one first.".into());
+            app.notice = Some("x ticks an agenda item or a commitment: move to one first.".into());
             None
         }
         (Msg::Cycle, Some(Field::Commitment(c, k))) => choose(app, Choice::CommitmentOwner(c, k)),

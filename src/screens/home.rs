@@ -141,14 +141,34 @@ fn exercise_note(
                 _ => format!("{verb} {last}"),
             })
         }
-        Exercise::Conversations => match wb.next_check_in_due() {
-            Some(due) if due < today => Note {
-                text: format!("check-in overdue since {due}"),
-                alert: true,
-            },
-            Some(due) => Note::plain(format!("next check-in {due}")),
-            None => Note::default(),
-        },
+        Exercise::Conversations => {
+            // A call counts only what it may show: a private conversation's promises too.
+            let overdue = (wb.conversations.iter())
+                .filter(|c| !(call_mode && c.private))
+                .flat_map(|c| &c.commitments)
+                .filter(|x| x.overdue(today))
+                .count();
+            let mut note = match wb.next_check_in_due() {
+                Some(due) if due < today => Note {
+                    text: format!("check-in overdue since {due}"),
+                    alert: true,
+                },
+                Some(due) => Note::plain(format!("next check-in {due}")),
+                None => Note::default(),
+            };
+            if overdue > 0 {
+                let promises = match overdue {
+                    1 => "1 commitment overdue".to_string(),
+                    n => format!("{n} commitments overdue"),
+                };
+                note.text = match note.text.is_empty() {
+                    true => promises,
+                    false => format!("{promises} · {}", note.text),
+                };
+                note.alert = true;
+            }
+            note
+        }
         Exercise::Journal if loading => Note::plain("reading the journal…".into()),
         // A call counts only what it may show: how many private entries there are, and when
         // the last was written, are private too.

@@ -167,11 +167,49 @@ fn the_agenda_gathers_what_is_due_open_and_quiet() {
             "Overdue step: Late one (Chair reviews, due 2026-11-20)",
             "Step due 2026-12-03: Soon (Chair reviews)",
             "Milestone coming (2026-12-01): Chair one (Chair reviews)",
-            "Carried over: Send the template",
+            "Carried over: Send the template (mentee)",
             "Still open from 2026-11-10: Ask about budget",
             "Topic: Next level",
             "How is “Know the leads” going? Not reviewed lately.",
         ]
+    );
+}
+
+/// A commitment is carried until it is ticked done, from whichever conversation it came,
+/// with its owner and its date (overdue said as such).
+#[test]
+fn open_commitments_are_carried_with_owner_and_date_until_done() {
+    let mut wb = planning_workbook();
+    wb.conversations[0].commitments.push(Commitment {
+        text: "Introduce Ana to the CTO".into(),
+        owner: crate::model::Owner::Mentor,
+        due: Some(day("2026-11-09")),
+        ..Commitment::default()
+    });
+    wb.conversations[0].commitments.push(Commitment {
+        text: "Already done".into(),
+        done: true,
+        ..Commitment::default()
+    });
+    let texts: Vec<String> = (wb.suggest_agenda(today(), None).into_iter())
+        .map(|a| a.text)
+        .filter(|t| t.starts_with("Carried over"))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Carried over: Send the template (mentee)",
+            "Carried over: Introduce Ana to the CTO (mentor, overdue since 2026-11-09)",
+        ]
+    );
+    wb.conversations[0].commitments[0].done = true;
+    let texts: Vec<String> = (wb.suggest_agenda(today(), None).into_iter())
+        .map(|a| a.text)
+        .filter(|t| t.starts_with("Carried over"))
+        .collect();
+    assert_eq!(
+        texts,
+        ["Carried over: Introduce Ana to the CTO (mentor, overdue since 2026-11-09)"]
     );
 }
 

@@ -27,8 +27,8 @@ const ADD: Binding = explained(
 const TICK: Binding = explained(
     &[plain('x')],
     "x",
-    "dealt with",
-    "tick the agenda item dealt with, or not",
+    "tick",
+    "an agenda item dealt with, a commitment done",
     Msg::Toggle,
 );
 const TO_STEP: Binding = explained(
@@ -160,7 +160,7 @@ fn warning(text: &str) -> Item<'static> {
     ))])
 }
 
-fn items(wb: &Workbook, c: usize, narrow: bool) -> Vec<Item<'_>> {
+fn items(wb: &Workbook, c: usize, narrow: bool, today: chrono::NaiveDate) -> Vec<Item<'_>> {
     let Some(conv) = wb.conversations.get(c) else {
         return vec![Item::Prompt(
             "This conversation is no longer in the workbook. Esc goes back.".into(),
@@ -217,12 +217,17 @@ fn items(wb: &Workbook, c: usize, narrow: bool) -> Vec<Item<'_>> {
     items.push(Item::Field(Field::Feedback(c, F::OnFeedback)));
     items.push(Item::Heading("After: commitments"));
     items.push(Item::Prompt(
-        "Who does what next. o sets the owner, t the due date; c adds a commitment to a \
-         goal's action plan as a step."
+        "Who does what next. o sets the owner (a new one is the same person's as the one \
+         above it; the first is the mentee's), t the due date, x ticks it done; c adds it to \
+         a goal's action plan as a step."
             .into(),
     ));
     for (k, x) in conv.commitments.iter().enumerate() {
-        let mut suffix = vec![format!("due {}", date(x.due))];
+        let overdue = x.overdue(today);
+        let mut suffix = vec![match x.due {
+            Some(d) if overdue => format!("OVERDUE since {d}"),
+            due => format!("due {}", date(due)),
+        }];
         if let Some(step) = x.step {
             let goal = wb.goals.iter().find(|g| g.plan.position(step).is_some());
             suffix.push(match goal {
@@ -232,10 +237,14 @@ fn items(wb: &Workbook, c: usize, narrow: bool) -> Vec<Item<'_>> {
         }
         items.push(Row::field(
             Field::Commitment(c, k),
-            format!("{:<7}", x.owner.name()),
+            format!(
+                "{} {:<7}",
+                if x.done { "[x]" } else { "[ ]" },
+                x.owner.name()
+            ),
             x.text.as_str(),
             suffix.join(" · "),
-            false,
+            overdue,
         ));
     }
     items.push(Item::Add(ListKind::Commitments(c)));
@@ -265,21 +274,21 @@ fn items(wb: &Workbook, c: usize, narrow: bool) -> Vec<Item<'_>> {
 
 /// Where the focus can rest.
 pub fn targets(wb: &Workbook, c: usize) -> Vec<Target> {
-    sheet::targets(&items(wb, c, false))
+    sheet::targets(&items(wb, c, false, chrono::NaiveDate::default()))
 }
 
 /// Draws the screen: the sheet, and the kind's guide beside it when there is room.
 pub fn render(app: &App, c: usize, area: Rect, buf: &mut Buffer) {
     let wb = &app.workbook;
     if area.width < SIDE_PANEL {
-        sheet::render(app, area, buf, &items(wb, c, true));
+        sheet::render(app, area, buf, &items(wb, c, true, app.today));
         return;
     }
     let [left, right] = area.layout(&Layout::horizontal([
         Constraint::Fill(1),
         Constraint::Length(38),
     ]));
-    sheet::render(app, left, buf, &items(wb, c, false));
+    sheet::render(app, left, buf, &items(wb, c, false, app.today));
     if let Some(conv) = wb.conversations.get(c) {
         let title = conv.kind.title();
         let text = format!("{title}\n\n{}", guide_text(conv.kind));

@@ -228,8 +228,9 @@ pub fn last_conversation_report(wb: &Workbook, opts: crate::report::Options) -> 
     out
 }
 
-/// Every commitment not yet done, across all conversations: those not made steps, and those
-/// whose step is not done; soonest due first, with who and where it was agreed.
+/// Every commitment not yet done, across all conversations: those not made steps and not
+/// ticked done, and those whose step is not done; soonest due first, with who and where it
+/// was agreed.
 pub fn open_commitments_report(wb: &Workbook, opts: crate::report::Options) -> Vec<Block> {
     let step_of = |id| {
         (wb.goals.iter())
@@ -242,7 +243,7 @@ pub fn open_commitments_report(wb: &Workbook, opts: crate::report::Options) -> V
         .iter()
         .filter(|c| opts.include_private || !c.private)
     {
-        for x in c.commitments.iter().filter(|x| filled(&x.text)) {
+        for x in c.commitments.iter().filter(|x| filled(&x.text) && !x.done) {
             let step = x.step.and_then(step_of);
             if step.is_some_and(|s| s.status == crate::model::StepStatus::Done) {
                 continue;
