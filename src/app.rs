@@ -81,11 +81,12 @@ pub struct ReviewView {
 
 impl ReviewView {
     /// What the reference pane can show, in the order `]` walks them.
-    pub const REFERENCES: [Section; 8] = [
+    pub const REFERENCES: [Section; 9] = [
         Section::Plan,
         Section::Goals,
         Section::LastConversation,
         Section::OpenCommitments,
+        Section::Agenda,
         Section::Agreement,
         Section::Vision,
         Section::Topics,

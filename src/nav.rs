@@ -217,6 +217,8 @@ pub enum Confirm {
     ClearAgenda(usize),
     /// A crash left text in a recovery file (written at this time): take it back?
     Recover(String),
+    /// `R` with no conversation today: start one, or review without creating anything?
+    StartToday,
 }
 
 /// A record with a page of its own.

@@ -56,7 +56,7 @@ pub use journal::{
 pub use merge::open as open_merge;
 pub use partner::{notes_on as partner_notes_on, open as open_partner, who as partner_name};
 pub use pick::{PickView, pick_view};
-pub use review::{STACK_BELOW, open as open_review, reference_lines};
+pub use review::{STACK_BELOW, answered as review_answered, open as open_review, reference_lines};
 pub use sheet::fit;
 
 /// What a screen did with a message: gitui's and slumber's "consumed or not".

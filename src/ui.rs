@@ -141,6 +141,10 @@ fn question_text(app: &App, question: &Confirm) -> String {
             app.workbook.phase.name(),
             crate::model::Phase::ALL[0].name()
         ),
+        Confirm::StartToday => "No conversation today yet. y: start today's, with the suggested \
+             agenda. n: review only, beside the last conversation: nothing is created, and ] \
+             shows the next agenda."
+            .to_string(),
         Confirm::Recover(when) => format!(
             "mentorbook stopped before saving last time; your text from {when} was kept. \
              Restore it? y: yes (this version is kept in backups/ first). \

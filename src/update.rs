@@ -96,7 +96,7 @@ pub fn update(app: &mut App, msg: Msg, now: DateTime<Local>) -> Option<Effect> {
             }
             return Some(Effect::Quit);
         }
-        Msg::Answer(yes) => return answer(app, yes),
+        Msg::Answer(yes) => return answer(app, yes, now),
         Msg::CommitEdit => return edit::leave(app),
         Msg::Undo => edit::change(app, |e| e.editor.undo()),
         Msg::EditKey(key) => return edit::key(app, key),
@@ -291,7 +291,7 @@ fn delete(app: &mut App, field: Field) -> Option<Effect> {
     Some(Effect::Save)
 }
 
-fn answer(app: &mut App, yes: bool) -> Option<Effect> {
+fn answer(app: &mut App, yes: bool, now: DateTime<Local>) -> Option<Effect> {
     let Mode::Confirm(question) = std::mem::replace(&mut app.mode, Mode::Browse) else {
         return None;
     };
@@ -314,6 +314,7 @@ fn answer(app: &mut App, yes: bool) -> Option<Effect> {
             Some(Effect::Save)
         }
         (Confirm::Recover(_), yes) => Some(Effect::Recover(yes)),
+        (Confirm::StartToday, yes) => screens::review_answered(app, yes, now),
         (_, false) => None,
     }
 }

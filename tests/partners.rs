@@ -255,7 +255,7 @@ fn the_review_shows_the_partners_plan_beside_todays_notes() {
     app.today = fixed_now().date_naive();
     app.partner = mentorbook::store::read_partner(&ben).unwrap().map(Arc::new);
     mentorbook::screens::open_review(&mut app, fixed_now());
-    press(&mut app, "P");
+    press(&mut app, "yP");
     let shown = screen_text(&app, 140, 40);
     let ana_wb = fixture();
     assert!(shown.contains("Ana Ruiz (mentee): Action plans"), "{shown}");

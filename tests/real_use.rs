@@ -274,6 +274,7 @@ fn defect_12_order_and_state_read_true() {
     let today = app.today;
     assert!(app.workbook.check_in_overdue(today));
     mentorbook::update::update(&mut app, mentorbook::msg::Msg::Review, fixed_now());
+    mentorbook::update::update(&mut app, mentorbook::msg::Msg::Answer(true), fixed_now());
     let c = app.workbook.conversations.len() - 1;
     assert_eq!(
         app.workbook.conversations[c].kind,
@@ -412,6 +413,7 @@ fn defect_10_a_conversation_can_be_private() {
     app.workbook.conversations[1].at = fixed_now().fixed_offset();
     press(&mut app, "C");
     mentorbook::update::update(&mut app, mentorbook::msg::Msg::Review, fixed_now());
+    mentorbook::update::update(&mut app, mentorbook::msg::Msg::Answer(true), fixed_now());
     assert_ne!(app.screen, Screen::Review(1));
     let review = screen_text(&app, 120, 40);
     assert!(!review.contains(secret), "{review}");
@@ -456,6 +458,7 @@ fn defect_13_the_review_gives_the_notes_room_and_says_where_the_keys_are() {
     let item = "Ask whether the December review can move to the big room";
     let mut app = app_at(Screen::Home);
     mentorbook::update::update(&mut app, mentorbook::msg::Msg::Review, fixed_now());
+    mentorbook::update::update(&mut app, mentorbook::msg::Msg::Answer(true), fixed_now());
     let Screen::Review(c) = app.screen else {
         panic!("{:?}", app.screen)
     };

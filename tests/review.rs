@@ -88,11 +88,11 @@ fn snap(name: &str, app: &App, sizes: &[(u16, u16)]) {
     }
 }
 
-/// The sample opened on the overview, `R` pressed: today's conversation is made.
+/// The sample opened on the overview, `R` pressed and `y` to start today's conversation.
 fn review() -> App {
     let mut app = app_at(Screen::Home);
     app.status = saved_at();
-    press(&mut app, "R");
+    press(&mut app, "Ry");
     app
 }
 
@@ -200,7 +200,7 @@ fn review_help_lists_both_panes() {
 #[test]
 fn review_in_call_mode() {
     let mut app = app_with_canaries(Screen::Home);
-    press(&mut app, "CR");
+    press(&mut app, "CRy");
     // The mentoring plan's topics: only the shareable ones.
     while app.review.reference != mentorbook::report::Section::Topics {
         press(&mut app, "]");
@@ -287,7 +287,7 @@ fn no_private_canary_on_any_call_mode_screen() {
     }
     // The review, with every reference.
     let mut app = app_with_canaries(Screen::Home);
-    press(&mut app, "CR<Tab>");
+    press(&mut app, "CRy<Tab>");
     for _ in ReviewView::REFERENCES {
         for (w, h) in [(80, 24), (120, 40), (200, 60)] {
             let text = screen_text(&app, w, h);
@@ -378,7 +378,7 @@ fn last_time_and_open_commitments_are_a_key_away() {
         mentorbook::report::Section::LastConversation
     );
     let screen = screen_text(&app, 160, 50);
-    assert!(screen.contains("Last conversation (3/8)"), "{screen}");
+    assert!(screen.contains("Last conversation (3/9)"), "{screen}");
     assert!(
         screen.contains("Feedback conversation, Thursday 2026-11-19 08:30"),
         "{screen}"
@@ -386,7 +386,7 @@ fn last_time_and_open_commitments_are_a_key_away() {
     assert!(screen.contains("Shadowing went well."), "{screen}");
     press(&mut app, "]");
     let screen = screen_text(&app, 160, 50);
-    assert!(screen.contains("Open commitments (4/8)"), "{screen}");
+    assert!(screen.contains("Open commitments (4/9)"), "{screen}");
     assert!(
         screen.contains("Send Ben my next summary draft · who: mentee"),
         "{screen}"
@@ -418,4 +418,132 @@ fn last_time_and_open_commitments_are_a_key_away() {
         screen.contains("Goal conversation, Thursday 2026-11-05 08:30"),
         "{screen}"
     );
+}
+
+/// Looking changes nothing: with no conversation today, `R` asks. `n` reviews beside the
+/// last conversation and creates nothing (the workbook equal, nothing to save), and the
+/// reference walks to the next agenda, suggested from the plan; `y` starts today's.
+#[test]
+fn r_asks_before_starting_todays_conversation_and_review_only_creates_nothing() {
+    let mut app = app_at(Screen::Home);
+    let before = app.workbook.clone();
+    press(&mut app, "R");
+    assert!(matches!(
+        app.mode,
+        Mode::Confirm(mentorbook::nav::Confirm::StartToday)
+    ));
+    assert!(screen_text(&app, 120, 40).contains("review only"));
+    press(&mut app, "n");
+    assert_eq!(app.workbook, before, "reviewing only changed the workbook");
+    assert!(!app.unsaved);
+    let last = (0..before.conversations.len())
+        .max_by_key(|&c| before.conversations[c].at)
+        .unwrap();
+    assert_eq!(app.screen, Screen::Review(last));
+    assert!(
+        app.notice
+            .as_deref()
+            .unwrap()
+            .contains("nothing was created")
+    );
+    press(&mut app, "<Tab>");
+    while app.review.reference != mentorbook::report::Section::Agenda {
+        press(&mut app, "]");
+    }
+    let shown = screen_text(&app, 160, 50);
+    assert!(shown.contains("Suggested for"), "{shown}");
+    assert!(
+        shown.contains("Carried over: Send Ben my next summary draft"),
+        "{shown}"
+    );
+    assert_eq!(app.workbook, before);
+    // Out, and in again saying yes: today's conversation is started.
+    press(&mut app, "<Esc>R");
+    press(&mut app, "y");
+    let Screen::Review(c) = app.screen else {
+        panic!("{:?}", app.screen)
+    };
+    assert_eq!(
+        app.workbook.conversations.len(),
+        before.conversations.len() + 1
+    );
+    assert_eq!(
+        app.workbook.conversations[c].at.date_naive(),
+        fixed_now().date_naive()
+    );
+}
+
+/// After a call, the agenda looks ahead: a conversation held today (notes written) is over,
+/// so `show agenda` previews the next one's suggested agenda, carrying what the call left
+/// open; before it is held it shows that conversation's own agenda. Showing it leaves every
+/// file byte for byte as it was.
+#[test]
+fn show_agenda_previews_the_next_one_after_a_call_and_changes_no_file() {
+    let mut app = app_at(Screen::Home);
+    press(&mut app, "Ry");
+    let Screen::Review(c) = app.screen else {
+        panic!("{:?}", app.screen)
+    };
+    let agenda = |wb: &Workbook| {
+        mentorbook::cli::show_text(
+            wb,
+            mentorbook::report::Section::Agenda,
+            false,
+            fixed_now(),
+            false,
+        )
+    };
+    let before_call = agenda(&app.workbook);
+    assert!(
+        before_call.contains("check-in conversation, 2026-11-24"),
+        "{before_call}"
+    );
+    app.workbook.conversations[c].notes = "We talked it all through.".into();
+    app.workbook.conversations[c]
+        .commitments
+        .push(mentorbook::model::Commitment {
+            text: "Book the December room".into(),
+            ..Default::default()
+        });
+    let after_call = agenda(&app.workbook);
+    assert!(
+        !after_call.contains("check-in conversation, 2026-11-24"),
+        "{after_call}"
+    );
+    assert!(after_call.contains("Suggested for"), "{after_call}");
+    assert!(
+        after_call.contains("Carried over: Book the December room (mentee)"),
+        "{after_call}"
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("workbook.json");
+    let (mut store, _) = mentorbook::store::Store::open(&file).unwrap();
+    store.save(&app.workbook, fixed_now()).unwrap();
+    drop(store);
+    let bytes = |p: &std::path::Path| {
+        let mut all: Vec<(std::path::PathBuf, Vec<u8>)> = Vec::new();
+        for d in [
+            p.parent().unwrap().to_path_buf(),
+            mentorbook::store::parts_dir(p),
+        ] {
+            for e in std::fs::read_dir(d).unwrap().flatten() {
+                if e.path().is_file() {
+                    all.push((e.path(), std::fs::read(e.path()).unwrap()));
+                }
+            }
+        }
+        all.sort();
+        all
+    };
+    let before = bytes(&file);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_mentorbook"))
+        .args(["show", "agenda", "--file"])
+        .arg(&file)
+        .env("HOME", dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Suggested for"));
+    assert_eq!(bytes(&file), before, "show agenda changed a file");
 }

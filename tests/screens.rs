@@ -453,7 +453,7 @@ fn footers() {
             line(&format!("{screen:?}"), &app_at(screen));
         }
         let mut reference = app_at(Screen::Home);
-        press(&mut reference, "R<Tab>");
+        press(&mut reference, "Ry<Tab>");
         line("Review, the reference pane", &reference);
         let mut edit = app_at(Screen::Home);
         focus(

@@ -129,9 +129,11 @@ pub fn progress(wb: &Workbook) -> Progress {
 }
 
 /// The conversation the agenda is for: the first one dated today or later.
+/// The conversation still to come: dated today or later and not held yet (one held today
+/// is over: the agenda is then the next one's).
 fn coming(wb: &Workbook, today: chrono::NaiveDate) -> Option<&crate::model::Conversation> {
     (wb.conversations.iter())
-        .filter(|c| c.at.date_naive() >= today)
+        .filter(|c| c.at.date_naive() >= today && !c.held())
         .min_by_key(|c| c.at)
 }
 

@@ -188,10 +188,46 @@ pub fn open(app: &mut App, now: DateTime<Local>) -> Option<Effect> {
     // During a call a private conversation is not the one to review together.
     let existing = (app.workbook.conversations.iter())
         .rposition(|c| c.at.date_naive() == today && !(app.call_mode && c.private));
-    let (c, created) = match existing {
-        Some(c) => (c, false),
-        None => (conversations::create_conversation(app, now).0, true),
+    match existing {
+        Some(c) => open_on(app, c, false),
+        // Looking must not change the record: starting today's conversation is asked.
+        None => {
+            app.mode = crate::nav::Mode::Confirm(crate::nav::Confirm::StartToday);
+            None
+        }
+    }
+}
+
+/// The answer to "start today's conversation?": `y` starts it and reviews beside it, `n`
+/// reviews beside the last conversation (the one a call may show), creating nothing.
+pub fn answered(app: &mut App, start: bool, now: DateTime<Local>) -> Option<Effect> {
+    if start {
+        let c = conversations::create_conversation(app, now).0;
+        return open_on(app, c, true);
+    }
+    let last = (app.workbook.conversations.iter().enumerate())
+        .filter(|(_, c)| !(app.call_mode && c.private))
+        .max_by_key(|(_, c)| c.at)
+        .map(|(i, _)| i);
+    let Some(c) = last else {
+        app.notice = Some(
+            "Nothing was created. With no conversation yet there is nothing to review beside; \
+             `mentorbook show agenda` previews the first one's agenda."
+                .into(),
+        );
+        return None;
     };
+    let effect = open_on(app, c, false);
+    let when = app.workbook.conversations[c].at.format("%Y-%m-%d");
+    app.notice = Some(format!(
+        "Review only, beside the conversation of {when}: nothing was created. ] walks to the \
+         next agenda."
+    ));
+    effect
+}
+
+/// Opens the review beside conversation `c` (`created`: just started for it).
+fn open_on(app: &mut App, c: usize, created: bool) -> Option<Effect> {
     app.review.from = app.screen;
     app.review.pane = Pane::Notes;
     app.review.scroll = 0;
