@@ -259,7 +259,7 @@ pub fn run(cli: &Cli, command: &Command, now: DateTime<Local>) -> ExitCode {
             what,
             include_private,
         } => show(cli, *what, *include_private, now),
-        Command::List => list(),
+        Command::List => list(now),
         Command::New { name, encrypted } => new(cli, name, *encrypted, now),
         Command::Encrypt => crypt::encrypt(cli, now),
         Command::Decrypt => crypt::decrypt(cli),
@@ -337,7 +337,7 @@ pub fn show_text(
     report::plain(&crate::screens::document(wb, &[what], opts), colour)
 }
 
-fn list() -> Result<String, String> {
+fn list(now: DateTime<Local>) -> Result<String, String> {
     let dir = data_dir()?;
     let places = workbooks::list(&dir);
     if places.is_empty() {
@@ -358,9 +358,54 @@ fn list() -> Result<String, String> {
                     .to_string()
             })
             .unwrap_or_default();
-        out.push_str(&format!("{:<20} {when}  {who}\n", p.name));
+        out.push_str(&format!(
+            "{:<20} {when}  {who}{}\n",
+            p.name,
+            status(&p.path, now)
+        ));
     }
     Ok(out)
+}
+
+/// Where a relationship stands, for `list`: whose workbook it is, the next meeting, what is
+/// overdue and the commitments still open ("" for a workbook that cannot be read now, an
+/// encrypted one included: listing asks no passphrase).
+fn status(path: &Path, now: DateTime<Local>) -> String {
+    if let Ok(Some(r)) = store::crypt::recipient_of(path)
+        && !store::crypt::unlocked(&r)
+    {
+        return String::new();
+    }
+    let Ok(read) = store::read_plan(path) else {
+        return String::new();
+    };
+    let wb = privacy::for_document(&read.workbook, false);
+    let today = now.date_naive();
+    let mut parts = vec![role_name(wb.role).to_string()];
+    let next = (report::calendar::dates(&wb).into_iter())
+        .filter(|d| d.kind == report::calendar::DueKind::Meeting && d.date >= today)
+        .map(|d| d.date)
+        .min();
+    if let Some(d) = next {
+        parts.push(format!("next meeting {d}"));
+    }
+    let overdue = (report::due::due(&wb, today, 0).iter())
+        .filter(|i| i.overdue)
+        .count();
+    if overdue > 0 {
+        parts.push(format!("{overdue} overdue"));
+    }
+    let open = (wb.conversations.iter())
+        .flat_map(|c| &c.commitments)
+        .filter(|x| x.is_open())
+        .count();
+    if open > 0 {
+        parts.push(format!(
+            "{open} open commitment{}",
+            if open == 1 { "" } else { "s" }
+        ));
+    }
+    format!(" · {}", parts.join(" · "))
 }
 
 /// Who a workbook is about, for lists: "Ana Ruiz with Ben Okafor".
@@ -406,6 +451,14 @@ fn names_from_head(path: &Path) -> Option<Workbook> {
         mentor: value("mentor")?,
         ..Workbook::default()
     })
+}
+
+/// "mentee" or "mentor": whose workbook it is.
+fn role_name(role: crate::model::Role) -> &'static str {
+    match role {
+        crate::model::Role::Mentee => "mentee",
+        crate::model::Role::Mentor => "mentor",
+    }
 }
 
 /// "Ana Ruiz with Ben Okafor", or what there is of it.

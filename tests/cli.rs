@@ -240,11 +240,14 @@ fn new_list_and_workbook_by_name() {
         list.lines()
             .next()
             .unwrap()
-            .ends_with("Ana Ruiz with Ben Okafor"),
+            .contains("Ana Ruiz with Ben Okafor · mentee"),
         "{list}"
     );
     assert!(
-        list.lines().nth(1).unwrap().ends_with("(no names yet)"),
+        list.lines()
+            .nth(1)
+            .unwrap()
+            .ends_with("(no names yet) · mentee"),
         "{list}"
     );
     // Each has its own folder, private, with its own file.

@@ -24,6 +24,10 @@ pub struct DueArgs {
     /// Count private conversations' commitments too.
     #[arg(long)]
     include_private: bool,
+    /// Every workbook in the data folder, grouped by workbook (a mentor's mentees); a
+    /// mentor's own items say "yours".
+    #[arg(long)]
+    all: bool,
 }
 
 /// How `due` prints.
@@ -39,6 +43,9 @@ pub fn run(cli: &Cli, args: &DueArgs, now: DateTime<Local>) -> ExitCode {
         Ok(Some(d)) => d,
         _ => return problem(&format!("--within {:?}: use 7, 2w or 1m", args.within)),
     };
+    if args.all {
+        return run_all(cli, args, within, now);
+    }
     let wb = match load_for(cli, Need::Plan) {
         Ok((wb, _)) => wb,
         Err(msg) => return problem(&msg),
@@ -60,6 +67,55 @@ pub fn run(cli: &Cli, args: &DueArgs, now: DateTime<Local>) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// `due --all`: each workbook of the data folder in turn (an encrypted one unlocked as it
+/// comes), its name, partners and role, then its lines. Exit code 1 if anything is overdue
+/// anywhere, 2 if a workbook could not be read (the others are still listed).
+fn run_all(cli: &Cli, args: &DueArgs, within: u32, now: DateTime<Local>) -> ExitCode {
+    let dir = match super::data_dir() {
+        Ok(d) => d,
+        Err(msg) => return problem(&msg),
+    };
+    let today = now.date_naive();
+    let (mut text, mut json) = (String::new(), Vec::new());
+    let (mut overdue, mut failed) = (false, false);
+    for place in crate::workbooks::list(&dir) {
+        let read = super::crypt::unlock(cli, &place.path)
+            .and_then(|()| super::load(&place.path, Need::Plan));
+        let wb = match read {
+            Ok(wb) => privacy::for_document(&wb, args.include_private).into_owned(),
+            Err(msg) => {
+                say(&format!("mentorbook: {}: {msg}", place.name));
+                failed = true;
+                continue;
+            }
+        };
+        let items = due::due(&wb, today, within);
+        overdue |= items.iter().any(|i| i.overdue);
+        let role = super::role_name(wb.role);
+        let who = super::partners(&wb);
+        text.push_str(&format!("== {} · {who} · {role}\n", place.name));
+        text.push_str(&due::lines(&items, today, within));
+        text.push('\n');
+        json.push(serde_json::json!({
+            "workbook": place.name,
+            "partners": who,
+            "role": role,
+            "items": items,
+        }));
+    }
+    if json.is_empty() && !failed {
+        text = format!("No workbooks in {} yet.\n", dir.display());
+    }
+    let out = match args.format {
+        DueFormat::Text => crate::report::printable(&text).into_owned(),
+        DueFormat::Json => serde_json::to_string_pretty(&json).unwrap_or_default() + "\n",
+    };
+    if print(&out) != ExitCode::SUCCESS || failed {
+        return ExitCode::from(2);
+    }
+    ExitCode::from(u8::from(overdue))
 }
 
 fn problem(msg: &str) -> ExitCode {

@@ -6,7 +6,7 @@ use chrono::{Days, NaiveDate, NaiveTime};
 use serde::Serialize;
 
 use super::calendar::{self, DueKind};
-use crate::model::Workbook;
+use crate::model::{Owner, Workbook};
 
 /// One thing due.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -22,6 +22,9 @@ pub struct DueItem {
     pub goal: String,
     /// Its day has passed and it is not done.
     pub overdue: bool,
+    /// In a mentor's workbook: the mentor's own (or both partners'), what the mentor owes.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub yours: bool,
 }
 
 /// Everything not done that is overdue on `today` or falls within `within` days after it.
@@ -38,6 +41,8 @@ pub fn due(wb: &Workbook, today: NaiveDate, within: u32) -> Vec<DueItem> {
         if d.done || !(overdue || coming) {
             continue;
         }
+        let mentor = wb.role == crate::model::Role::Mentor;
+        let yours = mentor && matches!(d.owner, Some(Owner::Mentor | Owner::Both));
         out.push(DueItem {
             date: d.date,
             time: d.time,
@@ -45,6 +50,7 @@ pub fn due(wb: &Workbook, today: NaiveDate, within: u32) -> Vec<DueItem> {
             text: d.text,
             goal: d.goal,
             overdue,
+            yours,
         });
     }
     if let Some(date) = wb.next_check_in_due()
@@ -57,6 +63,7 @@ pub fn due(wb: &Workbook, today: NaiveDate, within: u32) -> Vec<DueItem> {
             text: "Check-in on how the partnership works".into(),
             goal: String::new(),
             overdue: date < today,
+            yours: false,
         });
     }
     out.sort_by(|a, b| (a.date, a.time, a.kind, &a.text).cmp(&(b.date, b.time, b.kind, &b.text)));
@@ -81,11 +88,14 @@ pub fn lines(items: &[DueItem], today: NaiveDate, within: u32) -> String {
         } else {
             "       "
         };
-        let goal = if i.goal.is_empty() {
+        let mut goal = if i.goal.is_empty() {
             String::new()
         } else {
             format!(" · {}", i.goal)
         };
+        if i.yours {
+            goal.push_str(" · yours");
+        }
         out.push_str(&format!(
             "{state} {when:<16}  {:<13} {}{goal}\n",
             i.kind, i.text

@@ -1,0 +1,182 @@
+//! The mentor's side across workbooks, as a mentor with three mentees uses it: `due --all`
+//! and `list` over every workbook of the data folder, the mentor's own items marked, and
+//! nothing on disk changed by looking.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use assert_cmd::cargo::cargo_bin;
+use chrono::NaiveDate;
+use common::disk::files_with_bytes;
+use common::{fixed_now, fixture};
+use mentorbook::model::{Commitment, Conversation, Owner, Role, Workbook};
+use mentorbook::store::Store;
+
+fn mentorbook(home: &Path) -> Command {
+    let mut cmd = Command::new(cargo_bin!("mentorbook"));
+    cmd.env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env_remove("MENTORBOOK_FILE");
+    cmd
+}
+
+/// Saves `wb` as the named workbook `name` in the data folder under `home`.
+fn named(home: &Path, name: &str, wb: &Workbook) -> PathBuf {
+    let dir = home.join("data/mentorbook");
+    let path = mentorbook::workbooks::path_of(&dir, name);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let (mut store, _) = Store::open(&path).unwrap();
+    store.save(wb, fixed_now()).unwrap();
+    path
+}
+
+/// A mentor's three workbooks: Ana's (the sample, seen from the mentor's side), Ben's with
+/// the mentor's own promise overdue, and Cleo's, just started.
+fn three_mentees(home: &Path) {
+    let mut ana = fixture();
+    ana.role = Role::Mentor;
+    named(home, "ana", &ana);
+    let mut ben = Workbook {
+        mentee: "Ben Okafor".into(),
+        mentor: "Dana Fox".into(),
+        role: Role::Mentor,
+        ..Workbook::default()
+    };
+    let id = ben.fresh_id();
+    ben.conversations.push(Conversation {
+        id,
+        at: fixed_now().fixed_offset() - chrono::Duration::days(20),
+        notes: "Talked about the move to product.".into(),
+        commitments: vec![
+            Commitment {
+                text: "Introduce Ben to the product lead".into(),
+                owner: Owner::Mentor,
+                due: NaiveDate::from_ymd_opt(2026, 11, 9),
+                ..Commitment::default()
+            },
+            Commitment {
+                text: "Draft the transfer note".into(),
+                owner: Owner::Mentee,
+                due: NaiveDate::from_ymd_opt(2026, 11, 30),
+                ..Commitment::default()
+            },
+        ],
+        ..Conversation::default()
+    });
+    named(home, "ben", &ben);
+    let cleo = Workbook {
+        mentee: "Cleo Park".into(),
+        mentor: "Dana Fox".into(),
+        role: Role::Mentor,
+        ..Workbook::default()
+    };
+    named(home, "cleo", &cleo);
+    // The mentor's own workbook as a mentee: their mentor's promise is not theirs to keep.
+    let mut mine = Workbook {
+        mentee: "Dana Fox".into(),
+        mentor: "Eve Stone".into(),
+        ..Workbook::default()
+    };
+    let id = mine.fresh_id();
+    mine.conversations.push(Conversation {
+        id,
+        at: fixed_now().fixed_offset() - chrono::Duration::days(3),
+        notes: "Eve will ask about the budget.".into(),
+        commitments: vec![Commitment {
+            text: "Ask the board about the budget".into(),
+            owner: Owner::Mentor,
+            due: NaiveDate::from_ymd_opt(2026, 11, 20),
+            ..Commitment::default()
+        }],
+        ..Conversation::default()
+    });
+    named(home, "dana-own", &mine);
+}
+
+/// "What do I owe whom this week" in one command: every workbook, grouped, each with its
+/// partners and role; the mentor's own overdue promise marked as theirs; the exit code 1
+/// because something is overdue somewhere; JSON for scripts; nothing written.
+#[test]
+fn due_all_answers_what_i_owe_whom_across_three_workbooks() {
+    let home = tempfile::tempdir().unwrap();
+    three_mentees(home.path());
+    let before = files_with_bytes(home.path());
+    let out = mentorbook(home.path())
+        .args(["due", "--all", "--within", "2w"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    let at = |s: &str| {
+        text.find(s)
+            .unwrap_or_else(|| panic!("{s:?} missing:\n{text}"))
+    };
+    assert!(at("== ana · Ana Ruiz with Ben Okafor · mentor") < at("== ben"));
+    assert!(at("== ben · Ben Okafor with Dana Fox · mentor") < at("== cleo"));
+    let ben = &text[at("== ben")..at("== cleo")];
+    let line = |needle: &str| {
+        ben.lines()
+            .find(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("{needle:?} not in:\n{ben}"))
+    };
+    let mine = line("Introduce Ben to the product lead");
+    assert!(
+        mine.starts_with("OVERDUE") && mine.ends_with("· yours"),
+        "{mine}"
+    );
+    let theirs = line("Draft the transfer note");
+    assert!(!theirs.contains("yours"), "{theirs}");
+    let cleo = &text[at("== cleo")..at("== dana-own")];
+    assert!(cleo.contains("Nothing overdue"), "{text}");
+    let own = &text[at("== dana-own · Dana Fox with Eve Stone · mentee")..];
+    assert!(own.contains("Ask the board about the budget"), "{own}");
+    assert!(
+        !own.contains("yours"),
+        "a mentee's workbook marks nothing:\n{own}"
+    );
+
+    let out = mentorbook(home.path())
+        .args(["due", "--all", "--format", "json"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let names: Vec<&str> = (json.as_array().unwrap().iter())
+        .map(|w| w["workbook"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["ana", "ben", "cleo", "dana-own"]);
+    let yours: Vec<&serde_json::Value> = (json[1]["items"].as_array().unwrap().iter())
+        .filter(|i| i["yours"] == true)
+        .collect();
+    assert_eq!(yours.len(), 1, "{json}");
+    assert_eq!(
+        files_with_bytes(home.path()),
+        before,
+        "due --all wrote something"
+    );
+}
+
+/// `list` says where each relationship stands: whose workbook, the next meeting, what is
+/// overdue and the commitments still open.
+#[test]
+fn list_shows_each_relationships_status() {
+    let home = tempfile::tempdir().unwrap();
+    three_mentees(home.path());
+    let out = mentorbook(home.path()).arg("list").output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{text}");
+    let line = |name: &str| {
+        text.lines()
+            .find(|l| l.starts_with(name))
+            .unwrap_or_else(|| panic!("{name} missing:\n{text}"))
+    };
+    let ben = line("ben");
+    assert!(ben.contains("Ben Okafor with Dana Fox · mentor"), "{ben}");
+    assert!(ben.contains("2 overdue"), "{ben}");
+    assert!(ben.contains("2 open commitments"), "{ben}");
+    let cleo = line("cleo");
+    assert!(cleo.ends_with("Cleo Park with Dana Fox · mentor"), "{cleo}");
+    let ana = line("ana");
+    assert!(ana.contains("open commitment"), "{ana}");
+}
