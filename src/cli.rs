@@ -14,12 +14,16 @@ use crate::report::{self, Section};
 use crate::store::{self, Store};
 use crate::{privacy, workbooks};
 
+mod all;
 mod crypt;
 pub use crypt::unlock;
 mod due;
 mod export;
 mod import;
 mod jot;
+mod list;
+pub use list::describe;
+use list::{list, partners, role_name};
 mod merge;
 mod share;
 
@@ -70,6 +74,9 @@ pub enum Command {
         /// Include private topics.
         #[arg(long)]
         include_private: bool,
+        /// Every workbook in the data folder, each under its name, partners and role.
+        #[arg(long)]
+        all: bool,
     },
     /// List the workbooks in the data folder.
     List,
@@ -258,7 +265,8 @@ pub fn run(cli: &Cli, command: &Command, now: DateTime<Local>) -> ExitCode {
         Command::Show {
             what,
             include_private,
-        } => show(cli, *what, *include_private, now),
+            all,
+        } => show(cli, *what, *include_private, *all, now),
         Command::List => list(now),
         Command::New { name, encrypted } => new(cli, name, *encrypted, now),
         Command::Encrypt => crypt::encrypt(cli, now),
@@ -309,6 +317,7 @@ fn show(
     cli: &Cli,
     what: Section,
     include_private: bool,
+    all: bool,
     now: DateTime<Local>,
 ) -> Result<String, String> {
     let need = if what == Section::Journal {
@@ -316,6 +325,25 @@ fn show(
     } else {
         Need::Plan
     };
+    if all {
+        let (read, _, dir) = all::each(cli, need)?;
+        if read.is_empty() {
+            return Ok(format!("No workbooks in {} yet.\n", dir.display()));
+        }
+        let mut out = String::new();
+        for r in &read {
+            out.push_str(&report::printable(&r.heading()));
+            out.push_str(&show_text(
+                &r.workbook,
+                what,
+                include_private,
+                now,
+                colour(),
+            ));
+            out.push('\n');
+        }
+        return Ok(out);
+    }
     let (wb, _) = load_for(cli, need)?;
     Ok(show_text(&wb, what, include_private, now, colour()))
 }
@@ -335,140 +363,6 @@ pub fn show_text(
         today: now.date_naive(),
     };
     report::plain(&crate::screens::document(wb, &[what], opts), colour)
-}
-
-fn list(now: DateTime<Local>) -> Result<String, String> {
-    let dir = data_dir()?;
-    let places = workbooks::list(&dir);
-    if places.is_empty() {
-        return Ok(format!(
-            "No workbooks in {} yet.\n`mentorbook` starts the default one; \
-             `mentorbook new NAME` makes a named one.\n",
-            dir.display()
-        ));
-    }
-    let mut out = String::new();
-    for p in places {
-        let who = describe(&p.path);
-        let when = p
-            .modified
-            .map(|t| {
-                DateTime::<Local>::from(t)
-                    .format("%Y-%m-%d %H:%M")
-                    .to_string()
-            })
-            .unwrap_or_default();
-        out.push_str(&format!(
-            "{:<20} {when}  {who}{}\n",
-            p.name,
-            status(&p.path, now)
-        ));
-    }
-    Ok(out)
-}
-
-/// Where a relationship stands, for `list`: whose workbook it is, the next meeting, what is
-/// overdue and the commitments still open ("" for a workbook that cannot be read now, an
-/// encrypted one included: listing asks no passphrase).
-fn status(path: &Path, now: DateTime<Local>) -> String {
-    if let Ok(Some(r)) = store::crypt::recipient_of(path)
-        && !store::crypt::unlocked(&r)
-    {
-        return String::new();
-    }
-    let Ok(read) = store::read_plan(path) else {
-        return String::new();
-    };
-    let wb = privacy::for_document(&read.workbook, false);
-    let today = now.date_naive();
-    let mut parts = vec![role_name(wb.role).to_string()];
-    let next = (report::calendar::dates(&wb).into_iter())
-        .filter(|d| d.kind == report::calendar::DueKind::Meeting && d.date >= today)
-        .map(|d| d.date)
-        .min();
-    if let Some(d) = next {
-        parts.push(format!("next meeting {d}"));
-    }
-    let overdue = (report::due::due(&wb, today, 0).iter())
-        .filter(|i| i.overdue)
-        .count();
-    if overdue > 0 {
-        parts.push(format!("{overdue} overdue"));
-    }
-    let open = (wb.conversations.iter())
-        .flat_map(|c| &c.commitments)
-        .filter(|x| x.is_open())
-        .count();
-    if open > 0 {
-        parts.push(format!(
-            "{open} open commitment{}",
-            if open == 1 { "" } else { "s" }
-        ));
-    }
-    format!(" · {}", parts.join(" · "))
-}
-
-/// Who a workbook is about, for lists: "Ana Ruiz with Ben Okafor".
-/// A large file is not read whole for this: the names come from its first few lines, where
-/// mentorbook writes them, so a list of many years-long workbooks still shows at once.
-pub fn describe(path: &Path) -> String {
-    if let Ok(Some(r)) = store::crypt::recipient_of(path)
-        && !store::crypt::unlocked(&r)
-    {
-        return "(encrypted)".into();
-    }
-    let plan = store::parts_dir(path).join("plan.json");
-    if let Some(names) = names_from_head(path).or_else(|| names_from_head(&plan)) {
-        return partners(&names);
-    }
-    match store::read_plan(path) {
-        Ok(d) => partners(&d.workbook),
-        Err(_) => "cannot be read: `mentorbook check` says why".into(),
-    }
-}
-
-/// The partners' names from the start of a file laid out as mentorbook writes it (the
-/// `data` object's fields at four spaces: a workbook's plan, or a whole workbook), or `None`
-/// to read the file properly instead.
-fn names_from_head(path: &Path) -> Option<Workbook> {
-    use std::io::Read;
-    let mut head = Vec::with_capacity(16 << 10);
-    std::fs::File::open(path)
-        .ok()?
-        .take(16 << 10)
-        .read_to_end(&mut head)
-        .ok()?;
-    let value = |key: &str| -> Option<String> {
-        let marker = format!("\n    \"{key}\": ");
-        let at = memchr::memmem::find(&head, marker.as_bytes())? + marker.len();
-        serde_json::Deserializer::from_slice(&head[at..])
-            .into_iter::<String>()
-            .next()?
-            .ok()
-    };
-    Some(Workbook {
-        mentee: value("mentee")?,
-        mentor: value("mentor")?,
-        ..Workbook::default()
-    })
-}
-
-/// "mentee" or "mentor": whose workbook it is.
-fn role_name(role: crate::model::Role) -> &'static str {
-    match role {
-        crate::model::Role::Mentee => "mentee",
-        crate::model::Role::Mentor => "mentor",
-    }
-}
-
-/// "Ana Ruiz with Ben Okafor", or what there is of it.
-fn partners(wb: &Workbook) -> String {
-    match (wb.mentee.trim(), wb.mentor.trim()) {
-        ("", "") => "(no names yet)".into(),
-        (a, "") => a.into(),
-        ("", b) => format!("mentor {b}"),
-        (a, b) => format!("{a} with {b}"),
-    }
 }
 
 fn new(cli: &Cli, name: &str, encrypted: bool, now: DateTime<Local>) -> Result<String, String> {

@@ -180,3 +180,39 @@ fn list_shows_each_relationships_status() {
     let ana = line("ana");
     assert!(ana.contains("open commitment"), "{ana}");
 }
+
+/// `show agenda --all`: each mentee's next agenda under its workbook's name, previewed
+/// (nothing created, no file changed).
+#[test]
+fn show_agenda_all_previews_every_mentees_next_agenda() {
+    let home = tempfile::tempdir().unwrap();
+    three_mentees(home.path());
+    let before = files_with_bytes(home.path());
+    let out = mentorbook(home.path())
+        .args(["show", "agenda", "--all"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let at = |s: &str| {
+        text.find(s)
+            .unwrap_or_else(|| panic!("{s:?} missing:\n{text}"))
+    };
+    assert!(at("== ana") < at("== ben") && at("== ben") < at("== cleo"));
+    let ben = &text[at("== ben")..at("== cleo")];
+    assert!(
+        ben.contains(
+            "Carried over: Introduce Ben to the product lead (mentor, overdue since 2026-11-09)"
+        ),
+        "{ben}"
+    );
+    assert_eq!(
+        files_with_bytes(home.path()),
+        before,
+        "show --all wrote something"
+    );
+}

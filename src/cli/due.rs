@@ -73,39 +73,27 @@ pub fn run(cli: &Cli, args: &DueArgs, now: DateTime<Local>) -> ExitCode {
 /// comes), its name, partners and role, then its lines. Exit code 1 if anything is overdue
 /// anywhere, 2 if a workbook could not be read (the others are still listed).
 fn run_all(cli: &Cli, args: &DueArgs, within: u32, now: DateTime<Local>) -> ExitCode {
-    let dir = match super::data_dir() {
-        Ok(d) => d,
+    let (read, failed, dir) = match super::all::each(cli, Need::Plan) {
+        Ok(r) => r,
         Err(msg) => return problem(&msg),
     };
     let today = now.date_naive();
-    let (mut text, mut json) = (String::new(), Vec::new());
-    let (mut overdue, mut failed) = (false, false);
-    for place in crate::workbooks::list(&dir) {
-        let read = super::crypt::unlock(cli, &place.path)
-            .and_then(|()| super::load(&place.path, Need::Plan));
-        let wb = match read {
-            Ok(wb) => privacy::for_document(&wb, args.include_private).into_owned(),
-            Err(msg) => {
-                say(&format!("mentorbook: {}: {msg}", place.name));
-                failed = true;
-                continue;
-            }
-        };
+    let (mut text, mut json, mut overdue) = (String::new(), Vec::new(), false);
+    for r in &read {
+        let wb = privacy::for_document(&r.workbook, args.include_private);
         let items = due::due(&wb, today, within);
         overdue |= items.iter().any(|i| i.overdue);
-        let role = super::role_name(wb.role);
-        let who = super::partners(&wb);
-        text.push_str(&format!("== {} · {who} · {role}\n", place.name));
+        text.push_str(&r.heading());
         text.push_str(&due::lines(&items, today, within));
         text.push('\n');
         json.push(serde_json::json!({
-            "workbook": place.name,
-            "partners": who,
-            "role": role,
+            "workbook": r.name,
+            "partners": super::partners(&r.workbook),
+            "role": super::role_name(r.workbook.role),
             "items": items,
         }));
     }
-    if json.is_empty() && !failed {
+    if read.is_empty() && !failed {
         text = format!("No workbooks in {} yet.\n", dir.display());
     }
     let out = match args.format {
