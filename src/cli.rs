@@ -87,6 +87,15 @@ pub enum Command {
         /// Encrypt it from the start (asks a new passphrase).
         #[arg(long)]
         encrypted: bool,
+        /// Whose workbook it is: a mentor keeps one per mentee.
+        #[arg(long, value_enum)]
+        role: Option<RoleArg>,
+        /// The mentee's name.
+        #[arg(long, value_name = "NAME")]
+        mentee: Option<String>,
+        /// The mentor's name.
+        #[arg(long, value_name = "NAME")]
+        mentor: Option<String>,
     },
     /// Encrypt the workbook at rest (age format): every file, backups included. Asks a new
     /// passphrase.
@@ -112,6 +121,13 @@ pub enum Command {
     },
     /// Print the man page (roff).
     Man,
+}
+
+/// `new --role`: whose workbook it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RoleArg {
+    Mentee,
+    Mentor,
 }
 
 /// Prints to stderr, ignoring failure (the terminal may be gone; `eprintln!` would panic).
@@ -268,7 +284,24 @@ pub fn run(cli: &Cli, command: &Command, now: DateTime<Local>) -> ExitCode {
             all,
         } => show(cli, *what, *include_private, *all, now),
         Command::List => list(now),
-        Command::New { name, encrypted } => new(cli, name, *encrypted, now),
+        Command::New {
+            name,
+            encrypted,
+            role,
+            mentee,
+            mentor,
+        } => {
+            let wb = Workbook {
+                role: match role {
+                    Some(RoleArg::Mentor) => crate::model::Role::Mentor,
+                    Some(RoleArg::Mentee) | None => crate::model::Role::Mentee,
+                },
+                mentee: mentee.clone().unwrap_or_default(),
+                mentor: mentor.clone().unwrap_or_default(),
+                ..Workbook::default()
+            };
+            new(cli, name, wb, *encrypted, now)
+        }
         Command::Encrypt => crypt::encrypt(cli, now),
         Command::Decrypt => crypt::decrypt(cli),
         Command::Check => check(cli),
@@ -365,7 +398,14 @@ pub fn show_text(
     report::plain(&crate::screens::document(wb, &[what], opts), colour)
 }
 
-fn new(cli: &Cli, name: &str, encrypted: bool, now: DateTime<Local>) -> Result<String, String> {
+/// `new NAME`: the named workbook, starting as `start` says (role and names).
+fn new(
+    cli: &Cli,
+    name: &str,
+    start: Workbook,
+    encrypted: bool,
+    now: DateTime<Local>,
+) -> Result<String, String> {
     workbooks::check_name(name)?;
     if name == workbooks::DEFAULT {
         return Err("“default” is the default workbook: run `mentorbook` to open it".into());
@@ -390,7 +430,7 @@ fn new(cli: &Cli, name: &str, encrypted: bool, now: DateTime<Local>) -> Result<S
     let wb = Workbook {
         id: store::new_workbook_id(),
         title: name.to_string(),
-        ..Workbook::default()
+        ..start
     };
     store.save(&wb, now).map_err(|e| e.to_string())?;
     Ok(format!(

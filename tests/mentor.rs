@@ -216,3 +216,31 @@ fn show_agenda_all_previews_every_mentees_next_agenda() {
         "show --all wrote something"
     );
 }
+
+/// `new NAME --role mentor --mentee NAME --mentor NAME` starts a mentor's workbook with its
+/// names: `list` shows whose it is at once.
+#[test]
+fn new_sets_the_role_and_both_names_at_creation() {
+    let home = tempfile::tempdir().unwrap();
+    let out = mentorbook(home.path())
+        .args(["new", "ben", "--role", "mentor", "--mentee", "Ben Okafor"])
+        .args(["--mentor", "Dana Fox"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let path = mentorbook::workbooks::path_of(&home.path().join("data/mentorbook"), "ben");
+    let wb = mentorbook::store::read_plan(&path).unwrap().workbook;
+    assert_eq!(wb.role, Role::Mentor);
+    assert_eq!(
+        (wb.mentee.as_str(), wb.mentor.as_str()),
+        ("Ben Okafor", "Dana Fox")
+    );
+    assert_eq!(wb.title, "ben");
+    let list = mentorbook(home.path()).arg("list").output().unwrap();
+    let list = String::from_utf8_lossy(&list.stdout);
+    assert!(list.contains("Ben Okafor with Dana Fox · mentor"), "{list}");
+}
