@@ -25,6 +25,7 @@ mod list;
 pub use list::describe;
 use list::{list, partners, role_name};
 mod merge;
+mod practice;
 mod share;
 
 pub use export::{Format, calendar_text, export_text, filter_journal, minutes_text};
@@ -104,6 +105,9 @@ pub enum Command {
     Decrypt,
     /// Check a workbook file and report problems, changing nothing.
     Check,
+    /// The mentor's practice: meetings held and hours, goals achieved, commitments kept
+    /// and open, check-ins against the agreed rhythm (`--all`: every workbook).
+    Report(practice::ReportArgs),
     /// What is overdue or due soon; exits 1 if anything is overdue (0 if not, 2 on errors).
     Due(due::DueArgs),
     /// Merge two copies of a workbook file against the one both came from (git's merge
@@ -266,6 +270,7 @@ pub fn run(cli: &Cli, command: &Command, now: DateTime<Local>) -> ExitCode {
             | Command::Due(_)
             | Command::Share(_)
             | Command::Partner(_)
+            | Command::Report(_)
     );
     if reads
         && !cli.demo
@@ -305,6 +310,7 @@ pub fn run(cli: &Cli, command: &Command, now: DateTime<Local>) -> ExitCode {
         Command::Encrypt => crypt::encrypt(cli, now),
         Command::Decrypt => crypt::decrypt(cli),
         Command::Check => check(cli),
+        Command::Report(args) => practice::run(cli, args, now),
         Command::Due(args) => return due::run(cli, args, now),
         Command::Merge(args) => return merge::run(cli, args, now),
         Command::Share(args) => share::share(cli, args, now),
@@ -333,6 +339,7 @@ pub fn run(cli: &Cli, command: &Command, now: DateTime<Local>) -> ExitCode {
         | Command::Encrypt
         | Command::Decrypt
         | Command::Check
+        | Command::Report(_)
         | Command::Import(_)
         | Command::Jot(_)
         | Command::Due(_)

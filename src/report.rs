@@ -8,6 +8,7 @@ pub mod due;
 mod html;
 mod journal;
 mod markdown;
+pub mod practice;
 mod printable;
 mod terminal;
 

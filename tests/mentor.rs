@@ -244,3 +244,144 @@ fn new_sets_the_role_and_both_names_at_creation() {
     let list = String::from_utf8_lossy(&list.stdout);
     assert!(list.contains("Ben Okafor with Dana Fox · mentor"), "{list}");
 }
+
+/// `report` against a workbook with known totals: three meetings held of four (one never
+/// written in), 45 minutes each by the agreement, two goals achieved of three (a dropped one
+/// not counted), a commitment ticked, one made a step now done, one open, two check-ins
+/// held (a record and a check-in conversation) of the six a fortnightly rhythm asks for from
+/// 1 September to 1 December; `--since` narrows it; Markdown and JSON say the same.
+#[test]
+fn report_gives_a_programme_its_figures() {
+    use mentorbook::model::{ActionStep, CheckIn, ConversationKind, Goal, GoalStatus, StepStatus};
+    let home = tempfile::tempdir().unwrap();
+    let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let at =
+        |s: &str| chrono::DateTime::parse_from_rfc3339(&format!("{s}T10:00:00+01:00")).unwrap();
+    let mut wb = Workbook {
+        title: "Ben".into(),
+        role: Role::Mentor,
+        ..Workbook::default()
+    };
+    wb.agreement.meeting_length = "45 min".into();
+    wb.agreement.check_in_every_days = Some(14);
+    wb.agreement.agreed_on = Some(day("2026-09-01"));
+    for (status, title) in [
+        (GoalStatus::Achieved, "One"),
+        (GoalStatus::Achieved, "Two"),
+        (GoalStatus::Active, "Three"),
+        (GoalStatus::Dropped, "Gone"),
+    ] {
+        let id = wb.fresh_id();
+        wb.goals.push(Goal {
+            id,
+            title: title.into(),
+            status,
+            ..Goal::default()
+        });
+    }
+    let step = wb.fresh_id();
+    wb.goals[2].plan.steps.push(ActionStep {
+        id: step,
+        text: "Done step".into(),
+        status: StepStatus::Done,
+        ..ActionStep::default()
+    });
+    let held = |wb: &mut Workbook, when: &str, kind, commitments| {
+        let id = wb.fresh_id();
+        wb.conversations.push(Conversation {
+            id,
+            at: at(when),
+            kind,
+            notes: "Held.".into(),
+            commitments,
+            ..Conversation::default()
+        });
+    };
+    let promise = |text: &str, done, step| Commitment {
+        text: text.into(),
+        done,
+        step,
+        ..Commitment::default()
+    };
+    held(
+        &mut wb,
+        "2026-09-10",
+        ConversationKind::default(),
+        vec![promise("Kept", true, None)],
+    );
+    held(
+        &mut wb,
+        "2026-10-08",
+        ConversationKind::CheckIn,
+        vec![promise("Stepped", false, Some(step))],
+    );
+    held(
+        &mut wb,
+        "2026-11-12",
+        ConversationKind::default(),
+        vec![promise("Open", false, None)],
+    );
+    let id = wb.fresh_id();
+    wb.conversations.push(Conversation {
+        id,
+        at: at("2026-11-26"),
+        ..Conversation::default()
+    });
+    let id = wb.fresh_id();
+    wb.check_ins.push(CheckIn {
+        id,
+        date: Some(day("2026-11-20")),
+        progress: "Fine.".into(),
+        ..CheckIn::default()
+    });
+    let path = named(home.path(), "ben", &wb);
+    let today = day("2026-12-01");
+    let p = mentorbook::report::practice::practice(&wb, None, today);
+    assert_eq!(
+        (p.meetings, p.minutes_per_meeting, p.hours),
+        (3, 45, 2.3),
+        "{p:?}"
+    );
+    assert_eq!((p.goals_achieved, p.goals), (2, 3));
+    assert_eq!((p.commitments_kept, p.commitments_open), (2, 1));
+    assert_eq!((p.check_ins, p.check_ins_agreed), (2, Some(6)));
+    assert_eq!(p.from, Some(day("2026-09-01")));
+    let since = mentorbook::report::practice::practice(&wb, Some(day("2026-10-01")), today);
+    assert_eq!(
+        (
+            since.meetings,
+            since.commitments_kept,
+            since.check_ins,
+            since.check_ins_agreed
+        ),
+        (2, 1, 2, Some(4))
+    );
+    // The command, on the same workbook (today's date is the machine's: figures up to now).
+    let run = |args: &[&str]| {
+        let out = mentorbook(home.path())
+            .args(["--workbook", "ben", "report"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let text = run(&[]);
+    assert!(
+        text.contains("meetings held      3 (2.3 h at 45 min)"),
+        "{text}"
+    );
+    assert!(text.contains("goals achieved     2 of 3"), "{text}");
+    assert!(text.contains("commitments        2 kept, 1 open"), "{text}");
+    let md = run(&["--all", "--format", "markdown"]);
+    assert!(md.contains("| ben | 2026-09-01 |"), "{md}");
+    assert!(md.contains("| 3 | 2.3 | 2 of 3 | 2 | 1 | 2 |"), "{md}");
+    let json: serde_json::Value = serde_json::from_str(&run(&["--format", "json"])).unwrap();
+    assert_eq!(json[0]["practice"]["meetings"], 3);
+    assert_eq!(json[0]["practice"]["commitments_open"], 1);
+    assert!(path.exists());
+}
