@@ -167,6 +167,10 @@ pub struct Workbook {
     /// My partner's notes on my items, as their last packet brought them (read-only here).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub notes_from_partner: Vec<PartnerNote>,
+    /// In a mentor's workbook, the mentor's own notes (the prospect page, each
+    /// conversation's 4 Ps, the mentor's view on goals) are private unless this is set.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub mentor_notes_shared: bool,
 }
 
 crate::parts! {

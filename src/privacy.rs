@@ -17,9 +17,27 @@ fn conversation_private(wb: &Workbook, c: usize) -> bool {
     wb.conversations.get(c).is_none_or(|x| x.private)
 }
 
+/// In a mentor's workbook, the mentor's own notes are theirs: the prospect page (what they
+/// suspect the mentee wants, the fit), each conversation's 4 Ps, the mentor's view on a
+/// goal. Private unless the mentor shares them (the overview's switch).
+pub fn mentor_notes_private(wb: &Workbook) -> bool {
+    wb.role == crate::model::Role::Mentor && !wb.mentor_notes_shared
+}
+
+/// Whether `field` is one of a mentor's own notes (private by [`mentor_notes_private`]).
+pub fn mentor_own(field: Field) -> bool {
+    matches!(
+        field,
+        Field::Prospect(_)
+            | Field::Prep(..)
+            | Field::Goal(_, crate::field::GoalPart::MentorComment)
+    )
+}
+
 /// A screen that shows nothing but private text.
 pub fn screen(wb: &Workbook, screen: Screen) -> bool {
     match screen {
+        Screen::Exercise(crate::nav::Exercise::Prospect) if mentor_notes_private(wb) => true,
         Screen::Exercise(e) => e.private(),
         Screen::Entry(e) => entry_private(wb, e),
         Screen::Conversation(c) | Screen::Review(c) => conversation_private(wb, c),
@@ -43,6 +61,9 @@ pub fn hides_screen(app: &App) -> bool {
 /// A field whose text is private. Every kind of field is named here, so a new one is a
 /// compile error until its privacy is decided.
 pub fn field(wb: &Workbook, field: Field) -> bool {
+    if mentor_own(field) && mentor_notes_private(wb) {
+        return true;
+    }
     match field {
         Field::Reflect(_) => true,
         Field::Topic(i) => wb.mentoring_plan.topics.get(i).is_none_or(|t| t.private),
@@ -101,6 +122,15 @@ pub fn shareable(wb: &Workbook) -> Workbook {
     out.mentoring_plan.topics.retain(|t| !t.private);
     out.journal.retain(|e| !e.private);
     out.conversations.retain(|c| !c.private);
+    if mentor_notes_private(wb) {
+        out.prospect = Default::default();
+        for c in &mut out.conversations {
+            c.prep = Default::default();
+        }
+        for g in &mut out.goals {
+            g.mentor_comment.clear();
+        }
+    }
     // Either side of a collision left to choose may be private text.
     out.conflicts.clear();
     out

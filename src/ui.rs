@@ -60,7 +60,7 @@ fn draw_frame(app: &App, area: Rect, buf: &mut Buffer) {
     ]));
     title_bar(app, top, buf);
     if app.call_mode {
-        call_banner(call, buf);
+        call_banner(&app.workbook, call, buf);
     }
     if privacy::hides_screen(app) {
         hidden(app, body, buf);
@@ -303,22 +303,45 @@ fn footer_paragraph(app: &App, width: u16) -> Paragraph<'_> {
     Paragraph::new(line).wrap(Wrap { trim: true })
 }
 
-/// The call-mode banner: a full-width line nobody can miss on a shared screen.
-fn call_banner(area: Rect, buf: &mut Buffer) {
+/// The call-mode banner: a full-width line nobody can miss on a shared screen, saying
+/// exactly what is hidden (shorter words at narrower widths, never a vaguer claim).
+fn call_banner(wb: &crate::model::Workbook, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, THEME.call_banner);
-    let text = if area.width >= 112 {
-        " ● CALL MODE · private entries, topics and conversations and the conversation with \
-         yourself are hidden · C ends it"
-    } else {
-        " ● CALL MODE · everything private is hidden · C ends it"
-    };
+    let text = banner_text(area.width, crate::privacy::mentor_notes_private(wb));
     Line::from(Span::styled(text, THEME.call_banner)).render(area, buf);
+}
+
+/// The longest banner that fits `width`.
+pub fn banner_text(width: u16, mentor_notes: bool) -> &'static str {
+    let plain: &[&str] = &[
+        " ● CALL MODE · private entries, topics and conversations and the conversation with \
+         yourself are hidden · C ends it",
+        " ● CALL MODE · hidden: private entries, topics, conversations, your reflection · C ends it",
+        " ● CALL · hidden: private entries, topics, conversations, reflection",
+        " ● CALL · hidden: private entries, topics, talks, reflection",
+    ];
+    let mentor: &[&str] = &[
+        " ● CALL MODE · private entries, topics and conversations, the conversation with \
+         yourself and your own notes (prospect, 4 Ps, view on goals) are hidden · C ends it",
+        " ● CALL MODE · hidden: private entries, topics, conversations, your reflection, your \
+         notes · C ends it",
+        " ● CALL · hidden: private entries, topics, conversations, reflection, your notes",
+        " ● CALL · hidden: private entries, topics, talks, reflection, your notes",
+        " ● CALL hides own notes, reflection, private entries/topics/talks",
+        "CALL hides own notes+reflection+private entries/topics/talks",
+    ];
+    let all = if mentor_notes { mentor } else { plain };
+    let fits = |t: &str| unicode_width::UnicodeWidthStr::width(t) <= usize::from(width);
+    (all.iter().copied().find(|t| fits(t))).unwrap_or(all[all.len() - 1])
 }
 
 /// In call mode, a private page shows only that it is hidden.
 fn hidden(app: &App, area: Rect, buf: &mut Buffer) {
     let what = match app.screen {
         Screen::Exercise(Exercise::Reflection) => "The conversation with yourself is private.",
+        Screen::Exercise(Exercise::Prospect) => {
+            "Your notes on the prospective mentee are your own (the overview's switch shares them)."
+        }
         Screen::Conversation(_) | Screen::Review(_) => "This conversation is private.",
         Screen::Merge => "What a merge left to choose may be private.",
         _ => "This journal entry is private.",

@@ -385,3 +385,129 @@ fn report_gives_a_programme_its_figures() {
     assert_eq!(json[0]["practice"]["commitments_open"], 1);
     assert!(path.exists());
 }
+
+/// In a string nothing else in the workbook holds.
+const OWN: &str = "Quokka-mentor-note";
+
+/// The sample as a mentor's workbook, with a canary in each of the mentor's own notes: the
+/// prospect page, every conversation's 4 Ps, every goal's mentor's view.
+fn mentor_with_own_notes() -> Workbook {
+    let mut wb = fixture();
+    wb.role = Role::Mentor;
+    let p = &mut wb.prospect;
+    p.learn_what_and_why = format!("{OWN} suspects he wants a sponsor");
+    p.readiness = format!("{OWN} readiness");
+    p.mentee_motivations = format!("{OWN} motivations");
+    p.mentee_fit.note = format!("{OWN} watch for burnout");
+    p.mentor_fit.note = format!("{OWN} my fit");
+    for c in &mut wb.conversations {
+        c.prep.purpose = format!("{OWN} purpose");
+        c.prep.preparation = format!("{OWN} avoiding the manager path");
+        c.prep.participation = format!("{OWN} participation");
+        c.prep.plan = format!("{OWN} plan");
+    }
+    for g in &mut wb.goals {
+        g.mentor_comment = format!("{OWN} view on the goal");
+    }
+    wb
+}
+
+/// A mentor's own notes are private by default: no call-mode screen shows them (every
+/// screen, every focus position, 80x24 and 120x40), no document or share packet holds them
+/// unless private content is asked for, each is marked beside its label, and the banner
+/// says they are hidden at every width. The overview's switch shares them; in a mentee's
+/// workbook the same pages are not private.
+#[test]
+fn a_mentors_own_notes_stay_private_in_calls_exports_and_packets() {
+    use mentorbook::app::App;
+    use mentorbook::nav::Screen;
+    let wb = mentor_with_own_notes();
+    let mut screens: Vec<Screen> = Screen::top_level().collect();
+    screens.extend((0..wb.goals.len()).flat_map(|g| [Screen::Goal(g), Screen::Worksheet(g)]));
+    screens.extend((0..wb.conversations.len()).map(Screen::Conversation));
+    let mut frames = 0;
+    let mut seen = 0;
+    for screen in screens {
+        let mut app = App::new(wb.clone());
+        app.today = fixed_now().date_naive();
+        app.screen = screen;
+        let text = common::screen_text(&app, 120, 40);
+        if text.contains(OWN) {
+            seen += 1;
+            assert!(
+                text.contains("private, yours"),
+                "{screen:?} has no mark:\n{text}"
+            );
+        }
+        if screen == Screen::Exercise(mentorbook::nav::Exercise::Conversations) {
+            assert!(
+                !text.contains(OWN),
+                "the log names a conversation by its 4 Ps:\n{text}"
+            );
+        }
+        common::press(&mut app, "C");
+        let steps = mentorbook::screens::focus_targets(&app).len().max(1);
+        for _ in 0..=steps {
+            for (w, h) in [(80, 24), (120, 40)] {
+                let text = common::screen_text(&app, w, h);
+                assert!(!text.contains(OWN), "{screen:?} at {w}x{h}:\n{text}");
+                frames += 1;
+            }
+            common::press(&mut app, "j");
+        }
+    }
+    assert!(
+        seen >= 3,
+        "the notes show outside call mode ({seen} screens)"
+    );
+    // The prospect page is all the mentor's own: in a call it says so, as a whole.
+    let mut app = App::new(wb.clone());
+    app.screen = Screen::Exercise(mentorbook::nav::Exercise::Prospect);
+    common::press(&mut app, "C");
+    let text = common::screen_text(&app, 120, 40);
+    assert!(text.contains("are your own"), "{text}");
+    eprintln!("mentor's own notes: {frames} call-mode frames, none shows them");
+    // Documents and the share packet.
+    for section in mentorbook::report::Section::ALL {
+        let shown = mentorbook::cli::show_text(&wb, section, false, fixed_now(), false);
+        assert!(!shown.contains(OWN), "{section:?}:\n{shown}");
+    }
+    let packet = serde_json::to_string(&mentorbook::privacy::shareable(&wb)).unwrap();
+    assert!(!packet.contains(OWN));
+    let all = mentorbook::cli::show_text(
+        &wb,
+        mentorbook::report::Section::Goals,
+        true,
+        fixed_now(),
+        false,
+    );
+    assert!(all.contains(OWN), "asked for, they are there");
+    for width in [40, 60, 80, 100, 120, 200] {
+        let banner = mentorbook::ui::banner_text(width, true);
+        assert!(
+            unicode_width::UnicodeWidthStr::width(banner) <= usize::from(width.max(60)),
+            "{width}: {banner}"
+        );
+        assert!(banner.contains("notes"), "{width}: {banner}");
+        assert!(!banner.contains("everything"), "{width}: {banner}");
+    }
+    // Shared with the overview's switch: in calls and documents again.
+    let mut app = App::new(wb.clone());
+    common::focus(
+        &mut app,
+        mentorbook::nav::Target::Choice(mentorbook::field::Choice::MentorNotes),
+    );
+    common::press(&mut app, "<Enter>");
+    assert!(app.workbook.mentor_notes_shared);
+    app.screen = Screen::Conversation(0);
+    common::press(&mut app, "C");
+    assert!(common::screen_text(&app, 120, 40).contains(OWN));
+    // A mentee's workbook: the same pages are theirs to show (nothing changes for them).
+    let mut mentee = wb.clone();
+    mentee.role = Role::Mentee;
+    assert!(
+        serde_json::to_string(&mentorbook::privacy::shareable(&mentee))
+            .unwrap()
+            .contains(OWN)
+    );
+}

@@ -67,6 +67,8 @@ pub enum Choice {
     CommitmentOwner(usize, usize),
     /// Commitment `k` of conversation `c` done or not.
     CommitmentDone(usize, usize),
+    /// A mentor's own notes (prospect, 4 Ps, view on goals): private or shared.
+    MentorNotes,
     /// Conversation `c`: private or not.
     ConversationPrivate(usize),
     /// Journal entry `i`: private or not; what it is linked to (picked from a list).
@@ -167,6 +169,7 @@ impl Choice {
                     x.owner = next_owner(x.owner);
                 }
             }
+            Choice::MentorNotes => wb.mentor_notes_shared = !wb.mentor_notes_shared,
             Choice::CommitmentDone(c, k) => {
                 if let Some(x) = wb
                     .conversations
@@ -229,6 +232,7 @@ impl Choice {
             Choice::AgendaDone(..) => "Dealt with".into(),
             Choice::CommitmentOwner(..) => "Owner".into(),
             Choice::CommitmentDone(..) => "Done".into(),
+            Choice::MentorNotes => "Your own notes".into(),
             Choice::EntryPrivate(_) | Choice::ConversationPrivate(_) => "Private".into(),
             Choice::EntryLink(_) => "Linked to".into(),
         }
@@ -288,6 +292,12 @@ impl Choice {
                     (wb.conversations.get(c).and_then(|c| c.agenda.get(k))).is_some_and(|a| a.done);
                 (if done { "[x] done" } else { "[ ] open" }).into()
             }
+            Choice::MentorNotes => (if wb.mentor_notes_shared {
+                "shared: shown in calls and exports"
+            } else {
+                "private (prospect, 4 Ps, your view on goals)"
+            })
+            .into(),
             Choice::CommitmentDone(c, k) => {
                 let done = (wb.conversations.get(c).and_then(|c| c.commitments.get(k)))
                     .is_some_and(|x| x.done);

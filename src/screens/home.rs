@@ -75,8 +75,11 @@ fn items<'a>(
     }
     items.push(Item::Heading("This workbook"));
     items.extend(W::ALL.iter().map(|p| Item::Field(Field::Workbook(*p))));
+    items.push(Item::Choice(Choice::Role));
+    if wb.role == crate::model::Role::Mentor {
+        items.push(Item::Choice(Choice::MentorNotes));
+    }
     items.extend([
-        Item::Choice(Choice::Role),
         Item::Choice(Choice::Phase),
         Item::Heading("Exercises, stage by stage"),
     ]);

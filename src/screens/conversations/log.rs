@@ -99,8 +99,11 @@ fn items(wb: &Workbook, today: chrono::NaiveDate) -> Vec<Item<'_>> {
     ];
     for c in by_date(wb) {
         let conv = &wb.conversations[c];
+        // A mentor's 4 Ps are their own notes: the row names the conversation otherwise.
+        let own = crate::privacy::mentor_notes_private(wb);
         let about = [&conv.prep.purpose, &conv.next_goal, &conv.notes]
             .into_iter()
+            .skip(usize::from(own))
             .find_map(|t| t.lines().find(|l| !l.trim().is_empty()))
             .unwrap_or("")
             .trim();

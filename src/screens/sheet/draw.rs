@@ -102,6 +102,18 @@ pub fn item(app: &App, item: &Item, focus: Option<Target>, area: Rect, buf: &mut
                 Constraint::Fill(1),
             ]));
             Line::from(vec![marker(focused), Span::styled(spec.label, THEME.label)]).render(l, buf);
+            // A one-line field's label column is full: its mark goes at the end of the row.
+            let v = match own_mark(wb, *f) {
+                Some(mark) => {
+                    let [v, m] = v.layout(&Layout::horizontal([
+                        Constraint::Fill(1),
+                        Constraint::Length(mark.width() as u16),
+                    ]));
+                    Line::from(mark).render(m, buf);
+                    v
+                }
+                None => v,
+            };
             if let Some(editor) = editor_for(app, *f) {
                 show(app, editor, v, buf);
                 return;
@@ -241,6 +253,12 @@ fn article(noun: &str) -> &'static str {
     }
 }
 
+/// The mark beside a mentor's own note while it is private (see `privacy::mentor_own`).
+fn own_mark(wb: &crate::model::Workbook, f: Field) -> Option<Span<'static>> {
+    (crate::privacy::mentor_own(f) && crate::privacy::mentor_notes_private(wb))
+        .then(|| Span::styled(" · private, yours", THEME.hint))
+}
+
 fn draw_text_field(app: &App, f: Field, focused: bool, area: Rect, buf: &mut Buffer) {
     let [label, body] = area.layout(&Layout::vertical([
         Constraint::Length(1),
@@ -249,6 +267,7 @@ fn draw_text_field(app: &App, f: Field, focused: bool, area: Rect, buf: &mut Buf
     let editor = editor_for(app, f);
     let spec = spec(f, &app.workbook);
     let mut spans = vec![marker(focused), Span::styled(spec.label, THEME.label)];
+    spans.extend(own_mark(&app.workbook, f));
     if let crate::nav::Mode::Edit(e) = &app.mode
         && e.field() == Some(f)
         && let Some(err) = &e.error
