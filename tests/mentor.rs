@@ -22,6 +22,14 @@ fn mentorbook(home: &Path) -> Command {
     cmd
 }
 
+/// Runs `mentorbook ARGS` in `home`, which must succeed; its standard output.
+fn ok(home: &Path, args: &[&str]) -> String {
+    let out = mentorbook(home).args(args).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{args:?}: {err}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
 /// Saves `wb` as the named workbook `name` in the data folder under `home`.
 fn named(home: &Path, name: &str, wb: &Workbook) -> PathBuf {
     let dir = home.join("data/mentorbook");
@@ -163,9 +171,7 @@ fn due_all_answers_what_i_owe_whom_across_three_workbooks() {
 fn list_shows_each_relationships_status() {
     let home = tempfile::tempdir().unwrap();
     three_mentees(home.path());
-    let out = mentorbook(home.path()).arg("list").output().unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{text}");
+    let text = ok(home.path(), &["list"]);
     let line = |name: &str| {
         text.lines()
             .find(|l| l.starts_with(name))
@@ -188,16 +194,7 @@ fn show_agenda_all_previews_every_mentees_next_agenda() {
     let home = tempfile::tempdir().unwrap();
     three_mentees(home.path());
     let before = files_with_bytes(home.path());
-    let out = mentorbook(home.path())
-        .args(["show", "agenda", "--all"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let text = ok(home.path(), &["show", "agenda", "--all"]);
     let at = |s: &str| {
         text.find(s)
             .unwrap_or_else(|| panic!("{s:?} missing:\n{text}"))
@@ -222,15 +219,18 @@ fn show_agenda_all_previews_every_mentees_next_agenda() {
 #[test]
 fn new_sets_the_role_and_both_names_at_creation() {
     let home = tempfile::tempdir().unwrap();
-    let out = mentorbook(home.path())
-        .args(["new", "ben", "--role", "mentor", "--mentee", "Ben Okafor"])
-        .args(["--mentor", "Dana Fox"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    ok(
+        home.path(),
+        &[
+            "new",
+            "ben",
+            "--role",
+            "mentor",
+            "--mentee",
+            "Ben Okafor",
+            "--mentor",
+            "Dana Fox",
+        ],
     );
     let path = mentorbook::workbooks::path_of(&home.path().join("data/mentorbook"), "ben");
     let wb = mentorbook::store::read_plan(&path).unwrap().workbook;
@@ -240,8 +240,7 @@ fn new_sets_the_role_and_both_names_at_creation() {
         ("Ben Okafor", "Dana Fox")
     );
     assert_eq!(wb.title, "ben");
-    let list = mentorbook(home.path()).arg("list").output().unwrap();
-    let list = String::from_utf8_lossy(&list.stdout);
+    let list = ok(home.path(), &["list"]);
     assert!(list.contains("Ben Okafor with Dana Fox · mentor"), "{list}");
 }
 
