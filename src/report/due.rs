@@ -35,13 +35,14 @@ pub fn due(wb: &Workbook, today: NaiveDate, within: u32) -> Vec<DueItem> {
         .checked_add_days(Days::new(u64::from(within)))
         .unwrap_or(NaiveDate::MAX);
     let mut out: Vec<DueItem> = Vec::new();
+    // In a mentor's workbook, what the mentor owes is marked.
+    let mentor = wb.role == crate::model::Role::Mentor;
     for d in calendar::dates(wb) {
         let overdue = d.date < today && d.kind != DueKind::Meeting;
         let coming = d.date >= today && d.date <= horizon;
         if d.done || !(overdue || coming) {
             continue;
         }
-        let mentor = wb.role == crate::model::Role::Mentor;
         let yours = mentor && matches!(d.owner, Some(Owner::Mentor | Owner::Both));
         out.push(DueItem {
             date: d.date,

@@ -80,11 +80,17 @@ pub struct Waiting {
 /// The entries waiting for the workbook at `workbook`, oldest first, and the files that do
 /// not read (left where they are, named for the person).
 pub fn waiting(workbook: &Path) -> (Vec<Waiting>, Vec<(PathBuf, String)>) {
+    waiting_but(workbook, &[])
+}
+
+/// [`waiting`], leaving out (unread) the files in `taken`.
+fn waiting_but(workbook: &Path, taken: &[PathBuf]) -> (Vec<Waiting>, Vec<(PathBuf, String)>) {
     let dir = inbox_dir(workbook);
     let stem = stem(workbook);
-    let names = files::listed(&dir, |name| {
+    let mut names = files::listed(&dir, |name| {
         files::stamped_for(&stem, name) && name.ends_with(".json")
     });
+    names.retain(|f| !taken.contains(f));
     let (mut found, mut bad) = (Vec::new(), Vec::new());
     for file in names {
         let read = crypt::read(&file)
@@ -117,12 +123,10 @@ impl Store {
     /// the journal holds already (its file outlived the save that took it in) is not added
     /// twice.
     pub fn take_inbox(&mut self, workbook: &mut Workbook) -> TakenIn {
-        let (found, unreadable) = waiting(&self.path);
+        // Files taken in already wait only for a save: they are not read again.
+        let (found, unreadable) = waiting_but(&self.path, &self.jotted);
         let mut added = 0;
         for w in found {
-            if self.jotted.contains(&w.file) {
-                continue;
-            }
             let month = Month::of(&w.entry.at);
             if workbook.journal.months_with_heads().contains(&month)
                 && self.fill_month(workbook, month).is_err()
