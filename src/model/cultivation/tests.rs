@@ -179,6 +179,12 @@ fn the_agenda_gathers_what_is_due_open_and_quiet() {
 /// with its owner and its date (overdue said as such).
 #[test]
 fn open_commitments_are_carried_with_owner_and_date_until_done() {
+    let carried = |wb: &Workbook| -> Vec<String> {
+        (wb.suggest_agenda(today(), None).into_iter())
+            .map(|a| a.text)
+            .filter(|t| t.starts_with("Carried over"))
+            .collect()
+    };
     let mut wb = planning_workbook();
     wb.conversations[0].commitments.push(Commitment {
         text: "Introduce Ana to the CTO".into(),
@@ -191,10 +197,7 @@ fn open_commitments_are_carried_with_owner_and_date_until_done() {
         done: true,
         ..Commitment::default()
     });
-    let texts: Vec<String> = (wb.suggest_agenda(today(), None).into_iter())
-        .map(|a| a.text)
-        .filter(|t| t.starts_with("Carried over"))
-        .collect();
+    let texts = carried(&wb);
     assert_eq!(
         texts,
         [
@@ -203,10 +206,7 @@ fn open_commitments_are_carried_with_owner_and_date_until_done() {
         ]
     );
     wb.conversations[0].commitments[0].done = true;
-    let texts: Vec<String> = (wb.suggest_agenda(today(), None).into_iter())
-        .map(|a| a.text)
-        .filter(|t| t.starts_with("Carried over"))
-        .collect();
+    let texts = carried(&wb);
     assert_eq!(
         texts,
         ["Carried over: Introduce Ana to the CTO (mentor, overdue since 2026-11-09)"]
