@@ -22,7 +22,7 @@ mod export;
 mod import;
 mod jot;
 mod list;
-pub use list::describe;
+pub use list::{describe, status, unnamed};
 use list::{list, partners, role_name};
 mod merge;
 mod practice;

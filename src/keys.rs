@@ -173,6 +173,12 @@ pub const GLOBAL: &[Binding] = &[
         "write the focused text in $VISUAL or $EDITOR",
         Msg::EditOutside,
     ),
+    more(
+        &[plain('W')],
+        "W",
+        "switch to another workbook",
+        Msg::SwitchWorkbook,
+    ),
     more(&[ctrl('s')], "Ctrl-s", "save now", Msg::SaveNow),
     more(
         &[ctrl('l')],
@@ -197,12 +203,12 @@ pub const GLOBAL: &[Binding] = &[
 ];
 
 /// The keys that work everywhere during a call: all but `n`, which is off then (a new entry
-/// starts private). The footer and the help show these, so they never offer a key that only
+/// starts private), and `W` (the list of workbooks names the other mentees). The footer and the help show these, so they never offer a key that only
 /// says it is off.
 pub static GLOBAL_IN_CALL: std::sync::LazyLock<Vec<Binding>> = std::sync::LazyLock::new(|| {
     GLOBAL
         .iter()
-        .filter(|b| b.msg != Some(Msg::NewEntry))
+        .filter(|b| b.msg != Some(Msg::NewEntry) && b.msg != Some(Msg::SwitchWorkbook))
         .cloned()
         .collect()
 });

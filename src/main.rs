@@ -1,7 +1,7 @@
 //! mentorbook: open the workbook, run the app in the terminal, save on the way out.
 
 use std::panic::{self, AssertUnwindSafe};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -31,19 +31,19 @@ fn main() -> ExitCode {
     }
     // The demo's copy lives (and is removed) with this value.
     let mut demo = None;
-    let path = if cli.demo {
+    let (path, identity) = if cli.demo {
         match demo_copy() {
             Ok((dir, path)) => {
                 demo = Some(dir);
-                path
+                (path, None)
             }
             Err(e) => return fail(&format!("cannot set up the demo: {e}")),
         }
     } else {
         match cli::named_path(&cli) {
-            Ok(Some(p)) => p,
+            Ok(Some(p)) => (p, None),
             Ok(None) => match choose_workbook() {
-                Ok(Some(p)) => p,
+                Ok(Some(chosen)) => chosen,
                 Ok(None) => return ExitCode::SUCCESS,
                 Err(msg) => return fail(&msg),
             },
@@ -56,32 +56,26 @@ fn main() -> ExitCode {
     {
         return fail(&msg);
     }
-    // Opening happens before the terminal is touched, so errors print plainly.
-    // A large file's journal is read on a thread of its own while the first frame is drawn.
-    let (store, mut workbook, journal) = match Store::open_progressive(&path) {
-        Ok(opened) => opened,
-        Err(e) => return fail(&e.to_string()),
-    };
     #[cfg(feature = "test-hooks")]
     if cli.save_loop {
+        let store = match Store::open_progressive(&path) {
+            Ok((store, _, _)) => store,
+            Err(e) => return fail(&e.to_string()),
+        };
         return match mentorbook::testing::save_loop(store) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => fail(&format!("save failed: {e}")),
         };
     }
-    // A workbook from before ids gets one now; it is written with the first save.
-    mentorbook::store::ensure_id(&mut workbook);
-    let mut app = App::new(workbook);
-    app.location = Some(store.path().to_path_buf());
-    match mentorbook::store::read_partner(store.path()) {
-        Ok(view) => app.partner = view.map(Arc::new),
-        Err(e) => app.notice = Some(format!("The partner view does not read: {e}")),
-    }
+    // Opening happens before the terminal is touched, so errors print plainly.
+    let mut session = match open_session(&path, identity) {
+        Ok(s) => s,
+        Err(e) => return fail(&e),
+    };
     if demo.is_some() {
-        app.notice = Some("Demo: a sample workbook on a temporary copy; nothing is kept.".into());
+        session.app.notice =
+            Some("Demo: a sample workbook on a temporary copy; nothing is kept.".into());
     }
-    app.today = chrono::Local::now().date_naive();
-    let session = Session::new(app, store, chrono::Local::now).journal_later(journal);
     let session = Arc::new(Mutex::new(session));
     let stop = Arc::new(AtomicUsize::new(0));
     let for_signals = Arc::clone(&session);
@@ -99,7 +93,23 @@ fn main() -> ExitCode {
         }
     };
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
-        shell::run(&session, &mut terminal, &mut TerminalEvents, &stop)
+        loop {
+            match shell::run(&session, &mut terminal, &mut TerminalEvents, &stop) {
+                Ok(Exit::Switch) if demo.is_some() => {
+                    lock(&session).app.notice = Some(
+                        "The demo is a workbook of its own: quit it and start mentorbook to \
+                         choose yours."
+                            .into(),
+                    );
+                }
+                Ok(Exit::Switch) => {
+                    if let Err(e) = switch(&cli, &session, &mut terminal) {
+                        break Err(e);
+                    }
+                }
+                other => break other,
+            }
+        }
     }));
     term::leave();
     // A terminal that went away usually sends SIGHUP too, but the signal may still be on its
@@ -116,7 +126,8 @@ fn main() -> ExitCode {
     // A signal explains any way out (the loop may have tripped over the dead terminal first).
     let signal = stop.load(Ordering::SeqCst);
     match outcome {
-        Ok(Ok(Exit::Quit)) => {
+        // The loop above runs the picker on a switch and carries on; it never ends on one.
+        Ok(Ok(Exit::Quit | Exit::Switch)) => {
             if let Some(p) = &s.recovery_written {
                 say(&format!(
                     "mentorbook: the last save failed; your latest text is in\n  {}\n\
@@ -160,6 +171,109 @@ fn main() -> ExitCode {
     }
 }
 
+/// Opens the workbook at `path` as a session: its store (under its lock), the app on it, the
+/// partner's last packet. A large file's journal is read on a thread of its own while the
+/// first frame is drawn. `identity`: whose workbook it is and the names, as answered in the
+/// picker for a workbook that had none; saved like any change.
+fn open_session(path: &Path, identity: Option<picker::Identity>) -> Result<Session, String> {
+    let (store, mut workbook, journal) =
+        Store::open_progressive(path).map_err(|e| e.to_string())?;
+    // A workbook from before ids gets one now; it is written with the first save.
+    mentorbook::store::ensure_id(&mut workbook);
+    let named = identity.is_some();
+    if let Some(id) = identity {
+        workbook.role = id.role;
+        workbook.mentee = id.mentee;
+        workbook.mentor = id.mentor;
+    }
+    let mut app = App::new(workbook);
+    if named {
+        app.touch();
+    }
+    app.location = Some(store.path().to_path_buf());
+    match mentorbook::store::read_partner(store.path()) {
+        Ok(view) => app.partner = view.map(Arc::new),
+        Err(e) => app.notice = Some(format!("The partner view does not read: {e}")),
+    }
+    app.today = chrono::Local::now().date_naive();
+    Ok(Session::new(app, store, chrono::Local::now).journal_later(journal))
+}
+
+/// `W` in the app: the picker over the data folder's workbooks, in the same terminal. This
+/// workbook is saved already; it is let go (its lock released) only once the other one has
+/// opened, so a wrong passphrase or a damaged file leaves the user where they were.
+fn switch(
+    cli: &Cli,
+    session: &Mutex<Session>,
+    terminal: &mut ratatui::DefaultTerminal,
+) -> std::io::Result<()> {
+    let here = lock(session).store.path().to_path_buf();
+    let places = match cli::ensure_data_dir() {
+        Ok(dir) => workbooks::list(&dir),
+        Err(msg) => {
+            lock(session).app.notice = Some(format!("No other workbook can be listed: {msg}"));
+            return Ok(());
+        }
+    };
+    let current = places.iter().position(|p| same_file(&p.path, &here));
+    if places.len() <= usize::from(current.is_some()) {
+        lock(session).app.notice = Some(
+            "This is the only workbook in the data folder: `mentorbook new NAME` makes another."
+                .into(),
+        );
+        return Ok(());
+    }
+    let picker = picker::Picker::new(choices(&places), current);
+    let Some((i, identity)) = picker::run(terminal, picker)? else {
+        return Ok(());
+    };
+    let path = places[i].path.clone();
+    if Some(i) == current {
+        return Ok(());
+    }
+    // The passphrase is asked on the plain terminal, as at start.
+    let unlocked = if mentorbook::store::crypt::is_encrypted(&path) {
+        term::leave();
+        let r = cli::unlock(cli, &path);
+        term::resume()?;
+        terminal.clear()?;
+        r
+    } else {
+        Ok(())
+    };
+    let opened = unlocked.and_then(|()| open_session(&path, identity));
+    let mut s = lock(session);
+    match opened {
+        // The old session goes here: its lock is released with its store.
+        Ok(new) => {
+            *s = new;
+            s.app.notice = Some(format!("Opened “{}”.", places[i].name));
+        }
+        Err(e) => s.app.notice = Some(format!("“{}” did not open: {e}", places[i].name)),
+    }
+    Ok(())
+}
+
+/// Whether two paths name the same file (one may be relative, or reached through a link).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+/// The picker's rows: each workbook's partners and where the relationship stands.
+fn choices(places: &[workbooks::Place]) -> Vec<picker::Choice> {
+    let now = chrono::Local::now();
+    (places.iter())
+        .map(|p| picker::Choice {
+            name: p.name.clone(),
+            about: format!("{}{}", cli::describe(&p.path), cli::status(&p.path, now)),
+            unnamed: cli::unnamed(&p.path),
+        })
+        .collect()
+}
+
 /// Sets the core file size limit to zero for this process.
 fn no_core_dumps() {
     let none = libc::rlimit {
@@ -192,22 +306,23 @@ fn redact_panics() {
 }
 
 /// Nothing named: the only workbook there is, or the one picked from a list when there are
-/// several. `None`: the user left the picker.
-fn choose_workbook() -> Result<Option<PathBuf>, String> {
+/// several (with the names given for it, when it had none). `None`: the user left the
+/// picker.
+fn choose_workbook() -> Result<Option<(PathBuf, Option<picker::Identity>)>, String> {
     // The data folder is made private (0700) whichever workbook opens.
     let dir = cli::ensure_data_dir()?;
     let places = workbooks::list(&dir);
     match places.len() {
-        0 => Ok(Some(workbooks::path_of(&dir, workbooks::DEFAULT))),
-        1 => Ok(Some(places[0].path.clone())),
+        0 => Ok(Some((workbooks::path_of(&dir, workbooks::DEFAULT), None))),
+        1 => Ok(Some((places[0].path.clone(), None))),
         _ => {
-            let picker = picker::Picker::new(&places, |p| cli::describe(&p.path));
+            let picker = picker::Picker::new(choices(&places), None);
             let mut terminal = term::enter()
                 .map_err(|e| format!("mentorbook needs an interactive terminal ({e})."))?;
             let chosen = picker::run(&mut terminal, picker);
             term::leave();
             let chosen = chosen.map_err(|e| format!("the terminal failed: {e}"))?;
-            Ok(chosen.map(|i| places[i].path.clone()))
+            Ok(chosen.map(|(i, id)| (places[i].path.clone(), id)))
         }
     }
 }

@@ -108,6 +108,8 @@ pub enum Msg {
     EditOutside,
     /// `C`: call mode on or off.
     CallMode,
+    /// `W`: save, let this workbook go and open another (the shell shows the picker).
+    SwitchWorkbook,
     /// `R`: review with the partner, side by side.
     Review,
     /// The overview's `P`: the partner view.
@@ -145,4 +147,6 @@ pub enum Effect {
     EditOutside(Field),
     /// Write conversation `c`'s minutes to a Markdown file in the data folder.
     WriteMinutes(usize),
+    /// Save, then offer the other workbooks of the data folder (see `main.rs`).
+    SwitchWorkbook,
 }

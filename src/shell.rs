@@ -73,6 +73,9 @@ pub enum Exit {
     /// The journal of a large file, read after the first frame, turned out damaged. Nothing
     /// was saved; the message says where.
     Damaged(String),
+    /// The user asked for another workbook; this one is saved. Running the loop again
+    /// carries on with this session.
+    Switch,
 }
 
 /// While a save runs in the background, the loop looks this often whether it has finished
@@ -109,6 +112,9 @@ pub struct Session {
     clear_screen: bool,
     /// Copies merged into the workbook, moved to `backups/` once the result is saved.
     retire_after_save: Vec<crate::store::Found>,
+    /// The journal is in and what waited at start was offered: the loop runs again after
+    /// the workbook picker (`Exit::Switch`) without doing it twice.
+    started: bool,
 }
 
 struct InFlight {
@@ -134,6 +140,7 @@ impl Session {
             outside: None,
             clear_screen: false,
             retire_after_save: Vec::new(),
+            started: false,
         }
     }
 
@@ -306,6 +313,14 @@ impl Session {
             Some(Effect::EditOutside(field)) => self.outside = Some(field),
             Some(Effect::Redraw) => self.clear_screen = true,
             Some(Effect::WriteMinutes(c)) => self.write_minutes(c),
+            Some(Effect::SwitchWorkbook) => {
+                if self.save() {
+                    return Some(Exit::Switch);
+                }
+                self.app.notice = Some(
+                    "Staying in this workbook: it is not saved (the status line says why).".into(),
+                );
+            }
             Some(Effect::Save) | None => {}
         }
         None
@@ -357,8 +372,13 @@ pub fn run<B: Backend, E: Events>(
     draw(terminal, &lock(session).app)?;
     // The first frame is up; now the journal. A whole file's before any key is handled; a
     // workbook in parts takes its months in as they come.
-    {
+    if !lock(session).started {
         let mut s = lock(session);
+        s.started = true;
+        // Names given in the picker are saved like any change.
+        if std::mem::take(&mut s.app.changed) {
+            s.autosave.touch(Instant::now());
+        }
         let loading = s.app.loading_journal;
         let read = if loading {
             s.finish_loading()

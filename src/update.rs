@@ -58,6 +58,16 @@ pub fn update(app: &mut App, msg: Msg, now: DateTime<Local>) -> Option<Effect> {
         Msg::MoveItem(up) => return move_item(app, up),
         Msg::NewEntry => return screens::new_entry(app, now),
         Msg::CallMode => toggle_call_mode(app),
+        // The list names the other mentees and what they owe: not for the shared screen.
+        Msg::SwitchWorkbook if app.call_mode => {
+            app.notice = Some("Other workbooks are not listed during a call: C ends it.".into());
+        }
+        Msg::SwitchWorkbook => {
+            if app.flush_editor() {
+                app.touch();
+            }
+            return Some(Effect::SwitchWorkbook);
+        }
         Msg::EditOutside => match focused(app) {
             Some(Target::Field(f)) if spec(f, &app.workbook).kind == Kind::Text => {
                 return Some(Effect::EditOutside(f));

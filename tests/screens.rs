@@ -410,33 +410,54 @@ fn every_size_renders_without_panic() {
     }
 }
 
-/// The workbook picker shown at start when several workbooks exist.
+/// The workbook picker: at start when several workbooks exist, and from `W` inside the app
+/// (the open one marked), each row with where that relationship stands; a workbook without
+/// names asks whose it is and who is in it.
 #[test]
 fn workbook_picker() {
-    use mentorbook::picker::Picker;
-    use mentorbook::workbooks::Place;
-    let places: Vec<Place> = ["default", "ana-ruiz", "sam-lee"]
-        .into_iter()
-        .map(|name| Place {
-            name: name.into(),
-            path: name.into(),
-            modified: None,
-        })
-        .collect();
-    let mut picker = Picker::new(&places, |p| match p.name.as_str() {
-        "default" => "(no names yet)".into(),
-        "ana-ruiz" => "Ana Ruiz with Ben Okafor".into(),
-        _ => "Sam Lee with Ben Okafor".into(),
-    });
-    picker.selected = 1;
-    for (w, h) in [(80, 24), (60, 16)] {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use mentorbook::picker::{Choice, Picker};
+    let row = |name: &str, about: &str| Choice {
+        name: name.into(),
+        about: about.into(),
+        unnamed: about == "(no names yet)",
+    };
+    let choices = vec![
+        row("default", "(no names yet)"),
+        row(
+            "ana-ruiz",
+            "Ana Ruiz with Ben Okafor · mentor · next meeting 2026-12-08 · 1 overdue",
+        ),
+        row(
+            "sam-lee",
+            "Sam Lee with Ben Okafor · mentor · 2 open commitments",
+        ),
+    ];
+    let draw = |picker: &Picker, name: &str, w: u16, h: u16| {
         let mut terminal =
             ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
         terminal
             .draw(|f| picker.render(f.area(), f.buffer_mut()))
             .unwrap();
-        insta::assert_snapshot!(format!("picker_{w}x{h}"), terminal.backend());
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
+    };
+    let mut picker = Picker::new(choices.clone(), None);
+    picker.selected = 1;
+    let switching = Picker::new(choices, Some(2));
+    for (w, h) in [(80, 24), (60, 16), (120, 40)] {
+        draw(&picker, "picker", w, h);
+        draw(&switching, "picker_switching", w, h);
     }
+    let key = |p: &mut Picker, code| p.key(KeyEvent::new(code, KeyModifiers::NONE));
+    picker.selected = 0;
+    key(&mut picker, KeyCode::Enter);
+    key(&mut picker, KeyCode::Down);
+    draw(&picker, "picker_asks_role", 80, 24);
+    key(&mut picker, KeyCode::Enter);
+    for c in "Cleo Park".chars() {
+        key(&mut picker, KeyCode::Char(c));
+    }
+    draw(&picker, "picker_asks_names", 80, 24);
 }
 
 /// Every screen's footer while browsing, and the footer of every mode, at both widths: the

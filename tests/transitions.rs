@@ -439,3 +439,17 @@ fn a_digit_on_a_date_field_types_it_and_never_switches_page() {
     assert_eq!(app.screen, Screen::Exercise(Exercise::Prospect));
     assert!(matches!(app.mode, Mode::Browse));
 }
+
+/// `W` asks the shell for the picker (which saves before the workbook is let go); during a
+/// call it is not a key at all, since the list names the other mentees.
+#[test]
+fn w_switches_workbook_except_during_a_call() {
+    let mut app = app_at(Screen::Home);
+    assert_eq!(press(&mut app, "W"), Some(Effect::SwitchWorkbook));
+    press(&mut app, "C");
+    assert_eq!(press(&mut app, "W"), None);
+    press(&mut app, "?");
+    let help = common::screen_text(&app, 120, 40);
+    assert!(help.contains("call mode"), "{help}");
+    assert!(!help.contains("switch to another workbook"), "{help}");
+}

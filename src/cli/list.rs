@@ -43,7 +43,7 @@ pub fn list(now: DateTime<Local>) -> Result<String, String> {
 /// Where a relationship stands, for `list`: whose workbook it is, the next meeting, what is
 /// overdue and the commitments still open ("" for a workbook that cannot be read now, an
 /// encrypted one included: listing asks no passphrase).
-fn status(path: &Path, now: DateTime<Local>) -> String {
+pub fn status(path: &Path, now: DateTime<Local>) -> String {
     if let Ok(Some(r)) = store::crypt::recipient_of(path)
         && !store::crypt::unlocked(&r)
     {
@@ -85,18 +85,32 @@ fn status(path: &Path, now: DateTime<Local>) -> String {
 /// A large file is not read whole for this: the names come from its first few lines, where
 /// mentorbook writes them, so a list of many years-long workbooks still shows at once.
 pub fn describe(path: &Path) -> String {
+    match names(path) {
+        Ok(names) => partners(&names),
+        Err(why) => why.into(),
+    }
+}
+
+/// Whether neither partner of a workbook is named yet (an encrypted one not unlocked, or
+/// one that does not read, is not known to be).
+pub fn unnamed(path: &Path) -> bool {
+    names(path).is_ok_and(|w| w.mentee.trim().is_empty() && w.mentor.trim().is_empty())
+}
+
+/// A workbook's partners' names, or what to show instead.
+fn names(path: &Path) -> Result<Workbook, &'static str> {
     if let Ok(Some(r)) = store::crypt::recipient_of(path)
         && !store::crypt::unlocked(&r)
     {
-        return "(encrypted)".into();
+        return Err("(encrypted)");
     }
     let plan = store::parts_dir(path).join("plan.json");
     if let Some(names) = names_from_head(path).or_else(|| names_from_head(&plan)) {
-        return partners(&names);
+        return Ok(names);
     }
     match store::read_plan(path) {
-        Ok(d) => partners(&d.workbook),
-        Err(_) => "cannot be read: `mentorbook check` says why".into(),
+        Ok(d) => Ok(d.workbook),
+        Err(_) => Err("cannot be read: `mentorbook check` says why"),
     }
 }
 

@@ -143,11 +143,25 @@ pub fn pick(
     selected: usize,
     buf: &mut Buffer,
 ) {
+    pick_in(area, 60, title, intro, options, selected, buf);
+}
+
+/// [`pick`] in a box of at most `width` columns.
+pub fn pick_in(
+    area: Rect,
+    width: u16,
+    title: &str,
+    intro: &str,
+    options: &[String],
+    selected: usize,
+    buf: &mut Buffer,
+) {
+    let inside = width.min(area.width).saturating_sub(4).max(1);
     let intro_lines = Paragraph::new(intro)
         .wrap(Wrap { trim: true })
-        .line_count(56) as u16;
+        .line_count(inside) as u16;
     let h = intro_lines + 1 + options.len() as u16 + 2;
-    let inner = popup(area, 60, h, title, buf).inner(ratatui::layout::Margin::new(1, 0));
+    let inner = popup(area, width, h, title, buf).inner(ratatui::layout::Margin::new(1, 0));
     let [top, list] = inner.layout(&ratatui::layout::Layout::vertical([
         Constraint::Length(intro_lines + 1),
         Constraint::Fill(1),
