@@ -20,7 +20,7 @@ pub use crate::model::{
     AgreementPart, BrainPart, CheckInPart, ClosurePart, ConversationPart, FeedbackPart, GoalPart,
     PrepPart, ProspectPart, ReflectPart, VisionPart, WorkbookPart,
 };
-use crate::model::{Slot, SlotMut, Workbook, describe_days};
+use crate::model::{Role, Slot, SlotMut, Workbook, describe_days};
 
 /// The most text one field holds, in bytes of UTF-8 (256 KiB: some 45,000 words of
 /// English). A paste or an outside editor's text that would make a field larger is refused
@@ -79,6 +79,15 @@ impl Spec {
     /// Enter finishes the edit instead of adding a line.
     pub fn single_line(self) -> bool {
         self.kind != Kind::Text
+    }
+}
+
+/// The words for the workbook's owner: a mentee's, or a mentor's (who keeps the mentee's
+/// plan from beside it, and their own notes).
+pub const fn by_role(role: Role, mentee: &'static str, mentor: &'static str) -> &'static str {
+    match role {
+        Role::Mentee => mentee,
+        Role::Mentor => mentor,
     }
 }
 

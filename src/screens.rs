@@ -198,16 +198,16 @@ pub fn handle(app: &mut App, msg: &Msg, now: DateTime<Local>) -> Handled {
 pub fn spec(field: Field, wb: &Workbook) -> Spec {
     match field {
         Field::Workbook(p) => home::spec(p),
-        Field::Reflect(p) => reflection::spec(p),
+        Field::Reflect(p) => reflection::spec(p, wb.role),
         Field::Prospect(p) => prospect::spec(p),
         Field::Agreement(p) => agreement::spec(p),
-        Field::Vision(p) => vision::spec(p),
-        Field::Strength(_) => vision::STRENGTH,
-        Field::Limitation(_) => vision::LIMITATION,
-        Field::Topic(_) => plan::TOPIC,
-        Field::Brainstorm(p) => brainstorm::spec(p),
-        Field::Candidate(_) => brainstorm::CANDIDATE,
-        Field::Goal(_, p) => goals::spec(p),
+        Field::Vision(p) => vision::spec(p, wb.role),
+        Field::Strength(_) => vision::strength(wb.role),
+        Field::Limitation(_) => vision::limitation(wb.role),
+        Field::Topic(_) => plan::topic(wb.role),
+        Field::Brainstorm(p) => brainstorm::spec(p, wb.role),
+        Field::Candidate(_) => brainstorm::candidate(wb.role),
+        Field::Goal(_, p) => goals::spec(p, wb.role),
         Field::Measure(..) => goals::MEASURE,
         Field::Milestone(..) => goals::MILESTONE,
         Field::MilestoneDate(..) => goals::MILESTONE_DATE,
@@ -226,7 +226,7 @@ pub fn spec(field: Field, wb: &Workbook) -> Spec {
         Field::EntryTags(_) => journal::ENTRY_TAGS,
         Field::EntryAt(_) => journal::ENTRY_AT,
         Field::PartnerNote(_) => partner::NOTE,
-        Field::Closure(p) => closure::spec(p),
+        Field::Closure(p) => closure::spec(p, wb.role),
     }
 }
 

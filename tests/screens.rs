@@ -501,3 +501,75 @@ fn footers() {
     }
     insta::assert_snapshot!("footers", out);
 }
+
+/// Every screen as a mentor sees it in their workbook for a mentee: the prompts speak of
+/// the mentee's plan in the third person and of the mentor's own notes as "mine".
+#[test]
+fn every_screen_in_the_mentor_role() {
+    for screen in Screen::top_level().chain(Screen::PAGE_KINDS) {
+        let mut app = app_at(screen);
+        app.status = saved_at();
+        app.workbook.role = Role::Mentor;
+        snap(&format!("mentor_role_{}", screen_name(screen)), &app);
+    }
+}
+
+/// Words that only a mentee's workbook may say: in a mentor's they put the mentor in the
+/// mentee's place ("bring to your mentor", "what exactly will you do?").
+const MENTEE_VOICE: &[&str] = &[
+    "your mentor",
+    "for a mentor",
+    "will you do",
+    "your vision",
+    "your career",
+    "your development",
+    "your own topics",
+    "you do well",
+    "holds you back",
+    "do you want to be",
+    "do you want your life",
+    "your working life",
+    "your last performance",
+    "as a mentee again",
+    "reviewed with mentor",
+    "the mentor's view",
+    "mentor: too easy",
+];
+
+/// No prompt, placeholder, label, hint or overview line of a mentor's workbook speaks to the
+/// mentee: every field's words on every screen, full and empty, and what each screen shows.
+#[test]
+fn a_mentors_workbook_never_speaks_as_the_mentee() {
+    let mut seen = 0;
+    for wb in [common::fixture(), Workbook::default()] {
+        for screen in Screen::top_level().chain(Screen::PAGE_KINDS) {
+            let mut app = App::new(wb.clone());
+            app.workbook.role = Role::Mentor;
+            app.screen = screen;
+            let mut words = vec![common::screen_text(&app, 120, 200)];
+            for t in mentorbook::screens::focus_targets(&app) {
+                if let Target::Field(f) = t {
+                    let spec = mentorbook::screens::spec(f, &app.workbook);
+                    words.push(format!("{} {}", spec.label, spec.placeholder));
+                }
+            }
+            for text in words {
+                let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                let lower = flat.to_lowercase();
+                for phrase in MENTEE_VOICE {
+                    assert!(
+                        !lower.contains(phrase),
+                        "{screen:?} says “{phrase}” in a mentor's workbook: {flat}"
+                    );
+                }
+                seen += 1;
+            }
+        }
+    }
+    assert!(seen > 200, "only {seen} texts looked at");
+    // The same phrases are there in a mentee's workbook: the list is worth checking.
+    let mut app = app_at(Screen::Exercise(Exercise::Plan));
+    app.workbook.role = Role::Mentee;
+    let text = common::screen_text(&app, 120, 200).to_lowercase();
+    assert!(text.contains("your career"), "{text}");
+}

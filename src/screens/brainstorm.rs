@@ -7,9 +7,9 @@ use ratatui::layout::Rect;
 use super::sheet::{self, Item, Row};
 use super::{Handled, focused_field, go};
 use crate::app::App;
-use crate::field::{BrainPart as B, Field, Kind, ListKind, Spec};
+use crate::field::{BrainPart as B, Field, Kind, ListKind, Spec, by_role};
 use crate::keys::{BACK, Binding, ENTER, MOVE, MOVE_DOWN, MOVE_UP, Msg, bind, explained, plain};
-use crate::model::{Progress, Workbook};
+use crate::model::{Progress, Role, Workbook};
 use crate::msg::Effect;
 use crate::nav::{Screen, Target};
 
@@ -32,15 +32,59 @@ pub const KEYS: &[Binding] = &[
 ];
 
 /// A candidate goal, as a list item.
-pub const CANDIDATE: Spec = Spec::new(
-    Kind::Line,
-    "Candidate",
-    "an area of your working life that could grow",
-);
+pub fn candidate(role: Role) -> Spec {
+    let hint = by_role(
+        role,
+        "an area of your working life that could grow",
+        "an area of the mentee's working life that could grow",
+    );
+    Spec::new(Kind::Line, "Candidate", hint)
+}
 
-/// Each question and its hint.
-pub fn spec(part: B) -> Spec {
+/// Each question and its hint: the mentee asks them of themselves; a mentor keeps what the
+/// mentee answered, and what they noticed.
+pub fn spec(part: B, role: Role) -> Spec {
     let q = |label, hint| Spec::new(Kind::Text, label, hint);
+    if role == Role::Mentor {
+        return match part {
+            B::Life => q(
+                "1. What does the mentee want their life as a whole to hold?",
+                "Work, family, health: what matters to them beyond the job",
+            ),
+            B::OneYear => q(
+                "2. Where do they want to be a year from now?",
+                "A role, a skill mastered, a project delivered…",
+            ),
+            B::ThreeToFiveYears => q(
+                "3. And in three to five years?",
+                "The position they aim for, and what such roles ask for",
+            ),
+            B::SkillsEnough => q(
+                "4. Will the skills they have today take them there?",
+                "Their answer, and yours: yes, partly, not yet. Where is the gap?",
+            ),
+            B::ResourcesAndSkills => q(
+                "5. What do they have to work with, and what must they learn?",
+                "People, time, budget, training; what their evaluations point at",
+            ),
+            B::WeaknessesAndTraits => q(
+                "6. Which weaknesses and traits do they want to work on?",
+                "Patience, assertiveness, focus, listening…",
+            ),
+            B::Sacrifices => q(
+                "7. What are they prepared to give up for it?",
+                "Evenings, a comfortable role, money, a habit…",
+            ),
+            B::WhyAndPhilosophy => q(
+                "8. Why these aims, and do they fit how the mentee wants to live?",
+                "What drives them, and whether it sits well with their values",
+            ),
+            B::Networking => q(
+                "9. Is their circle of contacts what they need? Whom could you introduce?",
+                "Who is missing: peers, sponsors, people in the field they aim for",
+            ),
+        };
+    }
     match part {
         B::Life => q(
             "1. What do you want your life as a whole to hold?",
@@ -82,21 +126,29 @@ pub fn spec(part: B) -> Spec {
 }
 
 fn items(wb: &Workbook) -> Vec<Item<'_>> {
-    let mut items = vec![
-        Item::Prompt(
-            "Think about every part of your working life that could be better. Write freely: \
-             nothing here is a promise yet. Your last performance review and the job \
-             descriptions of roles you want in a few years are good places to look for gaps."
-                .into(),
-        ),
-        Item::Heading("Questions"),
-    ];
+    let intro = by_role(
+        wb.role,
+        "Think about every part of your working life that could be better. Write freely: \
+         nothing here is a promise yet. Your last performance review and the job \
+         descriptions of roles you want in a few years are good places to look for gaps.",
+        "Go through these with your mentee and keep their answers, with what you noticed. The \
+         goals are theirs to choose: your part is the questions that open up gaps they had \
+         not seen.",
+    );
+    let mut items = vec![Item::Prompt(intro.into()), Item::Heading("Questions")];
     items.extend(B::ALL.iter().map(|p| Item::Field(Field::Brainstorm(*p))));
     items.push(Item::Heading("Candidate goals, most important first"));
     items.push(Item::Prompt(
-        "Name the development areas your answers point to and give each a priority: K and J \
-         move a candidate up and down. When one is worth pursuing, g makes it a SMART goal."
-            .into(),
+        by_role(
+            wb.role,
+            "Name the development areas your answers point to and give each a priority: K and \
+             J move a candidate up and down. When one is worth pursuing, g makes it a SMART \
+             goal.",
+            "Name the development areas the answers point to, in the mentee's order of \
+             priority: K and J move a candidate. When one is worth pursuing, g makes it a SMART \
+             goal.",
+        )
+        .into(),
     ));
     for (i, c) in wb.brainstorm.candidates.iter().enumerate() {
         let goal = c.goal.and_then(|id| wb.goal_position(id));

@@ -7,16 +7,16 @@ use ratatui::layout::Rect;
 
 use super::sheet::{self, Item};
 use crate::app::App;
-use crate::field::{Choice, ClosurePart as C, Field, Kind, Spec, closure_check};
+use crate::field::{Choice, ClosurePart as C, Field, Kind, Spec, by_role, closure_check};
 use crate::keys::{BACK, Binding, ENTER, MOVE};
-use crate::model::{Progress, Workbook};
+use crate::model::{Progress, Role, Workbook};
 use crate::nav::Target;
 
 /// Keys of this screen.
 pub const KEYS: &[Binding] = &[MOVE, ENTER, BACK];
 
 /// Each part's name and hint.
-pub fn spec(part: C) -> Spec {
+pub fn spec(part: C, role: Role) -> Spec {
     let text = |label, hint| Spec::new(Kind::Text, label, hint);
     let note = Spec::new(Kind::Line, "Notes", "what you said or decided");
     match part {
@@ -37,7 +37,11 @@ pub fn spec(part: C) -> Spec {
         ),
         C::ApplyInFuture => text(
             "How I will use it in future relationships",
-            "As a mentee again, or as a mentor",
+            by_role(
+                role,
+                "As a mentee again, or as a mentor",
+                "With your next mentee, or as a mentee yourself",
+            ),
         ),
         C::Celebration => text(
             "How we celebrate",

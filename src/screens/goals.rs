@@ -12,7 +12,7 @@ mod worksheet;
 use super::{Handled, choose, focus_on, focused, focused_field, go, start_edit};
 use crate::app::App;
 use crate::field::{Choice, Field, GoalPart as G, Kind, Spec};
-use crate::model::{GoalStatus, Progress, StepStatus, Workbook};
+use crate::model::{GoalStatus, Progress, Role, StepStatus, Workbook};
 use crate::msg::{Effect, Msg};
 use crate::nav::{Mode, Pick, PickWhat, Screen, Target};
 
@@ -24,10 +24,59 @@ pub use worksheet::{
     KEYS as WORKSHEET_KEYS, render as render_worksheet, targets as worksheet_targets,
 };
 
-/// Each of a goal's own parts and its worksheet's.
-pub fn spec(part: G) -> Spec {
+/// Each of a goal's own parts and its worksheet's. The goals are the mentee's: a mentor's
+/// workbook asks about them in the third person, and the mentor's view is "mine".
+pub fn spec(part: G, role: Role) -> Spec {
     let text = |label, hint| Spec::new(Kind::Text, label, hint);
     let date = |label| Spec::new(Kind::Date, label, "a date: 2027-03-31, +3m, next month");
+    if role == Role::Mentor {
+        match part {
+            G::Specific => {
+                return text(
+                    "Specific: what exactly will the mentee do?",
+                    "One precise, focused aim that takes a stretch to reach",
+                );
+            }
+            G::Attainable => {
+                return text(
+                    "Attainable: why is it within their reach, with a stretch?",
+                    "What they already have going for them, and what you both agree to",
+                );
+            }
+            G::Relevant => {
+                return text(
+                    "Relevant: how does it serve their vision?",
+                    "The link between this goal and the mentee's vision statement",
+                );
+            }
+            G::MentorComment => {
+                return text(
+                    "My view: does it stretch without breaking?",
+                    "Too easy, about right, or a setup for frustration? Why?",
+                );
+            }
+            G::Skills => {
+                return text(
+                    "1. Skills or knowledge to acquire",
+                    "What the mentee needs to know or be able to do that they cannot yet",
+                );
+            }
+            G::ReviewedOn => {
+                return Spec::new(
+                    Kind::Date,
+                    "Reviewed together",
+                    "a date, or press r on this screen to record today",
+                );
+            }
+            G::Roadblocks => {
+                return text(
+                    "Pitfalls and obstacles, and how to get round them",
+                    "What usually gets in their way, and what they will do about it",
+                );
+            }
+            G::Title | G::Deadline | G::Outcome | G::TargetDate => {}
+        }
+    }
     match part {
         G::Title => Spec::new(Kind::Line, "Goal", "a short name for the goal"),
         G::Specific => text(

@@ -277,7 +277,27 @@ pub fn next_exercise(wb: &Workbook, include_private: bool) -> Option<Exercise> {
 
 /// A suggestion for what to do next, from the phase and what is still missing.
 pub fn next_step(wb: &Workbook, include_private: bool) -> String {
+    let mentees_own = matches!(
+        next_exercise(wb, include_private),
+        Some(Exercise::Plan | Exercise::Vision | Exercise::Brainstorm | Exercise::Goals)
+    );
     match next_exercise(wb, include_private) {
+        // The plan, the vision and the goals are the mentee's to write: a mentor goes
+        // through them with the mentee and keeps what they agree.
+        Some(exercise) if wb.role == crate::model::Role::Mentor && mentees_own => {
+            let who = match wb.mentee.trim() {
+                "" => "your mentee",
+                name => name,
+            };
+            format!(
+                "Go through “{}” with {who} next (press {}): it is theirs to write; keep here \
+                 what you agree. In the {} phase you are {}.",
+                exercise.title(),
+                exercise.key(),
+                wb.phase.name().to_lowercase(),
+                wb.phase.about()
+            )
+        }
         Some(exercise) => format!(
             "Work on “{}” next (press {}). In the {} phase you are {}.",
             exercise.title(),
@@ -304,6 +324,23 @@ mod tests {
         );
         wb.phase = Phase::Initiation;
         assert!(next_step(&wb, true).contains("“Partnership agreement” next (press 3)"));
+    }
+
+    #[test]
+    fn a_mentor_is_sent_through_the_mentees_own_exercises_with_them() {
+        let mut wb = Workbook {
+            role: crate::model::Role::Mentor,
+            mentee: "Ana Ruiz".into(),
+            ..Workbook::default()
+        };
+        assert!(next_step(&wb, true).starts_with("Work on “Conversation with yourself”"));
+        wb.phase = Phase::Cultivation;
+        let step = next_step(&wb, true);
+        assert_eq!(next_exercise(&wb, true), Some(Exercise::Plan), "{step}");
+        assert!(
+            step.starts_with("Go through “Mentoring plan” with Ana Ruiz next (press 4)"),
+            "{step}"
+        );
     }
 
     #[test]

@@ -7,9 +7,9 @@ use super::document::filled;
 use super::sheet::{self, Item};
 use super::{Handled, focused_field};
 use crate::app::App;
-use crate::field::{Field, Kind, ListKind, Spec};
+use crate::field::{Field, Kind, ListKind, Spec, by_role};
 use crate::keys::{BACK, Binding, ENTER, MOVE, Msg, explained, plain};
-use crate::model::{PlanArea, Progress, Workbook};
+use crate::model::{PlanArea, Progress, Role, Workbook};
 use crate::msg::Effect;
 use crate::nav::Target;
 use crate::report::Block;
@@ -50,11 +50,14 @@ pub const KEYS: &[Binding] = &[
 ];
 
 /// A topic, as a list item.
-pub const TOPIC: Spec = Spec::new(
-    Kind::Line,
-    "Topic",
-    "a question or subject to bring to your mentor",
-);
+pub fn topic(role: Role) -> Spec {
+    let hint = by_role(
+        role,
+        "a question or subject to bring to your mentor",
+        "a question the mentee brings, or one you will raise",
+    );
+    Spec::new(Kind::Line, "Topic", hint)
+}
 
 /// The areas in the plan's order, with a heading, a name for documents and what belongs
 /// there.
@@ -89,11 +92,38 @@ const AREAS: [(PlanArea, &str, &str, &str); 4] = [
     ),
 ];
 
+/// A mentor's workbook names the areas from beside the mentee (the same order as `AREAS`).
+const MENTOR_AREAS: [(&str, &str); 4] = [
+    (
+        "1. Their career",
+        "Where they want to go next and how to get there: the next level and its duties, how \
+         to prepare, a degree to finish, a move sideways. No idea yet? Map a path together.",
+    ),
+    (
+        "2. Their development needs",
+        "Aiming higher opens gaps. Which knowledge, skills and abilities are they missing, what \
+         did their evaluations point out, and where can you help close each gap?",
+    ),
+    (
+        "3. The workplace now",
+        "Trouble with a manager or peers, nowhere left to move, changes nobody explained. \
+         Confidential: new topics here start private.",
+    ),
+    (
+        "Other topics",
+        "Anything else worth a conversation, from either of you: the quality of their working \
+         life, how the partnership itself is going.",
+    ),
+];
+
 fn items(wb: &Workbook) -> Vec<Item<'static>> {
     let mut items = vec![Item::Prompt(
         "The roadmap of your conversations. Open topics are the ones still to discuss.".into(),
     )];
-    for (area, title, _, guidance) in AREAS {
+    for (k, (area, mut title, _, mut guidance)) in AREAS.into_iter().enumerate() {
+        if wb.role == Role::Mentor {
+            (title, guidance) = MENTOR_AREAS[k];
+        }
         items.push(Item::Heading(title));
         items.push(Item::Prompt(guidance.into()));
         let list = ListKind::Topics(area);

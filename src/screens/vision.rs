@@ -6,13 +6,15 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use super::document::{fields, filled};
 use super::form::{editor_for, guidance, list_box, list_height, text_box};
 use crate::app::App;
-use crate::field::{Field, Kind, ListKind, Spec, VisionPart as V};
+use crate::field::{Field, Kind, ListKind, Spec, VisionPart as V, by_role};
 use crate::keys::{BACK, Binding, MOVE, Msg, code, explained, plain};
-use crate::model::{Progress, Workbook, reads_as_future};
+use crate::model::{Progress, Role, Workbook, reads_as_future};
 use crate::nav::Target;
 use crate::report::Block;
 
 const GUIDANCE: &str = include_str!("../../assets/prompts/vision.txt");
+/// The same, for a mentor keeping the mentee's vision.
+const GUIDANCE_MENTOR: &str = include_str!("../../assets/prompts/vision-mentor.txt");
 /// Below this width the guidance column is left out to give the text room.
 const GUIDANCE_MIN_WIDTH: u16 = 80;
 
@@ -44,12 +46,40 @@ pub const KEYS: &[Binding] = &[
 ];
 
 /// A strength, as a list item.
-pub const STRENGTH: Spec = Spec::new(Kind::Line, "Strength", "something you do well");
+pub fn strength(role: Role) -> Spec {
+    let hint = by_role(
+        role,
+        "something you do well",
+        "something the mentee does well",
+    );
+    Spec::new(Kind::Line, "Strength", hint)
+}
 /// A limitation, as a list item.
-pub const LIMITATION: Spec = Spec::new(Kind::Line, "Limitation", "something that holds you back");
+pub fn limitation(role: Role) -> Spec {
+    let hint = by_role(
+        role,
+        "something that holds you back",
+        "something that holds the mentee back",
+    );
+    Spec::new(Kind::Line, "Limitation", hint)
+}
 
 /// The vision's texts.
-pub fn spec(part: V) -> Spec {
+pub fn spec(part: V, role: Role) -> Spec {
+    if role == Role::Mentor {
+        return match part {
+            V::Improvements => Spec::new(
+                Kind::Text,
+                "What to develop and improve",
+                "Which strengths will they build on, and which limitations work on?",
+            ),
+            V::Statement => Spec::new(
+                Kind::Text,
+                "The mentee's vision statement",
+                "In their words, as if already there, in the present tense: \"I …\"",
+            ),
+        };
+    }
     match part {
         V::Improvements => Spec::new(
             Kind::Text,
@@ -148,7 +178,8 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
     let warning = reads_as_future(statement_text).map(|w| future_hint(&w));
     text_box(app, statement, buf, field, warning);
     if let Some(side) = side {
-        guidance(side, buf, GUIDANCE.trim_end());
+        let text = by_role(app.workbook.role, GUIDANCE, GUIDANCE_MENTOR);
+        guidance(side, buf, text.trim_end());
     }
 }
 

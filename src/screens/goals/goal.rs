@@ -98,9 +98,16 @@ fn items(wb: &Workbook, g: usize, today: chrono::NaiveDate) -> Vec<Item<'_>> {
         Item::Field(Field::Goal(g, G::Specific)),
         Item::Heading("M · Measurable"),
         Item::Prompt(
-            "How will you both see progress? Prefer gains in performance (you understand more, \
-             you can do more) over outcomes such as a promotion. o switches a measure's kind."
-                .into(),
+            crate::field::by_role(
+                wb.role,
+                "How will you both see progress? Prefer gains in performance (you understand \
+                 more, you can do more) over outcomes such as a promotion. o switches a \
+                 measure's kind.",
+                "How will you both see progress? Prefer gains in performance (they understand \
+                 more, they can do more) over outcomes such as a promotion. o switches a \
+                 measure's kind.",
+            )
+            .into(),
         ),
     ];
     for (i, m) in goal.measures.iter().enumerate() {
@@ -124,7 +131,12 @@ fn items(wb: &Workbook, g: usize, today: chrono::NaiveDate) -> Vec<Item<'_>> {
     items.push(Item::Heading("R · Relevant"));
     let vision = wb.vision.statement.lines().find(|l| !l.trim().is_empty());
     items.push(Item::Prompt(match vision {
-        Some(v) => format!("Your vision: “{}”", v.trim()).into(),
+        Some(v) => format!(
+            "{}: “{}”",
+            crate::field::by_role(wb.role, "Your vision", "The mentee's vision"),
+            v.trim()
+        )
+        .into(),
         None => format!(
             "No vision statement yet: {} is where goals get their direction.",
             crate::lifecycle::Exercise::Vision.named()
@@ -162,7 +174,11 @@ fn items(wb: &Workbook, g: usize, today: chrono::NaiveDate) -> Vec<Item<'_>> {
             THEME.warning,
         ))]));
     }
-    items.push(Item::Heading("The mentor's view"));
+    items.push(Item::Heading(crate::field::by_role(
+        wb.role,
+        "The mentor's view",
+        "My view",
+    )));
     items.push(Item::Field(Field::Goal(g, G::MentorComment)));
     let from_partner = partner_notes(wb, g);
     if !from_partner.is_empty() {

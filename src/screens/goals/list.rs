@@ -60,9 +60,14 @@ fn items(wb: &Workbook) -> Vec<Item<'_>> {
     };
     let mut items = vec![
         Item::Prompt(
-            "Spend your mentoring time on what you want to learn, written as SMART goals that \
-             look ahead, fit your development needs and take a stretch to reach."
-                .into(),
+            crate::field::by_role(
+                wb.role,
+                "Spend your mentoring time on what you want to learn, written as SMART goals \
+                 that look ahead, fit your development needs and take a stretch to reach.",
+                "The mentee's goals, in their words: SMART goals that look ahead, fit their \
+                 development needs and take a stretch to reach. Your view goes on each goal.",
+            )
+            .into(),
         ),
         Item::Lines(vec![Line::from(vec![
             Span::styled(

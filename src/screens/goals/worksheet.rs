@@ -134,9 +134,14 @@ fn items(wb: &Workbook, g: usize, today: chrono::NaiveDate) -> Vec<Item<'_>> {
     }
     items.push(Item::Heading("4. Resources needed"));
     items.push(Item::Prompt(
-        "Tools, time, training, people. Your mentor may be able to open doors: o says who \
-         will help obtain each one."
-            .into(),
+        crate::field::by_role(
+            wb.role,
+            "Tools, time, training, people. Your mentor may be able to open doors: o says who \
+             will help obtain each one.",
+            "Tools, time, training, people. You may be able to open doors: o says who will \
+             help obtain each one.",
+        )
+        .into(),
     ));
     for (i, r) in plan.resources.iter().enumerate() {
         items.push(Row::field(
