@@ -20,7 +20,7 @@ pub use crate::model::{
     AgreementPart, BrainPart, CheckInPart, ClosurePart, ConversationPart, FeedbackPart, GoalPart,
     PrepPart, ProspectPart, ReflectPart, VisionPart, WorkbookPart,
 };
-use crate::model::{Role, Slot, SlotMut, Workbook, describe_days};
+use crate::model::{Role, Slot, SlotMut, Workbook, describe_days, describe_minutes};
 
 /// The most text one field holds, in bytes of UTF-8 (256 KiB: some 45,000 words of
 /// English). A paste or an outside editor's text that would make a field larger is refused
@@ -49,6 +49,8 @@ pub enum Kind {
     Date,
     /// A number of days (`14`, `2w`, `1m`).
     Days,
+    /// A length of time (`45`, `1h30`, `90 minutes`).
+    Minutes,
     /// Step numbers an action step waits for (`1, 3`).
     Steps,
     /// A date and a time (`2026-12-01 08:30`, `fri 14:00`).
@@ -256,6 +258,7 @@ impl Field {
             Slot::Text(s) => Cow::Borrowed(s.as_str()),
             Slot::Date(d) => Cow::Owned(d.map(|d| d.to_string()).unwrap_or_default()),
             Slot::Days(d) => Cow::Owned(d.map(|d| d.to_string()).unwrap_or_default()),
+            Slot::Minutes(m) => Cow::Owned(m.map(describe_minutes).unwrap_or_default()),
             Slot::Stamp(at) => Cow::Owned(at.format("%Y-%m-%d %H:%M").to_string()),
             Slot::Meeting(m) => Cow::Owned(m.map(|m| m.to_string()).unwrap_or_default()),
             Slot::Tags(tags) => Cow::Owned(tags.join(", ")),

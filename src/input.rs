@@ -77,7 +77,11 @@ fn typed_into(app: &App, key: &crossterm::event::KeyEvent) -> Option<Msg> {
         return None;
     };
     let kind = screens::spec(f, &app.workbook).kind;
-    matches!(kind, Kind::Date | Kind::DateTime | Kind::Days).then_some(Msg::TypeInto(c))
+    matches!(
+        kind,
+        Kind::Date | Kind::DateTime | Kind::Days | Kind::Minutes
+    )
+    .then_some(Msg::TypeInto(c))
 }
 
 /// What acts while the window is too small to show the app: nothing that could change the

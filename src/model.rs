@@ -31,7 +31,7 @@ pub use conversations::{
     Feedback, FeedbackPart, FourPs, JournalEntry, PrepPart, judges_the_person,
 };
 pub use cultivation::{LOOK_AHEAD_DAYS, STALE_GOAL_DAYS};
-pub use dates::{describe_days, parse_date, parse_days, parse_minutes, quoted};
+pub use dates::{describe_days, describe_minutes, parse_date, parse_days, parse_minutes, quoted};
 pub use fold::{fold, same as same_folded};
 pub use goals::{
     ActionPlan, ActionStep, BrainPart, Brainstorm, Candidate, Goal, GoalPart, GoalStatus, Helper,

@@ -553,3 +553,27 @@ fn commitments_tick_done_flag_overdue_and_follow_the_speaker() {
         Owner::Mentee
     );
 }
+
+/// A meeting's length is typed on its page (digits start the edit, as on a date), read in
+/// hours and minutes, refused when it does not read, and emptied back to the agreed length.
+#[test]
+fn a_meeting_has_its_own_length() {
+    let mut app = at(Screen::Conversation(0));
+    let length = Field::Conversation(0, ConversationPart::Length);
+    focus(&mut app, Target::Field(length));
+    press(&mut app, "1h30<Enter>");
+    assert_eq!(app.workbook.conversations[0].minutes, Some(90));
+    assert_eq!(length.value(&app.workbook).unwrap(), "1h30");
+    press(&mut app, "<Enter>long<Enter>");
+    assert_eq!(app.workbook.conversations[0].minutes, Some(90), "refused");
+    assert!(matches!(app.mode, Mode::Edit(_)), "the editor stays open");
+    press(
+        &mut app,
+        "<Backspace><Backspace><Backspace><Backspace>2h<Enter>",
+    );
+    assert_eq!(app.workbook.conversations[0].minutes, Some(120));
+    press(&mut app, "45<Enter>");
+    assert_eq!(app.workbook.conversations[0].minutes, Some(45));
+    press(&mut app, "<Enter><Backspace><Backspace><Backspace><Enter>");
+    assert_eq!(app.workbook.conversations[0].minutes, None);
+}

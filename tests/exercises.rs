@@ -60,6 +60,8 @@ fn canary(field: Field, n: usize) -> String {
             .unwrap()
             .to_string(),
         Some(Slot::Days(_)) => format!("{}", 100 + n),
+        // As a length reads back: hours and minutes.
+        Some(Slot::Minutes(_)) => format!("{}h{:02}", 1 + n % 20, 1 + n % 59),
         Some(Slot::Stamp(_)) | Some(Slot::Meeting(_)) => {
             format!("2031-01-{:02} 07:{:02}", 1 + n % 28, n % 60)
         }
@@ -109,6 +111,7 @@ fn every_part_says_what_it_is_and_holds_what_it_says() {
             Some(Slot::Text(_)) => matches!(spec.kind, Kind::Line | Kind::Text),
             Some(Slot::Date(_)) => spec.kind == Kind::Date,
             Some(Slot::Days(_)) => spec.kind == Kind::Days,
+            Some(Slot::Minutes(_)) => spec.kind == Kind::Minutes,
             Some(Slot::Stamp(_)) | Some(Slot::Meeting(_)) => spec.kind == Kind::DateTime,
             Some(Slot::Tags(_)) => spec.kind == Kind::Tags,
             None => false,

@@ -314,6 +314,8 @@ fn report_gives_a_programme_its_figures() {
         ConversationKind::CheckIn,
         vec![promise("Stepped", false, Some(step))],
     );
+    // This one ran long: its own length counts, the others the agreed 45 minutes.
+    wb.conversations.last_mut().unwrap().minutes = Some(90);
     held(
         &mut wb,
         "2026-11-12",
@@ -338,7 +340,7 @@ fn report_gives_a_programme_its_figures() {
     let p = mentorbook::report::practice::practice(&wb, None, today);
     assert_eq!(
         (p.meetings, p.minutes_per_meeting, p.hours),
-        (3, 45, 2.3),
+        (3, 45, 3.0),
         "{p:?}"
     );
     assert_eq!((p.goals_achieved, p.goals), (2, 3));
@@ -371,14 +373,14 @@ fn report_gives_a_programme_its_figures() {
     };
     let text = run(&[]);
     assert!(
-        text.contains("meetings held      3 (2.3 h at 45 min)"),
+        text.contains("meetings held      3 (3 h; 45 min unless one says)"),
         "{text}"
     );
     assert!(text.contains("goals achieved     2 of 3"), "{text}");
     assert!(text.contains("commitments        2 kept, 1 open"), "{text}");
     let md = run(&["--all", "--format", "markdown"]);
     assert!(md.contains("| ben | 2026-09-01 |"), "{md}");
-    assert!(md.contains("| 3 | 2.3 | 2 of 3 | 2 | 1 | 2 |"), "{md}");
+    assert!(md.contains("| 3 | 3 | 2 of 3 | 2 | 1 | 2 |"), "{md}");
     let json: serde_json::Value = serde_json::from_str(&run(&["--format", "json"])).unwrap();
     assert_eq!(json[0]["practice"]["meetings"], 3);
     assert_eq!(json[0]["practice"]["commitments_open"], 1);

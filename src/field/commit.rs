@@ -12,6 +12,7 @@ pub fn store(slot: SlotMut<'_>, text: &str, today: NaiveDate) -> Result<bool, St
         SlotMut::Text(s) => Ok(replace(s, text.to_string())),
         SlotMut::Date(d) => Ok(replace(d, parse_date(text, today)?)),
         SlotMut::Days(d) => Ok(replace(d, parse_days(text)?)),
+        SlotMut::Minutes(m) => Ok(replace(m, parse_length(text)?)),
         SlotMut::Stamp(at) => {
             let new = parse_stamp(text, *at, today)?;
             Ok(replace(at, new))
@@ -21,6 +22,20 @@ pub fn store(slot: SlotMut<'_>, text: &str, today: NaiveDate) -> Result<bool, St
             Ok(replace(m, new))
         }
         SlotMut::Tags(tags) => Ok(replace(tags, parse_tags(text))),
+    }
+}
+
+/// A length of time: empty for none, else what `parse_minutes` reads (a minute to a day).
+fn parse_length(text: &str) -> Result<Option<u32>, String> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    match crate::model::parse_minutes(text) {
+        Some(m) => Ok(Some(m)),
+        _ => Err(format!(
+            "“{}” is not a length: try 45, 45m, 1h or 1h30",
+            text.trim()
+        )),
     }
 }
 

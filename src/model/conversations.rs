@@ -119,6 +119,10 @@ pub struct Conversation {
     pub commitments: Vec<Commitment>,
     pub next_meeting: Option<super::Meeting>,
     pub next_goal: String,
+    /// How long it lasted, in minutes; `None`: the agreement's length ("How long we meet").
+    /// Saved only when set, so files without one read as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<u32>,
     /// Kept to the one who wrote it: hidden in call mode, left out of exports and of what
     /// the next agenda carries over. Saved only when set, so files without a private
     /// conversation read as before.
@@ -130,6 +134,7 @@ crate::parts! {
     /// A conversation's own values (its 4 Ps, feedback and lists are addressed apart).
     pub enum ConversationPart in Conversation {
         At => Stamp at,
+        Length => Minutes minutes,
         Notes => Text notes,
         NextMeeting => Meeting next_meeting,
         NextGoal => Text next_goal,
@@ -149,6 +154,7 @@ impl Default for Conversation {
             commitments: Vec::new(),
             next_meeting: None,
             next_goal: String::new(),
+            minutes: None,
             private: false,
         }
     }

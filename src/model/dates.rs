@@ -162,6 +162,15 @@ pub fn parse_minutes(text: &str) -> Option<u32> {
     (1.0..=1440.0).contains(&minutes).then_some(minutes as u32)
 }
 
+/// How a length of time reads, and is typed back: "45m", "1h", "1h30".
+pub fn describe_minutes(minutes: u32) -> String {
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m}m"),
+        (h, 0) => format!("{h}h"),
+        (h, m) => format!("{h}h{m:02}"),
+    }
+}
+
 /// How an interval reads: "every 14 days", "every week".
 pub fn describe_days(days: u32) -> String {
     match days {

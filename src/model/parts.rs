@@ -15,6 +15,8 @@ pub enum Slot<'a> {
     Date(&'a Option<NaiveDate>),
     /// A number of days, or none yet.
     Days(&'a Option<u32>),
+    /// A length of time in minutes, or none (then a default applies).
+    Minutes(&'a Option<u32>),
     /// A moment with its offset.
     Stamp(&'a DateTime<FixedOffset>),
     /// A planned day, with a time once one is agreed, or none yet.
@@ -29,7 +31,7 @@ impl Slot<'_> {
         match self {
             Slot::Text(s) => !s.trim().is_empty(),
             Slot::Date(d) => d.is_some(),
-            Slot::Days(d) => d.is_some(),
+            Slot::Days(d) | Slot::Minutes(d) => d.is_some(),
             Slot::Stamp(_) => true,
             Slot::Meeting(m) => m.is_some(),
             Slot::Tags(t) => !t.is_empty(),
@@ -43,14 +45,15 @@ pub enum SlotMut<'a> {
     Text(&'a mut String),
     Date(&'a mut Option<NaiveDate>),
     Days(&'a mut Option<u32>),
+    Minutes(&'a mut Option<u32>),
     Stamp(&'a mut DateTime<FixedOffset>),
     Meeting(&'a mut Option<super::Meeting>),
     Tags(&'a mut Vec<String>),
 }
 
 /// Declares the parts of one record: `parts! { /// doc; pub enum Part in Data { Variant =>
-/// Kind path.to.value, … } }`. `Kind` is a [`Slot`] variant (`Text`, `Date`, `Days`, `Stamp`,
-/// `Tags`) matching the value's type.
+/// Kind path.to.value, … } }`. `Kind` is a [`Slot`] variant (`Text`, `Date`, `Days`, `Minutes`,
+/// `Stamp`, `Tags`) matching the value's type.
 #[macro_export]
 macro_rules! parts {
     (

@@ -20,8 +20,9 @@ pub struct Practice {
     pub to: NaiveDate,
     /// Conversations held in the period (something written or ticked in them).
     pub meetings: usize,
-    /// Those meetings at the agreed length.
+    /// The agreed length, for the meetings that do not give their own.
     pub minutes_per_meeting: u32,
+    /// Their hours: each meeting's own length, else the agreed one.
     pub hours: f64,
     pub goals_achieved: usize,
     pub goals: usize,
@@ -80,7 +81,10 @@ pub fn practice(wb: &Workbook, since: Option<NaiveDate>, today: NaiveDate) -> Pr
         to: today,
         meetings: held.len(),
         minutes_per_meeting: minutes,
-        hours: (held.len() as f64 * f64::from(minutes) / 60.0 * 10.0).round() / 10.0,
+        hours: {
+            let total: u32 = held.iter().map(|c| c.minutes.unwrap_or(minutes)).sum();
+            (f64::from(total) / 60.0 * 10.0).round() / 10.0
+        },
         goals_achieved: (wb.goals.iter())
             .filter(|g| g.status == GoalStatus::Achieved)
             .count(),
@@ -101,7 +105,7 @@ pub fn text(name: &str, p: &Practice) -> String {
         format!(" of {n} the agreed rhythm asks for")
     });
     format!(
-        "{name}, {from} to {}:\n  meetings held      {} ({} h at {} min)\n  goals achieved     {} of {}\n  \
+        "{name}, {from} to {}:\n  meetings held      {} ({} h; {} min unless one says)\n  goals achieved     {} of {}\n  \
          commitments        {} kept, {} open\n  check-ins held     {}{rhythm}\n",
         p.to,
         p.meetings,

@@ -46,6 +46,11 @@ pub const COMMITMENT_DUE: Spec = Spec::new(Kind::Date, "Due", DATE_HINT);
 pub fn spec(part: C) -> Spec {
     match part {
         C::At => Spec::new(Kind::DateTime, "When", "2026-12-01 08:30, fri 14:00, 14:00"),
+        C::Length => Spec::new(
+            Kind::Minutes,
+            "How long",
+            "e.g. 45m or 1h30 (empty: the agreed length)",
+        ),
         C::Notes => Spec::new(Kind::Text, "Notes", "What was said, decided, discovered"),
         C::NextMeeting => Spec::new(
             Kind::DateTime,

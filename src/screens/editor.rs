@@ -30,7 +30,11 @@ pub fn new_editor(text: &str, spec: Spec) -> TextArea<'static> {
     editor.move_cursor(CursorMove::End);
     // A date, a time or a number of days is replaced far more often than changed in place:
     // it opens selected, so typing replaces it (an arrow key keeps it to edit instead).
-    if matches!(spec.kind, Kind::Date | Kind::DateTime | Kind::Days) && !text.is_empty() {
+    if matches!(
+        spec.kind,
+        Kind::Date | Kind::DateTime | Kind::Days | Kind::Minutes
+    ) && !text.is_empty()
+    {
         editor.select_all();
     }
     editor

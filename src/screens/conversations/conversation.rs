@@ -168,6 +168,7 @@ fn items(wb: &Workbook, c: usize, narrow: bool, today: chrono::NaiveDate) -> Vec
     };
     let mut items = vec![
         Item::Field(Field::Conversation(c, C::At)),
+        Item::Field(Field::Conversation(c, C::Length)),
         Item::Choice(Choice::ConvKind(c)),
         Item::Choice(Choice::ConversationPrivate(c)),
     ];

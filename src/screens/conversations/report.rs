@@ -37,7 +37,13 @@ pub fn title(c: &Conversation) -> String {
         *first = first.to_ascii_uppercase();
     }
     let kind: String = kind.into_iter().collect();
-    format!("{kind} conversation, {}", c.at.format("%A %Y-%m-%d %H:%M"))
+    let length = c.minutes.map_or(String::new(), |m| {
+        format!(" ({})", crate::model::describe_minutes(m))
+    });
+    format!(
+        "{kind} conversation, {}{length}",
+        c.at.format("%A %Y-%m-%d %H:%M")
+    )
 }
 
 /// What was prepared, the agenda with what was dealt with, the notes, the feedback, the
