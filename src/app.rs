@@ -48,6 +48,13 @@ pub struct App {
     /// The terminal is smaller than the layout needs (set by the shell from its size): only
     /// quit, help and saving act, since nothing else could be seen.
     pub too_small: bool,
+    /// The key being handled was typed before the page it acts on could be seen: queued
+    /// behind the key that opened it, or quicker after it than a glance (set by the shell).
+    /// It opens no private field's editor, so text typed ahead never lands where the user
+    /// did not mean to write.
+    pub blind: bool,
+    /// A typed-ahead key was refused a private field: the rest of that burst is dropped.
+    pub dropping_typed_ahead: bool,
     /// The review's panes.
     pub review: ReviewView,
     /// The other partner's last share packet, read-only (set by the shell from the file
@@ -173,6 +180,8 @@ impl App {
             loading_journal: false,
             call_mode: false,
             too_small: false,
+            blind: false,
+            dropping_typed_ahead: false,
             review: ReviewView::default(),
             partner: None,
             reference_cache: Default::default(),

@@ -196,7 +196,9 @@ fn open_session(path: &Path, identity: Option<picker::Identity>) -> Result<Sessi
         Err(e) => app.notice = Some(format!("The partner view does not read: {e}")),
     }
     app.today = chrono::Local::now().date_naive();
-    Ok(Session::new(app, store, chrono::Local::now).journal_later(journal))
+    let mut session = Session::new(app, store, chrono::Local::now).journal_later(journal);
+    session.type_ahead = shell::TYPE_AHEAD;
+    Ok(session)
 }
 
 /// `W` in the app: the picker over the data folder's workbooks, in the same terminal. This

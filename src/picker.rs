@@ -81,7 +81,8 @@ impl Picker {
     }
 
     /// Applies a key. In the list: arrows (and j/k) move, Enter opens, Esc, q and Ctrl-c
-    /// leave. While asking about an unnamed workbook: Enter answers, Esc goes back to the list.
+    /// leave. While asking about an unnamed workbook: Enter answers, Esc opens it as it is
+    /// (names are never required).
     pub fn key(&mut self, key: KeyEvent) -> Option<Outcome> {
         if key.kind == KeyEventKind::Release {
             return None;
@@ -127,7 +128,7 @@ impl Picker {
             Step::Mentor => Some(&mut a.identity.mentor),
         };
         match (key.code, name) {
-            (KeyCode::Esc, _) => return None,
+            (KeyCode::Esc, _) => return Some(Outcome::Open(a.index, None)),
             (KeyCode::Up | KeyCode::Char('k'), None) => a.identity.role = Role::Mentee,
             (KeyCode::Down | KeyCode::Char('j'), None) => a.identity.role = Role::Mentor,
             (KeyCode::Enter, _) => match a.step {
@@ -213,8 +214,15 @@ impl Picker {
             None => &[("↑↓", "choose"), ("Enter", "open"), ("q/Esc", "quit")],
             Some(Asking {
                 step: Step::Role, ..
-            }) => &[("↑↓", "choose"), ("Enter", "next"), ("Esc", "back")],
-            Some(_) => &[("Enter", "next (empty: later)"), ("Esc", "back")],
+            }) => &[
+                ("↑↓", "choose"),
+                ("Enter", "next"),
+                ("Esc", "open without names"),
+            ],
+            Some(_) => &[
+                ("Enter", "next (empty: later)"),
+                ("Esc", "open without names"),
+            ],
         };
         let spans = (keys.iter()).flat_map(|(k, what)| {
             [
@@ -362,7 +370,7 @@ mod tests {
     }
 
     #[test]
-    fn esc_while_asking_goes_back_to_the_list_and_q_is_typed() {
+    fn esc_while_asking_opens_it_as_it_is_and_q_is_typed() {
         let mut p = Picker::new(vec![choice("x", true)], None);
         p.key(press(KeyCode::Enter));
         p.key(press(KeyCode::Enter));
@@ -371,8 +379,6 @@ mod tests {
             None,
             "q is a letter of a name"
         );
-        assert_eq!(p.key(press(KeyCode::Esc)), None);
-        assert!(p.asking.is_none());
-        assert_eq!(p.key(press(KeyCode::Char('q'))), Some(Outcome::Quit));
+        assert_eq!(p.key(press(KeyCode::Esc)), Some(Outcome::Open(0, None)));
     }
 }

@@ -41,6 +41,14 @@ pub trait Events {
         outside();
         Ok(())
     }
+
+    /// Whether another event is waiting already: typed ahead, before the frame just drawn
+    /// could be seen. A script knows; the terminal is judged by time instead
+    /// (`Session::type_ahead`: crossterm's zero-time poll did not see keys a single write
+    /// had queued).
+    fn pending(&mut self) -> bool {
+        false
+    }
 }
 
 /// Events from the real terminal through crossterm.
@@ -77,6 +85,11 @@ pub enum Exit {
     /// carries on with this session.
     Switch,
 }
+
+/// How long after a page first shows a key still counts as typed ahead: quicker than a
+/// person reads what changed (see `App::blind`). `main.rs` sets it for the terminal; a
+/// session made elsewhere (tests, benchmarks) counts only keys already queued.
+pub const TYPE_AHEAD: Duration = Duration::from_millis(250);
 
 /// While a save runs in the background, the loop looks this often whether it has finished
 /// (only then: an idle app with nothing to save never wakes).
@@ -115,6 +128,13 @@ pub struct Session {
     /// The journal is in and what waited at start was offered: the loop runs again after
     /// the workbook picker (`Exit::Switch`) without doing it twice.
     started: bool,
+    /// The page on screen when the loop last waited with no key queued: the last one the
+    /// user has certainly seen (see `App::blind`).
+    seen: Option<crate::nav::Screen>,
+    /// The page drawn last and when it was first drawn.
+    shown: Option<(crate::nav::Screen, Instant)>,
+    /// Keys this soon after a page first shows are typed ahead too ([`TYPE_AHEAD`]).
+    pub type_ahead: Duration,
 }
 
 struct InFlight {
@@ -141,6 +161,9 @@ impl Session {
             clear_screen: false,
             retire_after_save: Vec::new(),
             started: false,
+            seen: None,
+            shown: None,
+            type_ahead: Duration::ZERO,
         }
     }
 
@@ -350,6 +373,9 @@ fn redraw<B: Backend>(terminal: &mut Terminal<B>, s: &mut Session) -> Option<Exi
         s.save();
         return Some(Exit::TerminalLost);
     }
+    if s.shown.map(|(screen, _)| screen) != Some(s.app.screen) {
+        s.shown = Some((s.app.screen, Instant::now()));
+    }
     None
 }
 
@@ -415,6 +441,11 @@ pub fn run<B: Backend, E: Events>(
                 (d, _) => (d, false),
             }
         };
+        // Nothing queued: the frame just drawn is what the next key answers.
+        if !events.pending() {
+            let mut s = lock(session);
+            s.seen = Some(s.app.screen);
+        }
         let next = events.next(timeout);
         let mut s = lock(session);
         let event = match next {
@@ -448,6 +479,9 @@ pub fn run<B: Backend, E: Events>(
         if let Err(why) = s.take_in_journal() {
             return Ok(Exit::Damaged(why));
         }
+        let just_shown = (s.shown)
+            .is_some_and(|(screen, at)| screen == s.app.screen && at.elapsed() < s.type_ahead);
+        s.app.blind = s.seen != Some(s.app.screen) || just_shown;
         if let Some(exit) = s.handle(&event) {
             return Ok(exit);
         }

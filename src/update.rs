@@ -22,6 +22,13 @@ const PAGE: usize = 10;
 
 /// Applies one message. `now` is the wall clock, for dates typed as `tomorrow`.
 pub fn update(app: &mut App, msg: Msg, now: DateTime<Local>) -> Option<Effect> {
+    // Once a typed-ahead key was refused a private field, the rest of what was typed ahead
+    // is dropped (it was meant for that field); Ctrl-c still quits.
+    if !app.blind {
+        app.dropping_typed_ahead = false;
+    } else if app.dropping_typed_ahead && msg != Msg::SaveAndQuit {
+        return None;
+    }
     app.notice = None;
     app.today = now.date_naive();
     if let Mode::Pick(pick) = app.mode {

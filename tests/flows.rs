@@ -776,3 +776,30 @@ fn a_save_finishing_with_no_key_is_shown_at_once() {
         "the last frame before going idle shows the save"
     );
 }
+
+/// Keys typed ahead never land in a private field the user did not see open: "1" then Enter
+/// and words in one burst open the conversation with yourself but not its first (private)
+/// field, and the rest of the burst is dropped. With the page seen first (a pause), the same
+/// keys write there.
+#[test]
+fn typed_ahead_keys_never_land_in_a_private_field() {
+    let s = Temp::new();
+    let mut burst = Script::new("1<Enter>Meant for the date<Esc>");
+    let (app, _) = s.run(None, &mut burst);
+    assert_eq!(app.screen, Screen::Exercise(Exercise::Reflection));
+    assert_eq!(app.workbook.self_reflection.why, "");
+    assert!(matches!(app.mode, Mode::Browse));
+    let s = Temp::new();
+    // (The title changed first gives the loop a save to wait on through the pause.)
+    let (app, exit) = s.run(
+        None,
+        &mut Script::new("<Enter>Book<Esc>1<Pause><Enter>On purpose<Esc>q"),
+    );
+    assert_eq!(exit, Exit::Quit);
+    assert_eq!(app.workbook.self_reflection.why, "On purpose");
+    assert_eq!(s.saved().self_reflection.why, "On purpose");
+    // A field that is not private opens, burst or not.
+    let s = Temp::new();
+    let (app, _) = s.run(None, &mut Script::new("3<Enter>Grow as a lead<Esc>q"));
+    assert_eq!(app.workbook.agreement.purpose, "Grow as a lead");
+}

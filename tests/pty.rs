@@ -515,6 +515,9 @@ fn a_picker_chooses_among_several_workbooks() {
     pty.wait_for("Choose a workbook");
     pty.wait_for("sam");
     pty.type_("j\r");
+    // Made without names: the picker asks; Esc opens it as it is.
+    pty.wait_for("Whose workbook");
+    pty.send(b"\x1b");
     pty.wait_for("Overview");
     pty.wait_for("│ sam │");
     pty.type_("q");
@@ -568,4 +571,24 @@ fn a_killed_demo_leaves_nothing_for_long() {
     third.type_("q");
     assert_eq!(third.wait_exit(), 0);
     assert!(demos().is_empty(), "{:?}", demos());
+}
+
+/// In a real terminal, keys written in one go reach the app before its next frame: "1",
+/// Enter and words meant for another field open the private conversation with yourself but
+/// write nothing in it. Typed after the page shows, the same keys do.
+#[test]
+fn keys_typed_ahead_never_land_in_a_private_field() {
+    let (home, file) = setup();
+    let mut pty = Pty::spawn(home.path(), &file);
+    pty.type_("1\rMeant for a date field");
+    pty.wait_for("Not opened");
+    // A person reads the notice (the page has been up longer than a glance), then Enter.
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    pty.type_("\r");
+    pty.type_seen("On purpose");
+    pty.escape_to("Enter edit");
+    pty.type_("q");
+    assert_eq!(pty.wait_exit(), 0);
+    let saved = saved(&file);
+    assert_eq!(saved.self_reflection.why, "On purpose");
 }

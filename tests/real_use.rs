@@ -669,7 +669,8 @@ fn record_history(quick: bool) -> (usize, usize, mentorbook::model::Workbook) {
             t.keys("jjjjjjj\r");
             t.paste(&notes);
             t.escape_to(&format!("Session {k} notes"));
-            t.keys("jjjj\r");
+            // Past how long it took and the three feedback fields, to the commitments.
+            t.keys("jjjjj\r");
             t.paste(&first);
             t.keys("\r");
             t.paste(&second);

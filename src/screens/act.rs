@@ -38,6 +38,17 @@ pub fn start_edit(app: &mut App, field: Field, new_item: bool) {
         return;
     };
     focus_on(app, Target::Field(field));
+    // Typed ahead onto a page not yet shown: a private text is opened only on purpose. A
+    // new item the same keys just made is empty, and the key that made it says so.
+    if app.blind && !new_item && crate::privacy::field(&app.workbook, field) {
+        app.notice = Some(
+            "Not opened: keys typed before this page showed, and this field is private. \
+             What followed was dropped; press Enter to write here."
+                .into(),
+        );
+        app.dropping_typed_ahead = true;
+        return;
+    }
     let spec = super::spec(field, &app.workbook);
     start_editing(app, Editable::Field(field), &text, spec, new_item);
 }

@@ -192,6 +192,12 @@ impl Events for Script {
             None => Err(io::Error::new(io::ErrorKind::UnexpectedEof, "script ended")),
         }
     }
+
+    /// Keys written together are typed ahead of the frames between them; a pause lets the
+    /// screen be seen.
+    fn pending(&mut self) -> bool {
+        !self.paused && matches!(self.events.front(), Some(Some(_)))
+    }
 }
 
 /// Renders the app at `w`×`h` and returns the terminal (its backend prints as text).

@@ -168,7 +168,6 @@ fn items(wb: &Workbook, c: usize, narrow: bool, today: chrono::NaiveDate) -> Vec
     };
     let mut items = vec![
         Item::Field(Field::Conversation(c, C::At)),
-        Item::Field(Field::Conversation(c, C::Length)),
         Item::Choice(Choice::ConvKind(c)),
         Item::Choice(Choice::ConversationPrivate(c)),
     ];
@@ -199,6 +198,7 @@ fn items(wb: &Workbook, c: usize, narrow: bool, today: chrono::NaiveDate) -> Vec
     items.push(Item::Add(ListKind::Agenda(c)));
     items.push(Item::Heading("During: notes"));
     items.push(Item::Field(Field::Conversation(c, C::Notes)));
+    items.push(Item::Field(Field::Conversation(c, C::Length)));
     items.push(Item::Heading("Feedback"));
     items.push(Item::Prompt(
         "Be specific and describe behaviour, with an example. Check it was understood, and \
