@@ -2,6 +2,7 @@
 //! draws. The loop sleeps until the next event or the autosave deadline: no redraw tick.
 
 mod autosave;
+mod events;
 mod jotted;
 mod loading;
 mod minutes;
@@ -17,7 +18,7 @@ use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Local};
-use crossterm::event::{self, Event};
+use crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
@@ -30,44 +31,7 @@ use crate::store::{PendingJournal, SaveDone, SaveError, Saved, Store};
 use crate::ui;
 use crate::update::update;
 pub use autosave::Autosave;
-
-/// Where events come from: the terminal, or a script in tests.
-pub trait Events {
-    /// The next event, waiting at most `timeout` (forever if `None`); `Ok(None)` on time-out.
-    fn next(&mut self, timeout: Option<Duration>) -> io::Result<Option<Event>>;
-
-    /// Runs `outside` with the terminal handed over (an editor takes it), then takes it back.
-    fn suspend(&mut self, outside: &mut dyn FnMut()) -> io::Result<()> {
-        outside();
-        Ok(())
-    }
-
-    /// Whether another event is waiting already: typed ahead, before the frame just drawn
-    /// could be seen. A script knows; the terminal is judged by time instead
-    /// (`Session::type_ahead`: crossterm's zero-time poll did not see keys a single write
-    /// had queued).
-    fn pending(&mut self) -> bool {
-        false
-    }
-}
-
-/// Events from the real terminal through crossterm.
-pub struct TerminalEvents;
-
-impl Events for TerminalEvents {
-    fn next(&mut self, timeout: Option<Duration>) -> io::Result<Option<Event>> {
-        match timeout {
-            Some(t) if !event::poll(t)? => Ok(None),
-            _ => event::read().map(Some),
-        }
-    }
-
-    fn suspend(&mut self, outside: &mut dyn FnMut()) -> io::Result<()> {
-        crate::term::leave();
-        outside();
-        crate::term::resume()
-    }
-}
+pub use events::{Events, TerminalEvents};
 
 /// Why the loop ended.
 #[derive(Debug, Clone, PartialEq, Eq)]
