@@ -126,7 +126,7 @@ fn random_keys_never_panic_and_keep_the_rules() {
     let runs: u64 = std::env::var("RANDOM_KEY_RUNS")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(60);
+        .unwrap_or(80);
     let steps: usize = std::env::var("RANDOM_KEY_STEPS")
         .ok()
         .and_then(|v| v.parse().ok())

@@ -18,8 +18,8 @@ pub trait Events {
 
     /// Whether another event is waiting already: typed ahead, before the frame just drawn
     /// could be seen. A script knows; the terminal is judged by time instead
-    /// (`Session::type_ahead`: crossterm's zero-time poll did not see keys a single write
-    /// had queued).
+    /// (`Session::type_ahead`): with `use-dev-tty`, crossterm's zero-time poll returns before
+    /// it looks at keys it has read already.
     fn pending(&mut self) -> bool {
         false
     }
