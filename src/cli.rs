@@ -16,7 +16,9 @@ use crate::{privacy, workbooks};
 
 mod all;
 mod crypt;
+pub use config::apply_config;
 pub use crypt::unlock;
+mod config;
 mod due;
 mod export;
 mod import;
@@ -81,6 +83,13 @@ pub enum Command {
     },
     /// List the workbooks in the data folder.
     List,
+    /// Print where the configuration file belongs, then every option at its default with
+    /// what it does (`mentorbook config > FILE` writes one to edit).
+    Config {
+        /// Print only the file's path.
+        #[arg(long)]
+        path: bool,
+    },
     /// Create a named workbook (one per mentee, say).
     New {
         /// Letters, digits, `-`, `_` and `.`.
@@ -289,6 +298,7 @@ pub fn run(cli: &Cli, command: &Command, now: DateTime<Local>) -> ExitCode {
             all,
         } => show(cli, *what, *include_private, *all, now),
         Command::List => list(now),
+        Command::Config { path } => config::text(*path),
         Command::New {
             name,
             encrypted,
@@ -335,6 +345,7 @@ pub fn run(cli: &Cli, command: &Command, now: DateTime<Local>) -> ExitCode {
         Command::Show { .. } | Command::Completions { .. } | Command::Man => true,
         Command::Export(_) | Command::Share(_) => !to_terminal,
         Command::List
+        | Command::Config { .. }
         | Command::New { .. }
         | Command::Encrypt
         | Command::Decrypt

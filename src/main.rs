@@ -22,6 +22,13 @@ fn main() -> ExitCode {
     }
     redact_panics();
     let cli = Cli::parse();
+    // A configuration that does not read is said before anything is opened (`config` itself
+    // still prints, to help mend it).
+    if !matches!(cli.command, Some(cli::Command::Config { .. }))
+        && let Err(why) = cli::apply_config()
+    {
+        return fail(&format!("the configuration file does not read: {why}"));
+    }
     if let Some(command) = &cli.command {
         return cli::run(&cli, command, chrono::Local::now());
     }

@@ -592,3 +592,43 @@ fn keys_typed_ahead_never_land_in_a_private_field() {
     let saved = saved(&file);
     assert_eq!(saved.self_reflection.why, "On purpose");
 }
+
+/// What reaches the terminal: the default theme draws in colour; with `theme = "mono"` in
+/// the configuration file, or `NO_COLOR` set, not one colour sequence is written.
+#[test]
+fn mono_and_no_color_write_no_colour_to_the_terminal() {
+    let coloured = |raw: &[u8]| {
+        raw.windows(3)
+            .any(|w| w == b"38;" || w == b"48;" || w == b"[38" || w == b"[48")
+    };
+    let (home, file) = setup();
+    let config = home.path().join("config");
+    let run = |env: &[(&str, &std::ffi::OsStr)]| {
+        let args = ["--file".as_ref(), file.as_os_str()];
+        let mut pty = Pty::spawn_with(home.path(), &args, env);
+        pty.type_("2?");
+        pty.wait_for("Any key closes");
+        pty.escape_to("Prospective partner");
+        pty.type_("q");
+        assert_eq!(pty.wait_exit(), 0);
+        pty.raw_output()
+    };
+    // Mono's headings are underlined: the states it carries without colour are there.
+    let underlined = |raw: &[u8]| raw.windows(4).any(|w| w == b"\x1b[4m");
+    let no_config = [("XDG_CONFIG_HOME", config.as_os_str())];
+    let dark = run(&no_config);
+    assert!(coloured(&dark), "the dark theme has colour");
+    assert!(!underlined(&dark));
+    fs::create_dir_all(config.join("mentorbook")).unwrap();
+    fs::write(config.join("mentorbook/config.toml"), "theme = \"mono\"\n").unwrap();
+    assert!(!coloured(&run(&no_config)), "theme = mono");
+    fs::write(config.join("mentorbook/config.toml"), "theme = \"light\"\n").unwrap();
+    let no_color = [
+        ("XDG_CONFIG_HOME", config.as_os_str()),
+        ("NO_COLOR", "1".as_ref()),
+    ];
+    // (crossterm drops colour under NO_COLOR by itself; mono's emphasis is ours.)
+    let plain = run(&no_color);
+    assert!(!coloured(&plain), "NO_COLOR");
+    assert!(underlined(&plain), "NO_COLOR draws in mono");
+}

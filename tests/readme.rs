@@ -118,3 +118,13 @@ fn every_bound_key_is_in_the_readme() {
         "bound, but nowhere in the README's Keys section: {missing:?}"
     );
 }
+
+/// The README shows the default configuration file as `mentorbook config` prints it.
+#[test]
+fn the_readme_holds_the_default_configuration_file() {
+    let readme = include_str!("../README.md");
+    assert!(
+        readme.contains(&format!("```toml\n{}```", mentorbook::config::DEFAULT_FILE)),
+        "README's configuration section differs from assets/config.toml"
+    );
+}

@@ -25,6 +25,8 @@ pub fn new_editor(text: &str, spec: Spec) -> TextArea<'static> {
     editor.set_placeholder_style(THEME.placeholder);
     editor.set_cursor_line_style(Style::default());
     editor.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
+    // The selection (a date opens selected) in the theme's, not the widget's light blue.
+    editor.set_selection_style(THEME.focus_row.add_modifier(Modifier::UNDERLINED));
     editor.set_max_histories(1000);
     editor.move_cursor(CursorMove::Bottom);
     editor.move_cursor(CursorMove::End);
