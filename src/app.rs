@@ -53,6 +53,9 @@ pub struct App {
     /// It opens no private field's editor, so text typed ahead never lands where the user
     /// did not mean to write.
     pub blind: bool,
+    /// While browsing, the terminal's cursor stands on the focused row (for screen readers
+    /// and magnifiers); `browse_cursor = false` in the configuration hides it.
+    pub browse_cursor: bool,
     /// A typed-ahead key was refused a private field: the rest of that burst is dropped.
     pub dropping_typed_ahead: bool,
     /// The review's panes.
@@ -69,6 +72,9 @@ pub struct App {
     /// reference cache): the terminal's own cursor goes there, for screen readers and input
     /// methods, which follow the real cursor and not a reversed cell.
     pub drawn_cursor: std::cell::Cell<Option<ratatui::layout::Position>>,
+    /// Where a focused box without a "›" was drawn (a text box of a form): the browsing
+    /// cursor's place there. A cache of the last frame, like `drawn_cursor`.
+    pub drawn_focus: std::cell::Cell<Option<ratatui::layout::Position>>,
 }
 
 /// The review screen's layout: which pane has the keys, what the reference shows, how far
@@ -181,12 +187,14 @@ impl App {
             call_mode: false,
             too_small: false,
             blind: false,
+            browse_cursor: true,
             dropping_typed_ahead: false,
             review: ReviewView::default(),
             partner: None,
             reference_cache: Default::default(),
             fresh_agenda: None,
             drawn_cursor: std::cell::Cell::new(None),
+            drawn_focus: std::cell::Cell::new(None),
         }
     }
 

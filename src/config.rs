@@ -21,9 +21,20 @@ pub struct Config {
     /// A built-in theme's name (`dark` when not set).
     #[serde(default)]
     theme: Option<Spanned<String>>,
+    /// Whether the terminal's cursor stands on the focused row while browsing.
+    #[serde(default)]
+    browse_cursor: Option<bool>,
     /// Styles of one's own over the theme's, role by role.
     #[serde(default)]
     colors: Colors,
+}
+
+impl Config {
+    /// Whether the terminal's cursor stands on the focused row while browsing (it does
+    /// unless the file says `browse_cursor = false`).
+    pub fn browse_cursor(&self) -> bool {
+        self.browse_cursor.unwrap_or(true)
+    }
 }
 
 /// One style per role a piece of the screen plays, each optional.

@@ -9,6 +9,7 @@ use std::sync::{Arc, Mutex};
 use clap::Parser;
 use mentorbook::app::App;
 use mentorbook::cli::{self, Cli, fail, say};
+use mentorbook::config::Config;
 use mentorbook::shell::{self, Exit, Session, TerminalEvents, lock};
 use mentorbook::store::Store;
 use mentorbook::term;
@@ -24,11 +25,14 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     // A configuration that does not read is said before anything is opened (`config` itself
     // still prints, to help mend it).
-    if !matches!(cli.command, Some(cli::Command::Config { .. }))
-        && let Err(why) = cli::apply_config()
-    {
-        return fail(&format!("the configuration file does not read: {why}"));
-    }
+    let config = if matches!(cli.command, Some(cli::Command::Config { .. })) {
+        Config::default()
+    } else {
+        match cli::apply_config() {
+            Ok(config) => config,
+            Err(why) => return fail(&format!("the configuration file does not read: {why}")),
+        }
+    };
     if let Some(command) = &cli.command {
         return cli::run(&cli, command, chrono::Local::now());
     }
@@ -75,7 +79,7 @@ fn main() -> ExitCode {
         };
     }
     // Opening happens before the terminal is touched, so errors print plainly.
-    let mut session = match open_session(&path, identity) {
+    let mut session = match open_session(&path, identity, &config) {
         Ok(s) => s,
         Err(e) => return fail(&e),
     };
@@ -110,7 +114,7 @@ fn main() -> ExitCode {
                     );
                 }
                 Ok(Exit::Switch) => {
-                    if let Err(e) = switch(&cli, &session, &mut terminal) {
+                    if let Err(e) = switch(&cli, &config, &session, &mut terminal) {
                         break Err(e);
                     }
                 }
@@ -182,7 +186,11 @@ fn main() -> ExitCode {
 /// partner's last packet. A large file's journal is read on a thread of its own while the
 /// first frame is drawn. `identity`: whose workbook it is and the names, as answered in the
 /// picker for a workbook that had none; saved like any change.
-fn open_session(path: &Path, identity: Option<picker::Identity>) -> Result<Session, String> {
+fn open_session(
+    path: &Path,
+    identity: Option<picker::Identity>,
+    config: &Config,
+) -> Result<Session, String> {
     let (store, mut workbook, journal) =
         Store::open_progressive(path).map_err(|e| e.to_string())?;
     // A workbook from before ids gets one now; it is written with the first save.
@@ -203,6 +211,7 @@ fn open_session(path: &Path, identity: Option<picker::Identity>) -> Result<Sessi
         Err(e) => app.notice = Some(format!("The partner view does not read: {e}")),
     }
     app.today = chrono::Local::now().date_naive();
+    app.browse_cursor = config.browse_cursor();
     let mut session = Session::new(app, store, chrono::Local::now).journal_later(journal);
     session.type_ahead = shell::TYPE_AHEAD;
     Ok(session)
@@ -213,6 +222,7 @@ fn open_session(path: &Path, identity: Option<picker::Identity>) -> Result<Sessi
 /// opened, so a wrong passphrase or a damaged file leaves the user where they were.
 fn switch(
     cli: &Cli,
+    config: &Config,
     session: &Mutex<Session>,
     terminal: &mut ratatui::DefaultTerminal,
 ) -> std::io::Result<()> {
@@ -250,7 +260,7 @@ fn switch(
     } else {
         Ok(())
     };
-    let opened = unlocked.and_then(|()| open_session(&path, identity));
+    let opened = unlocked.and_then(|()| open_session(&path, identity, config));
     let mut s = lock(session);
     match opened {
         // The old session goes here: its lock is released with its store.

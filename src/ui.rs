@@ -33,14 +33,31 @@ pub fn render(app: &App, frame: &mut Frame) {
 }
 
 /// Draws the whole app into a buffer (what `render` does, for tests and benchmarks) and
-/// returns where the terminal's cursor belongs: the editor's insertion point while editing,
-/// else nowhere. Every cell is then settled to a width all terminals agree on (see `cells`).
+/// returns where the terminal's cursor belongs: the editor's insertion point while editing;
+/// while browsing, the focused row's first cell (unless `App::browse_cursor` is off); else
+/// nowhere. Every cell is then settled to a width all terminals agree on (see `cells`).
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) -> Option<Position> {
     app.drawn_cursor.set(None);
+    app.drawn_focus.set(None);
     draw_frame(app, area, buf);
     cells::settle(area, buf);
-    let editing = matches!(app.mode, crate::nav::Mode::Edit(_)) && !app.too_small;
-    app.drawn_cursor.take().filter(|_| editing)
+    let insertion = app.drawn_cursor.take();
+    match app.mode {
+        _ if app.too_small => None,
+        Mode::Edit(_) => insertion,
+        Mode::Browse if app.browse_cursor => {
+            app.drawn_focus.get().or_else(|| focus_marker(area, buf))
+        }
+        _ => None,
+    }
+}
+
+/// The first cell of the focused row: where every screen draws its "›" (below the title
+/// bar, above the footer). A focused text box has none: it says where it is itself.
+fn focus_marker(area: Rect, buf: &Buffer) -> Option<Position> {
+    let rows = area.y + 1..area.bottom().saturating_sub(1);
+    rows.flat_map(|y| (area.x..area.right()).map(move |x| Position::new(x, y)))
+        .find(|p| buf[*p].symbol() == "›")
 }
 
 fn draw_frame(app: &App, area: Rect, buf: &mut Buffer) {

@@ -1,7 +1,7 @@
 //! The terminal's own cursor while editing: `ui::draw` says where the editor's insertion
 //! point is, and that is the cell the editor draws as its cursor, in every editor of every
 //! screen, with wide characters, after soft wraps and sideways scrolling, and after moving
-//! back. Browsing, there is none (ratatui hides the cursor).
+//! back. Browsing, it stands on the focused row's "›" unless the configuration hides it.
 
 mod common;
 
@@ -80,12 +80,44 @@ fn the_cursor_stands_where_the_editor_draws_its_insertion_point() {
     );
 }
 
+/// Browsing, the cursor stands on the focused row's first cell (its "›"), or a focused text
+/// box's, on every kind of screen, and follows the focus; `browse_cursor = false` hides it.
 #[test]
-fn browsing_shows_no_cursor() {
-    for screen in Screen::top_level() {
-        let app = app_at(screen);
+fn browsing_puts_the_cursor_on_the_focused_row() {
+    for screen in Screen::top_level().chain(Screen::PAGE_KINDS) {
+        let mut app = app_at(screen);
         let area = Rect::new(0, 0, 100, 30);
-        let at = mentorbook::ui::draw(&app, area, &mut Buffer::empty(area));
-        assert_eq!(at, None, "{screen:?}");
+        let mut buf = Buffer::empty(area);
+        let Some(at) = mentorbook::ui::draw(&app, area, &mut buf) else {
+            // A page with nothing to focus draws no "›" (the merge screen with nothing left).
+            assert!(
+                !area.positions().any(|p| buf[p].symbol() == "›"),
+                "{screen:?}: a focused row but no cursor"
+            );
+            continue;
+        };
+        // The focused row's "›", or the first cell of a focused text box (which has none).
+        let on_focus =
+            |buf: &Buffer, at| buf[at].symbol() == "›" || app.drawn_focus.get() == Some(at);
+        assert!(on_focus(&buf, at), "{screen:?} at {at:?}");
+        press(&mut app, "j");
+        let mut buf = Buffer::empty(area);
+        if let Some(at) = mentorbook::ui::draw(&app, area, &mut buf) {
+            let on_focus = buf[at].symbol() == "›" || app.drawn_focus.get() == Some(at);
+            assert!(on_focus, "{screen:?} after j");
+        }
+        app.browse_cursor = false;
+        assert_eq!(
+            mentorbook::ui::draw(&app, area, &mut Buffer::empty(area)),
+            None,
+            "{screen:?} hidden"
+        );
     }
+    // It moves with the focus.
+    let mut app = app_at(Screen::Exercise(mentorbook::nav::Exercise::Agreement));
+    let area = Rect::new(0, 0, 100, 30);
+    let before = mentorbook::ui::draw(&app, area, &mut Buffer::empty(area)).unwrap();
+    press(&mut app, "jj");
+    let after = mentorbook::ui::draw(&app, area, &mut Buffer::empty(area)).unwrap();
+    assert!(after.y > before.y, "{before:?} → {after:?}");
 }

@@ -111,13 +111,21 @@ fn a_burst_of_typing_is_saved_once_by_the_autosave_clock() {
 
 /// While editing, the terminal's own cursor stands on the editor's insertion point (what
 /// screen readers and input methods follow), through wide characters and soft wraps; while
-/// browsing it is hidden.
+/// browsing it stands on the focused row's "›", and `browse_cursor = false` hides it there.
 #[test]
 fn the_terminal_cursor_follows_the_insertion_point_while_editing() {
     let (home, file) = setup();
     let mut pty = Pty::spawn(home.path(), &file);
     pty.wait_for("Overview");
-    assert_eq!(pty.cursor(), None, "hidden while browsing");
+    // Browsing, on the focused row's "›", or a focused text box's first cell.
+    let on_focus = |pty: &Pty, starts: &str| {
+        // The cursor is placed as a frame's last bytes: give them a moment.
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        let (row, col, text) = pty.cursor().expect("shown while browsing");
+        let from: String = text.chars().skip(usize::from(col)).collect();
+        assert!(from.starts_with(starts), "{row},{col} of {text:?}");
+    };
+    on_focus(&pty, "› Workbook");
     open_statement(&mut pty);
     for (typed, last) in [
         ("Wide 日本語", "語"),
@@ -145,7 +153,25 @@ fn the_terminal_cursor_follows_the_insertion_point_while_editing() {
     pty.type_("\x1b");
     pty.wait_for("saved");
     std::thread::sleep(std::time::Duration::from_millis(100));
-    assert_eq!(pty.cursor(), None, "hidden again after Esc");
+    on_focus(&pty, "Wide 日本語");
+    pty.type_("q");
+    assert_eq!(pty.wait_exit(), 0);
+    // Hidden while browsing when the configuration says so.
+    let config = home.path().join("config");
+    fs::create_dir_all(config.join("mentorbook")).unwrap();
+    fs::write(
+        config.join("mentorbook/config.toml"),
+        "browse_cursor = false\n",
+    )
+    .unwrap();
+    let args = ["--file".as_ref(), file.as_os_str()];
+    let mut pty = Pty::spawn_with(
+        home.path(),
+        &args,
+        &[("XDG_CONFIG_HOME", config.as_os_str())],
+    );
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    assert_eq!(pty.cursor(), None, "browse_cursor = false");
     pty.type_("q");
     assert_eq!(pty.wait_exit(), 0);
 }

@@ -13,13 +13,13 @@ pub(super) fn text(only_path: bool) -> Result<String, String> {
     ))
 }
 
-/// Reads the configuration file, if there is one, and draws with the theme it asks for
-/// from now on. `NO_COLOR` (set and not empty) means the `mono` theme. `Err`: the file's
+/// Reads the configuration file, if there is one, draws with the theme it asks for from
+/// now on, and gives the rest of its settings. `NO_COLOR` (set and not empty) means the `mono` theme. `Err`: the file's
 /// place, the line and what is wrong; nothing else has been touched.
-pub fn apply_config() -> Result<(), String> {
+pub fn apply_config() -> Result<crate::config::Config, String> {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let Some(path) = crate::config::path() else {
-        return Ok(());
+        return Ok(crate::config::Config::default());
     };
     let text = match std::fs::read_to_string(&path) {
         Ok(text) => text,
@@ -30,5 +30,5 @@ pub fn apply_config() -> Result<(), String> {
     let theme = crate::config::theme(&config, &text, &path, no_color)?;
     // Set once at start and kept for the process's life.
     crate::theme::use_theme(Box::leak(Box::new(theme)));
-    Ok(())
+    Ok(config)
 }

@@ -121,6 +121,9 @@ pub fn text_box(app: &App, area: Rect, buf: &mut Buffer, field: Field, warning: 
             let text = field.text(&app.workbook).unwrap_or_default();
             let inner = block.inner(area);
             block.render(area, buf);
+            if focused {
+                app.drawn_focus.set(Some(inner.as_position()));
+            }
             let para = text_view(text, spec.placeholder, Block::new());
             sheet::more_below(para, inner, buf, " (Enter edits, E opens your editor)");
         }
