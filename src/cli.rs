@@ -16,7 +16,7 @@ use crate::{privacy, workbooks};
 
 mod all;
 mod crypt;
-pub use config::apply_config;
+pub use config::{apply_config, default_file as default_config_file, remap_of};
 pub use crypt::unlock;
 mod config;
 mod due;

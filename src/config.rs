@@ -3,12 +3,14 @@
 //! refused with the file's line and the option's name, and no file at all is today's
 //! behaviour. Text in, settings out: reading the file is the caller's.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use ratatui::style::{Color, Modifier, Style};
 use serde::Deserialize;
 use toml::Spanned;
 
+use crate::keys::{self, Binding, Key, Remap};
 use crate::theme::{self, BUILT_IN, Theme};
 
 /// The file as written by `mentorbook config`: every option, commented out, at its default.
@@ -27,6 +29,16 @@ pub struct Config {
     /// Styles of one's own over the theme's, role by role.
     #[serde(default)]
     colors: Colors,
+    /// Keys of one's own, action by action: one key or a list.
+    #[serde(default)]
+    keys: BTreeMap<Spanned<String>, Spanned<OneOrMany>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
 }
 
 impl Config {
@@ -137,6 +149,102 @@ pub fn theme(config: &Config, text: &str, file: &Path, no_color: bool) -> Result
         };
     }
     Ok(t)
+}
+
+/// The keys the settings give, checked against every page's tables (`pages`: each page's
+/// name and the tables whose keys work there). Refused, with the line: an action no page
+/// has, a key that does not read, and a key given to an action where another action on the
+/// same page already has it (both named).
+pub fn remap(
+    config: &Config,
+    text: &str,
+    file: &Path,
+    pages: &[(&str, Vec<&'static [Binding]>)],
+) -> Result<Remap, String> {
+    let wrong =
+        |at: usize, what: String| format!("{}:{}: {what}", file.display(), line_of(text, at));
+    let known: Vec<&'static str> = (pages.iter())
+        .flat_map(|(_, tables)| tables.iter().flat_map(|t| t.iter()))
+        .filter(|b| !b.keys.is_empty())
+        .filter_map(|b| b.msg.as_ref().and_then(keys::action))
+        .chain(keys::MOVES.iter().map(|(n, _)| *n))
+        .collect();
+    let mut remap = Remap::default();
+    for (name, value) in &config.keys {
+        let Some(&action) = known.iter().find(|a| **a == name.get_ref().as_str()) else {
+            return Err(wrong(
+                name.span().start,
+                format!(
+                    "keys.{}: no such action (`mentorbook config` lists them)",
+                    name.get_ref()
+                ),
+            ));
+        };
+        let texts = match value.get_ref() {
+            OneOrMany::One(k) => vec![k.clone()],
+            OneOrMany::Many(ks) => ks.clone(),
+        };
+        if texts.is_empty() {
+            return Err(wrong(
+                value.span().start,
+                format!("keys.{action}: give at least one key"),
+            ));
+        }
+        let parsed: Result<Vec<Key>, String> = texts.iter().map(|k| keys::parse_key(k)).collect();
+        let parsed =
+            parsed.map_err(|why| wrong(value.span().start, format!("keys.{action}: {why}")))?;
+        remap = remap.with(action, parsed);
+    }
+    // On each page, a key given by the user belongs to one action only.
+    for (page, tables) in pages {
+        let rows: Vec<Binding> = tables
+            .iter()
+            .flat_map(|t| keys::remapped(t, &remap))
+            .collect();
+        let name_of = |b: &Binding| match &b.msg {
+            Some(crate::msg::Msg::Down)
+                if b.keys.iter().any(|k| k.0 == crossterm::event::KeyCode::Up) =>
+            {
+                "up / down"
+            }
+            Some(crate::msg::Msg::PageDown) => "page_up / page_down",
+            Some(m) => keys::action(m).unwrap_or("save and quit"),
+            None => "the editor",
+        };
+        for (name, value) in &config.keys {
+            let action = name.get_ref().as_str();
+            let Some(given) = remap.get(action) else {
+                continue;
+            };
+            let here = rows
+                .iter()
+                .any(|b| b.msg.as_ref().and_then(keys::action) == Some(action))
+                || keys::MOVES.iter().any(|(n, _)| *n == action);
+            if !here {
+                continue;
+            }
+            for key in given {
+                let other = rows.iter().find(|b| {
+                    let theirs = name_of(b);
+                    theirs != action
+                        && !theirs.split(" / ").any(|n| n == action)
+                        && b.msg.is_some()
+                        && b.keys.contains(key)
+                });
+                if let Some(other) = other {
+                    return Err(wrong(
+                        value.span().start,
+                        format!(
+                            "keys.{action}: “{}” is already “{}” on the {page} page",
+                            keys::name(key),
+                            name_of(other)
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    Ok(remap)
 }
 
 /// A style as written: colours and emphasis in any order, the background after `on`:

@@ -5,8 +5,8 @@ use crossterm::event::{Event, KeyEventKind};
 
 use crate::app::App;
 use crate::keys::{
-    CONFIRM, EDIT, GLOBAL, MAKE_ROOM, Msg, PICK, PICK_TEMPLATE, ctrl, digit, lookup, matches,
-    movement,
+    CONFIRM, EDIT, GLOBAL, MAKE_ROOM, Msg, PICK, PICK_TEMPLATE, ctrl, digit, lookup, mapped,
+    matches, movement,
 };
 use crate::nav::{Mode, Pane, PickWhat, Screen};
 use crate::screens;
@@ -50,12 +50,14 @@ pub fn resolve(app: &App, event: &Event) -> Option<Msg> {
             .or_else(quit),
         Mode::Calendar(_) => screens::calendar_key(key).or_else(quit),
         Mode::Browse => movement(key)
-            .or_else(|| lookup(&[screens::keys(app.screen), GLOBAL], key))
+            .or_else(|| lookup(&[screens::keys(app.screen), mapped(GLOBAL)], key))
             .or_else(|| {
                 // The review's notes pane takes the conversation page's keys as well.
                 let notes =
                     matches!(app.screen, Screen::Review(_)) && app.review.pane == Pane::Notes;
-                notes.then(|| lookup(&[screens::NOTES_KEYS], key)).flatten()
+                notes
+                    .then(|| lookup(&[mapped(screens::NOTES_KEYS)], key))
+                    .flatten()
             })
             .or_else(|| typed_into(app, key))
             .or_else(|| digit(key)),
@@ -89,7 +91,7 @@ fn typed_into(app: &App, key: &crossterm::event::KeyEvent) -> Option<Msg> {
 fn blind(app: &App, key: &crossterm::event::KeyEvent) -> Option<Msg> {
     let table = match &app.mode {
         Mode::Help(_) => return Some(Msg::CloseHelp),
-        Mode::Browse => GLOBAL,
+        Mode::Browse => mapped(GLOBAL),
         Mode::Edit(_) => EDIT,
         // A question or a list to pick from waits for a window that shows it.
         Mode::Confirm(_) | Mode::Pick(_) | Mode::Calendar(_) => {

@@ -3,6 +3,12 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+mod remap;
+
+pub use remap::{
+    MOVES, Remap, action, label, mapped, movement, name, parse_key, remapped, spelled, use_remap,
+};
+
 use crate::lifecycle::Exercise;
 use crate::model::GoalStatus;
 pub use crate::msg::Msg;
@@ -215,7 +221,7 @@ pub static GLOBAL_IN_CALL: std::sync::LazyLock<Vec<Binding>> = std::sync::LazyLo
 
 /// The keys that work everywhere, in or out of call mode.
 pub fn global(call_mode: bool) -> &'static [Binding] {
-    if call_mode { &GLOBAL_IN_CALL } else { GLOBAL }
+    mapped(if call_mode { &GLOBAL_IN_CALL } else { GLOBAL })
 }
 
 /// Moving the focus, shared by the screens that list fields.
@@ -380,7 +386,8 @@ pub const CONFIRM: &[Binding] = &[
 /// Whether `key` is `k` (Shift ignored for characters, Ctrl-letters in either case).
 pub fn matches(key: &KeyEvent, k: &Key) -> bool {
     let mut mods = key.modifiers;
-    if matches!(key.code, KeyCode::Char(_)) {
+    // Shift is part of the character, and of Shift-Tab (sent with or without it).
+    if matches!(key.code, KeyCode::Char(_) | KeyCode::BackTab) {
         mods.remove(KeyModifiers::SHIFT);
     }
     let code = match key.code {
@@ -400,17 +407,6 @@ pub fn lookup(tables: &[&[Binding]], key: &KeyEvent) -> Option<Msg> {
         .flat_map(|t| t.iter())
         .find(|b| b.keys.iter().any(|k| matches(key, k)))
         .and_then(|b| b.msg.clone())
-}
-
-/// Up and Down (and PgUp and PgDn) share one table row; tell them apart here.
-pub fn movement(key: &KeyEvent) -> Option<Msg> {
-    match key.code {
-        KeyCode::Up | KeyCode::Char('k') if key.modifiers.is_empty() => Some(Msg::Up),
-        KeyCode::Down | KeyCode::Char('j') if key.modifiers.is_empty() => Some(Msg::Down),
-        KeyCode::PageUp if key.modifiers.is_empty() => Some(Msg::PageUp),
-        KeyCode::PageDown if key.modifiers.is_empty() => Some(Msg::PageDown),
-        _ => None,
-    }
 }
 
 /// `1`…`9` open the exercise with that number, `0` the tenth (the registry's numbering).

@@ -70,6 +70,11 @@ pub enum Handled {
 
 /// The browse-mode keys of a screen (the global ones come after).
 pub fn keys(screen: Screen) -> &'static [Binding] {
+    crate::keys::mapped(compiled_keys(screen))
+}
+
+/// A screen's own table as compiled (see `keys::mapped` for the user's keys).
+fn compiled_keys(screen: Screen) -> &'static [Binding] {
     match screen {
         Screen::Home => home::KEYS,
         Screen::Exercise(e) => match e {
@@ -107,7 +112,7 @@ pub fn shared_key_tables(call_mode: bool) -> [&'static [Binding]; 7] {
         crate::keys::PICK,
         crate::keys::PICK_TEMPLATE,
         crate::keys::MAKE_ROOM,
-        NOTES_KEYS,
+        crate::keys::mapped(NOTES_KEYS),
     ]
 }
 

@@ -93,7 +93,7 @@ fn draw_frame(app: &App, area: Rect, buf: &mut Buffer) {
             } else if matches!(app.screen, Screen::Review(_)) {
                 let sections: [(&str, &[&[Binding]]); 3] = [
                     ("Review together", &[screen]),
-                    ("In today's notes", &[screens::NOTES_KEYS]),
+                    ("In today's notes", &[keys::mapped(screens::NOTES_KEYS)]),
                     ("Everywhere", &[keys::global(app.call_mode)]),
                 ];
                 widgets::help(body, &sections, buf);

@@ -124,7 +124,10 @@ fn every_bound_key_is_in_the_readme() {
 fn the_readme_holds_the_default_configuration_file() {
     let readme = include_str!("../README.md");
     assert!(
-        readme.contains(&format!("```toml\n{}```", mentorbook::config::DEFAULT_FILE)),
-        "README's configuration section differs from assets/config.toml"
+        readme.contains(&format!(
+            "```toml\n{}```",
+            mentorbook::cli::default_config_file()
+        )),
+        "README's configuration section differs from what `mentorbook config` prints"
     );
 }

@@ -149,6 +149,7 @@ fn a_configuration_that_does_not_read_is_refused_with_its_line() {
             3,
             "colors.warning",
         ),
+        ("[keys]\nquit = \"x\"\n", 2, "“x” is already"),
     ] {
         std::fs::write(&place, text).unwrap();
         let out = mentorbook(home.path()).arg("list").output().unwrap();

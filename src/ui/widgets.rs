@@ -96,7 +96,8 @@ pub fn help(area: Rect, sections: &[(&str, &[&[Binding]])], buf: &mut Buffer) {
         }
         for b in tables.iter().flat_map(|t| t.iter()) {
             lines.push(Line::from(vec![
-                Span::styled(format!("  {:<18}", b.label), THEME.key),
+                // A label of one's own keys may be longer than the column: a space still parts it.
+                Span::styled(format!("  {:<17} ", b.label), THEME.key),
                 Span::raw(b.explanation()),
             ]));
         }
