@@ -1,4 +1,4 @@
-//! `cargo bench --bench workbook`: opening, saving, rendering, typing, filtering and exporting
+//! `cargo bench --bench workbook`: opening, saving, rendering, typing, filtering, searching and exporting
 //! with generated workbooks of 2,000 and 8,000 journal entries, and opening and saving at
 //! 50,000 (see `support/generate.rs`). Targets are in the README; `benches/footprint.rs`
 //! measures the running binary in a terminal.
@@ -516,5 +516,45 @@ fn unlock_with_the_passphrase(bencher: Bencher) {
     bencher.bench_local(|| {
         crypt::forget_all();
         crypt::unlock(&path, &pass).unwrap();
+    });
+}
+
+/// `Ctrl-f`: every text of the workbook gathered and folded for the search (once, when it
+/// opens).
+#[divan::bench(args = SIZES)]
+fn search_open(bencher: Bencher, entries: usize) {
+    let app = app_on(entries, Screen::Home);
+    bencher.bench_local(|| mentorbook::screens::search::places(&app));
+}
+
+/// One key typed into the open search box: resolve, search every text again, and the frame
+/// drawn at 120x40 (what stands between the last key and the first results).
+#[divan::bench(args = SIZES)]
+fn search_keystroke(bencher: Bencher, entries: usize) {
+    let area = Rect::new(0, 0, 120, 40);
+    let mut buf = Buffer::empty(area);
+    let mut app = app_on(entries, Screen::Home);
+    let ctrl_f = Event::Key(KeyEvent::new(KeyCode::Char('f'), KeyModifiers::CONTROL));
+    let msg = resolve(&app, &ctrl_f).expect("Ctrl-f searches");
+    update(&mut app, msg, now());
+    for c in "review the".chars() {
+        let msg = resolve(&app, &key(c)).unwrap();
+        update(&mut app, msg, now());
+    }
+    let back = Event::Key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
+    let mut n = 0u32;
+    bencher.bench_local(|| {
+        n += 1;
+        // Types a letter and takes it back, in turn: the query stays the same length.
+        let ev = if n.is_multiple_of(2) {
+            back.clone()
+        } else {
+            key('m')
+        };
+        if let Some(msg) = resolve(&app, &ev) {
+            update(&mut app, msg, now());
+        }
+        buf.reset();
+        mentorbook::ui::draw(&app, area, &mut buf);
     });
 }

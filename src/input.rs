@@ -22,7 +22,7 @@ pub fn resolve(app: &App, event: &Event) -> Option<Msg> {
     let key = match event {
         Event::Paste(text) => {
             return Some(match app.mode {
-                Mode::Edit(_) => Msg::Paste(text.clone()),
+                Mode::Edit(_) | Mode::Search(_) => Msg::Paste(text.clone()),
                 _ => Msg::PasteIgnored,
             });
         }
@@ -49,6 +49,16 @@ pub fn resolve(app: &App, event: &Event) -> Option<Msg> {
             })
             .or_else(quit),
         Mode::Calendar(_) => screens::calendar_key(key).or_else(quit),
+        // Letters are the words searched for: only the named keys do anything else.
+        Mode::Search(_) => quit().or(Some(match key.code {
+            crossterm::event::KeyCode::Up => Msg::Up,
+            crossterm::event::KeyCode::Down => Msg::Down,
+            crossterm::event::KeyCode::PageUp => Msg::PageUp,
+            crossterm::event::KeyCode::PageDown => Msg::PageDown,
+            crossterm::event::KeyCode::Enter => Msg::Activate,
+            crossterm::event::KeyCode::Esc => Msg::Back,
+            _ => Msg::EditKey(*key),
+        })),
         Mode::Browse => movement(key)
             .or_else(|| lookup(&[screens::keys(app.screen), mapped(GLOBAL)], key))
             .or_else(|| {
@@ -94,7 +104,7 @@ fn blind(app: &App, key: &crossterm::event::KeyEvent) -> Option<Msg> {
         Mode::Browse => mapped(GLOBAL),
         Mode::Edit(_) => EDIT,
         // A question or a list to pick from waits for a window that shows it.
-        Mode::Confirm(_) | Mode::Pick(_) | Mode::Calendar(_) => {
+        Mode::Confirm(_) | Mode::Pick(_) | Mode::Calendar(_) | Mode::Search(_) => {
             return matches(key, &ctrl('c')).then_some(Msg::SaveAndQuit);
         }
     };

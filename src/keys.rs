@@ -185,6 +185,12 @@ pub const GLOBAL: &[Binding] = &[
         "switch to another workbook",
         Msg::SwitchWorkbook,
     ),
+    more(
+        &[ctrl('f')],
+        "Ctrl-f",
+        "search the whole workbook",
+        Msg::Search,
+    ),
     more(&[ctrl('s')], "Ctrl-s", "save now", Msg::SaveNow),
     more(
         &[ctrl('l')],
@@ -290,6 +296,25 @@ pub const PICK: &[Binding] = &[
     ),
     bind(&[code(KeyCode::Enter)], "Enter", "pick", Msg::Activate),
     bind(&[code(KeyCode::Esc)], "Esc", "cancel", Msg::Back),
+];
+
+/// The workbook-wide search: what is typed is searched for.
+pub const SEARCH: &[Binding] = &[
+    explained(
+        &[],
+        "words",
+        "find",
+        "type: every word must be there (any case, accents or not)",
+        Msg::PasteIgnored,
+    ),
+    bind(
+        &[code(KeyCode::Up), code(KeyCode::Down)],
+        "↑↓",
+        "choose",
+        Msg::Down,
+    ),
+    bind(&[code(KeyCode::Enter)], "Enter", "go there", Msg::Activate),
+    bind(&[code(KeyCode::Esc)], "Esc", "close", Msg::Back),
 ];
 
 /// Picking a template: the same, and `d` lets one of one's own go.

@@ -110,6 +110,8 @@ pub enum Msg {
     CallMode,
     /// `W`: save, let this workbook go and open another (the shell shows the picker).
     SwitchWorkbook,
+    /// `Ctrl-f`: the search across the whole workbook.
+    Search,
     /// `R`: review with the partner, side by side.
     Review,
     /// The overview's `P`: the partner view.

@@ -245,6 +245,32 @@ pub enum Mode {
     Pick(Pick),
     /// The journal's month view, on this day.
     Calendar(chrono::NaiveDate),
+    /// The search across the whole workbook.
+    Search(Box<Search>),
+}
+
+/// A text the workbook-wide search looks in: where it is (its page and the field on it),
+/// what to call it, and its words folded (`model::plain`).
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub screen: Screen,
+    pub target: Target,
+    pub label: String,
+    pub date: Option<chrono::NaiveDate>,
+    pub private: bool,
+    pub folded: String,
+}
+
+/// The search box, the places it looks in (gathered when it opened) and what it found.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    pub query: String,
+    pub selected: usize,
+    pub places: std::sync::Arc<Vec<Place>>,
+    /// Indexes into `places`, in the workbook's order.
+    pub found: Vec<usize>,
+    /// More places match than `found` holds.
+    pub more: bool,
 }
 
 impl Mode {

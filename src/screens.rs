@@ -24,6 +24,7 @@ mod plan;
 mod prospect;
 mod reflection;
 mod review;
+pub mod search;
 mod sheet;
 mod vision;
 

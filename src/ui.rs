@@ -111,6 +111,12 @@ fn draw_frame(app: &App, area: Rect, buf: &mut Buffer) {
                 widgets::popup(body, w, h, &title, buf).inner(ratatui::layout::Margin::new(1, 0));
             screens::render_calendar(app, *day, inner, buf);
         }
+        Mode::Search(s) => {
+            let h = body.height.saturating_sub(2).max(6);
+            let inner = widgets::popup(body, 110, h, "Search the workbook", buf)
+                .inner(ratatui::layout::Margin::new(1, 0));
+            screens::search::render(app, s, inner, buf);
+        }
         Mode::Browse | Mode::Edit(_) => {}
     }
 }
@@ -277,6 +283,7 @@ pub fn footer_keys(app: &App) -> Option<Vec<&'static [Binding]>> {
             _ => vec![PICK],
         },
         Mode::Calendar(_) => vec![screens::CALENDAR_KEYS],
+        Mode::Search(_) => vec![keys::SEARCH],
         Mode::Help(_) => return None,
     })
 }

@@ -37,6 +37,9 @@ pub fn update(app: &mut App, msg: Msg, now: DateTime<Local>) -> Option<Effect> {
     if let Mode::Calendar(day) = app.mode {
         return screens::update_calendar(app, day, msg);
     }
+    if matches!(app.mode, Mode::Search(_)) {
+        return screens::search::update(app, msg);
+    }
     let browsing = matches!(app.mode, Mode::Browse);
     if browsing && privacy::hides_screen(app) && !moves_on(&msg) {
         app.notice =
@@ -69,6 +72,7 @@ pub fn update(app: &mut App, msg: Msg, now: DateTime<Local>) -> Option<Effect> {
         Msg::SwitchWorkbook if app.call_mode => {
             app.notice = Some("Other workbooks are not listed during a call: C ends it.".into());
         }
+        Msg::Search => screens::search::open(app),
         Msg::SwitchWorkbook => {
             if app.flush_editor() {
                 app.touch();

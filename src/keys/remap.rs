@@ -84,6 +84,7 @@ pub fn action(msg: &Msg) -> Option<&'static str> {
         Msg::NewEntry => "new_entry",
         Msg::CallMode => "call_mode",
         Msg::SwitchWorkbook => "switch_workbook",
+        Msg::Search => "search",
         Msg::EditOutside => "edit_outside",
         Msg::Review => "review",
         Msg::OpenMerge => "open_merge",

@@ -54,8 +54,11 @@ impl Session {
                 }
             }
         }
+        // The journal's filter looking for words, or the workbook-wide search, needs the
+        // entries' whole texts.
+        let searching = matches!(self.app.mode, crate::nav::Mode::Search(_));
         if self.pending_texts.is_none()
-            && self.app.journal.filter.needs_text()
+            && (self.app.journal.filter.needs_text() || searching)
             && self.app.workbook.journal.has_heads()
         {
             self.pending_texts = self.store.read_texts(&self.app.workbook);
@@ -75,6 +78,7 @@ impl Session {
         if !taken.arrivals.is_empty() {
             self.store.take_in(&mut self.app.workbook, taken.arrivals);
             self.app.refresh_journal();
+            crate::screens::search::refresh(&mut self.app);
         }
         if let Some(e) = taken.failed {
             self.app.notice = Some(format!("A month's texts cannot be read: {e}"));
