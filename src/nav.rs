@@ -271,6 +271,9 @@ pub struct Search {
     pub found: Vec<usize>,
     /// More places match than `found` holds.
     pub more: bool,
+    /// What the queries typed before found (the latest last): Backspace returns to one
+    /// without searching again.
+    pub earlier: Vec<(String, Vec<usize>, bool)>,
 }
 
 impl Mode {

@@ -150,4 +150,9 @@ fn a_common_word_lists_the_first_places_and_says_so() {
     press(&mut app, " 219");
     let Mode::Search(s) = &app.mode else { panic!() };
     assert_eq!((s.found.len(), s.more), (1, false));
+    // Backspace returns to what the shorter query found, the same as searching for it.
+    press(&mut app, "<Backspace><Backspace><Backspace>");
+    let Mode::Search(s) = &app.mode else { panic!() };
+    assert_eq!((s.query.as_str(), s.found.len()), ("standup ", LIMIT));
+    assert_eq!(s.found, find(&places(&app), "standup").0);
 }

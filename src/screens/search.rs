@@ -154,6 +154,8 @@ pub fn refresh(app: &mut App) {
     let places = Arc::new(places(app));
     if let Mode::Search(s) = &mut app.mode {
         s.places = places;
+        // What earlier queries found was found among the old places.
+        s.earlier.clear();
         (s.found, s.more) = find(&s.places, &s.query);
         s.selected = s.selected.min(s.found.len().saturating_sub(1));
     }
@@ -210,21 +212,37 @@ pub fn update(app: &mut App, msg: Msg) -> Option<Effect> {
     None
 }
 
-/// Searches again after the query changed from `before`. Typing on only narrows: what the
-/// longer query holds is among what the shorter one found (when that was all of it), so
-/// only those are looked at again; anything else looks at every place.
+/// How many earlier queries' results are kept for Backspace.
+const EARLIER: usize = 64;
+
+/// Searches again after the query changed from `before`. A query typed before (Backspace
+/// back to it) takes what it found then. Typing on only narrows: what the longer query holds
+/// is among what the shorter one found (when that was all of it), so only those are looked
+/// at again; anything else looks at every place.
 fn search(s: &mut Search, before: &str) {
-    let narrower = !before.trim().is_empty()
-        && !s.more
-        && s.query.starts_with(before)
-        && plain(&s.query).starts_with(&plain(before));
-    (s.found, s.more) = if narrower {
-        let previous = std::mem::take(&mut s.found);
-        find_among(&s.places, &s.query, previous)
-    } else {
-        find(&s.places, &s.query)
-    };
     s.selected = 0;
+    let previous = (before.to_string(), s.found.clone(), s.more);
+    if let Some(k) = s.earlier.iter().rposition(|(q, _, _)| *q == s.query) {
+        let (_, found, more) = s.earlier.remove(k);
+        (s.found, s.more) = (found, more);
+    } else {
+        let narrower = !before.trim().is_empty()
+            && !s.more
+            && s.query.starts_with(before)
+            && plain(&s.query).starts_with(&plain(before));
+        (s.found, s.more) = if narrower {
+            find_among(&s.places, &s.query, previous.1.iter().copied())
+        } else {
+            find(&s.places, &s.query)
+        };
+    }
+    if !previous.0.trim().is_empty() {
+        s.earlier.retain(|(q, _, _)| *q != previous.0);
+        s.earlier.push(previous);
+        if s.earlier.len() > EARLIER {
+            s.earlier.remove(0);
+        }
+    }
 }
 
 /// Draws the search inside the box `ui` gives it over the page: the words typed, a line on
