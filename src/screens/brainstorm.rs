@@ -52,7 +52,7 @@ pub fn spec(part: B, role: Role) -> Spec {
                 "Work, family, health: what matters to them beyond the job",
             ),
             B::OneYear => q(
-                "2. Where do they want to be a year from now?",
+                "2. Twelve months on, where would they like to stand?",
                 "A role, a skill mastered, a project delivered…",
             ),
             B::ThreeToFiveYears => q(
@@ -91,7 +91,7 @@ pub fn spec(part: B, role: Role) -> Spec {
             "Work, family, health, the things that matter beyond the job",
         ),
         B::OneYear => q(
-            "2. Where do you want to be a year from now?",
+            "2. Picture yourself twelve months on: where do you stand?",
             "A role, a skill mastered, a project delivered…",
         ),
         B::ThreeToFiveYears => q(

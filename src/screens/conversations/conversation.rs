@@ -143,8 +143,8 @@ fn prep_prompt(part: P, role: Role) -> &'static str {
              work and, separately, on the relationship."
         }
         (P::Plan, Role::Mentee) => {
-            "How does this conversation serve your goals? What are your next steps, and \
-             what do you need from your mentor to take them?"
+            "How does this conversation move your goals on? Name what you will do before you \
+             meet again, and the help you will ask your mentor for."
         }
         (P::Plan, Role::Mentor) => {
             "How does this conversation serve the partnership's goals? How will you hold \
