@@ -12,7 +12,6 @@ use chrono::NaiveDate;
 use common::disk::files_with_bytes;
 use common::{fixed_now, fixture};
 use mentorbook::model::{Commitment, Conversation, Owner, Role, Workbook};
-use mentorbook::store::Store;
 
 fn mentorbook(home: &Path) -> Command {
     let mut cmd = Command::new(cargo_bin!("mentorbook"));
@@ -32,12 +31,7 @@ fn ok(home: &Path, args: &[&str]) -> String {
 
 /// Saves `wb` as the named workbook `name` in the data folder under `home`.
 fn named(home: &Path, name: &str, wb: &Workbook) -> PathBuf {
-    let dir = home.join("data/mentorbook");
-    let path = mentorbook::workbooks::path_of(&dir, name);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    let (mut store, _) = Store::open(&path).unwrap();
-    store.save(wb, fixed_now()).unwrap();
-    path
+    common::disk::named_workbook(home, name, wb, fixed_now())
 }
 
 /// A mentor's three workbooks: Ana's (the sample, seen from the mentor's side), Ben's with

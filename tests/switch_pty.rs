@@ -8,18 +8,14 @@ mod disk;
 mod driver;
 
 use std::ffi::OsStr;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use driver::Pty;
 use mentorbook::model::{Role, Workbook};
 use mentorbook::store::Store;
 
-fn named(home: &Path, name: &str, wb: &Workbook) -> PathBuf {
-    let path = mentorbook::workbooks::path_of(&home.join("data/mentorbook"), name);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    let (mut store, _) = Store::open(&path).unwrap();
-    store.save(wb, chrono::Local::now()).unwrap();
-    path
+fn named(home: &Path, name: &str, wb: &Workbook) -> std::path::PathBuf {
+    disk::named_workbook(home, name, wb, chrono::Local::now())
 }
 
 fn mentor_of(mentee: &str) -> Workbook {

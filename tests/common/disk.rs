@@ -134,3 +134,19 @@ pub fn kill_save_loop(args: &[&std::ffi::OsStr], run: std::time::Duration) -> u6
     reader.join().unwrap();
     reported.load(Ordering::SeqCst)
 }
+
+/// Saves `wb` as the named workbook `name` in the data folder under `home` (with
+/// `XDG_DATA_HOME=home/data`), as `mentorbook new NAME` would place it, saved `at`; its
+/// path.
+pub fn named_workbook(
+    home: &Path,
+    name: &str,
+    wb: &mentorbook::model::Workbook,
+    at: chrono::DateTime<chrono::Local>,
+) -> std::path::PathBuf {
+    let path = mentorbook::workbooks::path_of(&home.join("data/mentorbook"), name);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let (mut store, _) = mentorbook::store::Store::open(&path).unwrap();
+    store.save(wb, at).unwrap();
+    path
+}
