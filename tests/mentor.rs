@@ -7,18 +7,13 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use assert_cmd::cargo::cargo_bin;
 use chrono::NaiveDate;
 use common::disk::files_with_bytes;
 use common::{fixed_now, fixture};
 use mentorbook::model::{Commitment, Conversation, Owner, Role, Workbook};
 
 fn mentorbook(home: &Path) -> Command {
-    let mut cmd = Command::new(cargo_bin!("mentorbook"));
-    cmd.env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env_remove("MENTORBOOK_FILE");
-    cmd
+    common::command_in(home)
 }
 
 /// Runs `mentorbook ARGS` in `home`, which must succeed; its standard output.
@@ -353,17 +348,10 @@ fn report_gives_a_programme_its_figures() {
     );
     // The command, on the same workbook (today's date is the machine's: figures up to now).
     let run = |args: &[&str]| {
-        let out = mentorbook(home.path())
-            .args(["--workbook", "ben", "report"])
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
+        ok(
+            home.path(),
+            &[&["--workbook", "ben", "report"], args].concat(),
+        )
     };
     let text = run(&[]);
     assert!(

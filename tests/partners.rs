@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use assert_cmd::Command;
-use assert_cmd::cargo::cargo_bin;
 use common::{fixed_now, fixture, press, screen_text};
 use mentorbook::app::App;
 use mentorbook::model::{Role, Workbook};
@@ -19,11 +18,7 @@ use mentorbook::store::Store;
 const CANARY: &str = "Wombat-canary";
 
 fn mentorbook(home: &Path) -> Command {
-    let mut cmd = Command::new(cargo_bin!("mentorbook"));
-    cmd.env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env_remove("MENTORBOOK_FILE");
-    cmd
+    common::command_in(home)
 }
 
 /// Saves `wb` as a workbook at `dir/name.json` (it gets its id there).

@@ -367,3 +367,13 @@ pub fn with_private_canaries(mut wb: Workbook, marker: &str) -> Workbook {
     });
     wb
 }
+
+/// The `mentorbook` binary run as a command in `home`: its data folder `home/data`, no
+/// `MENTORBOOK_FILE` from the environment.
+pub fn command_in(home: &std::path::Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::new(assert_cmd::cargo::cargo_bin!("mentorbook"));
+    cmd.env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env_remove("MENTORBOOK_FILE");
+    cmd
+}
