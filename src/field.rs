@@ -17,7 +17,7 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 
 pub use crate::model::{
-    AgreementPart, BrainPart, CheckInPart, ClosurePart, ConversationPart, FeedbackPart, GoalPart,
+    AgreementPart, ArcPart, BrainPart, CareerPart, CheckInPart, ClosurePart, ConversationPart, FeedbackPart, GoalPart,
     PrepPart, ProspectPart, ReflectPart, VisionPart, WorkbookPart,
 };
 use crate::model::{Role, Slot, SlotMut, Workbook, describe_days, describe_minutes};
@@ -106,6 +106,8 @@ pub enum Field {
     Limitation(usize),
     /// A mentoring-plan topic's text (index into all topics).
     Topic(usize),
+    /// The career context's words (mentoring plan).
+    Career(CareerPart),
     Brainstorm(BrainPart),
     /// A candidate goal from the brainstorm.
     Candidate(usize),
@@ -127,6 +129,8 @@ pub enum Field {
     Conversation(usize, ConversationPart),
     Prep(usize, PrepPart),
     Feedback(usize, FeedbackPart),
+    /// What an awareness, exploration or preparation conversation records.
+    Arc(usize, ArcPart),
     Agenda(usize, usize),
     Commitment(usize, usize),
     CommitmentDue(usize, usize),
@@ -157,6 +161,7 @@ impl Field {
             Field::Strength(i) => Slot::Text(wb.vision.strengths.get(i)?),
             Field::Limitation(i) => Slot::Text(wb.vision.limitations.get(i)?),
             Field::Topic(i) => Slot::Text(&wb.mentoring_plan.topics.get(i)?.text),
+            Field::Career(p) => p.slot(&wb.mentoring_plan.career),
             Field::Brainstorm(p) => p.slot(&wb.brainstorm),
             Field::Candidate(i) => Slot::Text(&wb.brainstorm.candidates.get(i)?.text),
             Field::Goal(g, p) => p.slot(goal(g)?),
@@ -170,6 +175,7 @@ impl Field {
             Field::Conversation(c, p) => p.slot(conv(c)?),
             Field::Prep(c, p) => p.slot(&conv(c)?.prep),
             Field::Feedback(c, p) => p.slot(&conv(c)?.feedback),
+            Field::Arc(c, p) => p.slot(&conv(c)?.arc),
             Field::Agenda(c, k) => Slot::Text(&conv(c)?.agenda.get(k)?.text),
             Field::Commitment(c, k) => Slot::Text(&conv(c)?.commitments.get(k)?.text),
             Field::CommitmentDue(c, k) => Slot::Date(&conv(c)?.commitments.get(k)?.due),
@@ -196,6 +202,7 @@ impl Field {
             Field::Strength(i) => text(wb.vision.strengths.get_mut(i)?),
             Field::Limitation(i) => text(wb.vision.limitations.get_mut(i)?),
             Field::Topic(i) => text(&mut wb.mentoring_plan.topics.get_mut(i)?.text),
+            Field::Career(p) => p.slot_mut(&mut wb.mentoring_plan.career),
             Field::Brainstorm(p) => p.slot_mut(&mut wb.brainstorm),
             Field::Candidate(i) => text(&mut wb.brainstorm.candidates.get_mut(i)?.text),
             Field::Goal(g, p) => p.slot_mut(wb.goals.get_mut(g)?),
@@ -215,6 +222,7 @@ impl Field {
             Field::Conversation(c, p) => p.slot_mut(wb.conversations.get_mut(c)?),
             Field::Prep(c, p) => p.slot_mut(&mut wb.conversations.get_mut(c)?.prep),
             Field::Feedback(c, p) => p.slot_mut(&mut wb.conversations.get_mut(c)?.feedback),
+            Field::Arc(c, p) => p.slot_mut(&mut wb.conversations.get_mut(c)?.arc),
             Field::Agenda(c, k) => text(&mut wb.conversations.get_mut(c)?.agenda.get_mut(k)?.text),
             Field::Commitment(c, k) => {
                 text(&mut wb.conversations.get_mut(c)?.commitments.get_mut(k)?.text)

@@ -4,6 +4,7 @@
 //! version (with fewer fields) keeps loading; field order is declaration order, so the JSON
 //! diffs well in git.
 
+mod arc;
 mod check;
 mod conflict;
 mod conversations;
@@ -25,6 +26,7 @@ mod vision;
 
 use serde::{Deserialize, Serialize};
 
+pub use arc::{ArcNotes, ArcPart, Career, CareerPart, CareerState, Change, Sign};
 pub use conflict::{Conflict, Side};
 pub use conversations::{
     AgendaItem, CheckIn, CheckInPart, Commitment, Conversation, ConversationKind, ConversationPart,

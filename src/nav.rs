@@ -215,6 +215,8 @@ pub enum Confirm {
     FirstPhase,
     /// `X`: clear conversation `c`'s agenda?
     ClearAgenda(usize),
+    /// Conversation `c` made of a kind whose step before is missing: out of order?
+    ArcOrder(usize, crate::model::ConversationKind),
     /// A crash left text in a recovery file (written at this time): take it back?
     Recover(String),
     /// `R` with no conversation today: start one, or review without creating anything?

@@ -71,6 +71,7 @@ pub fn field(wb: &Workbook, field: Field) -> bool {
         Field::Conversation(c, _)
         | Field::Prep(c, _)
         | Field::Feedback(c, _)
+        | Field::Arc(c, _)
         | Field::Agenda(c, _)
         | Field::Commitment(c, _)
         | Field::CommitmentDue(c, _) => conversation_private(wb, c),
@@ -80,6 +81,7 @@ pub fn field(wb: &Workbook, field: Field) -> bool {
         | Field::Vision(_)
         | Field::Strength(_)
         | Field::Limitation(_)
+        | Field::Career(_)
         | Field::Brainstorm(_)
         | Field::Candidate(_)
         | Field::Goal(..)
@@ -107,7 +109,9 @@ pub fn target(wb: &Workbook, target: Target) -> bool {
             | Choice::ConvKind(c)
             | Choice::AgendaDone(c, _)
             | Choice::CommitmentOwner(c, _)
-            | Choice::CommitmentDone(c, _),
+            | Choice::CommitmentDone(c, _)
+            | Choice::Sign(c, _)
+            | Choice::Committed(c),
         ) => conversation_private(wb, c),
         Target::Choice(_) | Target::Add(_) | Target::Create(_) => false,
     }

@@ -43,7 +43,7 @@ use crate::nav::{Record, Screen, Target};
 pub use act::{choose, focused_field, go, start_edit, start_editing};
 pub use conversations::{
     NOTES_KEYS, check_in_line, find_conversation, kind_summary, minutes_document, new_check_in,
-    new_conversation,
+    new_conversation, order_question, take_kind,
 };
 pub use document::{document, section, section_of};
 pub use editor::{draw as draw_editor, new_editor};
@@ -211,6 +211,7 @@ pub fn spec(field: Field, wb: &Workbook) -> Spec {
         Field::Strength(_) => vision::strength(wb.role),
         Field::Limitation(_) => vision::limitation(wb.role),
         Field::Topic(_) => plan::topic(wb.role),
+        Field::Career(p) => plan::career_spec(p, wb.role),
         Field::Brainstorm(p) => brainstorm::spec(p, wb.role),
         Field::Candidate(_) => brainstorm::candidate(wb.role),
         Field::Goal(_, p) => goals::spec(p, wb.role),
@@ -224,6 +225,7 @@ pub fn spec(field: Field, wb: &Workbook) -> Spec {
         Field::Conversation(_, p) => conversations::spec(p),
         Field::Prep(_, p) => conversations::prep_spec(p, wb.role),
         Field::Feedback(_, p) => conversations::feedback_spec(p),
+        Field::Arc(_, p) => conversations::arc_spec(p, wb.role),
         Field::Agenda(..) => conversations::AGENDA_ITEM,
         Field::Commitment(..) => conversations::COMMITMENT,
         Field::CommitmentDue(..) => conversations::COMMITMENT_DUE,
@@ -245,7 +247,7 @@ pub fn screen_of(field: Field) -> Screen {
         Field::Prospect(_) => ex(Exercise::Prospect),
         Field::Agreement(_) => ex(Exercise::Agreement),
         Field::Vision(_) | Field::Strength(_) | Field::Limitation(_) => ex(Exercise::Vision),
-        Field::Topic(_) => ex(Exercise::Plan),
+        Field::Topic(_) | Field::Career(_) => ex(Exercise::Plan),
         Field::Brainstorm(_) | Field::Candidate(_) => ex(Exercise::Brainstorm),
         Field::Goal(g, p) => goals::page_of(g, p),
         Field::Measure(g, _) | Field::Milestone(g, _) | Field::MilestoneDate(g, _) => {
@@ -256,6 +258,7 @@ pub fn screen_of(field: Field) -> Screen {
         Field::Conversation(c, _)
         | Field::Prep(c, _)
         | Field::Feedback(c, _)
+        | Field::Arc(c, _)
         | Field::Agenda(c, _)
         | Field::Commitment(c, _)
         | Field::CommitmentDue(c, _) => Screen::Conversation(c),

@@ -148,6 +148,7 @@ fn question_text(app: &App, question: &Confirm) -> String {
              Quit anyway? They are kept in recovery/ and offered at the next start."
                 .to_string()
         }
+        Confirm::ArcOrder(c, kind) => crate::screens::order_question(&app.workbook, *c, *kind),
         Confirm::ClearAgenda(c) => {
             let n = app
                 .workbook

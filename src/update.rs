@@ -329,6 +329,7 @@ fn answer(app: &mut App, yes: bool, now: DateTime<Local>) -> Option<Effect> {
             set_focus(app, f);
             Some(Effect::Save)
         }
+        (Confirm::ArcOrder(c, kind), true) => screens::take_kind(app, c, kind, true),
         (Confirm::FirstPhase, true) => {
             app.workbook.phase = crate::model::Phase::ALL[0];
             app.touch();

@@ -8,16 +8,24 @@ mod common;
 use chrono::NaiveDate;
 use mentorbook::app::App;
 use mentorbook::field::{
-    AgreementPart, BrainPart, CheckInPart, ClosurePart, ConversationPart, FeedbackPart, Field,
+    AgreementPart, ArcPart, BrainPart, CareerPart, CheckInPart, ClosurePart, ConversationPart, FeedbackPart, Field,
     GoalPart, Kind, PrepPart, ProspectPart, ReflectPart, VisionPart, WorkbookPart,
 };
-use mentorbook::model::{Conversation, Role, Slot, Workbook};
+use mentorbook::model::{Conversation, ConversationKind, Role, Slot, Workbook};
 use mentorbook::nav::Target;
 use mentorbook::report::{Options, markdown};
 use mentorbook::screens::{document, focus_targets, screen_of, section_of, spec};
 
+/// The arc's conversations come after the first one, in `ARC`'s order.
+const ARC: [ConversationKind; 3] = [
+    ConversationKind::Awareness,
+    ConversationKind::Exploration,
+    ConversationKind::Preparation,
+];
+
 /// A workbook with one of each record, so every part has somewhere to live: a goal, a
-/// conversation dated today (the agenda's), a check-in, a journal entry.
+/// conversation dated today (the agenda's) and one of each kind of the arc (whose parts
+/// show by kind), a check-in, a journal entry.
 fn workbook() -> Workbook {
     let mut wb = Workbook::default();
     wb.add_goal();
@@ -25,6 +33,13 @@ fn workbook() -> Workbook {
         at: common::fixed_now().fixed_offset(),
         ..Conversation::default()
     });
+    for kind in ARC {
+        wb.conversations.push(Conversation {
+            at: common::fixed_now().fixed_offset(),
+            kind,
+            ..Conversation::default()
+        });
+    }
     wb.check_ins.push(Default::default());
     wb.journal.push(Default::default());
     wb
@@ -47,6 +62,11 @@ fn every_part() -> Vec<Field> {
     );
     all.extend(PrepPart::ALL.iter().map(|p| Field::Prep(0, *p)));
     all.extend(FeedbackPart::ALL.iter().map(|p| Field::Feedback(0, *p)));
+    all.extend(ArcPart::ALL.iter().map(|p| {
+        let c = 1 + ARC.iter().position(|k| *k == p.kind()).unwrap();
+        Field::Arc(c, *p)
+    }));
+    all.extend(CareerPart::ALL.iter().map(|p| Field::Career(*p)));
     all.extend(CheckInPart::ALL.iter().map(|p| Field::CheckIn(0, *p)));
     all.extend(ClosurePart::ALL.iter().map(|p| Field::Closure(*p)));
     all

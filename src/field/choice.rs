@@ -2,7 +2,7 @@
 //! what each is called, its current option in words, and moving it on.
 
 use super::lists::next_owner;
-use crate::model::{Fit, Helper, Horizon, MeasureKind, Role, Workbook};
+use crate::model::{CareerState, Change, Fit, Helper, Horizon, MeasureKind, Role, Sign, Workbook};
 
 /// The closure checks, in order.
 pub const CHECKS: [&str; 4] = [
@@ -74,6 +74,13 @@ pub enum Choice {
     /// Journal entry `i`: private or not; what it is linked to (picked from a list).
     EntryPrivate(usize),
     EntryLink(usize),
+    /// Of preparation conversation `c`: sign `k` that it is due, ticked or not; its course
+    /// of action committed to or only intended.
+    Sign(usize, usize),
+    Committed(usize),
+    /// The mentoring plan's career context: the kind of change, how clear it is.
+    CareerChange,
+    CareerState,
 }
 
 impl Choice {
@@ -189,6 +196,32 @@ impl Choice {
                     c.private = !c.private;
                 }
             }
+            Choice::Sign(c, k) => {
+                if let (Some(c), Some(s)) = (wb.conversations.get_mut(c), Sign::ALL.get(k)) {
+                    c.arc.toggle(*s);
+                }
+            }
+            Choice::Committed(c) => {
+                if let Some(c) = wb.conversations.get_mut(c) {
+                    c.arc.committed = !c.arc.committed;
+                }
+            }
+            Choice::CareerChange => {
+                let career = &mut wb.mentoring_plan.career;
+                let k = career.change.and_then(|c| Change::ALL.iter().position(|x| *x == c));
+                career.change = match k {
+                    None => Some(Change::ALL[0]),
+                    Some(k) => Change::ALL.get(k + 1).copied(),
+                };
+            }
+            Choice::CareerState => {
+                let career = &mut wb.mentoring_plan.career;
+                career.state = match career.state {
+                    None => Some(CareerState::NoIdeaYet),
+                    Some(CareerState::NoIdeaYet) => Some(CareerState::GoalSet),
+                    Some(CareerState::GoalSet) => None,
+                };
+            }
             Choice::Helper(g, i) => {
                 if let Some(r) = wb
                     .goals
@@ -235,6 +268,10 @@ impl Choice {
             Choice::MentorNotes => "Your own notes".into(),
             Choice::EntryPrivate(_) | Choice::ConversationPrivate(_) => "Private".into(),
             Choice::EntryLink(_) => "Linked to".into(),
+            Choice::Sign(_, k) => Sign::ALL.get(k).map_or("Sign", |s| s.name()).into(),
+            Choice::Committed(_) => "Course of action".into(),
+            Choice::CareerChange => "Change sought".into(),
+            Choice::CareerState => "How clear it is".into(),
         }
     }
 
@@ -321,6 +358,28 @@ impl Choice {
                     "no: may be shown and shared".into()
                 }
             }
+            Choice::Sign(c, k) => {
+                let Some(sign) = Sign::ALL.get(k) else {
+                    return String::new();
+                };
+                let on = (wb.conversations.get(c)).is_some_and(|c| c.arc.signs.contains(sign));
+                format!("{} {}", if on { "[x]" } else { "[ ]" }, sign.label())
+            }
+            Choice::Committed(c) => {
+                if wb.conversations.get(c).is_some_and(|c| c.arc.committed) {
+                    "[x] committed: we are preparing to do it".into()
+                } else {
+                    "[ ] intended, not yet committed".into()
+                }
+            }
+            Choice::CareerChange => (wb.mentoring_plan.career.change)
+                .map_or("not decided", |c| c.name())
+                .into(),
+            Choice::CareerState => match wb.mentoring_plan.career.state {
+                None => "not decided".into(),
+                Some(CareerState::NoIdeaYet) => "no idea yet: we design a path together".into(),
+                Some(CareerState::GoalSet) => "a goal is set: we talk it through".into(),
+            },
             Choice::EntryLink(i) => match wb.journal.get(i) {
                 Some(e) => link_name(wb, e.goal, e.conversation),
                 None => String::new(),

@@ -128,6 +128,9 @@ pub struct Conversation {
     /// conversation read as before.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub private: bool,
+    /// What an awareness, exploration or preparation conversation records (by its kind).
+    #[serde(skip_serializing_if = "super::ArcNotes::is_empty")]
+    pub arc: super::ArcNotes,
 }
 
 crate::parts! {
@@ -156,6 +159,7 @@ impl Default for Conversation {
             next_goal: String::new(),
             minutes: None,
             private: false,
+            arc: super::ArcNotes::default(),
         }
     }
 }

@@ -144,6 +144,9 @@ pub struct Topic {
 #[serde(default)]
 pub struct MentoringPlan {
     pub topics: Vec<Topic>,
+    /// The career context the topics work towards (saved only when set).
+    #[serde(skip_serializing_if = "super::Career::is_empty")]
+    pub career: super::Career,
 }
 
 /// One of the four closure checks: a tick and a note.

@@ -2,6 +2,7 @@
 //! feedback, commitments, the next meeting) and each check-in. What their fields are called,
 //! their keys, making new records, the exercise's progress rule and the agenda document.
 
+mod arc;
 mod check_in;
 mod conversation;
 mod kinds;
@@ -22,6 +23,7 @@ use crate::msg::{Effect, Msg};
 use crate::nav::{Mode, Pick, PickWhat};
 use crate::report::{Block, Options};
 
+pub use arc::{order_question, set_kind, spec as arc_spec, take_kind};
 pub use check_in::{KEYS as CHECK_IN_KEYS, render as render_check_in, targets as check_in_targets};
 pub use conversation::{KEYS as CONVERSATION_KEYS, NOTES_KEYS, render, targets};
 pub use kinds::kind_summary;
@@ -206,6 +208,11 @@ pub fn handle(app: &mut App, msg: &Msg) -> Handled {
     if let (Msg::TogglePrivate, crate::nav::Screen::Conversation(c)) = (msg, app.screen) {
         return Handled::Yes(choose(app, Choice::ConversationPrivate(c)));
     }
+    if let (Msg::Toggle, Some(crate::nav::Target::Choice(tick))) = (msg, super::focused(app))
+        && matches!(tick, Choice::Sign(..) | Choice::Committed(_))
+    {
+        return Handled::Yes(choose(app, tick));
+    }
     let here = match app.screen {
         crate::nav::Screen::Conversation(c) | crate::nav::Screen::Review(c) => Some(c),
         _ => None,
@@ -240,7 +247,10 @@ pub fn handle(app: &mut App, msg: &Msg) -> Handled {
         (Msg::Toggle, Some(Field::Agenda(c, k))) => choose(app, Choice::AgendaDone(c, k)),
         (Msg::Toggle, Some(Field::Commitment(c, k))) => choose(app, Choice::CommitmentDone(c, k)),
         (Msg::Toggle, _) => {
-            app.notice = Some("x ticks an agenda item or a commitment: move to one first.".into());
+            app.notice = Some(
+                "x ticks an agenda item, a commitment or a preparation sign: move to one first."
+                    .into(),
+            );
             None
         }
         (Msg::Cycle, Some(Field::Commitment(c, k))) => choose(app, Choice::CommitmentOwner(c, k)),

@@ -64,7 +64,7 @@ pub fn section_of(field: Field) -> Option<Section> {
     match field {
         Field::Agreement(_) => Some(Section::Agreement),
         Field::Vision(_) | Field::Strength(_) | Field::Limitation(_) => Some(Section::Vision),
-        Field::Topic(_) => Some(Section::Topics),
+        Field::Topic(_) | Field::Career(_) => Some(Section::Topics),
         Field::Goal(_, G::Specific | G::Attainable | G::Relevant | G::Deadline)
         | Field::Goal(_, G::MentorComment | G::Title)
         | Field::Measure(..)
@@ -80,6 +80,7 @@ pub fn section_of(field: Field) -> Option<Section> {
         Field::Conversation(_, ConversationPart::Notes | ConversationPart::NextGoal)
         | Field::Prep(..)
         | Field::Feedback(..)
+        | Field::Arc(..)
         | Field::Commitment(..)
         | Field::CommitmentDue(..) => Some(Section::Conversations),
         Field::CheckIn(_, CheckInPart::Date) => None,

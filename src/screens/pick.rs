@@ -147,12 +147,7 @@ pub fn update(
             app.mode = Mode::Browse;
             return match pick.what {
                 PickWhat::Status(g) => set_status(app, g, GoalStatus::ALL[k]),
-                PickWhat::Kind(c) => {
-                    let conv = app.workbook.conversations.get_mut(c)?;
-                    conv.kind = ConversationKind::ALL[k];
-                    app.touch();
-                    Some(Effect::Save)
-                }
+                PickWhat::Kind(c) => conversations::set_kind(app, c, ConversationKind::ALL[k]),
                 PickWhat::StepGoal(c, i) => {
                     let g = *conversations::step_goals(app).get(k)?;
                     conversations::add_step(app, c, i, g)

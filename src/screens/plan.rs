@@ -7,7 +7,7 @@ use super::document::filled;
 use super::sheet::{self, Item};
 use super::{Handled, focused_field};
 use crate::app::App;
-use crate::field::{Field, Kind, ListKind, Spec, by_role};
+use crate::field::{CareerPart, Choice, Field, Kind, ListKind, Spec, by_role};
 use crate::keys::{BACK, Binding, ENTER, MOVE, Msg, explained, plain};
 use crate::model::{PlanArea, Progress, Role, Workbook};
 use crate::msg::Effect;
@@ -57,6 +57,57 @@ pub fn topic(role: Role) -> Spec {
         "a question the mentee brings, or one you will raise",
     );
     Spec::new(Kind::Line, "Topic", hint)
+}
+
+/// The career context's words.
+pub fn career_spec(part: CareerPart, role: Role) -> Spec {
+    match part {
+        CareerPart::LeadingOthers => Spec::new(
+            Kind::Text,
+            "Leading others: what it demands",
+            by_role(
+                role,
+                "From doing the work to leading those who do: what changes for you",
+                "From doing the work to leading those who do: what changes for them",
+            ),
+        ),
+    }
+}
+
+/// The career context, then the direction an exploration chose: at the head of the career
+/// area.
+fn career_items(wb: &Workbook) -> Vec<Item<'static>> {
+    let mut items = vec![
+        Item::Choice(Choice::CareerChange),
+        Item::Choice(Choice::CareerState),
+        Item::Field(Field::Career(CareerPart::LeadingOthers)),
+    ];
+    if let Some(c) = wb.chosen_direction() {
+        let why = c.arc.direction_why.trim();
+        items.push(Item::Info(format!(
+            "Direction chosen {}: {}{}",
+            c.at.format("%Y-%m-%d"),
+            c.arc.direction.trim(),
+            if why.is_empty() {
+                String::new()
+            } else {
+                format!(" (why: {why})")
+            }
+        )));
+    }
+    items
+}
+
+/// How many of an area's topics were discussed, shown under its heading.
+fn discussed_line(wb: &Workbook, area: PlanArea) -> Option<String> {
+    let topics: Vec<_> = (wb.mentoring_plan.topics.iter())
+        .filter(|t| t.area == area && filled(&t.text))
+        .collect();
+    if topics.is_empty() {
+        return None;
+    }
+    let done = topics.iter().filter(|t| t.discussed).count();
+    Some(format!("{done} of {} topics discussed", topics.len()))
 }
 
 /// The areas in the plan's order, with a heading, a name for documents and what belongs
@@ -126,6 +177,12 @@ fn items(wb: &Workbook) -> Vec<Item<'static>> {
         }
         items.push(Item::Heading(title));
         items.push(Item::Prompt(guidance.into()));
+        if area == PlanArea::Career {
+            items.extend(career_items(wb));
+        }
+        if let Some(line) = discussed_line(wb, area) {
+            items.push(Item::Info(line));
+        }
         let list = ListKind::Topics(area);
         for field in list.fields(wb) {
             let Field::Topic(i) = field else { continue };
@@ -143,24 +200,42 @@ fn items(wb: &Workbook) -> Vec<Item<'static>> {
     items
 }
 
-/// At least one topic in each of the three areas.
-/// Which areas have a topic; `include_private` false for call mode, where a private topic
-/// must not show even as a count.
+/// Per area of the three: a topic written, and every topic written discussed (the plan is
+/// a roadmap: it is done when its topics were talked through). `include_private` false for
+/// call mode, where a private topic must not show even as a count.
 pub fn progress(wb: &Workbook, include_private: bool) -> Progress {
-    let has = |area| {
-        (wb.mentoring_plan.topics.iter())
-            .any(|t| t.area == area && filled(&t.text) && (include_private || !t.private))
-    };
-    Progress::count([
-        has(PlanArea::Career),
-        has(PlanArea::Development),
-        has(PlanArea::Workplace),
-    ])
+    let counts = [PlanArea::Career, PlanArea::Development, PlanArea::Workplace].map(|area| {
+        let topics: Vec<_> = (wb.mentoring_plan.topics.iter())
+            .filter(|t| t.area == area && filled(&t.text) && (include_private || !t.private))
+            .collect();
+        let written = !topics.is_empty();
+        [written, written && topics.iter().all(|t| t.discussed)]
+    });
+    Progress::count(counts.into_iter().flatten())
 }
 
 /// The topics as a document, area by area, ticked when discussed.
 pub fn report(wb: &Workbook, include_private: bool) -> Vec<Block> {
     let mut out = Vec::new();
+    let career = &wb.mentoring_plan.career;
+    let mut context = Vec::new();
+    if let Some(c) = career.change {
+        context.push((Choice::CareerChange.label(), c.name().to_string()));
+    }
+    if career.state.is_some() {
+        context.push((Choice::CareerState.label(), Choice::CareerState.value(wb)));
+    }
+    if filled(&career.leading_others) {
+        let label = career_spec(CareerPart::LeadingOthers, wb.role).label;
+        context.push((label.to_string(), career.leading_others.trim().to_string()));
+    }
+    if let Some(c) = wb.chosen_direction() {
+        context.push(("Direction chosen".into(), c.arc.direction.trim().to_string()));
+    }
+    if !context.is_empty() {
+        out.push(Block::Subheading("Career context".into()));
+        out.push(Block::Fields(context));
+    }
     for (area, _, name, _) in AREAS {
         let items: Vec<(bool, String)> = (wb.mentoring_plan.topics.iter())
             .filter(|t| t.area == area && filled(&t.text))
@@ -213,19 +288,40 @@ mod tests {
     use crate::model::Topic;
 
     #[test]
-    fn progress_needs_a_topic_in_each_area() {
+    fn progress_needs_a_topic_in_each_area_and_them_discussed() {
         let mut wb = Workbook::default();
-        for (area, text) in [
-            (PlanArea::Career, "next level"),
-            (PlanArea::Other, "x"),
-            (PlanArea::Workplace, " "),
+        for (area, text, discussed) in [
+            (PlanArea::Career, "next level", true),
+            (PlanArea::Other, "x", true),
+            (PlanArea::Workplace, " ", true),
+            (PlanArea::Development, "writing", false),
         ] {
             wb.mentoring_plan.topics.push(Topic {
                 area,
                 text: text.into(),
+                discussed,
                 ..Topic::default()
             });
         }
-        assert_eq!(progress(&wb, true), Progress { done: 1, total: 3 });
+        assert_eq!(progress(&wb, true), Progress { done: 3, total: 6 });
+        wb.mentoring_plan.topics[3].discussed = true;
+        assert_eq!(progress(&wb, true), Progress { done: 4, total: 6 });
+    }
+
+    #[test]
+    fn each_area_says_how_much_of_it_was_discussed() {
+        let mut wb = Workbook::default();
+        assert_eq!(discussed_line(&wb, PlanArea::Career), None);
+        for discussed in [true, false, false] {
+            wb.mentoring_plan.topics.push(Topic {
+                text: "t".into(),
+                discussed,
+                ..Topic::default()
+            });
+        }
+        assert_eq!(
+            discussed_line(&wb, PlanArea::Career).as_deref(),
+            Some("1 of 3 topics discussed")
+        );
     }
 }

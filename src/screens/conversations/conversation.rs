@@ -28,7 +28,7 @@ const TICK: Binding = explained(
     &[plain('x')],
     "x",
     "tick",
-    "an agenda item dealt with, a commitment done",
+    "an agenda item dealt with, a commitment done, a sign",
     Msg::Toggle,
 );
 const TO_STEP: Binding = explained(
@@ -199,6 +199,7 @@ fn items(wb: &Workbook, c: usize, narrow: bool, today: chrono::NaiveDate) -> Vec
     items.push(Item::Heading("During: notes"));
     items.push(Item::Field(Field::Conversation(c, C::Notes)));
     items.push(Item::Field(Field::Conversation(c, C::Length)));
+    items.extend(super::arc::items(wb, c));
     items.push(Item::Heading("Feedback"));
     items.push(Item::Prompt(
         "Be specific and describe behaviour, with an example. Check it was understood, and \

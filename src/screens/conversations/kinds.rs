@@ -18,6 +18,15 @@ pub fn kind_summary(kind: K) -> &'static str {
     }
 }
 
+/// The heading of what a conversation of the arc records, in documents.
+pub fn arc_heading(kind: K) -> &'static str {
+    match kind {
+        K::Awareness => "Awareness",
+        K::Exploration => "Exploration",
+        _ => "Preparation",
+    }
+}
+
 /// The purpose, then the guiding questions, of a kind of conversation.
 pub fn guide(kind: K) -> (&'static str, &'static [&'static str]) {
     match kind {

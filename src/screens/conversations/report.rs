@@ -69,6 +69,11 @@ pub fn minutes(wb: &Workbook, c: &Conversation) -> Vec<Block> {
         out.push(Block::Label(spec(C::Notes).label.into()));
         out.push(Block::Para(c.notes.clone()));
     }
+    let arc = super::arc::report(wb.role, c);
+    if !arc.is_empty() {
+        out.push(Block::Label(super::kinds::arc_heading(c.kind).into()));
+        out.push(Block::Fields(arc));
+    }
     let feedback = F::ALL.iter().map(|f| {
         let text = text_of(f.slot(&c.feedback));
         (feedback_spec(*f).label, text)

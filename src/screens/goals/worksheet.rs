@@ -106,10 +106,11 @@ fn items(wb: &Workbook, g: usize, today: chrono::NaiveDate) -> Vec<Item<'_>> {
         ),
         Item::Field(Field::Goal(g, G::Skills)),
         Item::Field(Field::Goal(g, G::Outcome)),
-        Item::Heading("3. Action steps"),
+        Item::Heading("3. Action steps: identify, sequence, measure"),
         Item::Prompt(
-            "x moves a step on, o says who carries it, t dates it, b names the steps it waits \
-             for. Steps with nothing to wait for can run side by side."
+            "Identify the activities (a adds one), sequence them (b names the steps one waits \
+             for; steps with nothing to wait for run side by side), then check the measures. \
+             x moves a step on, o says who carries it, t dates it."
                 .into(),
         ),
     ];
@@ -132,6 +133,7 @@ fn items(wb: &Workbook, g: usize, today: chrono::NaiveDate) -> Vec<Item<'_>> {
             Span::styled("   (+ : at the same time)", THEME.hint),
         ])]));
     }
+    items.push(measure_line(goal));
     items.push(Item::Heading("4. Resources needed"));
     items.push(Item::Prompt(
         crate::field::by_role(
@@ -158,6 +160,27 @@ fn items(wb: &Workbook, g: usize, today: chrono::NaiveDate) -> Vec<Item<'_>> {
     items.push(Item::Field(Field::Goal(g, G::ReviewedOn)));
     items.push(Item::Field(Field::Goal(g, G::Roadblocks)));
     items
+}
+
+/// The last of identify, sequence, measure: the goal's measures, from its page.
+fn measure_line(goal: &crate::model::Goal) -> Item<'static> {
+    let named: Vec<String> = (goal.measures.iter())
+        .filter(|m| !m.text.trim().is_empty())
+        .map(|m| format!("{} ({})", m.text.trim(), m.kind.name()))
+        .collect();
+    let (text, style) = if named.is_empty() {
+        (
+            "none yet: a plan without measures is not finished (add them on the goal's page)"
+                .to_string(),
+            THEME.warning,
+        )
+    } else {
+        (named.join("; "), THEME.text)
+    };
+    Item::Lines(vec![Line::from(vec![
+        Span::styled("Measure  ", THEME.label),
+        Span::styled(text, style),
+    ])])
 }
 
 /// Where the focus can rest.
