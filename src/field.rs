@@ -17,8 +17,8 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 
 pub use crate::model::{
-    AgreementPart, ArcPart, BrainPart, CareerPart, CheckInPart, ClosurePart, ConversationPart, FeedbackPart, GoalPart,
-    PrepPart, ProspectPart, ReflectPart, VisionPart, WorkbookPart,
+    AgreementPart, ArcPart, BrainPart, CareerPart, CheckInPart, ClosurePart, ConversationPart,
+    FeedbackPart, GoalPart, PrepPart, ProspectPart, ReflectPart, VisionPart, WorkbookPart,
 };
 use crate::model::{Role, Slot, SlotMut, Workbook, describe_days, describe_minutes};
 
@@ -136,6 +136,10 @@ pub enum Field {
     CommitmentDue(usize, usize),
     /// Of check-in `i`.
     CheckIn(usize, CheckInPart),
+    /// Win `i` of the ledger: what it was, its date, its evidence.
+    Win(usize),
+    WinDate(usize),
+    WinEvidence(usize),
     /// Journal entry `i`: its text, its tags.
     Entry(usize),
     EntryTags(usize),
@@ -180,6 +184,9 @@ impl Field {
             Field::Commitment(c, k) => Slot::Text(&conv(c)?.commitments.get(k)?.text),
             Field::CommitmentDue(c, k) => Slot::Date(&conv(c)?.commitments.get(k)?.due),
             Field::CheckIn(i, p) => p.slot(wb.check_ins.get(i)?),
+            Field::Win(i) => Slot::Text(&wb.wins.get(i)?.what),
+            Field::WinDate(i) => Slot::Date(&wb.wins.get(i)?.date),
+            Field::WinEvidence(i) => Slot::Text(&wb.wins.get(i)?.evidence),
             Field::Entry(i) => Slot::Text(&wb.journal.whole(i)?.text),
             Field::EntryTags(i) => Slot::Tags(&wb.journal.get(i)?.tags),
             Field::EntryAt(i) => Slot::Stamp(&wb.journal.get(i)?.at),
@@ -231,6 +238,9 @@ impl Field {
                 SlotMut::Date(&mut wb.conversations.get_mut(c)?.commitments.get_mut(k)?.due)
             }
             Field::CheckIn(i, p) => p.slot_mut(wb.check_ins.get_mut(i)?),
+            Field::Win(i) => text(&mut wb.wins.get_mut(i)?.what),
+            Field::WinDate(i) => SlotMut::Date(&mut wb.wins.get_mut(i)?.date),
+            Field::WinEvidence(i) => text(&mut wb.wins.get_mut(i)?.evidence),
             Field::Entry(i) => text(&mut wb.entry_mut(i)?.text),
             Field::EntryTags(i) => SlotMut::Tags(&mut wb.entry_mut(i)?.tags),
             Field::EntryAt(i) => SlotMut::Stamp(&mut wb.entry_mut(i)?.at),
@@ -296,6 +306,7 @@ impl Field {
             Field::MilestoneDate(g, i) => Field::Milestone(g, i),
             Field::CommitmentDue(c, k) => Field::Commitment(c, k),
             Field::StepDue(g, i) | Field::StepAfter(g, i) => Field::Step(g, i),
+            Field::WinDate(i) | Field::WinEvidence(i) => Field::Win(i),
             f => f,
         }
     }

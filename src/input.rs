@@ -41,6 +41,7 @@ pub fn resolve(app: &App, event: &Event) -> Option<Msg> {
                     PickWhat::Template => PICK_TEMPLATE,
                     PickWhat::Status(_)
                     | PickWhat::Kind(_)
+                    | PickWhat::Phase
                     | PickWhat::StepGoal(..)
                     | PickWhat::Link(_)
                     | PickWhat::Tag => PICK,

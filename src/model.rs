@@ -11,6 +11,7 @@ mod conversations;
 mod cultivation;
 mod dates;
 mod fold;
+mod frameworks;
 mod goals;
 mod ids;
 mod journal;
@@ -23,6 +24,7 @@ mod search;
 pub mod stamp;
 mod templates;
 mod vision;
+mod wins;
 
 use serde::{Deserialize, Serialize};
 
@@ -35,6 +37,7 @@ pub use conversations::{
 pub use cultivation::{LOOK_AHEAD_DAYS, STALE_GOAL_DAYS};
 pub use dates::{describe_days, describe_minutes, parse_date, parse_days, parse_minutes, quoted};
 pub use fold::{fold, plain, plain_mapped, same as same_folded};
+pub use frameworks::{Pledge, Shown, Support, toggle_in};
 pub use goals::{
     ActionPlan, ActionStep, BrainPart, Brainstorm, Candidate, Goal, GoalPart, GoalStatus, Helper,
     Horizon, Measure, MeasureKind, Milestone, Owner, Resource, StepStatus,
@@ -52,6 +55,7 @@ pub use relationship::{
 pub use search::{JournalFilter, Match, Term};
 pub use templates::{Template, name_from as template_name, shipped as shipped_templates};
 pub use vision::{Vision, VisionPart, reads_as_future};
+pub use wins::{Win, WinKind};
 
 /// Stable identifier of a list item (goal, step, conversation, entry…), unique in one workbook.
 /// Links between items use ids, never positions, so reordering never breaks them.
@@ -150,6 +154,9 @@ pub struct Workbook {
     /// Conversations, in the order they were created.
     pub conversations: Vec<Conversation>,
     pub check_ins: Vec<CheckIn>,
+    /// What the mentee achieved along the way (saved only when there is one).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub wins: Vec<Win>,
     /// Every journal entry (see [`Journal`]). Left out when empty: the part of a workbook
     /// saved apart from its journal has none.
     #[serde(skip_serializing_if = "Journal::is_empty")]

@@ -32,6 +32,12 @@ pub enum Msg {
     EditDate,
     /// `b`: edit the steps the focused step waits for.
     EditAfter,
+    /// `u`: the kind of support the focused action step asks of the mentor.
+    CycleSupport,
+    /// `e`: edit the focused win's evidence.
+    EditEvidence,
+    /// `l`: link the focused win to the next goal.
+    LinkGoal,
     /// `]` / `[` on a journal entry: the next (older) or previous (newer) entry of the list.
     NextEntry(bool),
     /// `N`: write the conversation's notes, from anywhere on its page.

@@ -213,8 +213,12 @@ pub enum Confirm {
     QuitUnsaved,
     /// `p` on the last phase: go back to the first one?
     FirstPhase,
+    /// An earlier phase picked: move back to it?
+    PhaseBack(crate::model::Phase),
     /// `X`: clear conversation `c`'s agenda?
     ClearAgenda(usize),
+    /// Goal `g` was given a deadline already past: keep it, or put back the one before?
+    PastDeadline(usize, Option<chrono::NaiveDate>),
     /// Conversation `c` made of a kind whose step before is missing: out of order?
     ArcOrder(usize, crate::model::ConversationKind),
     /// A crash left text in a recovery file (written at this time): take it back?
@@ -304,6 +308,8 @@ pub enum PickWhat {
     MakeRoom(usize),
     /// The kind of conversation `c`.
     Kind(usize),
+    /// The relationship's phase.
+    Phase,
     /// The goal whose plan commitment `k` of conversation `c` joins as a step.
     StepGoal(usize, usize),
     /// What journal entry `i` is linked to.

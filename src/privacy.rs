@@ -93,6 +93,9 @@ pub fn field(wb: &Workbook, field: Field) -> bool {
         | Field::StepAfter(..)
         | Field::Resource(..)
         | Field::CheckIn(..)
+        | Field::Win(_)
+        | Field::WinDate(_)
+        | Field::WinEvidence(_)
         | Field::Closure(_)
         | Field::PartnerNote(_) => false,
     }
@@ -111,7 +114,9 @@ pub fn target(wb: &Workbook, target: Target) -> bool {
             | Choice::CommitmentOwner(c, _)
             | Choice::CommitmentDone(c, _)
             | Choice::Sign(c, _)
-            | Choice::Committed(c),
+            | Choice::Committed(c)
+            | Choice::Pledge(c, _)
+            | Choice::Understood(c),
         ) => conversation_private(wb, c),
         Target::Choice(_) | Target::Add(_) | Target::Create(_) => false,
     }

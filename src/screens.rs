@@ -49,7 +49,8 @@ pub use document::{document, section, section_of};
 pub use editor::{draw as draw_editor, new_editor};
 pub use focus::{focus, focus_on, focused, set_focus, targets as focus_targets};
 pub use form::editor_for;
-pub use home::next_step;
+pub use goals::past_deadline_question;
+pub use home::{next_step, set_phase};
 pub use journal::{
     CALENDAR_KEYS, calendar_box, calendar_key, commit_filter, found_notice, render_calendar,
     update_calendar,
@@ -230,6 +231,9 @@ pub fn spec(field: Field, wb: &Workbook) -> Spec {
         Field::Commitment(..) => conversations::COMMITMENT,
         Field::CommitmentDue(..) => conversations::COMMITMENT_DUE,
         Field::CheckIn(_, p) => conversations::check_in_spec(p),
+        Field::Win(_) => goals::WIN,
+        Field::WinDate(_) => goals::WIN_DATE,
+        Field::WinEvidence(_) => goals::WIN_EVIDENCE,
         Field::Entry(_) => journal::ENTRY,
         Field::EntryTags(_) => journal::ENTRY_TAGS,
         Field::EntryAt(_) => journal::ENTRY_AT,
@@ -263,6 +267,7 @@ pub fn screen_of(field: Field) -> Screen {
         | Field::Commitment(c, _)
         | Field::CommitmentDue(c, _) => Screen::Conversation(c),
         Field::CheckIn(i, _) => Screen::CheckIn(i),
+        Field::Win(_) | Field::WinDate(_) | Field::WinEvidence(_) => ex(Exercise::Goals),
         Field::Entry(e) | Field::EntryTags(e) | Field::EntryAt(e) => Screen::Entry(e),
         Field::Closure(_) => ex(Exercise::Closure),
         Field::PartnerNote(_) => Screen::Partner,
@@ -280,7 +285,7 @@ pub fn progress(exercise: Exercise, wb: &Workbook, include_private: bool) -> Opt
         Exercise::Vision => vision::progress(wb),
         Exercise::Brainstorm => brainstorm::progress(wb),
         Exercise::Goals => goals::progress(wb),
-        Exercise::Conversations => conversations::progress(wb),
+        Exercise::Conversations => conversations::progress(wb, include_private),
         Exercise::Closure => closure::progress(wb),
         Exercise::Journal => return None,
     })
@@ -307,9 +312,14 @@ pub fn new_entry(app: &mut App, now: DateTime<Local>) -> Option<Effect> {
 /// Picker mechanics are shared; what each list holds and does is its exercise's.
 /// After the editor changed a field's value: what the screen that owns the field does next
 /// (a conversation moved to a past day drops the agenda suggested for today).
-pub fn committed(app: &mut App, field: Field) {
-    if let Field::Conversation(c, crate::field::ConversationPart::At) = field {
-        conversations::when_changed(app, c);
+/// `before` is the date the field held, for a date field.
+pub fn committed(app: &mut App, field: Field, before: Option<chrono::NaiveDate>) {
+    match field {
+        Field::Conversation(c, crate::field::ConversationPart::At) => {
+            conversations::when_changed(app, c)
+        }
+        Field::Goal(g, crate::field::GoalPart::Deadline) => goals::deadline_set(app, g, before),
+        _ => {}
     }
 }
 

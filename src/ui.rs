@@ -148,6 +148,7 @@ fn question_text(app: &App, question: &Confirm) -> String {
              Quit anyway? They are kept in recovery/ and offered at the next start."
                 .to_string()
         }
+        Confirm::PastDeadline(g, _) => crate::screens::past_deadline_question(&app.workbook, *g),
         Confirm::ArcOrder(c, kind) => crate::screens::order_question(&app.workbook, *c, *kind),
         Confirm::ClearAgenda(c) => {
             let n = app
@@ -160,6 +161,12 @@ fn question_text(app: &App, question: &Confirm) -> String {
                 if n == 1 { "" } else { "s" }
             )
         }
+        Confirm::PhaseBack(p) => format!(
+            "Move back from {} to {}? Phases overlap: going back is fine when the relationship \
+             needs it.",
+            app.workbook.phase.name(),
+            p.name()
+        ),
         Confirm::FirstPhase => format!(
             "{} is the last phase. Start again at {}?",
             app.workbook.phase.name(),

@@ -134,6 +134,9 @@ pub fn update(app: &mut App, msg: Msg, now: DateTime<Local>) -> Option<Effect> {
         | Msg::Cycle
         | Msg::EditDate
         | Msg::EditAfter
+        | Msg::CycleSupport
+        | Msg::EditEvidence
+        | Msg::LinkGoal
         | Msg::Promote
         | Msg::OpenWorksheet
         | Msg::OpenGlance
@@ -329,7 +332,16 @@ fn answer(app: &mut App, yes: bool, now: DateTime<Local>) -> Option<Effect> {
             set_focus(app, f);
             Some(Effect::Save)
         }
+        (Confirm::PastDeadline(..), true) => Some(Effect::Save),
+        (Confirm::PastDeadline(g, before), false) => {
+            if let Some(goal) = app.workbook.goals.get_mut(g) {
+                goal.deadline = before;
+                app.touch();
+            }
+            Some(Effect::Save)
+        }
         (Confirm::ArcOrder(c, kind), true) => screens::take_kind(app, c, kind, true),
+        (Confirm::PhaseBack(p), true) => screens::set_phase(app, p),
         (Confirm::FirstPhase, true) => {
             app.workbook.phase = crate::model::Phase::ALL[0];
             app.touch();

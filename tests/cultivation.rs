@@ -96,6 +96,11 @@ fn the_kind_is_picked_and_its_guide_follows() {
         "Esc keeps it"
     );
     press(&mut app, "<Enter>kkkkk<Enter>");
+    assert!(
+        matches!(app.mode, Mode::Confirm(Confirm::ArcOrder(1, _))),
+        "no exploration is recorded: preparing out of order is asked"
+    );
+    press(&mut app, "y");
     assert_eq!(
         app.workbook.conversations[1].kind,
         ConversationKind::Preparation

@@ -8,8 +8,9 @@ mod common;
 use chrono::NaiveDate;
 use mentorbook::app::App;
 use mentorbook::field::{
-    AgreementPart, ArcPart, BrainPart, CareerPart, CheckInPart, ClosurePart, ConversationPart, FeedbackPart, Field,
-    GoalPart, Kind, PrepPart, ProspectPart, ReflectPart, VisionPart, WorkbookPart,
+    AgreementPart, ArcPart, BrainPart, CareerPart, CheckInPart, ClosurePart, ConversationPart,
+    FeedbackPart, Field, GoalPart, Kind, PrepPart, ProspectPart, ReflectPart, VisionPart,
+    WorkbookPart,
 };
 use mentorbook::model::{Conversation, ConversationKind, Role, Slot, Workbook};
 use mentorbook::nav::Target;

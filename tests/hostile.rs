@@ -710,6 +710,32 @@ fn case_11_call_mode_counts_only_what_may_be_shown() {
         private: true,
         ..Default::default()
     });
+    // A private exploration's decision, and a private topic discussed in every area.
+    let mut explored = mentorbook::model::Conversation {
+        id: 900,
+        at: fixed_now().fixed_offset(),
+        kind: mentorbook::model::ConversationKind::Exploration,
+        private: true,
+        ..Default::default()
+    };
+    explored.arc.direction = "secret direction".into();
+    more.conversations.push(explored);
+    for (k, area) in [
+        mentorbook::model::PlanArea::Career,
+        mentorbook::model::PlanArea::Workplace,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        more.mentoring_plan.topics.push(mentorbook::model::Topic {
+            id: 910 + k as u64,
+            area,
+            text: "private discussed".into(),
+            private: true,
+            discussed: true,
+            ..Default::default()
+        });
+    }
     let mut screens: Vec<Screen> = Screen::top_level().collect();
     screens.extend(Screen::PAGE_KINDS);
     for screen in screens {
@@ -733,7 +759,7 @@ fn case_11_call_mode_counts_only_what_may_be_shown() {
     app.refresh_journal();
     let home = screen_text(&app, 100, 30);
     assert!(home.contains("1 shared entry"), "{home}");
-    assert!(home.contains("1/3"), "{home}");
+    assert!(home.contains("2/6"), "{home}");
     app.screen = Screen::Exercise(Exercise::Journal);
     assert!(screen_text(&app, 100, 30).contains("1 of 1 entries"));
 }

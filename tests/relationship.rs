@@ -117,10 +117,13 @@ fn r_records_a_review_today() {
 fn plan_topics_are_added_per_area_and_flagged() {
     let mut app = App::new(Workbook::default());
     press(&mut app, "4");
-    // Targets: career add, development add, workplace add, own add.
+    focus(
+        &mut app,
+        Target::Add(mentorbook::field::ListKind::Topics(PlanArea::Workplace)),
+    );
     press(
         &mut app,
-        "jj<Enter>Manager cancels our one-to-ones<Enter>Peers<Enter><Enter>",
+        "<Enter>Manager cancels our one-to-ones<Enter>Peers<Enter><Enter>",
     );
     let topics = &app.workbook.mentoring_plan.topics;
     assert_eq!(topics.len(), 2);

@@ -260,7 +260,8 @@ fn no_private_canary_on_any_call_mode_screen() {
             Screen::Conversation(wb.conversations.len() - 1),
         ]
         .contains(&screen);
-        if private_here && screen_text(&app, 120, 40).contains(CANARY) {
+        // Tall enough to hold each page whole: the canary is somewhere on it.
+        if private_here && screen_text(&app, 120, 80).contains(CANARY) {
             seen_outside_call_mode += 1;
         }
         // Entering call mode from the screen itself, as a user would.

@@ -7,9 +7,12 @@ mod common;
 
 use common::{fixed_now, focus, press};
 use mentorbook::app::App;
-use mentorbook::field::{ArcPart, CareerPart, Choice, Field};
-use mentorbook::model::{CareerState, Change, Conversation, ConversationKind, Sign, Workbook};
-use mentorbook::nav::{Confirm, Exercise, Mode, Screen, Target};
+use mentorbook::field::{ArcPart, CareerPart, Choice, Field, GoalPart, PrepPart};
+use mentorbook::model::{
+    CareerState, Change, Conversation, ConversationKind, Phase, Pledge, Shown, Sign, Support,
+    WinKind, Workbook,
+};
+use mentorbook::nav::{Confirm, Exercise, Mode, PickWhat, Screen, Target};
 
 fn snap(name: &str, app: &App) {
     for (w, h) in [(80, 24), (120, 40)] {
@@ -19,9 +22,11 @@ fn snap(name: &str, app: &App) {
 
 /// A workbook with conversations of these kinds, a day apart, on the first one's page.
 fn with_conversations(kinds: &[ConversationKind]) -> App {
-    let mut wb = Workbook::default();
-    wb.mentee = "Ana".into();
-    wb.mentor = "Bo".into();
+    let mut wb = Workbook {
+        mentee: "Ana".into(),
+        mentor: "Bo".into(),
+        ..Workbook::default()
+    };
     for (k, kind) in kinds.iter().enumerate() {
         wb.conversations.push(Conversation {
             id: 100 + k as u64,
@@ -44,7 +49,10 @@ fn pick_kind(app: &mut App, c: usize, kind: ConversationKind) {
     let Mode::Pick(p) = &mut app.mode else {
         panic!("no picker: {:?}", app.mode)
     };
-    p.selected = ConversationKind::ALL.iter().position(|k| *k == kind).unwrap();
+    p.selected = ConversationKind::ALL
+        .iter()
+        .position(|k| *k == kind)
+        .unwrap();
     press(app, "<Enter>");
 }
 
@@ -70,7 +78,7 @@ fn exploring_before_any_awareness_is_asked_explained_and_recorded() {
     let conv = &app.workbook.conversations[0];
     assert_eq!(conv.kind, ConversationKind::Exploration);
     assert!(conv.arc.out_of_order, "the override is recorded");
-    let page = common::body(&app, 120, 40);
+    let page = common::body(&app, 120, 80);
     assert!(page.contains("Held before any awareness conversation, on purpose."));
     // Back in order: the note goes.
     pick_kind(&mut app, 0, ConversationKind::Goal);
@@ -134,7 +142,10 @@ fn each_kind_of_the_arc_records_its_own_and_the_direction_travels() {
     assert!(prep.contains("Heading for: Team lead"), "{prep}");
     app.screen = Screen::Exercise(Exercise::Plan);
     let plan = common::body(&app, 120, 40);
-    assert!(plan.contains("Team lead (why: I like growing people)"), "{plan}");
+    assert!(
+        plan.contains("Team lead (why: I like growing people)"),
+        "{plan}"
+    );
     // Minutes carry what the arc recorded.
     let minutes = mentorbook::report::markdown(&mentorbook::screens::minutes_document(
         &app.workbook,
@@ -145,10 +156,8 @@ fn each_kind_of_the_arc_records_its_own_and_the_direction_travels() {
 
 #[test]
 fn preparation_signs_and_commitment_are_ticked_with_x() {
-    let mut app = with_conversations(&[
-        ConversationKind::Exploration,
-        ConversationKind::Preparation,
-    ]);
+    let mut app =
+        with_conversations(&[ConversationKind::Exploration, ConversationKind::Preparation]);
     app.screen = Screen::Conversation(1);
     focus(&mut app, Target::Choice(Choice::Sign(1, 2)));
     press(&mut app, "x");
@@ -212,9 +221,372 @@ fn arc_pages() {
         app.screen = Screen::Conversation(c);
         let first = mentorbook::screens::focus_targets(&app)
             .into_iter()
-            .find(|t| matches!(t, Target::Field(Field::Arc(..)) | Target::Choice(Choice::Sign(..))))
+            .find(|t| {
+                matches!(
+                    t,
+                    Target::Field(Field::Arc(..)) | Target::Choice(Choice::Sign(..))
+                )
+            })
             .unwrap();
         focus(&mut app, first);
         snap(&format!("arc_{c}"), &app);
     }
+}
+
+// ---- the frameworks: the 4 Ps asked apart, commitments, Kram, phases, sources (seed 001) ----
+
+#[test]
+fn the_four_ps_ask_apart_and_commitments_are_ticked() {
+    let mut app = with_conversations(&[ConversationKind::Goal]);
+    let targets = mentorbook::screens::focus_targets(&app);
+    for part in [
+        PrepPart::PartnerWants,
+        PrepPart::AskWork,
+        PrepPart::AskRelationship,
+    ] {
+        assert!(
+            targets.contains(&Target::Field(Field::Prep(0, part))),
+            "{part:?}"
+        );
+    }
+    common::go_to(&mut app, Field::Prep(0, PrepPart::AskWork));
+    press(&mut app, "<Enter>Was the budget memo clear?<Esc>");
+    common::go_to(&mut app, Field::Prep(0, PrepPart::AskRelationship));
+    press(&mut app, "<Enter>Do we meet often enough?<Esc>");
+    assert_eq!(
+        app.workbook.conversations[0].prep.ask_work,
+        "Was the budget memo clear?"
+    );
+    for k in [0, 3] {
+        focus(&mut app, Target::Choice(Choice::Pledge(0, k)));
+        press(&mut app, "x");
+    }
+    assert_eq!(
+        app.workbook.conversations[0].prep.pledges,
+        vec![Pledge::Listen, Pledge::Thank]
+    );
+    focus(&mut app, Target::Choice(Choice::Understood(0)));
+    press(&mut app, "x");
+    assert!(app.workbook.conversations[0].feedback.understood);
+    let page = common::body(&app, 120, 40);
+    assert!(page.contains("[x] checked with each other"), "{page}");
+    // The minutes keep the two questions apart.
+    let minutes = mentorbook::report::markdown(&mentorbook::screens::minutes_document(
+        &app.workbook,
+        &app.workbook.conversations[0],
+    ));
+    assert!(minutes.contains("Feedback to ask on the work") && minutes.contains("on us"));
+    focus(&mut app, Target::Choice(Choice::Pledge(0, 0)));
+    snap("four_ps_apart", &app);
+}
+
+#[test]
+fn a_prospective_mentee_ticks_what_they_showed() {
+    let mut app = App::new(Workbook::default());
+    press(&mut app, "2");
+    focus(&mut app, Target::Choice(Choice::Shown(1)));
+    press(&mut app, "<Enter>");
+    assert_eq!(app.workbook.prospect.shown, vec![Shown::Commitment]);
+    assert!(common::body(&app, 120, 40).contains("[x] I showed I invest in my own growth"));
+    snap("prospect_shown", &app);
+    app.workbook.role = mentorbook::model::Role::Mentor;
+    assert!(
+        !mentorbook::screens::focus_targets(&app).contains(&Target::Choice(Choice::Shown(1))),
+        "the mentee's own ticks"
+    );
+}
+
+#[test]
+fn kram_support_tags_goals_and_steps_and_the_goals_page_sums_it() {
+    let mut app = App::new(Workbook::default());
+    app.today = fixed_now().date_naive();
+    app.workbook.add_goal();
+    app.workbook.goals[0].title = "Lead the platform team".into();
+    app.screen = Screen::Goal(0);
+    focus(&mut app, Target::Choice(Choice::Support(0, 2)));
+    press(&mut app, "<Enter>");
+    assert_eq!(app.workbook.goals[0].support, vec![Support::Psychosocial]);
+    app.screen = Screen::Worksheet(0);
+    focus(&mut app, Target::Add(mentorbook::field::ListKind::Steps(0)));
+    press(&mut app, "<Enter>Shadow a team lead<Enter><Esc>");
+    common::go_to(&mut app, Field::Step(0, 0));
+    press(&mut app, "uu");
+    assert_eq!(
+        app.workbook.goals[0].plan.steps[0].support,
+        Some(Support::CareerLater)
+    );
+    assert!(common::body(&app, 120, 40).contains("career, long term"));
+    app.screen = Screen::Exercise(Exercise::Goals);
+    let list = common::body(&app, 120, 40);
+    assert!(list.contains("Support this relationship gives"), "{list}");
+    assert!(list.contains("Kram (1983, 1988)"));
+    let doc = mentorbook::report::markdown(&mentorbook::screens::document(
+        &app.workbook,
+        &[mentorbook::report::Section::Goals],
+        mentorbook::report::Options {
+            include_private: false,
+            today: app.today,
+        },
+    ));
+    assert!(
+        doc.contains("Support asked (Kram)") && doc.contains("psychosocial"),
+        "{doc}"
+    );
+}
+
+#[test]
+fn the_phase_is_picked_and_going_back_is_asked() {
+    let mut app = App::new(Workbook::default());
+    app.workbook.phase = Phase::Cultivation;
+    focus(&mut app, Target::Choice(Choice::Phase));
+    press(&mut app, "<Enter>");
+    assert!(matches!(&app.mode, Mode::Pick(p) if p.what == PickWhat::Phase && p.selected == 2));
+    snap("phase_picker", &app);
+    press(&mut app, "<Down><Enter>");
+    assert_eq!(
+        app.workbook.phase,
+        Phase::Separation,
+        "forward: no question"
+    );
+    press(&mut app, "<Enter><Up><Up><Enter>");
+    assert!(matches!(
+        app.mode,
+        Mode::Confirm(Confirm::PhaseBack(Phase::Initiation))
+    ));
+    let asked = common::screen_text(&app, 120, 40);
+    assert!(
+        asked.contains("Move back from Separation to Initiation?"),
+        "{asked}"
+    );
+    press(&mut app, "n");
+    assert_eq!(app.workbook.phase, Phase::Separation);
+    press(&mut app, "<Enter><Up><Up><Enter>y");
+    assert_eq!(
+        app.workbook.phase,
+        Phase::Initiation,
+        "going back is allowed"
+    );
+    // `p` still moves on one phase at a time.
+    press(&mut app, "p");
+    assert_eq!(app.workbook.phase, Phase::Cultivation);
+}
+
+#[test]
+fn sources_are_named_and_the_core_skills_have_a_template() {
+    let mut app = App::new(Workbook::default());
+    let home = common::body(&app, 120, 80);
+    assert!(home.contains("intentional work"), "{home}");
+    assert!(
+        home.contains("Kram (1983, 1988)") && home.contains("Stoeger, Balestrini & Ziegler (2020)")
+    );
+    let four = mentorbook::model::shipped_templates()
+        .into_iter()
+        .find(|t| t.name == "Four core skills")
+        .expect("the COREFour template");
+    assert_eq!(four.text.matches('?').count(), 4);
+    assert!(four.tags.contains(&"corefour".to_string()));
+    press(&mut app, "0T");
+    assert!(common::screen_text(&app, 120, 40).contains("Four core skills"));
+}
+
+// ---- goals and plan: deadlines, approximate targets, roadblocks (seeds 002-004) ----
+
+fn one_goal() -> App {
+    let mut app = App::new(Workbook::default());
+    app.today = fixed_now().date_naive();
+    app.workbook.add_goal();
+    app.workbook.goals[0].title = "Give a conference talk".into();
+    app.screen = Screen::Goal(0);
+    app
+}
+
+#[test]
+fn a_deadline_typed_in_the_past_is_questioned() {
+    let mut app = one_goal();
+    common::go_to(&mut app, Field::Goal(0, GoalPart::Deadline));
+    press(&mut app, "<Enter>2027-03-01<Enter>");
+    assert!(
+        matches!(app.mode, Mode::Browse),
+        "a future date is taken as it is"
+    );
+    press(&mut app, "<Enter><C-u>2026-01-10<Enter>");
+    assert!(matches!(
+        app.mode,
+        Mode::Confirm(Confirm::PastDeadline(0, _))
+    ));
+    assert!(common::screen_text(&app, 120, 40).contains("2026-01-10 is already past"));
+    press(&mut app, "n");
+    assert_eq!(
+        app.workbook.goals[0].deadline,
+        chrono::NaiveDate::from_ymd_opt(2027, 3, 1),
+        "n puts back the deadline before"
+    );
+    press(&mut app, "<Enter><C-u>2026-01-10<Enter>y");
+    assert_eq!(
+        app.workbook.goals[0].deadline,
+        chrono::NaiveDate::from_ymd_opt(2026, 1, 10),
+        "y keeps it: an old goal recorded late"
+    );
+    let page = common::body(&app, 120, 40);
+    assert!(page.contains("The deadline passed on 2026-01-10"), "{page}");
+    app.screen = Screen::Exercise(Exercise::Goals);
+    assert!(common::body(&app, 120, 40).contains("LATE 2026-01-10"));
+    // Achieved: no longer late.
+    app.workbook.goals[0].status = mentorbook::model::GoalStatus::Achieved;
+    assert!(!common::body(&app, 120, 40).contains("LATE"));
+}
+
+#[test]
+fn steps_due_after_their_goals_deadline_are_flagged() {
+    let mut app = one_goal();
+    let d = |m, day| chrono::NaiveDate::from_ymd_opt(2027, m, day);
+    app.workbook.goals[0].deadline = d(3, 1);
+    app.workbook.goals[0].plan.steps = vec![
+        mentorbook::model::ActionStep {
+            id: 50,
+            text: "Submit the abstract".into(),
+            due: d(2, 1),
+            ..Default::default()
+        },
+        mentorbook::model::ActionStep {
+            id: 51,
+            text: "Rehearse".into(),
+            due: d(4, 1),
+            ..Default::default()
+        },
+    ];
+    let page = common::body(&app, 120, 40);
+    assert!(
+        page.contains("1 open step is due after this deadline"),
+        "{page}"
+    );
+    app.screen = Screen::Worksheet(0);
+    let sheet = common::body(&app, 120, 40);
+    assert_eq!(sheet.matches("LATE FOR GOAL").count(), 1, "{sheet}");
+    snap("worksheet_flags", &app);
+}
+
+#[test]
+fn a_target_keeps_the_words_people_use() {
+    let mut app = one_goal();
+    common::go_to(&mut app, Field::Goal(0, GoalPart::TargetWords));
+    press(&mut app, "<Enter>before the annual review<Enter>");
+    assert_eq!(
+        app.workbook.goals[0].deadline_words,
+        "before the annual review"
+    );
+    assert_eq!(app.workbook.goals[0].deadline, None, "no date is made up");
+    assert_eq!(
+        app.workbook.goals[0].target_text(),
+        "before the annual review"
+    );
+    app.workbook.goals[0].deadline = chrono::NaiveDate::from_ymd_opt(2027, 4, 1);
+    assert_eq!(
+        app.workbook.goals[0].target_text(),
+        "before the annual review (2027-04-01)"
+    );
+    focus(&mut app, Target::Choice(Choice::Support(0, 0)));
+    snap("goal_target_and_support", &app);
+}
+
+#[test]
+fn roadblocks_met_are_logged_beside_the_pitfalls() {
+    let mut app = one_goal();
+    common::go_to(&mut app, Field::Goal(0, GoalPart::RoadblocksMet));
+    assert_eq!(app.screen, Screen::Worksheet(0));
+    press(
+        &mut app,
+        "<Enter>2026-11-02 the venue moved the deadline<Esc>",
+    );
+    let doc = mentorbook::report::markdown(&mentorbook::screens::document(
+        &app.workbook,
+        &[mentorbook::report::Section::Plan],
+        mentorbook::report::Options {
+            include_private: false,
+            today: app.today,
+        },
+    ));
+    assert!(
+        doc.contains("Roadblocks met") && doc.contains("the venue moved"),
+        "{doc}"
+    );
+}
+
+// ---- wins and outputs ----
+
+#[test]
+fn wins_are_logged_with_kind_date_evidence_and_goal_and_closure_celebrates_them() {
+    let mut app = one_goal();
+    app.screen = Screen::Exercise(Exercise::Goals);
+    focus(&mut app, Target::Add(mentorbook::field::ListKind::Wins));
+    press(&mut app, "<Enter>Talk at RustConf<Enter><Esc>");
+    assert_eq!(app.workbook.wins.len(), 1);
+    let id = app.workbook.wins[0].id;
+    assert!(id != 0, "a win has an id, for merges");
+    common::go_to(&mut app, Field::Win(0));
+    press(&mut app, "o");
+    press(&mut app, "t2026-11-20<Enter>");
+    press(&mut app, "ehttps://example.org/talk<Enter>");
+    press(&mut app, "l");
+    let w = &app.workbook.wins[0];
+    assert_eq!(
+        w.kind,
+        WinKind::Promotion,
+        "o moves the kind on from deliverable"
+    );
+    assert_eq!(w.date, chrono::NaiveDate::from_ymd_opt(2026, 11, 20));
+    assert_eq!(w.evidence, "https://example.org/talk");
+    assert_eq!(w.goal, Some(app.workbook.goals[0].id));
+    press(&mut app, "oo");
+    assert_eq!(app.workbook.wins[0].kind, WinKind::Talk, "round again");
+    let list = common::body(&app, 120, 40);
+    assert!(
+        list.contains("talk · 2026-11-20 · → Give a conference talk · evidence:"),
+        "{list}"
+    );
+    snap("goals_with_wins", &app);
+    // Closure celebrates them; the documents list them.
+    app.screen = Screen::Exercise(Exercise::Closure);
+    let closure = common::body(&app, 120, 80);
+    assert!(
+        closure.contains("★ Talk at RustConf (talk, 2026-11-20)"),
+        "{closure}"
+    );
+    let doc = mentorbook::report::markdown(&mentorbook::screens::document(
+        &app.workbook,
+        &[
+            mentorbook::report::Section::Goals,
+            mentorbook::report::Section::Closure,
+        ],
+        mentorbook::report::Options {
+            include_private: false,
+            today: app.today,
+        },
+    ));
+    assert!(doc.contains("Wins along the way"), "{doc}");
+    assert!(
+        doc.contains("| Talk at RustConf | talk | 2026-11-20 | Give a conference talk |"),
+        "{doc}"
+    );
+    // A goal removed takes the link with it, not the win.
+    app.workbook.remove_goal(0);
+    assert_eq!(app.workbook.wins[0].goal, None);
+    assert!(app.workbook.problems().is_empty());
+    // Deleting a written win asks.
+    app.screen = Screen::Exercise(Exercise::Goals);
+    focus(&mut app, Target::Field(Field::Win(0)));
+    press(&mut app, "d");
+    assert!(matches!(
+        app.mode,
+        Mode::Confirm(Confirm::Delete(Field::Win(0)))
+    ));
+    press(&mut app, "y");
+    assert!(app.workbook.wins.is_empty());
+}
+
+#[test]
+fn closure_points_to_the_wins_while_there_are_none() {
+    let mut app = App::new(Workbook::default());
+    app.screen = Screen::Exercise(Exercise::Closure);
+    assert!(common::body(&app, 120, 80).contains("No win logged yet"));
 }

@@ -188,6 +188,7 @@ pub fn workbook(entries: usize, seed: u64) -> Workbook {
                 status: [StepStatus::Todo, StepStatus::Doing, StepStatus::Done][rng.below(3)],
                 owner: [Owner::Mentee, Owner::Mentor, Owner::Both][rng.below(3)],
                 depends_on,
+                ..ActionStep::default()
             });
         }
         wb.goals.push(goal);
@@ -218,6 +219,7 @@ pub fn workbook(entries: usize, seed: u64) -> Workbook {
                 preparation: text(&mut rng, 20),
                 participation: text(&mut rng, 12),
                 plan: text(&mut rng, 15),
+                ..FourPs::default()
             },
             agenda: (0..5)
                 .map(|_| AgendaItem {

@@ -2,7 +2,10 @@
 //! what each is called, its current option in words, and moving it on.
 
 use super::lists::next_owner;
-use crate::model::{CareerState, Change, Fit, Helper, Horizon, MeasureKind, Role, Sign, Workbook};
+use crate::model::{
+    CareerState, Change, Fit, Helper, Horizon, MeasureKind, Pledge, Role, Shown, Sign, Support,
+    Workbook, toggle_in,
+};
 
 /// The closure checks, in order.
 pub const CHECKS: [&str; 4] = [
@@ -81,6 +84,19 @@ pub enum Choice {
     /// The mentoring plan's career context: the kind of change, how clear it is.
     CareerChange,
     CareerState,
+    /// Of conversation `c`: participation commitment `k` kept; its feedback understood and
+    /// agreed.
+    Pledge(usize, usize),
+    Understood(usize),
+    /// What a prospective mentee showed: `Shown::ALL[k]`.
+    Shown(usize),
+    /// Goal `g` asks for support of kind `Support::ALL[k]`.
+    Support(usize, usize),
+    /// The kind of support step `i` of goal `g` asks for.
+    StepSupport(usize, usize),
+    /// Win `i`: its kind; the goal it serves.
+    WinKind(usize),
+    WinGoal(usize),
 }
 
 impl Choice {
@@ -206,9 +222,42 @@ impl Choice {
                     c.arc.committed = !c.arc.committed;
                 }
             }
+            Choice::Pledge(c, k) => {
+                if let (Some(c), Some(p)) = (wb.conversations.get_mut(c), Pledge::ALL.get(k)) {
+                    toggle_in(&mut c.prep.pledges, *p);
+                }
+            }
+            Choice::Understood(c) => {
+                if let Some(c) = wb.conversations.get_mut(c) {
+                    c.feedback.understood = !c.feedback.understood;
+                }
+            }
+            Choice::Shown(k) => {
+                if let Some(s) = Shown::ALL.get(k) {
+                    toggle_in(&mut wb.prospect.shown, *s);
+                }
+            }
+            Choice::Support(g, k) => {
+                if let (Some(g), Some(s)) = (wb.goals.get_mut(g), Support::ALL.get(k)) {
+                    toggle_in(&mut g.support, *s);
+                }
+            }
+            Choice::StepSupport(g, i) => {
+                if let Some(s) = wb.goals.get_mut(g).and_then(|g| g.plan.steps.get_mut(i)) {
+                    s.support = Support::next(s.support);
+                }
+            }
+            Choice::WinKind(i) => {
+                if let Some(w) = wb.wins.get_mut(i) {
+                    w.kind = w.kind.next();
+                }
+            }
+            Choice::WinGoal(i) => wb.cycle_win_goal(i),
             Choice::CareerChange => {
                 let career = &mut wb.mentoring_plan.career;
-                let k = career.change.and_then(|c| Change::ALL.iter().position(|x| *x == c));
+                let k = career
+                    .change
+                    .and_then(|c| Change::ALL.iter().position(|x| *x == c));
                 career.change = match k {
                     None => Some(Change::ALL[0]),
                     Some(k) => Change::ALL.get(k + 1).copied(),
@@ -272,6 +321,17 @@ impl Choice {
             Choice::Committed(_) => "Course of action".into(),
             Choice::CareerChange => "Change sought".into(),
             Choice::CareerState => "How clear it is".into(),
+            Choice::Pledge(_, k) => Pledge::ALL.get(k).map_or("", |p| p.name()).into(),
+            Choice::Understood(_) => "Understood, agreed".into(),
+            Choice::Shown(k) => Shown::ALL.get(k).map_or("", |s| s.name()).into(),
+            Choice::Support(_, k) => match Support::ALL.get(k) {
+                Some(Support::CareerNow) => "Career, short term".into(),
+                Some(Support::CareerLater) => "Career, long term".into(),
+                _ => "Psychosocial".into(),
+            },
+            Choice::StepSupport(..) => "Support".into(),
+            Choice::WinKind(_) => "Kind of win".into(),
+            Choice::WinGoal(_) => "Serves the goal".into(),
         }
     }
 
@@ -372,6 +432,44 @@ impl Choice {
                     "[ ] intended, not yet committed".into()
                 }
             }
+            Choice::Pledge(c, k) => {
+                let on = (wb.conversations.get(c).zip(Pledge::ALL.get(k)))
+                    .is_some_and(|(c, p)| c.prep.pledges.contains(p));
+                (if on { "[x] kept" } else { "[ ] not yet" }).into()
+            }
+            Choice::Understood(c) => {
+                if wb
+                    .conversations
+                    .get(c)
+                    .is_some_and(|c| c.feedback.understood)
+                {
+                    "[x] checked with each other".into()
+                } else {
+                    "[ ] not checked yet".into()
+                }
+            }
+            Choice::Shown(k) => match Shown::ALL.get(k) {
+                Some(s) => {
+                    let on = wb.prospect.shown.contains(s);
+                    format!("{} {}", if on { "[x]" } else { "[ ]" }, s.about())
+                }
+                None => String::new(),
+            },
+            Choice::Support(g, k) => match (goal(wb, g), Support::ALL.get(k)) {
+                (Some(goal), Some(s)) => {
+                    let on = goal.support.contains(s);
+                    format!("{} {}", if on { "[x]" } else { "[ ]" }, s.about())
+                }
+                _ => String::new(),
+            },
+            Choice::StepSupport(g, i) => (goal(wb, g).and_then(|g| g.plan.steps.get(i)))
+                .and_then(|s| s.support)
+                .map_or("none named", |s| s.name())
+                .into(),
+            Choice::WinKind(i) => wb.wins.get(i).map_or("", |w| w.kind.name()).into(),
+            Choice::WinGoal(i) => (wb.wins.get(i).and_then(|w| wb.win_goal(w)))
+                .map_or("none", |g| g.name())
+                .into(),
             Choice::CareerChange => (wb.mentoring_plan.career.change)
                 .map_or("not decided", |c| c.name())
                 .into(),

@@ -22,6 +22,7 @@ impl Field {
             Field::Resource(g, _) => Some(ListKind::Resources(g)),
             Field::Agenda(c, _) => Some(ListKind::Agenda(c)),
             Field::Commitment(c, _) => Some(ListKind::Commitments(c)),
+            Field::Win(_) => Some(ListKind::Wins),
             _ => None,
         }
     }
@@ -83,6 +84,7 @@ impl Field {
                 (wb.conversations.get_mut(c)).is_some_and(|c| remove(&mut c.commitments, k))
             }
             Field::Entry(i) => wb.journal.remove(i).is_some(),
+            Field::Win(i) => remove(&mut wb.wins, i),
             _ => false,
         }
     }
@@ -106,6 +108,8 @@ pub enum ListKind {
     /// Of conversation `c`.
     Agenda(usize),
     Commitments(usize),
+    /// The ledger of wins.
+    Wins,
 }
 
 impl ListKind {
@@ -123,6 +127,7 @@ impl ListKind {
             ListKind::Resources(_) => "resource",
             ListKind::Agenda(_) => "agenda item",
             ListKind::Commitments(_) => "commitment",
+            ListKind::Wins => "win",
         }
     }
 
@@ -169,6 +174,7 @@ impl ListKind {
                 let n = wb.conversations.get(c).map_or(0, |x| x.commitments.len());
                 (0..n).map(|k| Field::Commitment(c, k)).collect()
             }
+            ListKind::Wins => (0..wb.wins.len()).map(Field::Win).collect(),
         }
     }
 
@@ -204,6 +210,7 @@ impl ListKind {
                 let j = move_item(&mut wb.conversations.get_mut(c)?.commitments, k, up)?;
                 Some(Field::Commitment(c, j))
             }
+            (ListKind::Wins, Field::Win(i)) => move_item(&mut wb.wins, i, up).map(Field::Win),
             _ => None,
         }
     }
@@ -294,6 +301,15 @@ impl ListKind {
                     ..Default::default()
                 });
                 Field::Commitment(c, list.len() - 1)
+            }
+            ListKind::Wins => {
+                // Dated today by the caller's `t` if wanted: a win is often logged late.
+                let id = wb.fresh_id();
+                wb.wins.push(crate::model::Win {
+                    id,
+                    ..Default::default()
+                });
+                Field::Win(wb.wins.len() - 1)
             }
         }
     }

@@ -149,10 +149,11 @@ impl Workbook {
     }
 
     /// The direction chosen most recently: the latest exploration conversation that records
-    /// one.
-    pub fn chosen_direction(&self) -> Option<&Conversation> {
+    /// one (a private one only with `include_private`: call mode shows none of it).
+    pub fn chosen_direction(&self, include_private: bool) -> Option<&Conversation> {
         (self.conversations.iter())
             .filter(|c| c.kind == ConversationKind::Exploration)
+            .filter(|c| include_private || !c.private)
             .filter(|c| !c.arc.direction.trim().is_empty())
             .max_by_key(|c| c.at)
     }
@@ -263,7 +264,19 @@ mod tests {
         c.at += chrono::Duration::days(3);
         c.arc.direction = " ".into();
         wb.conversations = vec![b, a, c];
-        assert_eq!(wb.chosen_direction().unwrap().arc.direction, "Architect");
+        assert_eq!(
+            wb.chosen_direction(true).unwrap().arc.direction,
+            "Architect"
+        );
+        wb.conversations[0].private = true;
+        assert_eq!(
+            wb.chosen_direction(false).unwrap().arc.direction,
+            "Team lead"
+        );
+        assert_eq!(
+            wb.chosen_direction(true).unwrap().arc.direction,
+            "Architect"
+        );
     }
 
     #[test]

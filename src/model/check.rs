@@ -60,6 +60,9 @@ impl Workbook {
         for c in &self.check_ins {
             id("a check-in", c.id, &mut out);
         }
+        for w in &self.wins {
+            id("a win", w.id, &mut out);
+        }
         for e in self.journal.iter() {
             id("a journal entry", e.id, &mut out);
         }
@@ -81,6 +84,14 @@ impl Workbook {
                         ));
                     }
                 }
+            }
+        }
+        for w in &self.wins {
+            if let Some(g) = w.goal.filter(|g| !goals.contains(g)) {
+                out.push(format!(
+                    "win “{}” points at missing goal {g}",
+                    w.what.trim()
+                ));
             }
         }
         for c in &self.brainstorm.candidates {

@@ -28,18 +28,42 @@ pub enum ConversationKind {
 pub struct FourPs {
     pub purpose: String,
     pub preparation: String,
+    /// Preparation: what the partner wants from this meeting, as far as I know.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub partner_wants: String,
     pub participation: String,
+    /// Participation: questions for feedback on the work, and apart, on the relationship.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub ask_work: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub ask_relationship: String,
+    /// Participation: the commitments kept (a set).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pledges: Vec<super::Pledge>,
     pub plan: String,
 }
 
 crate::parts! {
-    /// The 4 Ps of preparing a conversation.
+    /// The 4 Ps of preparing a conversation (with what each P asks apart).
     pub enum PrepPart in FourPs {
         Purpose => Text purpose,
         Preparation => Text preparation,
+        PartnerWants => Text partner_wants,
         Participation => Text participation,
+        AskWork => Text ask_work,
+        AskRelationship => Text ask_relationship,
         Plan => Text plan,
     }
+}
+
+impl PrepPart {
+    /// The four Ps themselves, without what they ask apart: what "prepared" means.
+    pub const FOUR: [PrepPart; 4] = [
+        PrepPart::Purpose,
+        PrepPart::Preparation,
+        PrepPart::Participation,
+        PrepPart::Plan,
+    ];
 }
 
 /// One item on a meeting's agenda.
@@ -62,6 +86,9 @@ pub struct Feedback {
     pub received: String,
     /// Comments on the feedback itself.
     pub on_feedback: String,
+    /// Checked that the feedback was understood and agreed.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub understood: bool,
 }
 
 crate::parts! {

@@ -113,6 +113,10 @@ pub struct Goal {
     pub attainable: String,
     pub relevant: String,
     pub deadline: Option<NaiveDate>,
+    /// The target as the person put it ("spring 2027", "before the annual review"): kept
+    /// beside the date, which the calendar and the checks use (saved only when written).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub deadline_words: String,
     pub horizon: Horizon,
     /// 1 is the highest priority; 0 means not yet prioritised.
     pub priority: u8,
@@ -122,6 +126,9 @@ pub struct Goal {
     pub mentor_comment: String,
     /// The brainstorm candidate this goal came from.
     pub candidate: Option<Id>,
+    /// The kinds of support it asks of the mentor (a set; saved only when set).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub support: Vec<super::Support>,
     pub plan: ActionPlan,
 }
 
@@ -133,12 +140,14 @@ crate::parts! {
         Attainable => Text attainable,
         Relevant => Text relevant,
         Deadline => Date deadline,
+        TargetWords => Text deadline_words,
         MentorComment => Text mentor_comment,
         Skills => Text plan.skills,
         Outcome => Text plan.outcome,
         TargetDate => Date plan.target_date,
         ReviewedOn => Date plan.reviewed_on,
         Roadblocks => Text plan.roadblocks,
+        RoadblocksMet => Text plan.roadblocks_met,
     }
 }
 
@@ -173,6 +182,9 @@ pub struct ActionStep {
     pub owner: Owner,
     /// Steps that must be done before this one.
     pub depends_on: Vec<Id>,
+    /// The kind of support it asks of the mentor (saved only when set).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub support: Option<super::Support>,
 }
 
 /// Who can help obtain a resource.
@@ -206,8 +218,12 @@ pub struct ActionPlan {
     pub target_date: Option<NaiveDate>,
     /// When the plan was last gone through with the mentor.
     pub reviewed_on: Option<NaiveDate>,
-    /// Misunderstandings and obstacles met on the way.
+    /// Pitfalls ahead and how to avoid them.
     pub roadblocks: String,
+    /// A log of the roadblocks actually met, and what changed because of them (saved only
+    /// when written).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub roadblocks_met: String,
 }
 
 impl GoalStatus {

@@ -52,6 +52,9 @@ impl Workbook {
         for c in &mut self.check_ins {
             own(&mut c.id);
         }
+        for w in &mut self.wins {
+            own(&mut w.id);
+        }
         let journal = &mut self.journal;
         let wanted: Vec<usize> = (journal.iter().enumerate())
             .filter(|(_, e)| {
@@ -78,6 +81,9 @@ impl Workbook {
             for k in &mut c.commitments {
                 k.step.as_mut().map(&mut link);
             }
+        }
+        for w in &mut self.wins {
+            w.goal.as_mut().map(&mut link);
         }
         for &i in &wanted {
             if let Some(e) = journal.get_mut(i) {

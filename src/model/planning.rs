@@ -82,6 +82,24 @@ impl Goal {
         Progress { done, total }
     }
 
+    /// The deadline, when it has passed and the goal is still being worked on (active,
+    /// paused or a draft): flagged like an overdue step.
+    pub fn late(&self, today: NaiveDate) -> Option<NaiveDate> {
+        let open = !matches!(self.status, GoalStatus::Achieved | GoalStatus::Dropped);
+        self.deadline.filter(|d| open && *d < today)
+    }
+
+    /// The target in words, with its date when it has one: "spring 2027 (2027-04-01)".
+    pub fn target_text(&self) -> String {
+        let words = self.deadline_words.trim();
+        match (words.is_empty(), self.deadline) {
+            (true, Some(d)) => d.to_string(),
+            (true, None) => String::new(),
+            (false, Some(d)) => format!("{words} ({d})"),
+            (false, None) => words.to_string(),
+        }
+    }
+
     /// A name for messages: the title, or a stand-in while it has none.
     pub fn name(&self) -> &str {
         if filled(&self.title) {
@@ -366,6 +384,11 @@ impl Workbook {
         for c in &mut self.brainstorm.candidates {
             if c.goal == Some(id) {
                 c.goal = None;
+            }
+        }
+        for w in &mut self.wins {
+            if w.goal == Some(id) {
+                w.goal = None;
             }
         }
         // Journal entries about it keep their words and lose the link.

@@ -55,6 +55,9 @@ pub struct Prospect {
     pub readiness: String,
     /// Mentor: the mentee's motivations and goals as you understand them.
     pub mentee_motivations: String,
+    /// Mentee: what was shown to the prospective mentor (a set).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub shown: Vec<super::Shown>,
     pub mentee_fit: FitDecision,
     pub mentor_fit: FitDecision,
 }

@@ -17,7 +17,7 @@ pub struct Template {
 type Shipped = (&'static str, &'static str, &'static [&'static str]);
 
 /// The templates that come with the app, in our own words.
-const SHIPPED: [Shipped; 2] = [
+const SHIPPED: [Shipped; 3] = [
     (
         "Weekly reflection",
         "Weekly reflection\n\nWhat moved forward this week?\n\n\nWhat got in the way, and \
@@ -30,6 +30,15 @@ const SHIPPED: [Shipped; 2] = [
         "After the meeting\n\nWhat did we talk about?\n\n\nWhat will I take away from it?\n\n\n\
          What did I promise, and by when?\n\n\nWhat is still unsaid, to raise next time?\n",
         &["meeting"],
+    ),
+    (
+        "Four core skills",
+        "Four core skills (COREFour, after Stoeger, Balestrini & Ziegler, 2020)\n\nMy own \
+         learning: what did I do to move a learning goal on?\n\n\nRelationships: which \
+         working relationship did I build or look after, and how?\n\n\nFeedback: what did I \
+         ask for or offer, and was it objective?\n\n\nReflection: which moment taught me \
+         something, and what exactly?\n",
+        &["corefour", "reflection"],
     ),
 ];
 
@@ -61,7 +70,7 @@ mod tests {
     #[test]
     fn shipped_templates_have_prompts_and_names() {
         let t = shipped();
-        assert_eq!(t.len(), 2);
+        assert_eq!(t.len(), 3);
         for x in &t {
             assert!(x.text.matches('?').count() >= 4, "{}", x.name);
             assert!(!x.tags.is_empty());

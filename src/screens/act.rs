@@ -70,16 +70,16 @@ pub fn choose(app: &mut App, choice: Choice) -> Option<Effect> {
         Choice::GoalStatus(g) => Some(super::goals::status_picker(&app.workbook, g)),
         Choice::ConvKind(c) => Some(super::conversations::kind_picker(&app.workbook, c)),
         Choice::EntryLink(e) => Some(super::journal::link_picker(app, e)),
+        Choice::Phase => Some(crate::nav::Pick {
+            what: crate::nav::PickWhat::Phase,
+            selected: (crate::model::Phase::ALL.iter())
+                .position(|p| *p == app.workbook.phase)
+                .unwrap_or(0),
+        }),
         _ => None,
     };
     if let Some(p) = picker {
         app.mode = Mode::Pick(p);
-        return None;
-    }
-    // From the last phase the next is the first again: a relationship rarely starts over,
-    // so that is asked, not done.
-    if choice == Choice::Phase && app.workbook.phase.next() == crate::model::Phase::ALL[0] {
-        app.mode = Mode::Confirm(crate::nav::Confirm::FirstPhase);
         return None;
     }
     choice.cycle(&mut app.workbook);

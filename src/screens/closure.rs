@@ -45,7 +45,7 @@ pub fn spec(part: C, role: Role) -> Spec {
         ),
         C::Celebration => text(
             "How we celebrate",
-            "Something that means something to both of you",
+            "Something that means something to both of you: the wins above are a start",
         ),
         C::WhatStays => text(
             "What stays the same",
@@ -114,6 +114,14 @@ fn items(wb: &Workbook) -> Vec<Item<'static>> {
     items.extend([
         Item::Heading("Goals achieved"),
         Item::Info(achieved_summary(wb)),
+        Item::Heading("Wins along the way"),
+        Item::Info(crate::screens::goals::wins_summary(wb).unwrap_or_else(|| {
+            format!(
+                "No win logged yet: talks, papers, funding and deliverables go under the goals \
+                 ({}), and show here to celebrate.",
+                crate::lifecycle::Exercise::Goals.named()
+            )
+        })),
         Item::Heading("Looking back"),
         f(C::Learned),
         f(C::WhatWorked),
@@ -185,6 +193,10 @@ pub fn report(wb: &Workbook) -> Vec<Block> {
     if wb.achieved_goals().next().is_some() {
         out.push(Block::Label("Goals achieved".into()));
         out.push(Block::Para(achieved_summary(wb)));
+    }
+    if let Some(wins) = crate::screens::goals::wins_summary(wb) {
+        out.push(Block::Label("Wins along the way".into()));
+        out.push(Block::Para(wins));
     }
     out
 }

@@ -79,9 +79,21 @@ pub fn prep_spec(part: P, _role: Role) -> Spec {
             "Preparation: what I want from this conversation",
             "What you want out of it; what is still open from last time",
         ),
+        P::PartnerWants => text(
+            "What my partner wants from it",
+            "Ask ahead, or note your best guess to check at the start",
+        ),
         P::Participation => text(
             "Participation: how I will be fully present",
             "Distractions to put away, the mindset to bring",
+        ),
+        P::AskWork => text(
+            "Feedback to ask on the work",
+            "A question about something specific you did or made",
+        ),
+        P::AskRelationship => text(
+            "Feedback to ask on us",
+            "A question about how the partnership itself is going",
         ),
         P::Plan => text(
             "Plan: where this leads, and what I need next",
@@ -123,10 +135,15 @@ pub fn check_in_spec(part: K) -> Spec {
 
 /// At least one conversation, the latest prepared with the 4 Ps and ending with the next
 /// meeting's date and goal, and a check-in rhythm that has been used. (Whether a check-in is
-/// overdue depends on the day; the overview says so beside it.)
-pub fn progress(wb: &Workbook) -> Progress {
-    let last = wb.latest_conversation();
-    let prepared = last.is_some_and(|c| P::ALL.iter().all(|p| p.slot(&c.prep).filled()));
+/// overdue depends on the day; the overview says so beside it.) `include_private` false
+/// (call mode): of the shared conversations only, so a private one leaves no trace.
+pub fn progress(wb: &Workbook, include_private: bool) -> Progress {
+    let last = if include_private {
+        wb.latest_conversation()
+    } else {
+        wb.latest_shared_conversation()
+    };
+    let prepared = last.is_some_and(|c| P::FOUR.iter().all(|p| p.slot(&c.prep).filled()));
     Progress::count([
         last.is_some(),
         prepared,
@@ -209,7 +226,10 @@ pub fn handle(app: &mut App, msg: &Msg) -> Handled {
         return Handled::Yes(choose(app, Choice::ConversationPrivate(c)));
     }
     if let (Msg::Toggle, Some(crate::nav::Target::Choice(tick))) = (msg, super::focused(app))
-        && matches!(tick, Choice::Sign(..) | Choice::Committed(_))
+        && matches!(
+            tick,
+            Choice::Sign(..) | Choice::Committed(_) | Choice::Pledge(..) | Choice::Understood(_)
+        )
     {
         return Handled::Yes(choose(app, tick));
     }

@@ -65,12 +65,26 @@ pub fn section_of(field: Field) -> Option<Section> {
         Field::Agreement(_) => Some(Section::Agreement),
         Field::Vision(_) | Field::Strength(_) | Field::Limitation(_) => Some(Section::Vision),
         Field::Topic(_) | Field::Career(_) => Some(Section::Topics),
-        Field::Goal(_, G::Specific | G::Attainable | G::Relevant | G::Deadline)
+        Field::Goal(
+            _,
+            G::Specific | G::Attainable | G::Relevant | G::Deadline | G::TargetWords,
+        )
         | Field::Goal(_, G::MentorComment | G::Title)
         | Field::Measure(..)
         | Field::Milestone(..)
-        | Field::MilestoneDate(..) => Some(Section::Goals),
-        Field::Goal(_, G::Skills | G::Outcome | G::TargetDate | G::ReviewedOn | G::Roadblocks)
+        | Field::MilestoneDate(..)
+        | Field::Win(_)
+        | Field::WinDate(_)
+        | Field::WinEvidence(_) => Some(Section::Goals),
+        Field::Goal(
+            _,
+            G::Skills
+            | G::Outcome
+            | G::TargetDate
+            | G::ReviewedOn
+            | G::Roadblocks
+            | G::RoadblocksMet,
+        )
         | Field::Step(..)
         | Field::StepDue(..)
         | Field::StepAfter(..)

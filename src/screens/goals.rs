@@ -7,6 +7,7 @@ mod goal;
 mod list;
 mod report;
 mod view;
+mod wins;
 mod worksheet;
 
 use super::{Handled, choose, focus_on, focused, focused_field, go, start_edit};
@@ -20,6 +21,7 @@ pub use glance::{KEYS as GLANCE_KEYS, render as render_glance, targets as glance
 pub use goal::{KEYS as GOAL_KEYS, render as render_goal, targets as goal_targets};
 pub use list::{KEYS as LIST_KEYS, render as render_list, targets as list_targets};
 pub use report::{goals as goals_report, plans as plans_report};
+pub use wins::{WIN, WIN_DATE, WIN_EVIDENCE, summary as wins_summary};
 pub use worksheet::{
     KEYS as WORKSHEET_KEYS, render as render_worksheet, targets as worksheet_targets,
 };
@@ -74,7 +76,12 @@ pub fn spec(part: G, role: Role) -> Spec {
                     "What usually gets in their way, and what they will do about it",
                 );
             }
-            G::Title | G::Deadline | G::Outcome | G::TargetDate => {}
+            G::Title
+            | G::Deadline
+            | G::TargetWords
+            | G::Outcome
+            | G::TargetDate
+            | G::RoadblocksMet => {}
         }
     }
     match part {
@@ -92,6 +99,11 @@ pub fn spec(part: G, role: Role) -> Spec {
             "The link between this goal and your vision statement",
         ),
         G::Deadline => date("Deadline"),
+        G::TargetWords => Spec::new(
+            Kind::Line,
+            "Target, in words",
+            "as you would say it: spring 2027, in 4-6 months, before the review",
+        ),
         G::MentorComment => text(
             "The mentor's view: does it stretch without breaking?",
             "Mentor: too easy, about right, or a setup for frustration?",
@@ -113,6 +125,10 @@ pub fn spec(part: G, role: Role) -> Spec {
         G::Roadblocks => text(
             "Pitfalls and obstacles, and how to get round them",
             "What usually gets in the way, and what you will do about it",
+        ),
+        G::RoadblocksMet => text(
+            "Roadblocks met (a log)",
+            "One per line, dated: what got in the way, and what changed in the plan",
         ),
     }
 }
@@ -142,12 +158,19 @@ pub const RESOURCE: Spec = Spec::new(Kind::Line, "Resource", "a tool, a course, 
 /// worksheet.
 pub fn page_of(g: usize, part: G) -> Screen {
     match part {
-        G::Title | G::Specific | G::Attainable | G::Relevant | G::Deadline | G::MentorComment => {
-            Screen::Goal(g)
-        }
-        G::Skills | G::Outcome | G::TargetDate | G::ReviewedOn | G::Roadblocks => {
-            Screen::Worksheet(g)
-        }
+        G::Title
+        | G::Specific
+        | G::Attainable
+        | G::Relevant
+        | G::Deadline
+        | G::TargetWords
+        | G::MentorComment => Screen::Goal(g),
+        G::Skills
+        | G::Outcome
+        | G::TargetDate
+        | G::ReviewedOn
+        | G::Roadblocks
+        | G::RoadblocksMet => Screen::Worksheet(g),
     }
 }
 
@@ -204,6 +227,26 @@ pub fn active_goals(wb: &Workbook) -> Vec<usize> {
         .collect()
 }
 
+/// A goal's deadline was just typed: one already past is questioned (goals look ahead).
+pub fn deadline_set(app: &mut App, g: usize, before: Option<chrono::NaiveDate>) {
+    let past = (app.workbook.goals.get(g))
+        .and_then(|x| x.deadline)
+        .is_some_and(|d| d < app.today);
+    if past {
+        app.mode = Mode::Confirm(crate::nav::Confirm::PastDeadline(g, before));
+    }
+}
+
+/// The question [`deadline_set`] asks.
+pub fn past_deadline_question(wb: &Workbook, g: usize) -> String {
+    let d = wb.goals.get(g).and_then(|x| x.deadline);
+    format!(
+        "{} is already past. A goal looks ahead: keep this deadline anyway (y), or put back \
+         the one before (n)?",
+        d.map_or(String::new(), |d| d.to_string())
+    )
+}
+
 /// Deletes goal `g` with its plan, and the links to it.
 pub fn delete(app: &mut App, g: usize) {
     if app.workbook.remove_goal(g) {
@@ -216,6 +259,24 @@ pub fn handle(app: &mut App, msg: &Msg) -> Handled {
     Handled::Yes(match msg {
         Msg::Toggle => toggle(app),
         Msg::Cycle => cycle(app),
+        Msg::EditEvidence | Msg::LinkGoal => match (msg, focused_field(app)) {
+            (Msg::EditEvidence, Some(Field::Win(i))) => {
+                start_edit(app, Field::WinEvidence(i), false);
+                None
+            }
+            (Msg::LinkGoal, Some(Field::Win(i))) => choose(app, Choice::WinGoal(i)),
+            _ => {
+                app.notice = Some("e and l work on a win: move to one first.".into());
+                None
+            }
+        },
+        Msg::CycleSupport => match focused_field(app) {
+            Some(Field::Step(g, i)) => choose(app, Choice::StepSupport(g, i)),
+            _ => {
+                app.notice = Some("u names a step's kind of support: move to a step first.".into());
+                None
+            }
+        },
         Msg::EditDate | Msg::EditAfter => {
             if let Some(field) = sub_field(app, msg) {
                 start_edit(app, field, false);
@@ -284,9 +345,12 @@ fn cycle(app: &mut App) -> Option<Effect> {
         Some(Field::Step(g, i)) => Choice::Owner(g, i),
         Some(Field::Resource(g, i)) => Choice::Helper(g, i),
         Some(Field::Measure(g, i)) => Choice::MeasureKind(g, i),
+        Some(Field::Win(i)) => Choice::WinKind(i),
         _ => {
-            app.notice =
-                Some("o changes an owner, a helper or a measure's kind: move to one first.".into());
+            app.notice = Some(
+                "o changes an owner, a helper, a measure's or a win's kind: move to one first."
+                    .into(),
+            );
             return None;
         }
     };
@@ -298,6 +362,7 @@ fn sub_field(app: &mut App, msg: &Msg) -> Option<Field> {
     let field = match (msg, focused_field(app)) {
         (Msg::EditDate, Some(Field::Milestone(g, i))) => Field::MilestoneDate(g, i),
         (Msg::EditDate, Some(Field::Step(g, i))) => Field::StepDue(g, i),
+        (Msg::EditDate, Some(Field::Win(i))) => Field::WinDate(i),
         (Msg::EditAfter, Some(Field::Step(g, i))) => Field::StepAfter(g, i),
         (Msg::EditDate, _) => {
             app.notice = Some("t dates a milestone or a step: move to one first.".into());

@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::sheet::{self, Item, Note};
-use super::{Handled, choose, progress};
+use super::{Handled, progress};
 use crate::app::App;
 use crate::field::{Choice, Field, Kind, Spec, WorkbookPart as W};
 use crate::keys::{Binding, MOVE, Msg, code, explained, plain};
@@ -95,6 +95,14 @@ fn items<'a>(
     }
     items.push(Item::Heading("Next step"));
     items.push(Item::Info(next_step(wb, !call_mode)));
+    items.push(Item::Heading("Where the ideas come from"));
+    items.push(Item::Prompt(
+        "Mentoring is intentional work, and no single standard way to do it exists: this \
+         workbook gives yours a shape and keeps bringing it back to purpose and goals. The \
+         phases and the kinds of support follow Kram (1983, 1988); the four core skills \
+         (a journal template) follow Stoeger, Balestrini & Ziegler (2020)."
+            .into(),
+    ));
     items.push(Item::Heading("During a call"));
     items.push(Item::Prompt(
         "R puts a reference (the action plans, the goals, the agreement…) beside today's \
@@ -204,10 +212,41 @@ fn exercise_note(
     }
 }
 
+/// `p`: the phase moves on. From the last phase the next is the first again: a
+/// relationship rarely starts over, so that is asked, not done.
+fn next_phase(app: &mut App) -> Option<crate::msg::Effect> {
+    if app.workbook.phase.next() == crate::model::Phase::ALL[0] {
+        app.mode = crate::nav::Mode::Confirm(crate::nav::Confirm::FirstPhase);
+        return None;
+    }
+    let next = app.workbook.phase.next();
+    set_phase(app, next)
+}
+
+/// The phase picked from the list (Enter on the phase): going back is allowed, and asked,
+/// since phases overlap rather than end.
+pub fn pick_phase(app: &mut App, phase: crate::model::Phase) -> Option<crate::msg::Effect> {
+    let at = |p| crate::model::Phase::ALL.iter().position(|x| *x == p);
+    if at(phase) < at(app.workbook.phase) {
+        app.mode = crate::nav::Mode::Confirm(crate::nav::Confirm::PhaseBack(phase));
+        return None;
+    }
+    set_phase(app, phase)
+}
+
+/// Sets the phase.
+pub fn set_phase(app: &mut App, phase: crate::model::Phase) -> Option<crate::msg::Effect> {
+    if app.workbook.phase != phase {
+        app.workbook.phase = phase;
+        app.touch();
+    }
+    Some(crate::msg::Effect::Save)
+}
+
 /// `p`: the relationship's phase moves on.
 pub fn handle(app: &mut App, msg: &Msg) -> Handled {
     match msg {
-        Msg::CyclePhase => Handled::Yes(choose(app, Choice::Phase)),
+        Msg::CyclePhase => Handled::Yes(next_phase(app)),
         _ => Handled::No,
     }
 }

@@ -72,6 +72,15 @@ pub fn pick_view(app: &App, what: PickWhat) -> PickView {
                     .collect(),
             }
         }
+        PickWhat::Phase => PickView {
+            title: "Phase",
+            intro: "Where does the relationship stand? Phases (after Kram, 1983) overlap: \
+                    going back is allowed, and asked."
+                .into(),
+            options: (crate::model::Phase::ALL.iter())
+                .map(|p| format!("{:<14}{}", p.name(), p.about()))
+                .collect(),
+        },
         PickWhat::Link(_) => PickView {
             title: "Link the entry",
             intro: "Which goal or conversation is this entry about?".into(),
@@ -116,6 +125,7 @@ fn option_count(app: &App, what: PickWhat) -> usize {
         PickWhat::Status(_) => GoalStatus::ALL.len(),
         PickWhat::MakeRoom(_) => goals::active_goals(&app.workbook).len(),
         PickWhat::Kind(_) => ConversationKind::ALL.len(),
+        PickWhat::Phase => crate::model::Phase::ALL.len(),
         PickWhat::StepGoal(..) => conversations::step_goals(app).len(),
         PickWhat::Link(_) => journal::link_options(app).len(),
         PickWhat::Tag => journal::tags(app).len(),
@@ -147,6 +157,7 @@ pub fn update(
             app.mode = Mode::Browse;
             return match pick.what {
                 PickWhat::Status(g) => set_status(app, g, GoalStatus::ALL[k]),
+                PickWhat::Phase => super::home::pick_phase(app, crate::model::Phase::ALL[k]),
                 PickWhat::Kind(c) => conversations::set_kind(app, c, ConversationKind::ALL[k]),
                 PickWhat::StepGoal(c, i) => {
                     let g = *conversations::step_goals(app).get(k)?;

@@ -76,13 +76,13 @@ pub fn career_spec(part: CareerPart, role: Role) -> Spec {
 
 /// The career context, then the direction an exploration chose: at the head of the career
 /// area.
-fn career_items(wb: &Workbook) -> Vec<Item<'static>> {
+fn career_items(wb: &Workbook, include_private: bool) -> Vec<Item<'static>> {
     let mut items = vec![
         Item::Choice(Choice::CareerChange),
         Item::Choice(Choice::CareerState),
         Item::Field(Field::Career(CareerPart::LeadingOthers)),
     ];
-    if let Some(c) = wb.chosen_direction() {
+    if let Some(c) = wb.chosen_direction(include_private) {
         let why = c.arc.direction_why.trim();
         items.push(Item::Info(format!(
             "Direction chosen {}: {}{}",
@@ -98,10 +98,11 @@ fn career_items(wb: &Workbook) -> Vec<Item<'static>> {
     items
 }
 
-/// How many of an area's topics were discussed, shown under its heading.
-fn discussed_line(wb: &Workbook, area: PlanArea) -> Option<String> {
+/// How many of an area's topics were discussed, shown under its heading (in call mode,
+/// `include_private` false, of the shared topics only: a count must not betray one).
+fn discussed_line(wb: &Workbook, area: PlanArea, include_private: bool) -> Option<String> {
     let topics: Vec<_> = (wb.mentoring_plan.topics.iter())
-        .filter(|t| t.area == area && filled(&t.text))
+        .filter(|t| t.area == area && filled(&t.text) && (include_private || !t.private))
         .collect();
     if topics.is_empty() {
         return None;
@@ -167,7 +168,7 @@ const MENTOR_AREAS: [(&str, &str); 4] = [
     ),
 ];
 
-fn items(wb: &Workbook) -> Vec<Item<'static>> {
+fn items(wb: &Workbook, include_private: bool) -> Vec<Item<'static>> {
     let mut items = vec![Item::Prompt(
         "The roadmap of your conversations. Open topics are the ones still to discuss.".into(),
     )];
@@ -178,9 +179,9 @@ fn items(wb: &Workbook) -> Vec<Item<'static>> {
         items.push(Item::Heading(title));
         items.push(Item::Prompt(guidance.into()));
         if area == PlanArea::Career {
-            items.extend(career_items(wb));
+            items.extend(career_items(wb, include_private));
         }
-        if let Some(line) = discussed_line(wb, area) {
+        if let Some(line) = discussed_line(wb, area, include_private) {
             items.push(Item::Info(line));
         }
         let list = ListKind::Topics(area);
@@ -229,8 +230,11 @@ pub fn report(wb: &Workbook, include_private: bool) -> Vec<Block> {
         let label = career_spec(CareerPart::LeadingOthers, wb.role).label;
         context.push((label.to_string(), career.leading_others.trim().to_string()));
     }
-    if let Some(c) = wb.chosen_direction() {
-        context.push(("Direction chosen".into(), c.arc.direction.trim().to_string()));
+    if let Some(c) = wb.chosen_direction(include_private) {
+        context.push((
+            "Direction chosen".into(),
+            c.arc.direction.trim().to_string(),
+        ));
     }
     if !context.is_empty() {
         out.push(Block::Subheading("Career context".into()));
@@ -274,12 +278,12 @@ pub fn handle(app: &mut App, msg: &Msg) -> Handled {
 
 /// Where the focus can rest.
 pub fn targets(wb: &Workbook) -> Vec<Target> {
-    sheet::targets(&items(wb))
+    sheet::targets(&items(wb, true))
 }
 
 /// Draws the screen.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    sheet::render(app, area, buf, &items(&app.workbook));
+    sheet::render(app, area, buf, &items(&app.workbook, !app.call_mode));
 }
 
 #[cfg(test)]
@@ -311,7 +315,7 @@ mod tests {
     #[test]
     fn each_area_says_how_much_of_it_was_discussed() {
         let mut wb = Workbook::default();
-        assert_eq!(discussed_line(&wb, PlanArea::Career), None);
+        assert_eq!(discussed_line(&wb, PlanArea::Career, true), None);
         for discussed in [true, false, false] {
             wb.mentoring_plan.topics.push(Topic {
                 text: "t".into(),
@@ -320,8 +324,14 @@ mod tests {
             });
         }
         assert_eq!(
-            discussed_line(&wb, PlanArea::Career).as_deref(),
+            discussed_line(&wb, PlanArea::Career, true).as_deref(),
             Some("1 of 3 topics discussed")
+        );
+        wb.mentoring_plan.topics[0].private = true;
+        assert_eq!(
+            discussed_line(&wb, PlanArea::Career, false).as_deref(),
+            Some("0 of 2 topics discussed"),
+            "call mode counts only what it may show"
         );
     }
 }

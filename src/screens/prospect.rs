@@ -51,9 +51,12 @@ fn items(wb: &Workbook) -> Vec<Item<'static>> {
             items.push(f(P::Readiness));
             items.push(Item::Prompt(
                 "Worth showing: real enthusiasm for your work, a commitment to your own growth, \
-                 and proof that you learn and follow through."
+                 and proof that you learn and follow through. Enter ticks what you showed."
                     .into(),
             ));
+            for k in 0..crate::model::Shown::ALL.len() {
+                items.push(Item::Choice(crate::field::Choice::Shown(k)));
+            }
         }
         Role::Mentor => {
             items.push(Item::Prompt(

@@ -41,22 +41,29 @@ pub fn commit(app: &mut App) -> Option<Effect> {
         }
         Editable::Field(f) => f,
     };
-    match field.commit(&mut app.workbook, &text, app.today) {
-        Ok(true) => {
-            app.touch();
-            crate::screens::committed(app, field);
-        }
-        Ok(false) => {}
+    let before = field.slot(&app.workbook).and_then(|s| match s {
+        crate::model::Slot::Date(d) => *d,
+        _ => None,
+    });
+    let changed = match field.commit(&mut app.workbook, &text, app.today) {
+        Ok(changed) => changed,
         Err(reason) => {
             fail(app, reason);
             return None;
         }
+    };
+    if changed {
+        app.touch();
     }
     let Mode::Edit(editing) = std::mem::replace(&mut app.mode, Mode::Browse) else {
         return None;
     };
     if editing.new_item && editing.text().trim().is_empty() {
         return drop_empty_new(app, field);
+    }
+    if changed {
+        // After the editor closed: what follows may ask a question.
+        crate::screens::committed(app, field, before);
     }
     Some(Effect::Save)
 }

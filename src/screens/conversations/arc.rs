@@ -65,9 +65,9 @@ fn warning(text: String) -> Item<'static> {
     Item::Lines(vec![Line::from(Span::styled(text, THEME.warning))])
 }
 
-/// The arc's items for conversation `c`, placed after its kind: nothing for a kind outside
-/// the arc.
-pub fn items(wb: &Workbook, c: usize) -> Vec<Item<'static>> {
+/// The arc's items for conversation `c`: nothing for a kind outside the arc. A private
+/// exploration's direction shows only with `include_private` (not in call mode).
+pub fn items(wb: &Workbook, c: usize, include_private: bool) -> Vec<Item<'static>> {
     let Some(conv) = wb.conversations.get(c) else {
         return Vec::new();
     };
@@ -103,7 +103,7 @@ pub fn items(wb: &Workbook, c: usize) -> Vec<Item<'static>> {
         }
         ConversationKind::Preparation => {
             items.push(Item::Heading("Preparation: getting ready"));
-            match wb.chosen_direction() {
+            match wb.chosen_direction(include_private) {
                 Some(x) => items.push(Item::Info(format!(
                     "Heading for: {} (chosen {})",
                     x.arc.direction.trim(),
@@ -155,12 +155,7 @@ pub fn set_kind(app: &mut App, c: usize, kind: ConversationKind) -> Option<Effec
 }
 
 /// Sets the kind; `skipped` records that the arc's order was set aside on purpose.
-pub fn take_kind(
-    app: &mut App,
-    c: usize,
-    kind: ConversationKind,
-    skipped: bool,
-) -> Option<Effect> {
+pub fn take_kind(app: &mut App, c: usize, kind: ConversationKind, skipped: bool) -> Option<Effect> {
     let conv = app.workbook.conversations.get_mut(c)?;
     conv.kind = kind;
     conv.arc.out_of_order = skipped;

@@ -11,7 +11,7 @@ use crate::field::{
     Choice, ConversationPart as C, FeedbackPart as F, Field, ListKind, PrepPart as P,
 };
 use crate::keys::{Binding, ENTER, MOVE, MOVE_DOWN, MOVE_UP, Msg, back_to, explained, more, plain};
-use crate::model::{Role, Workbook, judges_the_person};
+use crate::model::{Pledge, Role, Workbook, judges_the_person};
 use crate::nav::Target;
 use crate::screens::form::guidance;
 use crate::screens::sheet::{self, Item, Row, date};
@@ -28,7 +28,7 @@ const TICK: Binding = explained(
     &[plain('x')],
     "x",
     "tick",
-    "an agenda item dealt with, a commitment done, a sign",
+    "an agenda item, commitment or sign done",
     Msg::Toggle,
 );
 const TO_STEP: Binding = explained(
@@ -122,9 +122,10 @@ pub const NOTES_KEYS: &[Binding] = &[
 /// The side panel goes beside the sheet from this width.
 const SIDE_PANEL: u16 = 100;
 
-/// Role-dependent questions for each of the 4 Ps.
-fn prep_prompt(part: P, role: Role) -> &'static str {
-    match (part, role) {
+/// Role-dependent questions for each of the 4 Ps (what a P asks apart has none of its own).
+fn prep_prompt(part: P, role: Role) -> Option<&'static str> {
+    Some(match (part, role) {
+        (P::PartnerWants | P::AskWork | P::AskRelationship, _) => return None,
         (P::Purpose, Role::Mentee) => {
             "What is this meeting for? Which goal or challenge is in progress, and is it a \
              follow-up, the original goal, or something new? What would success look like?"
@@ -139,8 +140,8 @@ fn prep_prompt(part: P, role: Role) -> &'static str {
         }
         (P::Participation, _) => {
             "How will you stay present from start to end, and which distractions go away? \
-             Listen actively, encourage, say thank you. Plan questions for feedback on the \
-             work and, separately, on the relationship."
+             Plan one question for feedback on the work and another on the relationship, and \
+             tick (x) the commitments you kept."
         }
         (P::Plan, Role::Mentee) => {
             "How does this conversation move your goals on? Name what you will do before you \
@@ -150,7 +151,7 @@ fn prep_prompt(part: P, role: Role) -> &'static str {
             "How does this conversation serve the partnership's goals? How will you hold \
              the mentee to their commitments and keep them moving?"
         }
-    }
+    })
 }
 
 fn warning(text: &str) -> Item<'static> {
@@ -160,7 +161,13 @@ fn warning(text: &str) -> Item<'static> {
     ))])
 }
 
-fn items(wb: &Workbook, c: usize, narrow: bool, today: chrono::NaiveDate) -> Vec<Item<'_>> {
+fn items(
+    wb: &Workbook,
+    c: usize,
+    narrow: bool,
+    today: chrono::NaiveDate,
+    include_private: bool,
+) -> Vec<Item<'_>> {
     let Some(conv) = wb.conversations.get(c) else {
         return vec![Item::Prompt(
             "This conversation is no longer in the workbook. Esc goes back.".into(),
@@ -176,8 +183,15 @@ fn items(wb: &Workbook, c: usize, narrow: bool, today: chrono::NaiveDate) -> Vec
     }
     items.push(Item::Heading("Before: the 4 Ps"));
     for &part in P::ALL {
-        items.push(Item::Prompt(prep_prompt(part, wb.role).into()));
+        if let Some(prompt) = prep_prompt(part, wb.role) {
+            items.push(Item::Prompt(prompt.into()));
+        }
         items.push(Item::Field(Field::Prep(c, part)));
+        if part == P::AskRelationship {
+            for k in 0..Pledge::ALL.len() {
+                items.push(Item::Choice(Choice::Pledge(c, k)));
+            }
+        }
     }
     items.push(Item::Heading("Agenda"));
     items.push(Item::Prompt(
@@ -199,7 +213,7 @@ fn items(wb: &Workbook, c: usize, narrow: bool, today: chrono::NaiveDate) -> Vec
     items.push(Item::Heading("During: notes"));
     items.push(Item::Field(Field::Conversation(c, C::Notes)));
     items.push(Item::Field(Field::Conversation(c, C::Length)));
-    items.extend(super::arc::items(wb, c));
+    items.extend(super::arc::items(wb, c, include_private));
     items.push(Item::Heading("Feedback"));
     items.push(Item::Prompt(
         "Be specific and describe behaviour, with an example. Check it was understood, and \
@@ -216,6 +230,7 @@ fn items(wb: &Workbook, c: usize, narrow: bool, today: chrono::NaiveDate) -> Vec
     if judges_the_person(&conv.feedback.received) {
         items.push(warning(judging));
     }
+    items.push(Item::Choice(Choice::Understood(c)));
     items.push(Item::Field(Field::Feedback(c, F::OnFeedback)));
     items.push(Item::Heading("After: commitments"));
     items.push(Item::Prompt(
@@ -276,21 +291,31 @@ fn items(wb: &Workbook, c: usize, narrow: bool, today: chrono::NaiveDate) -> Vec
 
 /// Where the focus can rest.
 pub fn targets(wb: &Workbook, c: usize) -> Vec<Target> {
-    sheet::targets(&items(wb, c, false, chrono::NaiveDate::default()))
+    sheet::targets(&items(wb, c, false, chrono::NaiveDate::default(), true))
 }
 
 /// Draws the screen: the sheet, and the kind's guide beside it when there is room.
 pub fn render(app: &App, c: usize, area: Rect, buf: &mut Buffer) {
     let wb = &app.workbook;
     if area.width < SIDE_PANEL {
-        sheet::render(app, area, buf, &items(wb, c, true, app.today));
+        sheet::render(
+            app,
+            area,
+            buf,
+            &items(wb, c, true, app.today, !app.call_mode),
+        );
         return;
     }
     let [left, right] = area.layout(&Layout::horizontal([
         Constraint::Fill(1),
         Constraint::Length(38),
     ]));
-    sheet::render(app, left, buf, &items(wb, c, false, app.today));
+    sheet::render(
+        app,
+        left,
+        buf,
+        &items(wb, c, false, app.today, !app.call_mode),
+    );
     if let Some(conv) = wb.conversations.get(c) {
         let title = conv.kind.title();
         let text = format!("{title}\n\n{}", guide_text(conv.kind));

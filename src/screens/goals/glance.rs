@@ -147,7 +147,7 @@ fn steps(goal: &Goal, g: usize, today: chrono::NaiveDate) -> Vec<Item<'_>> {
         ))]));
         for &i in stage {
             // The details go on a line of their own: the step's words come first on a call.
-            let (details, late) = step_suffix(plan, i, today);
+            let (details, late) = step_suffix(goal, i, today);
             let (status, rest) = details.split_once(" · ").unwrap_or((&details, ""));
             items.push(Item::Row(Row {
                 target: Target::Field(Field::Step(g, i)),

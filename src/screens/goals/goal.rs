@@ -90,6 +90,11 @@ fn items(wb: &Workbook, g: usize, today: chrono::NaiveDate) -> Vec<Item<'_>> {
     };
     let mut items = vec![
         Item::Field(Field::Goal(g, G::Title)),
+        Item::Prompt(
+            "A goal is a state of things you work to reach: it keeps your effort pointed one \
+             way."
+                .into(),
+        ),
         Item::Choice(Choice::GoalStatus(g)),
         Item::Lines(vec![progress_line(goal)]),
         Item::Heading("SMART check"),
@@ -146,7 +151,37 @@ fn items(wb: &Workbook, g: usize, today: chrono::NaiveDate) -> Vec<Item<'_>> {
     items.push(Item::Field(Field::Goal(g, G::Relevant)));
     items.push(Item::Heading("T · Time-bound"));
     items.push(Item::Field(Field::Goal(g, G::Deadline)));
+    items.push(Item::Field(Field::Goal(g, G::TargetWords)));
+    if let Some(late) = goal.late(today) {
+        items.push(Item::Lines(vec![Line::from(Span::styled(
+            format!(
+                "The deadline passed on {late}: set a new one, or mark the goal achieved or \
+                 dropped (s)."
+            ),
+            THEME.warning,
+        ))]));
+    }
+    let after = (goal.plan.steps.iter())
+        .filter(|s| s.status != crate::model::StepStatus::Done)
+        .filter(|s| s.due.zip(goal.deadline).is_some_and(|(d, end)| d > end))
+        .count();
+    if after > 0 {
+        items.push(Item::Lines(vec![Line::from(Span::styled(
+            format!(
+                "{after} open step{} due after this deadline: see the worksheet (w).",
+                if after == 1 { " is" } else { "s are" }
+            ),
+            THEME.warning,
+        ))]));
+    }
     items.push(Item::Choice(Choice::Horizon(g)));
+    items.push(Item::Heading("Support it asks of the mentor"));
+    items.push(Item::Prompt(
+        "Kram's kinds of mentoring support: Enter ticks each this goal needs.".into(),
+    ));
+    for k in 0..crate::model::Support::ALL.len() {
+        items.push(Item::Choice(Choice::Support(g, k)));
+    }
     items.push(Item::Heading("Milestones"));
     items.push(Item::Prompt(
         "Checkpoints that show the goal moving: x ticks one, t gives it a date.".into(),

@@ -21,7 +21,7 @@ pub const KEYS: &[Binding] = &[
         &[code(crossterm::event::KeyCode::Enter)],
         "Enter",
         "open",
-        "open the goal (on the add row: a new goal)",
+        "open a goal, write a win; on an add row: add",
         Msg::Activate,
     ),
     bind(&[plain('a')], "a", "add", Msg::Add),
@@ -45,13 +45,41 @@ pub const KEYS: &[Binding] = &[
         &[plain('d')],
         "d",
         "delete",
-        "delete the goal and its plan (asks first)",
+        "delete the goal and its plan, or a win (asks)",
         Msg::Delete,
+    ),
+    explained(
+        &[plain('o')],
+        "o",
+        "kind of win",
+        "a win's kind: talk, paper, funding, award…",
+        Msg::Cycle,
+    ),
+    explained(
+        &[plain('t')],
+        "t",
+        "date",
+        "the date of the win",
+        Msg::EditDate,
+    ),
+    explained(
+        &[plain('e')],
+        "e",
+        "evidence",
+        "a win's evidence: a link, a reference",
+        Msg::EditEvidence,
+    ),
+    explained(
+        &[plain('l')],
+        "l",
+        "goal served",
+        "link the win to each goal in turn",
+        Msg::LinkGoal,
     ),
     BACK,
 ];
 
-fn items(wb: &Workbook) -> Vec<Item<'_>> {
+fn items(wb: &Workbook, today: chrono::NaiveDate) -> Vec<Item<'_>> {
     let active = wb.active_goals();
     let cap_style = if active >= MAX_ACTIVE {
         THEME.warning
@@ -113,24 +141,47 @@ fn items(wb: &Workbook) -> Vec<Item<'_>> {
             text: goal.title.as_str().into(),
             placeholder: "untitled goal",
             suffix: format!(
-                "{status}  {}  due {:<10}  {}",
+                "{status}  {}  {}  {}",
                 gauge(goal.progress(), 5),
-                date(goal.deadline),
+                match goal.late(today) {
+                    Some(d) => format!("LATE {d}"),
+                    None => format!("due {:<10}", date(goal.deadline)),
+                },
                 smart_marks(goal)
             ),
-            alert: false,
+            alert: goal.late(today).is_some(),
         }));
     }
     items.push(Item::Add(ListKind::Goals));
+    items.extend(super::wins::items(wb));
+    let support = wb.support_given();
+    if support.iter().any(|n| *n > 0) {
+        items.push(Item::Heading("Support this relationship gives"));
+        items.push(Item::Prompt(
+            "After Kram (1983, 1988): goals and steps tagged with the kind of support they ask."
+                .into(),
+        ));
+        items.push(Item::Lines(
+            (crate::model::Support::ALL.iter().zip(support))
+                .map(|(s, n)| {
+                    Line::from(vec![
+                        Span::styled(format!("{:<20}", s.name()), THEME.label),
+                        Span::styled(format!("{n:>3}  "), THEME.text),
+                        Span::styled(s.about(), THEME.hint),
+                    ])
+                })
+                .collect(),
+        ));
+    }
     items
 }
 
 /// Where the focus can rest.
 pub fn targets(wb: &Workbook) -> Vec<Target> {
-    sheet::targets(&items(wb))
+    sheet::targets(&items(wb, chrono::NaiveDate::MIN))
 }
 
 /// Draws the screen.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    sheet::render(app, area, buf, &items(&app.workbook));
+    sheet::render(app, area, buf, &items(&app.workbook, app.today));
 }

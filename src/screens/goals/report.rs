@@ -34,7 +34,16 @@ pub fn goals(wb: &Workbook) -> Vec<Block> {
             ("Attainable", g.attainable.clone()),
             ("Relevant", g.relevant.clone()),
             ("Deadline", date(g.deadline)),
+            ("Target, in words", g.deadline_words.clone()),
             ("Horizon", g.horizon.name().to_string()),
+            (
+                "Support asked (Kram)",
+                (crate::model::Support::ALL.iter())
+                    .filter(|s| g.support.contains(s))
+                    .map(|s| s.name())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
             ("Mentor's view", g.mentor_comment.clone()),
         ]));
         let smart = g.smart();
@@ -87,6 +96,7 @@ pub fn goals(wb: &Workbook) -> Vec<Block> {
             ));
         }
     }
+    out.extend(super::wins::report(wb));
     out
 }
 
@@ -142,7 +152,10 @@ pub fn plans(wb: &Workbook, today: NaiveDate) -> Vec<Block> {
                 rows,
             });
         }
-        out.extend(fields([("Obstacles", p.roadblocks.clone())]));
+        out.extend(fields([
+            ("Obstacles", p.roadblocks.clone()),
+            ("Roadblocks met", p.roadblocks_met.clone()),
+        ]));
     }
     out
 }

@@ -86,18 +86,28 @@ pub fn progress_line(goal: &Goal) -> Line<'static> {
 pub use crate::screens::sheet::date;
 
 /// Step `i`'s suffix: status, due date, owner, what it waits for; and whether it is late.
-pub fn step_suffix(plan: &ActionPlan, i: usize, today: NaiveDate) -> (String, bool) {
+pub fn step_suffix(goal: &Goal, i: usize, today: NaiveDate) -> (String, bool) {
+    let plan = &goal.plan;
     let s = &plan.steps[i];
     let mut parts = vec![s.status.name().to_string()];
-    let late = s.overdue(today);
+    let mut late = s.overdue(today);
     if let Some(d) = s.due {
-        if late {
+        // A step due after its goal's deadline cannot be on the way to it (said first: a
+        // narrow row cuts from the end).
+        if s.status != crate::model::StepStatus::Done && goal.deadline.is_some_and(|g| d > g) {
+            parts.push("LATE FOR GOAL".into());
+            late = true;
+        }
+        if s.overdue(today) {
             parts.push(format!("OVERDUE {}", d.format("%Y-%m-%d")));
         } else {
             parts.push(format!("due {}", d.format("%Y-%m-%d")));
         }
     }
     parts.push(s.owner.name().to_string());
+    if let Some(kind) = s.support {
+        parts.push(kind.name().to_string());
+    }
     let after = plan.dependencies_text(i);
     if !after.is_empty() {
         parts.push(format!("after {after}"));

@@ -66,6 +66,13 @@ pub const KEYS: &[Binding] = &[
         "record that you went through it today",
         Msg::MarkReviewed,
     ),
+    explained(
+        &[plain('u')],
+        "u",
+        "support",
+        "the kind of mentor support a step asks (Kram)",
+        Msg::CycleSupport,
+    ),
     MOVE_UP,
     MOVE_DOWN,
     more(
@@ -116,7 +123,7 @@ fn items(wb: &Workbook, g: usize, today: chrono::NaiveDate) -> Vec<Item<'_>> {
     ];
     let plan = &goal.plan;
     for (i, s) in plan.steps.iter().enumerate() {
-        let (suffix, late) = step_suffix(plan, i, today);
+        let (suffix, late) = step_suffix(goal, i, today);
         items.push(Row::field(
             Field::Step(g, i),
             format!("{}. ", i + 1),
@@ -159,6 +166,7 @@ fn items(wb: &Workbook, g: usize, today: chrono::NaiveDate) -> Vec<Item<'_>> {
     items.push(Item::Field(Field::Goal(g, G::TargetDate)));
     items.push(Item::Field(Field::Goal(g, G::ReviewedOn)));
     items.push(Item::Field(Field::Goal(g, G::Roadblocks)));
+    items.push(Item::Field(Field::Goal(g, G::RoadblocksMet)));
     items
 }
 

@@ -1,0 +1,162 @@
+//! The frameworks the sources build on, as things a person ticks or tags: the commitments of
+//! taking part in a conversation, the signs a prospective mentee shows, and Kram's kinds of
+//! support a mentor gives (career in the short and long term, psychosocial).
+
+use serde::{Deserialize, Serialize};
+
+/// Ticks or unticks `x` in a list kept as a set (saved as a list without ids, which a merge
+/// treats as a set).
+pub fn toggle_in<T: PartialEq>(set: &mut Vec<T>, x: T) {
+    match set.iter().position(|y| *y == x) {
+        Some(k) => {
+            set.remove(k);
+        }
+        None => set.push(x),
+    }
+}
+
+/// What each person commits to while taking part in a conversation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Pledge {
+    Listen,
+    Present,
+    Encourage,
+    Thank,
+}
+
+impl Pledge {
+    pub const ALL: [Pledge; 4] = [
+        Pledge::Listen,
+        Pledge::Present,
+        Pledge::Encourage,
+        Pledge::Thank,
+    ];
+
+    /// Short, for the label column.
+    pub fn name(self) -> &'static str {
+        match self {
+            Pledge::Listen => "Listen actively",
+            Pledge::Present => "Stay present",
+            Pledge::Encourage => "Encourage",
+            Pledge::Thank => "Say thank you",
+        }
+    }
+}
+
+/// What a prospective mentee shows a possible mentor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Shown {
+    Enthusiasm,
+    Commitment,
+    Readiness,
+}
+
+impl Shown {
+    pub const ALL: [Shown; 3] = [Shown::Enthusiasm, Shown::Commitment, Shown::Readiness];
+
+    /// Short, for the label column.
+    pub fn name(self) -> &'static str {
+        match self {
+            Shown::Enthusiasm => "Enthusiasm",
+            Shown::Commitment => "Commitment",
+            Shown::Readiness => "Readiness",
+        }
+    }
+
+    /// What showing it means.
+    pub fn about(self) -> &'static str {
+        match self {
+            Shown::Enthusiasm => "I spoke about my work with real energy",
+            Shown::Commitment => "I showed I invest in my own growth",
+            Shown::Readiness => "I gave proof I learn and follow through",
+        }
+    }
+}
+
+/// Kram's kinds of support a mentor gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Support {
+    /// Career, short term: settling into a role or an organisation.
+    CareerNow,
+    /// Career, long term: the path over years.
+    CareerLater,
+    /// Psychosocial: identity, values, interests and strengths.
+    Psychosocial,
+}
+
+impl Support {
+    pub const ALL: [Support; 3] = [
+        Support::CareerNow,
+        Support::CareerLater,
+        Support::Psychosocial,
+    ];
+
+    /// Short, for labels and step rows.
+    pub fn name(self) -> &'static str {
+        match self {
+            Support::CareerNow => "career, short term",
+            Support::CareerLater => "career, long term",
+            Support::Psychosocial => "psychosocial",
+        }
+    }
+
+    /// What it covers.
+    pub fn about(self) -> &'static str {
+        match self {
+            Support::CareerNow => "settling into a role or organisation",
+            Support::CareerLater => "the career path over years",
+            Support::Psychosocial => "identity, values, strengths",
+        }
+    }
+
+    /// The next kind for a step, round to none.
+    pub fn next(kind: Option<Support>) -> Option<Support> {
+        match kind {
+            None => Some(Support::CareerNow),
+            Some(Support::CareerNow) => Some(Support::CareerLater),
+            Some(Support::CareerLater) => Some(Support::Psychosocial),
+            Some(Support::Psychosocial) => None,
+        }
+    }
+}
+
+impl super::Workbook {
+    /// How many goals and steps are tagged with each kind of support, in `Support::ALL`'s
+    /// order: which support the relationship gives.
+    pub fn support_given(&self) -> [usize; 3] {
+        let mut counts = [0; 3];
+        for g in &self.goals {
+            for (k, s) in Support::ALL.iter().enumerate() {
+                counts[k] += usize::from(g.support.contains(s));
+                counts[k] += (g.plan.steps.iter())
+                    .filter(|x| x.support == Some(*s))
+                    .count();
+            }
+        }
+        counts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn support_is_counted_over_goals_and_steps() {
+        let mut wb = super::super::Workbook::default();
+        wb.add_goal();
+        wb.goals[0].support = vec![Support::Psychosocial, Support::CareerNow];
+        wb.goals[0].plan.steps.push(super::super::ActionStep {
+            support: Some(Support::Psychosocial),
+            ..Default::default()
+        });
+        assert_eq!(wb.support_given(), [1, 0, 2]);
+        let mut set = vec![Pledge::Listen];
+        toggle_in(&mut set, Pledge::Thank);
+        toggle_in(&mut set, Pledge::Listen);
+        assert_eq!(set, vec![Pledge::Thank]);
+    }
+}
