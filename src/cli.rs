@@ -11,7 +11,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::model::Workbook;
 use crate::report::{self, Section};
-use crate::store::{self, Store};
+use crate::store;
 use crate::{privacy, workbooks};
 
 mod all;
@@ -26,7 +26,10 @@ mod jot;
 mod list;
 pub use list::{describe, status, unnamed};
 use list::{list, partners, role_name};
+use new::new;
+pub use new::new_mentor_workbook;
 mod merge;
+mod new;
 mod practice;
 mod share;
 
@@ -417,46 +420,6 @@ pub fn show_text(
 }
 
 /// `new NAME`: the named workbook, starting as `start` says (role and names).
-fn new(
-    cli: &Cli,
-    name: &str,
-    start: Workbook,
-    encrypted: bool,
-    now: DateTime<Local>,
-) -> Result<String, String> {
-    workbooks::check_name(name)?;
-    if name == workbooks::DEFAULT {
-        return Err("“default” is the default workbook: run `mentorbook` to open it".into());
-    }
-    let dir = ensure_data_dir()?;
-    let path = workbooks::path_of(&dir, name);
-    if path.exists() {
-        return Err(format!(
-            "a workbook called “{name}” exists already: `mentorbook --workbook {name}` opens it"
-        ));
-    }
-    // Asked before anything is made: giving up leaves nothing behind.
-    let passphrase = encrypted.then(|| crypt::new_passphrase(cli)).transpose()?;
-    if let Some(parent) = path.parent() {
-        create_private_dir(parent)?;
-    }
-    // The key comes first, so that the very first file written is sealed.
-    if let Some(pass) = &passphrase {
-        store::crypt::create(&path, pass).map_err(|e| e.to_string())?;
-    }
-    let (mut store, _) = Store::open(&path).map_err(|e| e.to_string())?;
-    let wb = Workbook {
-        id: store::new_workbook_id(),
-        title: name.to_string(),
-        ..start
-    };
-    store.save(&wb, now).map_err(|e| e.to_string())?;
-    Ok(format!(
-        "Created {}\nOpen it with: mentorbook --workbook {name}\n",
-        path.display()
-    ))
-}
-
 fn check(cli: &Cli) -> Result<String, String> {
     let (wb, path) = load_for(cli, Need::Everything)?;
     let problems = wb.problems();

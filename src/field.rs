@@ -106,6 +106,9 @@ pub enum Field {
     Limitation(usize),
     /// A mentoring-plan topic's text (index into all topics).
     Topic(usize),
+    /// A development need's evidence, and how the mentor helps close it (topic `i`).
+    TopicEvidence(usize),
+    TopicHelp(usize),
     /// The career context's words (mentoring plan).
     Career(CareerPart),
     Brainstorm(BrainPart),
@@ -166,6 +169,8 @@ impl Field {
             Field::Limitation(i) => Slot::Text(wb.vision.limitations.get(i)?),
             Field::Topic(i) => Slot::Text(&wb.mentoring_plan.topics.get(i)?.text),
             Field::Career(p) => p.slot(&wb.mentoring_plan.career),
+            Field::TopicEvidence(i) => Slot::Text(&wb.mentoring_plan.topics.get(i)?.evidence),
+            Field::TopicHelp(i) => Slot::Text(&wb.mentoring_plan.topics.get(i)?.mentor_help),
             Field::Brainstorm(p) => p.slot(&wb.brainstorm),
             Field::Candidate(i) => Slot::Text(&wb.brainstorm.candidates.get(i)?.text),
             Field::Goal(g, p) => p.slot(goal(g)?),
@@ -210,6 +215,8 @@ impl Field {
             Field::Limitation(i) => text(wb.vision.limitations.get_mut(i)?),
             Field::Topic(i) => text(&mut wb.mentoring_plan.topics.get_mut(i)?.text),
             Field::Career(p) => p.slot_mut(&mut wb.mentoring_plan.career),
+            Field::TopicEvidence(i) => text(&mut wb.mentoring_plan.topics.get_mut(i)?.evidence),
+            Field::TopicHelp(i) => text(&mut wb.mentoring_plan.topics.get_mut(i)?.mentor_help),
             Field::Brainstorm(p) => p.slot_mut(&mut wb.brainstorm),
             Field::Candidate(i) => text(&mut wb.brainstorm.candidates.get_mut(i)?.text),
             Field::Goal(g, p) => p.slot_mut(wb.goals.get_mut(g)?),

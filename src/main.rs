@@ -106,7 +106,7 @@ fn main() -> ExitCode {
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
         loop {
             match shell::run(&session, &mut terminal, &mut TerminalEvents, &stop) {
-                Ok(Exit::Switch) if demo.is_some() => {
+                Ok(Exit::Switch | Exit::StartAsMentor) if demo.is_some() => {
                     lock(&session).app.notice = Some(
                         "The demo is a workbook of its own: quit it and start mentorbook to \
                          choose yours."
@@ -118,6 +118,7 @@ fn main() -> ExitCode {
                         break Err(e);
                     }
                 }
+                Ok(Exit::StartAsMentor) => start_as_mentor(&cli, &config, &session),
                 other => break other,
             }
         }
@@ -138,7 +139,7 @@ fn main() -> ExitCode {
     let signal = stop.load(Ordering::SeqCst);
     match outcome {
         // The loop above runs the picker on a switch and carries on; it never ends on one.
-        Ok(Ok(Exit::Quit | Exit::Switch)) => {
+        Ok(Ok(Exit::Quit | Exit::Switch | Exit::StartAsMentor)) => {
             if let Some(p) = &s.recovery_written {
                 say(&format!(
                     "mentorbook: the last save failed; your latest text is in\n  {}\n\
@@ -271,6 +272,25 @@ fn switch(
         Err(e) => s.app.notice = Some(format!("“{}” did not open: {e}", places[i].name)),
     }
     Ok(())
+}
+
+/// `F` on closure: a workbook where this one's mentee is the mentor is made in the data
+/// folder and opened in place of this one (saved already; `W` comes back to it).
+fn start_as_mentor(cli: &Cli, config: &Config, session: &Mutex<Session>) {
+    let mentor = lock(session).app.workbook.mentee.trim().to_string();
+    let made = cli::new_mentor_workbook(cli, &mentor, chrono::Local::now());
+    let opened = made.and_then(|(name, path)| Ok((name, open_session(&path, None, config)?)));
+    let mut s = lock(session);
+    match opened {
+        Ok((name, new)) => {
+            *s = new;
+            s.app.notice = Some(format!(
+                "Started “{name}”, your own workbook as a mentor: name your mentee on the \
+                 overview. W goes back to the one you left."
+            ));
+        }
+        Err(e) => s.app.notice = Some(format!("No workbook was started: {e}")),
+    }
 }
 
 /// Whether two paths name the same file (one may be relative, or reached through a link).

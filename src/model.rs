@@ -50,7 +50,7 @@ pub use parts::{Slot, SlotMut};
 pub use planning::{Letter, MAX_ACTIVE, SMART, move_item};
 pub use relationship::{
     Agreement, AgreementPart, Closure, ClosureCheck, ClosurePart, Fit, FitDecision, MentoringPlan,
-    PlanArea, Prospect, ProspectPart, ReflectPart, SelfReflection, Topic,
+    NeedSource, PlanArea, Prospect, ProspectPart, ReflectPart, SelfReflection, Topic,
 };
 pub use search::{JournalFilter, Match, Term};
 pub use templates::{Template, name_from as template_name, shipped as shipped_templates};

@@ -34,6 +34,8 @@ pub enum Msg {
     EditAfter,
     /// `u`: the kind of support the focused action step asks of the mentor.
     CycleSupport,
+    /// `F` on closure: start a workbook of one's own as a mentor.
+    PayItForward,
     /// `e`: edit the focused win's evidence.
     EditEvidence,
     /// `l`: link the focused win to the next goal.
@@ -157,4 +159,6 @@ pub enum Effect {
     WriteMinutes(usize),
     /// Save, then offer the other workbooks of the data folder (see `main.rs`).
     SwitchWorkbook,
+    /// Save, then make and open a workbook where this one's mentee is the mentor (`main.rs`).
+    StartAsMentor,
 }

@@ -66,7 +66,9 @@ pub fn field(wb: &Workbook, field: Field) -> bool {
     }
     match field {
         Field::Reflect(_) => true,
-        Field::Topic(i) => wb.mentoring_plan.topics.get(i).is_none_or(|t| t.private),
+        Field::Topic(i) | Field::TopicEvidence(i) | Field::TopicHelp(i) => {
+            wb.mentoring_plan.topics.get(i).is_none_or(|t| t.private)
+        }
         Field::Entry(e) | Field::EntryTags(e) | Field::EntryAt(e) => entry_private(wb, e),
         Field::Conversation(c, _)
         | Field::Prep(c, _)
@@ -118,6 +120,9 @@ pub fn target(wb: &Workbook, target: Target) -> bool {
             | Choice::Pledge(c, _)
             | Choice::Understood(c),
         ) => conversation_private(wb, c),
+        Target::Choice(Choice::TopicSource(i) | Choice::GoalNeed(_, i)) => {
+            wb.mentoring_plan.topics.get(i).is_none_or(|t| t.private)
+        }
         Target::Choice(_) | Target::Add(_) | Target::Create(_) => false,
     }
 }

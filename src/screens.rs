@@ -180,9 +180,8 @@ pub fn handle(app: &mut App, msg: &Msg, now: DateTime<Local>) -> Handled {
     match app.screen {
         Screen::Home => home::handle(app, msg),
         Screen::Exercise(e) => match e {
-            Exercise::Reflection | Exercise::Prospect | Exercise::Vision | Exercise::Closure => {
-                Handled::No
-            }
+            Exercise::Reflection | Exercise::Prospect | Exercise::Vision => Handled::No,
+            Exercise::Closure => closure::handle(app, msg),
             Exercise::Agreement => agreement::handle(app, msg),
             Exercise::Plan => plan::handle(app, msg),
             Exercise::Brainstorm => brainstorm::handle(app, msg),
@@ -213,6 +212,8 @@ pub fn spec(field: Field, wb: &Workbook) -> Spec {
         Field::Limitation(_) => vision::limitation(wb.role),
         Field::Topic(_) => plan::topic(wb.role),
         Field::Career(p) => plan::career_spec(p, wb.role),
+        Field::TopicEvidence(_) => plan::EVIDENCE,
+        Field::TopicHelp(_) => plan::help_spec(wb.role),
         Field::Brainstorm(p) => brainstorm::spec(p, wb.role),
         Field::Candidate(_) => brainstorm::candidate(wb.role),
         Field::Goal(_, p) => goals::spec(p, wb.role),
@@ -251,7 +252,9 @@ pub fn screen_of(field: Field) -> Screen {
         Field::Prospect(_) => ex(Exercise::Prospect),
         Field::Agreement(_) => ex(Exercise::Agreement),
         Field::Vision(_) | Field::Strength(_) | Field::Limitation(_) => ex(Exercise::Vision),
-        Field::Topic(_) | Field::Career(_) => ex(Exercise::Plan),
+        Field::Topic(_) | Field::Career(_) | Field::TopicEvidence(_) | Field::TopicHelp(_) => {
+            ex(Exercise::Plan)
+        }
         Field::Brainstorm(_) | Field::Candidate(_) => ex(Exercise::Brainstorm),
         Field::Goal(g, p) => goals::page_of(g, p),
         Field::Measure(g, _) | Field::Milestone(g, _) | Field::MilestoneDate(g, _) => {

@@ -48,6 +48,9 @@ pub enum Exit {
     /// The user asked for another workbook; this one is saved. Running the loop again
     /// carries on with this session.
     Switch,
+    /// The user asked to start a workbook as a mentor (paying it forward); this one is
+    /// saved. As with `Switch`, the loop runs again with whichever session `main` leaves.
+    StartAsMentor,
 }
 
 /// How long after a page first shows a key still counts as typed ahead: quicker than a
@@ -300,9 +303,13 @@ impl Session {
             Some(Effect::EditOutside(field)) => self.outside = Some(field),
             Some(Effect::Redraw) => self.clear_screen = true,
             Some(Effect::WriteMinutes(c)) => self.write_minutes(c),
-            Some(Effect::SwitchWorkbook) => {
+            Some(effect @ (Effect::SwitchWorkbook | Effect::StartAsMentor)) => {
                 if self.save() {
-                    return Some(Exit::Switch);
+                    return Some(if effect == Effect::StartAsMentor {
+                        Exit::StartAsMentor
+                    } else {
+                        Exit::Switch
+                    });
                 }
                 self.app.notice = Some(
                     "Staying in this workbook: it is not saved (the status line says why).".into(),

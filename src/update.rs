@@ -136,6 +136,7 @@ pub fn update(app: &mut App, msg: Msg, now: DateTime<Local>) -> Option<Effect> {
         | Msg::EditAfter
         | Msg::CycleSupport
         | Msg::EditEvidence
+        | Msg::PayItForward
         | Msg::LinkGoal
         | Msg::Promote
         | Msg::OpenWorksheet

@@ -114,7 +114,9 @@ fn names_on_the_overview_are_saved() {
     let s = Temp::new();
     s.run(
         None,
-        &mut Script::new("<Enter>Ana's book<Enter>j<Enter>Ana<Esc>j<Enter>Ben<Esc>jj<Enter>pq"),
+        &mut Script::new(
+            "<Enter>Ana's book<Enter>j<Enter>Ana<Esc>j<Enter>Ben<Esc>jj<Enter><Down><Enter>pq",
+        ),
     );
     let wb = s.saved();
     assert_eq!(
@@ -124,7 +126,7 @@ fn names_on_the_overview_are_saved() {
     assert_eq!(
         wb.phase,
         mentorbook::model::Phase::Cultivation,
-        "Enter then p: two steps on"
+        "picked one on, then p: two steps on"
     );
 }
 

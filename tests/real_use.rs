@@ -533,7 +533,11 @@ fn defect_02_an_agenda_is_offered_not_imposed_and_long_pages_have_ends() {
     let Screen::Conversation(d) = app.screen else {
         panic!()
     };
-    press(&mut app, "jjjjjjjdy");
+    common::focus(
+        &mut app,
+        mentorbook::nav::Target::Field(Field::Agenda(d, 0)),
+    );
+    press(&mut app, "dy");
     let kept = app.workbook.conversations[d].agenda.len();
     go_to(&mut app, Field::Conversation(d, ConversationPart::At));
     press(&mut app, "<Enter>2021-03-09 09:00<Enter>");
@@ -660,17 +664,19 @@ fn record_history(quick: bool) -> (usize, usize, mentorbook::model::Workbook) {
             t.paste(&second);
             t.escape_to(&second);
         } else {
-            // Down to the agenda, every item off, back up to the date.
-            t.keys("jjjjjjj");
+            // Down to the agenda (past the kind, the privacy and the 4 Ps with what they
+            // ask apart: fourteen rows), every item off, back up to the date.
+            t.keys(&"j".repeat(14));
             t.keys(&"dy".repeat(n));
-            t.keys("kkkkkkk\r");
+            t.keys(&format!("{}\r", "k".repeat(14)));
             t.typed(&when);
             t.keys("\rj\rj\r");
-            t.keys("jjjjjjj\r");
+            t.keys(&format!("{}\r", "j".repeat(14)));
             t.paste(&notes);
             t.escape_to(&format!("Session {k} notes"));
-            // Past how long it took and the three feedback fields, to the commitments.
-            t.keys("jjjjj\r");
+            // Past how long it took, the three feedback fields and "understood", to the
+            // commitments.
+            t.keys("jjjjjj\r");
             t.paste(&first);
             t.keys("\r");
             t.paste(&second);
@@ -721,8 +727,9 @@ fn defect_03_a_long_text_says_how_much_more_and_reads_whole_when_focused() {
         .collect();
     let mut app = app_at(Screen::Conversation(0));
     app.workbook.conversations[0].notes = notes.join("\n");
-    // Not focused: a preview and how many lines more.
-    let shown = screen_text(&app, 120, 40);
+    // Not focused: a preview and how many lines more (on a window tall enough to reach
+    // the notes without moving).
+    let shown = screen_text(&app, 120, 60);
     assert!(shown.contains("Line 4 of the notes."), "{shown}");
     assert!(!shown.contains("Line 5 of the notes."), "{shown}");
     assert!(shown.contains("↓ 21 more lines"), "{shown}");

@@ -45,7 +45,14 @@ fn with_canaries() -> Workbook {
             notes: format!("{CANARY} notes"),
             private: true,
             discussed: false,
+            source: Some(mentorbook::model::NeedSource::Review),
+            evidence: format!("{CANARY} evidence"),
+            mentor_help: format!("{CANARY} help"),
         });
+        // Every goal serves the private need: its page must not name it in a call.
+        for g in &mut wb.goals {
+            g.needs.push(id);
+        }
     }
     // A private conversation: its notes, next goal and a commitment.
     let mut talk = wb.conversations[0].clone();

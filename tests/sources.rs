@@ -7,10 +7,12 @@ mod common;
 
 use common::{fixed_now, focus, press};
 use mentorbook::app::App;
-use mentorbook::field::{ArcPart, CareerPart, Choice, Field, GoalPart, PrepPart};
+use mentorbook::field::{
+    AgreementPart, ArcPart, CareerPart, Choice, ClosurePart, Field, GoalPart, PrepPart,
+};
 use mentorbook::model::{
-    CareerState, Change, Conversation, ConversationKind, Phase, Pledge, Shown, Sign, Support,
-    WinKind, Workbook,
+    CareerState, Change, Conversation, ConversationKind, NeedSource, Phase, PlanArea, Pledge,
+    Shown, Sign, Support, WinKind, Workbook,
 };
 use mentorbook::nav::{Confirm, Exercise, Mode, PickWhat, Screen, Target};
 
@@ -589,4 +591,193 @@ fn closure_points_to_the_wins_while_there_are_none() {
     let mut app = App::new(Workbook::default());
     app.screen = Screen::Exercise(Exercise::Closure);
     assert!(common::body(&app, 120, 80).contains("No win logged yet"));
+}
+
+// ---- the agreement's programme frame; open items carried with their meeting ----
+
+#[test]
+fn a_programme_frame_fits_in_the_agreement_and_its_dates_reach_the_calendar() {
+    let mut app = App::new(Workbook::default());
+    app.today = fixed_now().date_naive();
+    for (part, typed) in [
+        (AgreementPart::Programme, "Women in Tech 2027"),
+        (AgreementPart::ProgrammeEnds, "2027-06-30"),
+        (AgreementPart::ReevaluateOn, "2027-02-15"),
+        (AgreementPart::Mandatory, "Kick-off and closing events"),
+        (AgreementPart::TimeCommitment, "2 hours a month"),
+        (
+            AgreementPart::NoFaultExit,
+            "Either of us tells the coordinator",
+        ),
+        (AgreementPart::SignedBy, "Ana, Ben and the coordinator"),
+    ] {
+        common::go_to(&mut app, Field::Agreement(part));
+        press(&mut app, &format!("<Enter>{typed}<Esc>"));
+        assert!(
+            matches!(app.mode, Mode::Browse),
+            "{part:?}: {:?}",
+            app.notice
+        );
+    }
+    let a = &app.workbook.agreement;
+    assert_eq!(a.programme, "Women in Tech 2027");
+    assert_eq!(
+        a.programme_ends,
+        chrono::NaiveDate::from_ymd_opt(2027, 6, 30)
+    );
+    let doc = mentorbook::report::markdown(&mentorbook::screens::document(
+        &app.workbook,
+        &[mentorbook::report::Section::Agreement],
+        mentorbook::report::Options {
+            include_private: false,
+            today: app.today,
+        },
+    ));
+    assert!(doc.contains("Either of us tells the coordinator"), "{doc}");
+    let dates = mentorbook::report::calendar::dates(&app.workbook);
+    let kinds: Vec<&str> = dates.iter().map(|d| d.text.as_str()).collect();
+    assert_eq!(kinds, ["Re-evaluate the partnership", "The programme ends"]);
+    common::go_to(&mut app, Field::Agreement(AgreementPart::Programme));
+    snap("agreement_programme", &app);
+}
+
+#[test]
+fn open_items_carried_over_name_the_meeting_they_came_from() {
+    let mut app = with_conversations(&[ConversationKind::Goal]);
+    app.workbook.conversations[0].at = fixed_now().fixed_offset() - chrono::Duration::days(14);
+    app.workbook.conversations[0]
+        .agenda
+        .push(mentorbook::model::AgendaItem {
+            id: 300,
+            text: "Budget question".into(),
+            ..Default::default()
+        });
+    app.workbook.conversations[0]
+        .commitments
+        .push(mentorbook::model::Commitment {
+            id: 301,
+            text: "Send the draft".into(),
+            ..Default::default()
+        });
+    app.workbook.next_id = 400;
+    mentorbook::screens::new_conversation(&mut app, fixed_now());
+    let Screen::Conversation(c) = app.screen else {
+        panic!()
+    };
+    let agenda = &app.workbook.conversations[c].agenda;
+    let carried: Vec<_> = agenda.iter().filter(|a| a.from == Some(100)).collect();
+    assert_eq!(carried.len(), 2, "{agenda:?}");
+    common::focus(&mut app, Target::Field(Field::Agenda(c, 0)));
+    let page = common::body(&app, 120, 40);
+    assert_eq!(
+        page.matches("from the 2026-11-10 meeting").count(),
+        2,
+        "{page}"
+    );
+    snap("agenda_carried", &app);
+    // The earlier meeting deleted: the items keep their words, the link goes.
+    mentorbook::screens::delete_record(&mut app, mentorbook::nav::Record::Conversation(0));
+    assert!(
+        app.workbook.conversations[0]
+            .agenda
+            .iter()
+            .all(|a| a.from.is_none())
+    );
+    assert!(
+        app.workbook.problems().is_empty(),
+        "{:?}",
+        app.workbook.problems()
+    );
+}
+
+// ---- development needs: the gap analysis, and goals that serve them ----
+
+#[test]
+fn a_development_need_is_analysed_and_goals_tick_the_needs_they_serve() {
+    let mut app = one_goal();
+    app.screen = Screen::Exercise(Exercise::Plan);
+    focus(
+        &mut app,
+        Target::Add(mentorbook::field::ListKind::Topics(PlanArea::Development)),
+    );
+    press(&mut app, "<Enter>Public speaking<Enter><Esc>");
+    let i = app.workbook.mentoring_plan.topics.len() - 1;
+    focus(&mut app, Target::Choice(Choice::TopicSource(i)));
+    press(&mut app, "<Enter><Enter>");
+    common::go_to(&mut app, Field::TopicEvidence(i));
+    press(
+        &mut app,
+        "<Enter>The lead role asks for conference talks<Enter>",
+    );
+    common::go_to(&mut app, Field::TopicHelp(i));
+    press(&mut app, "<Enter>Dry runs with Ben's team<Enter>");
+    let t = &app.workbook.mentoring_plan.topics[i];
+    assert_eq!(t.source, Some(NeedSource::JobDescription));
+    assert_eq!(t.mentor_help, "Dry runs with Ben's team");
+    snap("plan_gap_analysis", &app);
+    let doc = mentorbook::report::markdown(&mentorbook::screens::document(
+        &app.workbook,
+        &[mentorbook::report::Section::Topics],
+        mentorbook::report::Options {
+            include_private: false,
+            today: app.today,
+        },
+    ));
+    assert!(
+        doc.contains("| Public speaking | a job description I aim for | The lead role asks for conference talks | Dry runs with Ben's team |"),
+        "{doc}"
+    );
+    // The goal ticks the need it serves.
+    app.screen = Screen::Goal(0);
+    focus(&mut app, Target::Choice(Choice::GoalNeed(0, i)));
+    press(&mut app, "<Enter>");
+    let id = app.workbook.mentoring_plan.topics[i].id;
+    assert_eq!(app.workbook.goals[0].needs, vec![id]);
+    assert!(common::body(&app, 120, 40).contains("[x] Public speaking"));
+    let goals = mentorbook::report::markdown(&mentorbook::screens::document(
+        &app.workbook,
+        &[mentorbook::report::Section::Goals],
+        mentorbook::report::Options {
+            include_private: false,
+            today: app.today,
+        },
+    ));
+    assert!(goals.contains("Serves the development needs") && goals.contains("Public speaking"));
+    // Deleting the need unlinks it from the goal.
+    app.screen = Screen::Exercise(Exercise::Plan);
+    focus(&mut app, Target::Field(Field::Topic(i)));
+    press(&mut app, "dy");
+    assert!(app.workbook.goals[0].needs.is_empty());
+    assert!(app.workbook.problems().is_empty());
+}
+
+// ---- tips, and paying it forward as a plan ----
+
+#[test]
+fn a_mentee_finds_tips_and_plans_paying_it_forward() {
+    let mut app = App::new(Workbook::default());
+    let home = common::body(&app, 120, 80);
+    assert!(
+        home.contains("Tips for mentees") && home.contains("Drive it"),
+        "{home}"
+    );
+    app.workbook.role = mentorbook::model::Role::Mentor;
+    assert!(!common::body(&app, 120, 80).contains("Tips for mentees"));
+    app.workbook.role = mentorbook::model::Role::Mentee;
+    common::go_to(&mut app, Field::Closure(ClosurePart::PayItForward));
+    press(&mut app, "<Enter>Mentor a graduate next spring<Esc>");
+    assert_eq!(
+        app.workbook.closure.pay_it_forward,
+        "Mentor a graduate next spring"
+    );
+    assert!(common::body(&app, 120, 40).contains("F starts your own workbook as a mentor"));
+    // F asks the shell to start the other workbook (tests/switch_pty.rs runs it for real);
+    // not during a call.
+    assert_eq!(
+        press(&mut app, "F"),
+        Some(mentorbook::msg::Effect::StartAsMentor)
+    );
+    press(&mut app, "C");
+    assert_eq!(press(&mut app, "F"), None);
+    assert!(app.notice.as_deref().unwrap().contains("Not during a call"));
 }

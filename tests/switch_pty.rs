@@ -109,3 +109,41 @@ fn w_with_one_workbook_says_how_to_make_another() {
     pty.type_("q");
     assert_eq!(pty.wait_exit(), 0);
 }
+
+/// Paying it forward: `F` on closure saves this workbook and opens a new one, in the data
+/// folder, where this workbook's mentee is the mentor; `W` goes back.
+#[test]
+fn f_on_closure_starts_a_workbook_as_a_mentor() {
+    let home = tempfile::tempdir().unwrap();
+    let mine = Workbook {
+        mentee: "Ana Ruiz".into(),
+        mentor: "Ben Okafor".into(),
+        ..Workbook::default()
+    };
+    let ana = named(home.path(), "ana", &mine);
+    let data = home.path().join("data");
+    let env = [("XDG_DATA_HOME", data.as_os_str())];
+    let args: [&OsStr; 2] = ["--workbook".as_ref(), "ana".as_ref()];
+    let mut pty = Pty::spawn_with(home.path(), &args, &env);
+    pty.wait_for("Overview");
+    pty.type_("9");
+    pty.wait_for("Closure");
+    pty.type_("F");
+    pty.wait_for("your own workbook as a mentor");
+    assert!(free(&ana), "the workbook left is let go");
+    let made = mentorbook::workbooks::path_of(&data.join("mentorbook"), "ana-as-mentor");
+    assert!(!free(&made), "the new one is open");
+    pty.type_("q");
+    assert_eq!(pty.wait_exit(), 0);
+    let (_, wb) = Store::open(&made).unwrap();
+    assert_eq!(wb.role, Role::Mentor);
+    assert_eq!(wb.mentor, "Ana Ruiz");
+    assert_eq!(wb.mentee, "");
+    // A second time, the name is free again with a number.
+    let mut pty = Pty::spawn_with(home.path(), &args, &env);
+    pty.wait_for("Overview");
+    pty.type_("9F");
+    pty.wait_for("ana-as-mentor-2");
+    pty.type_("q");
+    assert_eq!(pty.wait_exit(), 0);
+}

@@ -55,10 +55,11 @@ fn enter_on_a_field_edits_it_with_its_text() {
 }
 
 #[test]
-fn enter_on_the_phase_moves_it_on_and_saves() {
+fn enter_on_the_phase_picks_it_and_p_moves_it_on() {
     let mut app = app_at(Screen::Home);
     focus(&mut app, Target::Choice(Choice::Phase));
-    assert_eq!(press(&mut app, "<Enter>"), Some(Effect::Save));
+    assert_eq!(press(&mut app, "<Enter>"), None, "the list opens");
+    assert_eq!(press(&mut app, "<Down><Enter>"), Some(Effect::Save));
     assert_eq!(app.workbook.phase, Phase::Separation);
     assert_eq!(press(&mut app, "p"), Some(Effect::Save));
     assert_eq!(app.workbook.phase, Phase::Redefinition);

@@ -51,7 +51,17 @@ impl Field {
         match self {
             Field::Strength(i) => remove(&mut wb.vision.strengths, i),
             Field::Limitation(i) => remove(&mut wb.vision.limitations, i),
-            Field::Topic(i) => remove(&mut wb.mentoring_plan.topics, i),
+            Field::Topic(i) => {
+                let Some(t) = wb.mentoring_plan.topics.get(i) else {
+                    return false;
+                };
+                // Goals that served this need keep serving the others.
+                let id = t.id;
+                for g in &mut wb.goals {
+                    g.needs.retain(|n| *n != id);
+                }
+                remove(&mut wb.mentoring_plan.topics, i)
+            }
             Field::Candidate(i) => {
                 let Some(c) = wb.brainstorm.candidates.get(i) else {
                     return false;

@@ -105,6 +105,7 @@ pub fn action(msg: &Msg) -> Option<&'static str> {
         Msg::EditAfter => "edit_after",
         Msg::CycleSupport => "cycle_support",
         Msg::EditEvidence => "edit_evidence",
+        Msg::PayItForward => "pay_it_forward",
         Msg::LinkGoal => "link_goal",
         Msg::Promote => "promote",
         Msg::OpenWorksheet => "open_worksheet",

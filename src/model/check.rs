@@ -86,6 +86,15 @@ impl Workbook {
                 }
             }
         }
+        let topics: HashSet<Id> = self.mentoring_plan.topics.iter().map(|t| t.id).collect();
+        for g in &self.goals {
+            for n in g.needs.iter().filter(|n| !topics.contains(n)) {
+                out.push(format!(
+                    "goal “{}” serves missing development need {n}",
+                    g.name()
+                ));
+            }
+        }
         for w in &self.wins {
             if let Some(g) = w.goal.filter(|g| !goals.contains(g)) {
                 out.push(format!(
@@ -103,6 +112,14 @@ impl Workbook {
             }
         }
         for c in &self.conversations {
+            for a in &c.agenda {
+                if let Some(from) = a.from.filter(|f| !conversations.contains(f)) {
+                    out.push(format!(
+                        "agenda item “{}” was carried from missing conversation {from}",
+                        a.text.trim()
+                    ));
+                }
+            }
             for k in &c.commitments {
                 if let Some(s) = k.step.filter(|s| !steps.contains(s)) {
                     out.push(format!(

@@ -76,6 +76,10 @@ pub struct AgendaItem {
     pub id: Id,
     pub text: String,
     pub done: bool,
+    /// The conversation it was carried over from, when it is an open item of an earlier
+    /// one (saved only when set).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<Id>,
 }
 
 /// Feedback given and received in a conversation.

@@ -93,19 +93,18 @@ impl Workbook {
         let open = (self.conversations.iter())
             .filter(|c| !c.private)
             .flat_map(|c| c.commitments.iter().map(move |x| (c.id, x)))
-            .filter(|(c, x)| x.is_open() && (Some(*c) == last_id || x.due.is_some()))
-            .map(|(_, x)| x);
-        for x in open {
+            .filter(|(c, x)| x.is_open() && (Some(*c) == last_id || x.due.is_some()));
+        for (from, x) in open {
             let when = match x.due {
                 Some(d) if d < today => format!(", overdue since {d}"),
                 Some(d) => format!(", due {d}"),
                 None => String::new(),
             };
-            add!(format!(
-                "Carried over: {} ({}{when})",
-                x.text.trim(),
-                x.owner.name()
-            ));
+            items.push(AgendaItem {
+                text: format!("Carried over: {} ({}{when})", x.text.trim(), x.owner.name()),
+                from: Some(from),
+                ..AgendaItem::default()
+            });
         }
         // Last time's open items go here, once the rest is known (see below).
         let carried_at = items.len();
@@ -185,6 +184,7 @@ fn still_open(last: &super::Conversation, fresh: &[AgendaItem]) -> Vec<AgendaIte
         })
         .map(|core| AgendaItem {
             text: format!("Still open from {from}: {core}"),
+            from: Some(last.id),
             ..AgendaItem::default()
         })
         .collect()

@@ -126,6 +126,9 @@ pub struct Goal {
     pub mentor_comment: String,
     /// The brainstorm candidate this goal came from.
     pub candidate: Option<Id>,
+    /// The development needs (mentoring-plan topics) it serves (saved only when set).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub needs: Vec<Id>,
     /// The kinds of support it asks of the mentor (a set; saved only when set).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub support: Vec<super::Support>,

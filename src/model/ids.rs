@@ -73,6 +73,7 @@ impl Workbook {
         }
         for g in &mut self.goals {
             g.candidate.as_mut().map(&mut link);
+            g.needs.iter_mut().for_each(&mut link);
             for s in &mut g.plan.steps {
                 s.depends_on.iter_mut().for_each(&mut link);
             }
@@ -80,6 +81,9 @@ impl Workbook {
         for c in &mut self.conversations {
             for k in &mut c.commitments {
                 k.step.as_mut().map(&mut link);
+            }
+            for a in &mut c.agenda {
+                a.from.as_mut().map(&mut link);
             }
         }
         for w in &mut self.wins {

@@ -95,7 +95,25 @@ pub struct Agreement {
     pub check_in_every_days: Option<u32>,
     pub planned_length: String,
     pub closing_plan: String,
+    /// A programme's frame, when the partnership is part of one (all saved only when set):
+    /// its name, its fixed end and re-evaluation dates, what it makes mandatory, the time
+    /// each partner commits, how either may leave without blame.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub programme: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub programme_ends: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reevaluate_on: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub mandatory: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub time_commitment: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub no_fault_exit: String,
     pub agreed_on: Option<NaiveDate>,
+    /// Who signed it (with `agreed_on`, when).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub signed_by: String,
     pub reviewed_on: Option<NaiveDate>,
 }
 
@@ -114,7 +132,14 @@ crate::parts! {
         MentorHotButtons => Text mentor_hot_buttons,
         PlannedLength => Text planned_length,
         ClosingPlan => Text closing_plan,
+        Programme => Text programme,
+        ProgrammeEnds => Date programme_ends,
+        ReevaluateOn => Date reevaluate_on,
+        Mandatory => Text mandatory,
+        TimeCommitment => Text time_commitment,
+        NoFaultExit => Text no_fault_exit,
         AgreedOn => Date agreed_on,
+        SignedBy => Text signed_by,
         ReviewedOn => Date reviewed_on,
     }
 }
@@ -140,6 +165,50 @@ pub struct Topic {
     pub notes: String,
     pub private: bool,
     pub discussed: bool,
+    /// A development need's gap analysis (saved only when set): where the gap showed, the
+    /// evidence, and how the mentor can help close it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<NeedSource>,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub evidence: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub mentor_help: String,
+}
+
+/// Where a development need showed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NeedSource {
+    /// The latest performance review or another assessment.
+    Review,
+    /// The job description of a role wanted in three to five years.
+    JobDescription,
+    /// Feedback from someone.
+    Feedback,
+    Other,
+}
+
+impl NeedSource {
+    /// In words.
+    pub fn name(self) -> &'static str {
+        match self {
+            NeedSource::Review => "a review or assessment",
+            NeedSource::JobDescription => "a job description I aim for",
+            NeedSource::Feedback => "feedback",
+            NeedSource::Other => "something else",
+        }
+    }
+
+    /// The next source, round to none.
+    pub fn next(source: Option<NeedSource>) -> Option<NeedSource> {
+        match source {
+            None => Some(NeedSource::Review),
+            Some(NeedSource::Review) => Some(NeedSource::JobDescription),
+            Some(NeedSource::JobDescription) => Some(NeedSource::Feedback),
+            Some(NeedSource::Feedback) => Some(NeedSource::Other),
+            Some(NeedSource::Other) => None,
+        }
+    }
 }
 
 /// The mentoring plan: topics under career, development needs and the workplace now.
@@ -179,6 +248,9 @@ pub struct Closure {
     pub what_changes: String,
     pub stay_in_touch: String,
     pub mentee_will_mentor: Option<bool>,
+    /// Paying it forward as a plan: whom, where, when to start (saved only when written).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub pay_it_forward: String,
 }
 
 crate::parts! {
@@ -197,5 +269,6 @@ crate::parts! {
         WhatStays => Text what_stays,
         WhatChanges => Text what_changes,
         StayInTouch => Text stay_in_touch,
+        PayItForward => Text pay_it_forward,
     }
 }

@@ -19,6 +19,8 @@ pub enum DueKind {
     Closing,
     /// A commitment from a conversation, not made a step (a step is dated as the step).
     Commitment,
+    /// A programme's fixed end or re-evaluation date (the agreement's).
+    Programme,
 }
 
 impl DueKind {
@@ -32,6 +34,7 @@ impl DueKind {
             DueKind::Meeting => "meeting",
             DueKind::Closing => "closing",
             DueKind::Commitment => "commitment",
+            DueKind::Programme => "programme",
         }
     }
 }
@@ -169,6 +172,33 @@ pub fn dates(wb: &Workbook) -> Vec<Due> {
                     owner: Some(x.owner),
                 });
             }
+        }
+    }
+    let programme = [
+        (
+            wb.agreement.reevaluate_on,
+            "Re-evaluate the partnership",
+            "reevaluate",
+        ),
+        (
+            wb.agreement.programme_ends,
+            "The programme ends",
+            "programme-end",
+        ),
+    ];
+    for (date, text, key) in programme {
+        if let Some(date) = date {
+            out.push(Due {
+                date,
+                time: None,
+                kind: DueKind::Programme,
+                text: text.into(),
+                goal: String::new(),
+                done: false,
+                key: key.into(),
+                bare: text.into(),
+                owner: None,
+            });
         }
     }
     if let Some(d) = wb.closure.planned_when {
@@ -329,6 +359,10 @@ fn events(wb: &Workbook, opts: &CalendarOptions) -> Vec<Event> {
                 "The action plan's target date".into(),
             ),
             DueKind::Commitment => (format!("Due: {}", d.text), String::new()),
+            DueKind::Programme => (
+                format!("Mentoring: {both} — {}", d.bare.to_lowercase()),
+                wb.agreement.programme.trim().to_string(),
+            ),
         };
         let meeting = matches!(d.kind, DueKind::Meeting | DueKind::Closing);
         let start = match d.time.and_then(|t| (opts.zone)(d.date.and_time(t))) {

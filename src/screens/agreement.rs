@@ -66,7 +66,29 @@ pub fn spec(part: A) -> Spec {
             "How we will bring it to a close",
             "A closing conversation, a written summary, a celebration…",
         ),
+        A::Programme => line(
+            "Programme",
+            "the mentoring programme you are part of, if any",
+        ),
+        A::ProgrammeEnds => date("The programme ends on"),
+        A::ReevaluateOn => date("We re-evaluate on"),
+        A::Mandatory => text(
+            "Events and trainings we must attend",
+            "Kick-off, trainings, mid-point and closing events the programme asks for",
+        ),
+        A::TimeCommitment => line(
+            "Time each of us commits",
+            "e.g. two hours a month, plus the programme's events",
+        ),
+        A::NoFaultExit => text(
+            "Leaving without blame",
+            "How either of you can end it early, no questions asked, and whom to tell",
+        ),
         A::AgreedOn => date("Agreed on"),
+        A::SignedBy => line(
+            "Signed by",
+            "who signed it: both of you, and the programme?",
+        ),
         A::ReviewedOn => date("Last reviewed"),
     }
 }
@@ -95,8 +117,16 @@ fn items() -> Vec<Item<'static>> {
         Item::Heading("How long, and how it ends"),
         f(A::PlannedLength),
         f(A::ClosingPlan),
+        Item::Heading("Part of a programme? (optional)"),
+        f(A::Programme),
+        f(A::ProgrammeEnds),
+        f(A::ReevaluateOn),
+        f(A::Mandatory),
+        f(A::TimeCommitment),
+        f(A::NoFaultExit),
         Item::Heading("Agreed"),
         f(A::AgreedOn),
+        f(A::SignedBy),
         f(A::ReviewedOn),
         Item::Prompt("Revisit it at your check-ins; r records a review today.".into()),
     ]
@@ -108,7 +138,17 @@ fn done(part: A, wb: &Workbook) -> Option<bool> {
     let filled = |p| Field::Agreement(p).filled(wb);
     match part {
         A::MenteeHotButtons => Some(filled(A::MenteeHotButtons) || filled(A::MentorHotButtons)),
-        A::MentorHotButtons | A::ReviewedOn | A::MeetingLength | A::MeetingPlace => None,
+        A::MentorHotButtons
+        | A::ReviewedOn
+        | A::MeetingLength
+        | A::MeetingPlace
+        | A::Programme
+        | A::ProgrammeEnds
+        | A::ReevaluateOn
+        | A::Mandatory
+        | A::TimeCommitment
+        | A::NoFaultExit
+        | A::SignedBy => None,
         A::Purpose
         | A::Meetings
         | A::Scheduling

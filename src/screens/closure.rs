@@ -13,7 +13,33 @@ use crate::model::{Progress, Role, Workbook};
 use crate::nav::Target;
 
 /// Keys of this screen.
-pub const KEYS: &[Binding] = &[MOVE, ENTER, BACK];
+pub const KEYS: &[Binding] = &[
+    MOVE,
+    ENTER,
+    crate::keys::explained(
+        &[crate::keys::plain('F')],
+        "F",
+        "pay it forward",
+        "start your own workbook as a mentor",
+        crate::msg::Msg::PayItForward,
+    ),
+    BACK,
+];
+
+/// `F`: this workbook is saved and a new one, where the mentee is the mentor, opens.
+pub fn handle(app: &mut App, msg: &crate::msg::Msg) -> super::Handled {
+    if *msg != crate::msg::Msg::PayItForward {
+        return super::Handled::No;
+    }
+    if app.call_mode {
+        app.notice = Some("Not during a call: C ends call mode first.".into());
+        return super::Handled::Yes(None);
+    }
+    if app.flush_editor() {
+        app.touch();
+    }
+    super::Handled::Yes(Some(crate::msg::Effect::StartAsMentor))
+}
 
 /// Each part's name and hint.
 pub fn spec(part: C, role: Role) -> Spec {
@@ -53,6 +79,10 @@ pub fn spec(part: C, role: Role) -> Spec {
         ),
         C::WhatChanges => text("What changes", "If you continue: what you do differently"),
         C::StayInTouch => text("How we stay in touch", "How often, and how"),
+        C::PayItForward => text(
+            "Paying it forward: my plan",
+            "Whom you could mentor, in what setting, and when you will start",
+        ),
     }
 }
 
@@ -133,6 +163,12 @@ fn items(wb: &Workbook) -> Vec<Item<'static>> {
         f(C::WhatChanges),
         f(C::StayInTouch),
         Item::Choice(Choice::MenteeWillMentor),
+        f(C::PayItForward),
+        Item::Prompt(
+            "F starts your own workbook as a mentor, beside this one (W switches between \
+             them)."
+                .into(),
+        ),
     ]);
     items
 }
@@ -149,7 +185,8 @@ fn done(part: C, wb: &Workbook) -> Option<bool> {
         | C::ApplicationNotes
         | C::CelebratedNotes
         | C::WhatStays
-        | C::WhatChanges => None,
+        | C::WhatChanges
+        | C::PayItForward => None,
         C::Learned | C::WhatWorked | C::ApplyInFuture | C::Celebration | C::StayInTouch => {
             Some(filled(part))
         }

@@ -64,7 +64,9 @@ pub fn section_of(field: Field) -> Option<Section> {
     match field {
         Field::Agreement(_) => Some(Section::Agreement),
         Field::Vision(_) | Field::Strength(_) | Field::Limitation(_) => Some(Section::Vision),
-        Field::Topic(_) | Field::Career(_) => Some(Section::Topics),
+        Field::Topic(_) | Field::Career(_) | Field::TopicEvidence(_) | Field::TopicHelp(_) => {
+            Some(Section::Topics)
+        }
         Field::Goal(
             _,
             G::Specific | G::Attainable | G::Relevant | G::Deadline | G::TargetWords,

@@ -55,6 +55,16 @@ pub fn spec(part: W) -> Spec {
     }
 }
 
+/// Short tips for a mentee, in our own words.
+const TIPS: [&str; 6] = [
+    "• Drive it: propose the agenda and book the next meeting yourself.",
+    "• Prepare: ten minutes on the 4 Ps saves the hour you meet.",
+    "• Ask for specific feedback, and thank the giver, even when it stings.",
+    "• Keep your word and its date; when you cannot, say so early.",
+    "• What is said in confidence stays between you.",
+    "• Log wins and lessons as they happen: memory fades, the workbook does not.",
+];
+
 /// The overview's items: names, role and phase, then the stages with their exercises.
 fn items<'a>(
     wb: &Workbook,
@@ -95,6 +105,10 @@ fn items<'a>(
     }
     items.push(Item::Heading("Next step"));
     items.push(Item::Info(next_step(wb, !call_mode)));
+    if wb.role == crate::model::Role::Mentee {
+        items.push(Item::Heading("Tips for mentees"));
+        items.push(Item::Info(TIPS.join("\n")));
+    }
     items.push(Item::Heading("Where the ideas come from"));
     items.push(Item::Prompt(
         "Mentoring is intentional work, and no single standard way to do it exists: this \

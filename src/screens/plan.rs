@@ -59,6 +59,26 @@ pub fn topic(role: Role) -> Spec {
     Spec::new(Kind::Line, "Topic", hint)
 }
 
+/// A development need's evidence.
+pub const EVIDENCE: Spec = Spec::new(
+    Kind::Line,
+    "  Evidence",
+    "what the review, the job description or the feedback said",
+);
+
+/// How the mentor helps close a development need's gap.
+pub fn help_spec(role: Role) -> Spec {
+    Spec::new(
+        Kind::Line,
+        "  How the mentor helps",
+        by_role(
+            role,
+            "an introduction, practice, feedback, a stretch assignment",
+            "what you can offer: an introduction, practice, feedback",
+        ),
+    )
+}
+
 /// The career context's words.
 pub fn career_spec(part: CareerPart, role: Role) -> Spec {
     match part {
@@ -195,6 +215,12 @@ fn items(wb: &Workbook, include_private: bool) -> Vec<Item<'static>> {
                 state.to_string()
             };
             items.push(Item::ListRow(field, flags));
+            // A development need is a gap: where it showed, the evidence, the mentor's help.
+            if area == PlanArea::Development {
+                items.push(Item::Choice(Choice::TopicSource(i)));
+                items.push(Item::Field(Field::TopicEvidence(i)));
+                items.push(Item::Field(Field::TopicHelp(i)));
+            }
         }
         items.push(Item::Add(list));
     }
@@ -253,8 +279,32 @@ pub fn report(wb: &Workbook, include_private: bool) -> Vec<Block> {
             out.push(Block::Subheading(name.to_string()));
             out.push(Block::Checklist(items));
         }
+        if area == PlanArea::Development {
+            out.extend(gap_analysis(wb, include_private));
+        }
     }
     out
+}
+
+/// The development needs' gap analysis as a table, where any of it is written.
+fn gap_analysis(wb: &Workbook, include_private: bool) -> Option<Block> {
+    let rows: Vec<Vec<String>> = (wb.mentoring_plan.topics.iter())
+        .filter(|t| t.area == PlanArea::Development && filled(&t.text))
+        .filter(|t| include_private || !t.private)
+        .filter(|t| t.source.is_some() || filled(&t.evidence) || filled(&t.mentor_help))
+        .map(|t| {
+            vec![
+                t.text.trim().to_string(),
+                t.source.map_or(String::new(), |s| s.name().to_string()),
+                t.evidence.trim().to_string(),
+                t.mentor_help.trim().to_string(),
+            ]
+        })
+        .collect();
+    (!rows.is_empty()).then(|| Block::Table {
+        head: vec!["Gap", "Where it showed", "Evidence", "How the mentor helps"],
+        rows,
+    })
 }
 
 /// `x` and `p` on a topic: discussed, private.
@@ -264,7 +314,8 @@ pub fn handle(app: &mut App, msg: &Msg) -> Handled {
         Msg::TogglePrivate => |t| t.private = !t.private,
         _ => return Handled::No,
     };
-    let Some(Field::Topic(i)) = focused_field(app) else {
+    let Some(Field::Topic(i) | Field::TopicEvidence(i) | Field::TopicHelp(i)) = focused_field(app)
+    else {
         app.notice = Some("Move to a topic first.".into());
         return Handled::Yes(None);
     };

@@ -201,11 +201,17 @@ fn items(
             .into(),
     ));
     for (k, a) in conv.agenda.iter().enumerate() {
+        // Carried over: where from, so the earlier meeting can be looked up.
+        let from = a
+            .from
+            .and_then(|id| wb.conversations.iter().find(|x| x.id == id));
         items.push(Row::field(
             Field::Agenda(c, k),
             if a.done { "[x] " } else { "[ ] " }.into(),
             a.text.as_str(),
-            String::new(),
+            from.map_or(String::new(), |x| {
+                format!("from the {} meeting", x.at.format("%Y-%m-%d"))
+            }),
             false,
         ));
     }

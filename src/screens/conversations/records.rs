@@ -159,6 +159,16 @@ pub fn delete(app: &mut App, c: usize) {
     if c < wb.conversations.len() {
         let id = wb.conversations.remove(c).id;
         wb.journal.unlink_conversation(id);
+        // Items carried over from it keep their words and lose the link.
+        for a in wb
+            .conversations
+            .iter_mut()
+            .flat_map(|c| c.agenda.iter_mut())
+        {
+            if a.from == Some(id) {
+                a.from = None;
+            }
+        }
         app.touch();
     }
 }

@@ -149,6 +149,29 @@ fn items(wb: &Workbook, g: usize, today: chrono::NaiveDate) -> Vec<Item<'_>> {
         .into(),
     }));
     items.push(Item::Field(Field::Goal(g, G::Relevant)));
+    let needs: Vec<usize> = (wb.mentoring_plan.topics.iter().enumerate())
+        .filter(|(_, t)| t.area == crate::model::PlanArea::Development && !t.text.trim().is_empty())
+        .map(|(i, _)| i)
+        .collect();
+    if needs.is_empty() {
+        items.push(Item::Prompt(
+            format!(
+                "Goals serve development needs: name them in {} (2. development needs), then \
+                 tick here which this goal serves.",
+                crate::lifecycle::Exercise::Plan.named()
+            )
+            .into(),
+        ));
+    } else {
+        items.push(Item::Prompt(
+            "The development needs it serves (Enter ticks one):".into(),
+        ));
+        items.extend(
+            needs
+                .into_iter()
+                .map(|i| Item::Choice(Choice::GoalNeed(g, i))),
+        );
+    }
     items.push(Item::Heading("T · Time-bound"));
     items.push(Item::Field(Field::Goal(g, G::Deadline)));
     items.push(Item::Field(Field::Goal(g, G::TargetWords)));

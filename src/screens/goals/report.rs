@@ -33,6 +33,15 @@ pub fn goals(wb: &Workbook) -> Vec<Block> {
             ("Measures", measures),
             ("Attainable", g.attainable.clone()),
             ("Relevant", g.relevant.clone()),
+            // Private needs stay out: the goals are shown during calls.
+            (
+                "Serves the development needs",
+                (wb.mentoring_plan.topics.iter())
+                    .filter(|t| g.needs.contains(&t.id) && !t.private)
+                    .map(|t| t.text.trim())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
             ("Deadline", date(g.deadline)),
             ("Target, in words", g.deadline_words.clone()),
             ("Horizon", g.horizon.name().to_string()),
