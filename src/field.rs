@@ -8,7 +8,7 @@ mod choice;
 mod commit;
 mod lists;
 
-pub use choice::{CHECKS, Choice, closure_check, link_name};
+pub use choice::{CHECKS, Choice, closure_check, helper_name, link_name};
 pub use commit::parse_stamp as parse_when;
 pub use lists::ListKind;
 
@@ -139,6 +139,8 @@ pub enum Field {
     CommitmentDue(usize, usize),
     /// Of check-in `i`.
     CheckIn(usize, CheckInPart),
+    /// The name of person `i` (the agreement's "everyone in the relationship").
+    Person(usize),
     /// Win `i` of the ledger: what it was, its date, its evidence.
     Win(usize),
     WinDate(usize),
@@ -189,6 +191,7 @@ impl Field {
             Field::Commitment(c, k) => Slot::Text(&conv(c)?.commitments.get(k)?.text),
             Field::CommitmentDue(c, k) => Slot::Date(&conv(c)?.commitments.get(k)?.due),
             Field::CheckIn(i, p) => p.slot(wb.check_ins.get(i)?),
+            Field::Person(i) => Slot::Text(&wb.people.get(i)?.name),
             Field::Win(i) => Slot::Text(&wb.wins.get(i)?.what),
             Field::WinDate(i) => Slot::Date(&wb.wins.get(i)?.date),
             Field::WinEvidence(i) => Slot::Text(&wb.wins.get(i)?.evidence),
@@ -245,6 +248,7 @@ impl Field {
                 SlotMut::Date(&mut wb.conversations.get_mut(c)?.commitments.get_mut(k)?.due)
             }
             Field::CheckIn(i, p) => p.slot_mut(wb.check_ins.get_mut(i)?),
+            Field::Person(i) => text(&mut wb.people.get_mut(i)?.name),
             Field::Win(i) => text(&mut wb.wins.get_mut(i)?.what),
             Field::WinDate(i) => SlotMut::Date(&mut wb.wins.get_mut(i)?.date),
             Field::WinEvidence(i) => text(&mut wb.wins.get_mut(i)?.evidence),

@@ -18,6 +18,7 @@ mod journal;
 mod meeting;
 mod partner;
 mod parts;
+mod people;
 mod planning;
 mod relationship;
 mod search;
@@ -47,6 +48,7 @@ pub use journal::{Journal, Month, MonthSummary, head_of};
 pub use meeting::Meeting;
 pub use partner::{PartnerNote, PartnerView};
 pub use parts::{Slot, SlotMut};
+pub use people::{Person, PersonRole};
 pub use planning::{Letter, MAX_ACTIVE, SMART, move_item};
 pub use relationship::{
     Agreement, AgreementPart, Closure, ClosureCheck, ClosurePart, Fit, FitDecision, MentoringPlan,
@@ -139,7 +141,12 @@ pub struct Workbook {
     pub title: String,
     pub role: Role,
     pub mentee: String,
+    /// The primary mentor.
     pub mentor: String,
+    /// Everyone else in the relationship: co-mentors, a committee, a coordinator, a
+    /// co-mentee, a sponsor (saved only when there is one).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Person>,
     pub phase: Phase,
     /// The next id to hand out; only ever grows.
     pub next_id: Id,

@@ -95,6 +95,7 @@ pub fn field(wb: &Workbook, field: Field) -> bool {
         | Field::StepAfter(..)
         | Field::Resource(..)
         | Field::CheckIn(..)
+        | Field::Person(_)
         | Field::Win(_)
         | Field::WinDate(_)
         | Field::WinEvidence(_)
@@ -118,7 +119,8 @@ pub fn target(wb: &Workbook, target: Target) -> bool {
             | Choice::Sign(c, _)
             | Choice::Committed(c)
             | Choice::Pledge(c, _)
-            | Choice::Understood(c),
+            | Choice::Understood(c)
+            | Choice::Present(c, _),
         ) => conversation_private(wb, c),
         Target::Choice(Choice::TopicSource(i) | Choice::GoalNeed(_, i)) => {
             wb.mentoring_plan.topics.get(i).is_none_or(|t| t.private)

@@ -277,7 +277,8 @@ fn fill_the_agreement_and_closure_checks_quit_and_find_them_again() {
     pty.type_("j\r");
     pty.type_seen("Fortnightly, Thursday mornings");
     pty.escape_to("Enter edit");
-    pty.type_("jjjjjjjjjjj\r");
+    // Past the rest of the ground rules, a programme's frame and the people, to the date.
+    pty.type_(&format!("{}\r", "j".repeat(18)));
     pty.type_seen("2026-09-03");
     pty.type_("\r");
     pty.wait_for("Enter edit");

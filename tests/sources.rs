@@ -11,8 +11,8 @@ use mentorbook::field::{
     AgreementPart, ArcPart, CareerPart, Choice, ClosurePart, Field, GoalPart, PrepPart,
 };
 use mentorbook::model::{
-    CareerState, Change, Conversation, ConversationKind, NeedSource, Phase, PlanArea, Pledge,
-    Shown, Sign, Support, WinKind, Workbook,
+    CareerState, Change, Conversation, ConversationKind, NeedSource, PersonRole, Phase, PlanArea,
+    Pledge, Shown, Sign, Support, WinKind, Workbook,
 };
 use mentorbook::nav::{Confirm, Exercise, Mode, PickWhat, Screen, Target};
 
@@ -37,6 +37,7 @@ fn with_conversations(kinds: &[ConversationKind]) -> App {
             ..Conversation::default()
         });
     }
+    wb.next_id = 200;
     let mut app = App::new(wb);
     app.today = fixed_now().date_naive();
     app.screen = Screen::Conversation(0);
@@ -659,7 +660,6 @@ fn open_items_carried_over_name_the_meeting_they_came_from() {
             text: "Send the draft".into(),
             ..Default::default()
         });
-    app.workbook.next_id = 400;
     mentorbook::screens::new_conversation(&mut app, fixed_now());
     let Screen::Conversation(c) = app.screen else {
         panic!()
@@ -780,4 +780,96 @@ fn a_mentee_finds_tips_and_plans_paying_it_forward() {
     press(&mut app, "C");
     assert_eq!(press(&mut app, "F"), None);
     assert!(app.notice.as_deref().unwrap().contains("Not during a call"));
+}
+
+// ---- everyone in the relationship ----
+
+#[test]
+fn people_with_roles_carry_steps_commitments_and_resources_and_take_part() {
+    let mut app = with_conversations(&[ConversationKind::Goal]);
+    app.workbook.add_goal();
+    app.workbook.goals[0].title = "Lead the team".into();
+    app.screen = Screen::Exercise(Exercise::Agreement);
+    focus(&mut app, Target::Add(mentorbook::field::ListKind::People));
+    press(&mut app, "<Enter>Kim Park<Enter>Lee Chan<Enter><Esc>");
+    assert_eq!(app.workbook.people.len(), 2);
+    focus(&mut app, Target::Field(Field::Person(1)));
+    press(&mut app, "ooo");
+    assert_eq!(app.workbook.people[1].role, PersonRole::CoMentee);
+    assert!(common::body(&app, 120, 40).contains("Lee Chan"));
+    snap("agreement_people", &app);
+    let (kim, lee) = (app.workbook.people[0].id, app.workbook.people[1].id);
+    // A step goes round: mentor, both, Kim, Lee, mentee.
+    app.screen = Screen::Worksheet(0);
+    focus(&mut app, Target::Add(mentorbook::field::ListKind::Steps(0)));
+    press(&mut app, "<Enter>Shadow Kim's stand-up<Enter><Esc>");
+    common::go_to(&mut app, Field::Step(0, 0));
+    press(&mut app, "ooo");
+    assert_eq!(app.workbook.goals[0].plan.steps[0].who, Some(kim));
+    assert!(common::body(&app, 120, 40).contains("Kim Park"));
+    // A resource's helper can be a person too.
+    focus(
+        &mut app,
+        Target::Add(mentorbook::field::ListKind::Resources(0)),
+    );
+    press(&mut app, "<Enter>A team to shadow<Enter><Esc>");
+    common::go_to(&mut app, Field::Resource(0, 0));
+    press(&mut app, "ooooo");
+    assert_eq!(app.workbook.goals[0].plan.resources[0].who, Some(lee));
+    // A commitment, and who was there.
+    app.screen = Screen::Conversation(0);
+    focus(
+        &mut app,
+        Target::Add(mentorbook::field::ListKind::Commitments(0)),
+    );
+    press(
+        &mut app,
+        "<Enter>Introduce Ana to the committee<Enter><Esc>",
+    );
+    common::go_to(&mut app, Field::Commitment(0, 0));
+    press(&mut app, "ooo");
+    assert_eq!(app.workbook.conversations[0].commitments[0].who, Some(kim));
+    focus(&mut app, Target::Choice(Choice::Present(0, 0)));
+    press(&mut app, "x");
+    assert_eq!(app.workbook.conversations[0].with, vec![kim]);
+    let minutes = mentorbook::report::markdown(&mentorbook::screens::minutes_document(
+        &app.workbook,
+        &app.workbook.conversations[0],
+    ));
+    assert!(minutes.contains("Kim Park (co-mentor)"), "{minutes}");
+    assert!(
+        minutes.contains("| Introduce Ana to the committee | Kim Park |"),
+        "{minutes}"
+    );
+    let agreement = mentorbook::report::markdown(&mentorbook::screens::document(
+        &app.workbook,
+        &[mentorbook::report::Section::Agreement],
+        mentorbook::report::Options {
+            include_private: false,
+            today: app.today,
+        },
+    ));
+    assert!(agreement.contains("Lee Chan (co-mentee)"), "{agreement}");
+    // Ids of people travel through a merge's renumbering with every link.
+    let mut wb = app.workbook.clone();
+    wb.next_id = 10_000;
+    let map = std::collections::HashMap::from([(kim, 9_000), (lee, 9_001)]);
+    wb.renumber(&map);
+    assert_eq!(wb.goals[0].plan.steps[0].who, Some(9_000));
+    assert_eq!(wb.goals[0].plan.resources[0].who, Some(9_001));
+    assert_eq!(wb.conversations[0].commitments[0].who, Some(9_000));
+    assert_eq!(wb.conversations[0].with, vec![9_000]);
+    assert!(wb.problems().is_empty(), "{:?}", wb.problems());
+    // Taking a person off takes every link with them.
+    app.screen = Screen::Exercise(Exercise::Agreement);
+    focus(&mut app, Target::Field(Field::Person(0)));
+    press(&mut app, "dy");
+    assert_eq!(app.workbook.people.len(), 1);
+    assert_eq!(app.workbook.goals[0].plan.steps[0].who, None);
+    assert!(app.workbook.conversations[0].with.is_empty());
+    assert!(
+        app.workbook.problems().is_empty(),
+        "{:?}",
+        app.workbook.problems()
+    );
 }

@@ -1,7 +1,6 @@
 //! Values picked from a few options (a role, a fit decision, a tick, a goal's status…):
 //! what each is called, its current option in words, and moving it on.
 
-use super::lists::next_owner;
 use crate::model::{
     CareerState, Change, Fit, Helper, Horizon, MeasureKind, Pledge, Role, Shown, Sign, Support,
     Workbook, toggle_in,
@@ -98,6 +97,10 @@ pub enum Choice {
     TopicSource(usize),
     /// Goal `g` serves development need (topic) `i`, or not.
     GoalNeed(usize, usize),
+    /// Person `i`: their role.
+    PersonRole(usize),
+    /// Person `i` took part in conversation `c`, or not.
+    Present(usize, usize),
     /// Win `i`: its kind; the goal it serves.
     WinKind(usize),
     WinGoal(usize),
@@ -172,8 +175,12 @@ impl Choice {
                 }
             }
             Choice::Owner(g, i) => {
-                if let Some(s) = wb.goals.get_mut(g).and_then(|g| g.plan.steps.get_mut(i)) {
-                    s.owner = next_owner(s.owner);
+                let now =
+                    (wb.goals.get(g).and_then(|g| g.plan.steps.get(i))).map(|s| (s.owner, s.who));
+                if let Some((owner, who)) = now {
+                    let next = wb.next_carrier(owner, who);
+                    let s = &mut wb.goals[g].plan.steps[i];
+                    (s.owner, s.who) = next;
                 }
             }
             // Picked from a list in `update`, like a goal's status.
@@ -188,12 +195,12 @@ impl Choice {
                 }
             }
             Choice::CommitmentOwner(c, k) => {
-                if let Some(x) = wb
-                    .conversations
-                    .get_mut(c)
-                    .and_then(|c| c.commitments.get_mut(k))
-                {
-                    x.owner = next_owner(x.owner);
+                let now = (wb.conversations.get(c).and_then(|c| c.commitments.get(k)))
+                    .map(|x| (x.owner, x.who));
+                if let Some((owner, who)) = now {
+                    let next = wb.next_carrier(owner, who);
+                    let x = &mut wb.conversations[c].commitments[k];
+                    (x.owner, x.who) = next;
                 }
             }
             Choice::MentorNotes => wb.mentor_notes_shared = !wb.mentor_notes_shared,
@@ -257,6 +264,17 @@ impl Choice {
                 }
             }
             Choice::WinGoal(i) => wb.cycle_win_goal(i),
+            Choice::PersonRole(i) => {
+                if let Some(p) = wb.people.get_mut(i) {
+                    p.role = p.role.next();
+                }
+            }
+            Choice::Present(c, i) => {
+                let id = wb.people.get(i).map(|p| p.id);
+                if let (Some(c), Some(id)) = (wb.conversations.get_mut(c), id) {
+                    toggle_in(&mut c.with, id);
+                }
+            }
             Choice::TopicSource(i) => {
                 if let Some(t) = wb.mentoring_plan.topics.get_mut(i) {
                     t.source = crate::model::NeedSource::next(t.source);
@@ -287,17 +305,27 @@ impl Choice {
                 };
             }
             Choice::Helper(g, i) => {
+                // Nobody, the mentor, the organisation, someone else, then each person.
+                let ids: Vec<crate::model::Id> = wb.people.iter().map(|p| p.id).collect();
                 if let Some(r) = wb
                     .goals
                     .get_mut(g)
                     .and_then(|g| g.plan.resources.get_mut(i))
                 {
-                    r.helper = match r.helper {
-                        Helper::Nobody => Helper::Mentor,
-                        Helper::Mentor => Helper::Organisation,
-                        Helper::Organisation => Helper::Other,
-                        Helper::Other => Helper::Nobody,
-                    }
+                    let at = r.who.and_then(|id| ids.iter().position(|x| *x == id));
+                    (r.helper, r.who) = match (r.helper, at) {
+                        (_, Some(k)) => match ids.get(k + 1) {
+                            Some(next) => (Helper::Other, Some(*next)),
+                            None => (Helper::Nobody, None),
+                        },
+                        (Helper::Nobody, None) => (Helper::Mentor, None),
+                        (Helper::Mentor, None) => (Helper::Organisation, None),
+                        (Helper::Organisation, None) => (Helper::Other, None),
+                        (Helper::Other, None) => match ids.first() {
+                            Some(first) => (Helper::Other, Some(*first)),
+                            None => (Helper::Nobody, None),
+                        },
+                    };
                 }
             }
         }
@@ -305,4 +333,4 @@ impl Choice {
 }
 
 mod words;
-pub use words::link_name;
+pub use words::{helper_name, link_name};

@@ -23,6 +23,7 @@ impl Field {
             Field::Agenda(c, _) => Some(ListKind::Agenda(c)),
             Field::Commitment(c, _) => Some(ListKind::Commitments(c)),
             Field::Win(_) => Some(ListKind::Wins),
+            Field::Person(_) => Some(ListKind::People),
             _ => None,
         }
     }
@@ -95,6 +96,7 @@ impl Field {
             }
             Field::Entry(i) => wb.journal.remove(i).is_some(),
             Field::Win(i) => remove(&mut wb.wins, i),
+            Field::Person(i) => wb.remove_person(i),
             _ => false,
         }
     }
@@ -120,6 +122,8 @@ pub enum ListKind {
     Commitments(usize),
     /// The ledger of wins.
     Wins,
+    /// Everyone in the relationship beyond the two partners.
+    People,
 }
 
 impl ListKind {
@@ -138,6 +142,7 @@ impl ListKind {
             ListKind::Agenda(_) => "agenda item",
             ListKind::Commitments(_) => "commitment",
             ListKind::Wins => "win",
+            ListKind::People => "person",
         }
     }
 
@@ -185,6 +190,7 @@ impl ListKind {
                 (0..n).map(|k| Field::Commitment(c, k)).collect()
             }
             ListKind::Wins => (0..wb.wins.len()).map(Field::Win).collect(),
+            ListKind::People => (0..wb.people.len()).map(Field::Person).collect(),
         }
     }
 
@@ -221,6 +227,9 @@ impl ListKind {
                 Some(Field::Commitment(c, j))
             }
             (ListKind::Wins, Field::Win(i)) => move_item(&mut wb.wins, i, up).map(Field::Win),
+            (ListKind::People, Field::Person(i)) => {
+                move_item(&mut wb.people, i, up).map(Field::Person)
+            }
             _ => None,
         }
     }
@@ -321,14 +330,14 @@ impl ListKind {
                 });
                 Field::Win(wb.wins.len() - 1)
             }
+            ListKind::People => {
+                let id = wb.fresh_id();
+                wb.people.push(crate::model::Person {
+                    id,
+                    ..Default::default()
+                });
+                Field::Person(wb.people.len() - 1)
+            }
         }
-    }
-}
-
-pub(super) fn next_owner(o: Owner) -> Owner {
-    match o {
-        Owner::Mentee => Owner::Mentor,
-        Owner::Mentor => Owner::Both,
-        Owner::Both => Owner::Mentee,
     }
 }

@@ -63,6 +63,9 @@ impl Workbook {
         for w in &self.wins {
             id("a win", w.id, &mut out);
         }
+        for p in &self.people {
+            id(&format!("person “{}”", p.name.trim()), p.id, &mut out);
+        }
         for e in self.journal.iter() {
             id("a journal entry", e.id, &mut out);
         }
@@ -84,6 +87,31 @@ impl Workbook {
                         ));
                     }
                 }
+            }
+        }
+        let people: HashSet<Id> = self.people.iter().map(|p| p.id).collect();
+        let mut who = |what: String, id: Option<Id>| {
+            if let Some(p) = id.filter(|p| !people.contains(p)) {
+                out.push(format!("{what} names missing person {p}"));
+            }
+        };
+        for g in &self.goals {
+            for s in &g.plan.steps {
+                who(format!("step “{}”", s.text.trim()), s.who);
+            }
+            for r in &g.plan.resources {
+                who(format!("resource “{}”", r.text.trim()), r.who);
+            }
+        }
+        for c in &self.conversations {
+            for x in &c.commitments {
+                who(format!("commitment “{}”", x.text.trim()), x.who);
+            }
+            for p in &c.with {
+                who(
+                    format!("the conversation of {}", c.at.format("%Y-%m-%d")),
+                    Some(*p),
+                );
             }
         }
         let topics: HashSet<Id> = self.mentoring_plan.topics.iter().map(|t| t.id).collect();

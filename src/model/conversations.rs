@@ -116,6 +116,9 @@ pub struct Commitment {
     pub due: Option<NaiveDate>,
     /// The action step this commitment became.
     pub step: Option<Id>,
+    /// Someone else carries it: one of the workbook's people (saved only when set).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub who: Option<Id>,
     /// Done: ticked with `x` (not written out while false, so older files read the same).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub done: bool,
@@ -162,6 +165,9 @@ pub struct Conversation {
     /// What an awareness, exploration or preparation conversation records (by its kind).
     #[serde(skip_serializing_if = "super::ArcNotes::is_empty")]
     pub arc: super::ArcNotes,
+    /// Who else took part: the workbook's people (saved only when someone did).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub with: Vec<Id>,
 }
 
 crate::parts! {
@@ -191,6 +197,7 @@ impl Default for Conversation {
             minutes: None,
             private: false,
             arc: super::ArcNotes::default(),
+            with: Vec::new(),
         }
     }
 }

@@ -101,7 +101,11 @@ impl Workbook {
                 None => String::new(),
             };
             items.push(AgendaItem {
-                text: format!("Carried over: {} ({}{when})", x.text.trim(), x.owner.name()),
+                text: format!(
+                    "Carried over: {} ({}{when})",
+                    x.text.trim(),
+                    self.carrier(x.owner, x.who)
+                ),
                 from: Some(from),
                 ..AgendaItem::default()
             });

@@ -188,6 +188,9 @@ pub struct ActionStep {
     /// The kind of support it asks of the mentor (saved only when set).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub support: Option<super::Support>,
+    /// Someone else carries it: one of the workbook's people (saved only when set).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub who: Option<Id>,
 }
 
 /// Who can help obtain a resource.
@@ -207,6 +210,9 @@ pub enum Helper {
 pub struct Resource {
     pub text: String,
     pub helper: Helper,
+    /// The person who helps obtain it, one of the workbook's people (saved only when set).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub who: Option<Id>,
 }
 
 /// The Mentoring Action Plan worksheet of one goal.

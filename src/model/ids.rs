@@ -55,6 +55,9 @@ impl Workbook {
         for w in &mut self.wins {
             own(&mut w.id);
         }
+        for p in &mut self.people {
+            own(&mut p.id);
+        }
         let journal = &mut self.journal;
         let wanted: Vec<usize> = (journal.iter().enumerate())
             .filter(|(_, e)| {
@@ -76,6 +79,10 @@ impl Workbook {
             g.needs.iter_mut().for_each(&mut link);
             for s in &mut g.plan.steps {
                 s.depends_on.iter_mut().for_each(&mut link);
+                s.who.as_mut().map(&mut link);
+            }
+            for r in &mut g.plan.resources {
+                r.who.as_mut().map(&mut link);
             }
         }
         for c in &mut self.conversations {
@@ -85,6 +92,10 @@ impl Workbook {
             for a in &mut c.agenda {
                 a.from.as_mut().map(&mut link);
             }
+            for k in &mut c.commitments {
+                k.who.as_mut().map(&mut link);
+            }
+            c.with.iter_mut().for_each(&mut link);
         }
         for w in &mut self.wins {
             w.goal.as_mut().map(&mut link);

@@ -121,7 +121,7 @@ pub fn dates(wb: &Workbook) -> Vec<Due> {
             add(
                 s.due,
                 DueKind::Step,
-                format!("{} ({})", s.text.trim(), s.owner.name()),
+                format!("{} ({})", s.text.trim(), wb.carrier(s.owner, s.who)),
                 s.status == StepStatus::Done,
                 format!("step-{}", s.id),
                 &s.text,
@@ -164,7 +164,7 @@ pub fn dates(wb: &Workbook) -> Vec<Due> {
                     date,
                     time: None,
                     kind: DueKind::Commitment,
-                    text: format!("{} ({})", x.text.trim(), x.owner.name()),
+                    text: format!("{} ({})", x.text.trim(), wb.carrier(x.owner, x.who)),
                     goal: String::new(),
                     done: x.done,
                     key: format!("conversation-{}-commitment-{k}", c.id),

@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::sheet::{self, Item};
+use super::sheet::{self, Item, Row};
 use super::{Handled, document};
 use crate::app::App;
 use crate::field::{AgreementPart as A, Field, Kind, Spec};
@@ -13,10 +13,38 @@ use crate::msg::Effect;
 use crate::nav::Target;
 use crate::report::Block;
 
+/// A person of the relationship, as a list item.
+pub const PERSON: Spec = Spec::new(
+    Kind::Line,
+    "Person",
+    "a co-mentor, a committee member, the programme's coordinator, a sponsor",
+);
+
 /// Keys of this screen.
 pub const KEYS: &[Binding] = &[
     MOVE,
     ENTER,
+    explained(
+        &[plain('a')],
+        "a",
+        "add",
+        "add someone to the relationship",
+        Msg::Add,
+    ),
+    explained(
+        &[plain('o')],
+        "o",
+        "role",
+        "a person's role: co-mentor, committee…",
+        Msg::Cycle,
+    ),
+    explained(
+        &[plain('d')],
+        "d",
+        "delete",
+        "take someone off (asks unless unnamed)",
+        Msg::Delete,
+    ),
     explained(
         &[plain('r')],
         "r",
@@ -93,14 +121,53 @@ pub fn spec(part: A) -> Spec {
     }
 }
 
-fn items() -> Vec<Item<'static>> {
-    let f = |p| Item::Field(Field::Agreement(p));
-    vec![
+/// Everyone in the relationship: the two partners (named on the overview), then the
+/// others, each with a role.
+fn people(wb: &Workbook) -> Vec<Item<'_>> {
+    let name = |n: &str| {
+        let n = n.trim();
+        if n.is_empty() {
+            "(not named yet)".to_string()
+        } else {
+            n.to_string()
+        }
+    };
+    let mut items = vec![
+        Item::Heading("Everyone in the relationship"),
+        Item::Info(format!(
+            "Mentee: {} · Mentor: {} (names on the overview)",
+            name(&wb.mentee),
+            name(&wb.mentor)
+        )),
         Item::Prompt(
-            "Draft it together at your first meeting. The form matters less than agreeing, \
-             in writing, on what you want and how you will work."
+            "Others who matter to the plan: co-mentors, a committee, the programme's \
+             coordinator, a co-mentee, a sponsor. o sets a role. Steps, commitments and \
+             resources can then name them (o), and conversations who was there."
                 .into(),
         ),
+    ];
+    for (i, p) in wb.people.iter().enumerate() {
+        items.push(Row::field(
+            Field::Person(i),
+            "• ".into(),
+            p.name.as_str(),
+            p.role.name().into(),
+            false,
+        ));
+    }
+    items.push(Item::Add(crate::field::ListKind::People));
+    items
+}
+
+fn items(wb: &Workbook) -> Vec<Item<'_>> {
+    let f = |p| Item::Field(Field::Agreement(p));
+    let mut items = vec![Item::Prompt(
+        "Draft it together at your first meeting. The form matters less than agreeing, in \
+         writing, on what you want and how you will work. Mentoring is intentional work: \
+         say what you want from it."
+            .into(),
+    )];
+    items.extend([
         Item::Heading("Why we meet"),
         f(A::Purpose),
         Item::Heading("How we meet"),
@@ -124,12 +191,16 @@ fn items() -> Vec<Item<'static>> {
         f(A::Mandatory),
         f(A::TimeCommitment),
         f(A::NoFaultExit),
+    ]);
+    items.extend(people(wb));
+    items.extend([
         Item::Heading("Agreed"),
         f(A::AgreedOn),
         f(A::SignedBy),
         f(A::ReviewedOn),
         Item::Prompt("Revisit it at your check-ins; r records a review today.".into()),
-    ]
+    ]);
+    items
 }
 
 /// Whether a part counts towards the agreement's progress, and if so whether it is done.
@@ -168,11 +239,30 @@ pub fn progress(wb: &Workbook) -> Progress {
 
 /// The agreement as a document: every ground rule written, in the screen's order.
 pub fn report(wb: &Workbook) -> Vec<Block> {
-    document::form(wb, &items())
+    let mut out = Vec::new();
+    let named: Vec<String> = (wb.people.iter())
+        .filter(|p| !p.name.trim().is_empty())
+        .map(|p| format!("{} ({})", p.name.trim(), p.role.name()))
+        .collect();
+    if !named.is_empty() {
+        out.push(Block::Label("Everyone else in the relationship".into()));
+        out.push(Block::Bullets(named));
+    }
+    out.extend(document::form(wb, &items(wb)));
+    out
 }
 
-/// `r`: the agreement was reviewed today.
+/// `r`: the agreement was reviewed today; `o`: a person's role.
 pub fn handle(app: &mut App, msg: &Msg) -> Handled {
+    if *msg == Msg::Cycle {
+        return Handled::Yes(match super::focused_field(app) {
+            Some(Field::Person(i)) => super::choose(app, crate::field::Choice::PersonRole(i)),
+            _ => {
+                app.notice = Some("o sets a person's role: move to one first.".into());
+                None
+            }
+        });
+    }
     if *msg != Msg::MarkReviewed {
         return Handled::No;
     }
@@ -186,13 +276,13 @@ pub fn handle(app: &mut App, msg: &Msg) -> Handled {
 }
 
 /// Where the focus can rest.
-pub fn targets(_wb: &Workbook) -> Vec<Target> {
-    sheet::targets(&items())
+pub fn targets(wb: &Workbook) -> Vec<Target> {
+    sheet::targets(&items(wb))
 }
 
 /// Draws the screen.
 pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
-    sheet::render(app, area, buf, &items());
+    sheet::render(app, area, buf, &items(&app.workbook));
 }
 
 #[cfg(test)]

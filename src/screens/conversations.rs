@@ -228,7 +228,11 @@ pub fn handle(app: &mut App, msg: &Msg) -> Handled {
     if let (Msg::Toggle, Some(crate::nav::Target::Choice(tick))) = (msg, super::focused(app))
         && matches!(
             tick,
-            Choice::Sign(..) | Choice::Committed(_) | Choice::Pledge(..) | Choice::Understood(_)
+            Choice::Sign(..)
+                | Choice::Committed(_)
+                | Choice::Pledge(..)
+                | Choice::Understood(_)
+                | Choice::Present(..)
         )
     {
         return Handled::Yes(choose(app, tick));

@@ -62,7 +62,7 @@ pub fn section(wb: &Workbook, section: Section, opts: Options) -> Vec<Block> {
 pub fn section_of(field: Field) -> Option<Section> {
     use GoalPart as G;
     match field {
-        Field::Agreement(_) => Some(Section::Agreement),
+        Field::Agreement(_) | Field::Person(_) => Some(Section::Agreement),
         Field::Vision(_) | Field::Strength(_) | Field::Limitation(_) => Some(Section::Vision),
         Field::Topic(_) | Field::Career(_) | Field::TopicEvidence(_) | Field::TopicHelp(_) => {
             Some(Section::Topics)

@@ -47,6 +47,8 @@ impl Choice {
             Choice::StepSupport(..) => "Support".into(),
             Choice::TopicSource(_) => "  Where it showed".into(),
             Choice::GoalNeed(..) => "Serves".into(),
+            Choice::PersonRole(_) => "Role".into(),
+            Choice::Present(..) => "Also there".into(),
             Choice::WinKind(_) => "Kind of win".into(),
             Choice::WinGoal(_) => "Serves the goal".into(),
         }
@@ -93,11 +95,9 @@ impl Choice {
                 (if done { "[x] done" } else { "[ ] not yet" }).into()
             }
             Choice::Owner(g, i) => (goal(wb, g).and_then(|g| g.plan.steps.get(i)))
-                .map_or("", |s| s.owner.name())
-                .into(),
+                .map_or(String::new(), |s| wb.carrier(s.owner, s.who).into_owned()),
             Choice::Helper(g, i) => (goal(wb, g).and_then(|g| g.plan.resources.get(i)))
-                .map_or("", |r| r.helper.name())
-                .into(),
+                .map_or(String::new(), |r| helper_name(wb, r)),
             Choice::ConvKind(c) => (wb.conversations.get(c))
                 .map_or("", |c| c.kind.name())
                 .into(),
@@ -119,8 +119,7 @@ impl Choice {
             }
             Choice::CommitmentOwner(c, k) => (wb.conversations.get(c))
                 .and_then(|c| c.commitments.get(k))
-                .map_or("", |x| x.owner.name())
-                .into(),
+                .map_or(String::new(), |x| wb.carrier(x.owner, x.who).into_owned()),
             Choice::ConversationPrivate(c) => {
                 if wb.conversations.get(c).is_none_or(|c| c.private) {
                     "yes: never in call mode, exports or the next agenda".into()
@@ -193,6 +192,16 @@ impl Choice {
                 }
                 _ => String::new(),
             },
+            Choice::PersonRole(i) => wb.people.get(i).map_or("", |p| p.role.name()).into(),
+            Choice::Present(c, i) => match (wb.conversations.get(c), wb.people.get(i)) {
+                (Some(c), Some(p)) => format!(
+                    "{} {}, {}",
+                    if c.with.contains(&p.id) { "[x]" } else { "[ ]" },
+                    p.name.trim(),
+                    p.role.name()
+                ),
+                _ => String::new(),
+            },
             Choice::WinKind(i) => wb.wins.get(i).map_or("", |w| w.kind.name()).into(),
             Choice::WinGoal(i) => (wb.wins.get(i).and_then(|w| wb.win_goal(w)))
                 .map_or("none", |g| g.name())
@@ -210,6 +219,14 @@ impl Choice {
                 None => String::new(),
             },
         }
+    }
+}
+
+/// Who helps obtain a resource: the person named, else the helper in words.
+pub fn helper_name(wb: &Workbook, r: &crate::model::Resource) -> String {
+    match r.who.and_then(|id| wb.person(id)) {
+        Some(p) => p.name.trim().to_string(),
+        None => r.helper.name().to_string(),
     }
 }
 

@@ -178,6 +178,8 @@ fn items(
         Item::Choice(Choice::ConvKind(c)),
         Item::Choice(Choice::ConversationPrivate(c)),
     ];
+    // Who else took part, from the agreement's people (x or Enter ticks).
+    items.extend((0..wb.people.len()).map(|i| Item::Choice(Choice::Present(c, i))));
     if narrow {
         items.push(Item::Prompt(guide_text(conv.kind).into()));
     }
@@ -263,7 +265,7 @@ fn items(
             format!(
                 "{} {:<7}",
                 if x.done { "[x]" } else { "[ ]" },
-                x.owner.name()
+                wb.carrier(x.owner, x.who)
             ),
             x.text.as_str(),
             suffix.join(" · "),

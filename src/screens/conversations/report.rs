@@ -51,6 +51,13 @@ pub fn title(c: &Conversation) -> String {
 /// something in them.
 pub fn minutes(wb: &Workbook, c: &Conversation) -> Vec<Block> {
     let mut out = Vec::new();
+    let with: Vec<String> = (c.with.iter())
+        .filter_map(|id| wb.person(*id))
+        .map(|p| format!("{} ({})", p.name.trim(), p.role.name()))
+        .collect();
+    if !with.is_empty() {
+        out.push(Block::Fields(vec![("Also there".into(), with.join(", "))]));
+    }
     let prep = P::ALL.iter().map(|p| {
         let text = text_of(p.slot(&c.prep));
         (prep_spec(*p, wb.role).label, text)
@@ -95,7 +102,7 @@ pub fn minutes(wb: &Workbook, c: &Conversation) -> Vec<Block> {
             };
             vec![
                 x.text.trim().to_string(),
-                x.owner.name().to_string(),
+                wb.carrier(x.owner, x.who).into_owned(),
                 x.due.map(|d| d.to_string()).unwrap_or_default(),
                 step,
             ]
@@ -271,7 +278,7 @@ pub fn open_commitments_report(wb: &Workbook, opts: crate::report::Options) -> V
                 x.due,
                 vec![
                     x.text.trim().to_string(),
-                    x.owner.name().to_string(),
+                    wb.carrier(x.owner, x.who).into_owned(),
                     due,
                     c.at.format("%Y-%m-%d").to_string(),
                     state,

@@ -46,7 +46,7 @@ fn text_or_dash(text: &str) -> String {
 }
 
 /// `• text  (note)` per item with words, or a dash when there is none.
-fn bullets<'a>(items: impl Iterator<Item = (&'a str, &'a str)>) -> Item<'static> {
+fn bullets<'a, N: std::fmt::Display>(items: impl Iterator<Item = (&'a str, N)>) -> Item<'static> {
     let lines: Vec<Line<'static>> = items
         .filter(|(text, _)| !text.trim().is_empty())
         .map(|(text, note)| {
@@ -63,7 +63,7 @@ fn bullets<'a>(items: impl Iterator<Item = (&'a str, &'a str)>) -> Item<'static>
     }
 }
 
-fn about(goal: &Goal) -> Vec<Item<'_>> {
+fn about<'a>(wb: &Workbook, goal: &'a Goal) -> Vec<Item<'a>> {
     let plan = &goal.plan;
     let mut items = vec![
         Item::Lines(vec![
@@ -102,7 +102,7 @@ fn about(goal: &Goal) -> Vec<Item<'_>> {
     items.push(Item::Info(text_or_dash(&plan.outcome)));
     items.push(Item::Heading("4. Resources"));
     items.push(bullets(
-        (plan.resources.iter()).map(|r| (r.text.as_str(), r.helper.name())),
+        (plan.resources.iter()).map(|r| (r.text.as_str(), crate::field::helper_name(wb, r))),
     ));
     items.push(Item::Heading("Milestones"));
     let milestones: Vec<Line> = (goal.milestones.iter())
@@ -129,7 +129,7 @@ fn about(goal: &Goal) -> Vec<Item<'_>> {
     items
 }
 
-fn steps(goal: &Goal, g: usize, today: chrono::NaiveDate) -> Vec<Item<'_>> {
+fn steps<'a>(wb: &Workbook, goal: &'a Goal, g: usize, today: chrono::NaiveDate) -> Vec<Item<'a>> {
     let plan = &goal.plan;
     let mut items = vec![Item::Heading("3. Steps, in order")];
     if plan.steps.is_empty() {
@@ -147,7 +147,7 @@ fn steps(goal: &Goal, g: usize, today: chrono::NaiveDate) -> Vec<Item<'_>> {
         ))]));
         for &i in stage {
             // The details go on a line of their own: the step's words come first on a call.
-            let (details, late) = step_suffix(goal, i, today);
+            let (details, late) = step_suffix(wb, goal, i, today);
             let (status, rest) = details.split_once(" · ").unwrap_or((&details, ""));
             items.push(Item::Row(Row {
                 target: Target::Field(Field::Step(g, i)),
@@ -172,7 +172,7 @@ fn steps(goal: &Goal, g: usize, today: chrono::NaiveDate) -> Vec<Item<'_>> {
 /// Where the focus can rest: the steps, in the order shown.
 pub fn targets(wb: &Workbook, g: usize) -> Vec<Target> {
     wb.goals.get(g).map_or_else(Vec::new, |goal| {
-        sheet::targets(&steps(goal, g, chrono::NaiveDate::MIN))
+        sheet::targets(&steps(wb, goal, g, chrono::NaiveDate::MIN))
     })
 }
 
@@ -188,11 +188,11 @@ pub fn render(app: &App, g: usize, area: Rect, buf: &mut Buffer) {
             Constraint::Length(2),
             Constraint::Fill(1),
         ]));
-        sheet::render(app, left, buf, &about(goal));
-        sheet::render(app, right, buf, &steps(goal, g, app.today));
+        sheet::render(app, left, buf, &about(&app.workbook, goal));
+        sheet::render(app, right, buf, &steps(&app.workbook, goal, g, app.today));
     } else {
-        let mut all = about(goal);
-        all.extend(steps(goal, g, app.today));
+        let mut all = about(&app.workbook, goal);
+        all.extend(steps(&app.workbook, goal, g, app.today));
         sheet::render(app, area, buf, &all);
     }
 }

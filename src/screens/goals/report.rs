@@ -140,7 +140,7 @@ pub fn plans(wb: &Workbook, today: NaiveDate) -> Vec<Block> {
                     vec![
                         (i + 1).to_string(),
                         s.text.trim().to_string(),
-                        s.owner.name().to_string(),
+                        wb.carrier(s.owner, s.who).into_owned(),
                         due,
                         s.status.name().to_string(),
                         p.dependencies_text(i),
@@ -154,7 +154,7 @@ pub fn plans(wb: &Workbook, today: NaiveDate) -> Vec<Block> {
         }
         if !p.resources.is_empty() {
             let rows = (p.resources.iter())
-                .map(|r| vec![r.text.trim().to_string(), r.helper.name().to_string()])
+                .map(|r| vec![r.text.trim().to_string(), crate::field::helper_name(wb, r)])
                 .collect();
             out.push(Block::Table {
                 head: vec!["Resource", "Support"],

@@ -86,7 +86,12 @@ pub fn progress_line(goal: &Goal) -> Line<'static> {
 pub use crate::screens::sheet::date;
 
 /// Step `i`'s suffix: status, due date, owner, what it waits for; and whether it is late.
-pub fn step_suffix(goal: &Goal, i: usize, today: NaiveDate) -> (String, bool) {
+pub fn step_suffix(
+    wb: &crate::model::Workbook,
+    goal: &Goal,
+    i: usize,
+    today: NaiveDate,
+) -> (String, bool) {
     let plan = &goal.plan;
     let s = &plan.steps[i];
     let mut parts = vec![s.status.name().to_string()];
@@ -104,7 +109,7 @@ pub fn step_suffix(goal: &Goal, i: usize, today: NaiveDate) -> (String, bool) {
             parts.push(format!("due {}", d.format("%Y-%m-%d")));
         }
     }
-    parts.push(s.owner.name().to_string());
+    parts.push(wb.carrier(s.owner, s.who).into_owned());
     if let Some(kind) = s.support {
         parts.push(kind.name().to_string());
     }

@@ -123,7 +123,7 @@ fn items(wb: &Workbook, g: usize, today: chrono::NaiveDate) -> Vec<Item<'_>> {
     ];
     let plan = &goal.plan;
     for (i, s) in plan.steps.iter().enumerate() {
-        let (suffix, late) = step_suffix(goal, i, today);
+        let (suffix, late) = step_suffix(wb, goal, i, today);
         items.push(Row::field(
             Field::Step(g, i),
             format!("{}. ", i + 1),
@@ -157,7 +157,7 @@ fn items(wb: &Workbook, g: usize, today: chrono::NaiveDate) -> Vec<Item<'_>> {
             Field::Resource(g, i),
             "• ".into(),
             r.text.as_str(),
-            r.helper.name().into(),
+            crate::field::helper_name(wb, r),
             false,
         ));
     }
