@@ -25,6 +25,13 @@ pub const KEYS: &[Binding] = &[
     MOVE,
     ENTER,
     explained(
+        &[plain('r')],
+        "r",
+        "reviewed today",
+        "record a review of the agreement today",
+        Msg::MarkReviewed,
+    ),
+    explained(
         &[plain('a')],
         "a",
         "add",
@@ -44,13 +51,6 @@ pub const KEYS: &[Binding] = &[
         "delete",
         "take someone off (asks unless unnamed)",
         Msg::Delete,
-    ),
-    explained(
-        &[plain('r')],
-        "r",
-        "reviewed today",
-        "record a review of the agreement today",
-        Msg::MarkReviewed,
     ),
     BACK,
 ];
