@@ -38,7 +38,7 @@ pub use conversations::{
 pub use cultivation::{LOOK_AHEAD_DAYS, STALE_GOAL_DAYS};
 pub use dates::{describe_days, describe_minutes, parse_date, parse_days, parse_minutes, quoted};
 pub use fold::{fold, plain, plain_mapped, same as same_folded};
-pub use frameworks::{Pledge, Shown, Support, toggle_in};
+pub use frameworks::{CoreSkill, Pledge, Shown, Support, toggle_in};
 pub use goals::{
     ActionPlan, ActionStep, BrainPart, Brainstorm, Candidate, Goal, GoalPart, GoalStatus, Helper,
     Horizon, Measure, MeasureKind, Milestone, Owner, Resource, StepStatus,

@@ -11,8 +11,8 @@ use mentorbook::field::{
     AgreementPart, ArcPart, CareerPart, Choice, ClosurePart, Field, GoalPart, PrepPart,
 };
 use mentorbook::model::{
-    CareerState, Change, Conversation, ConversationKind, NeedSource, PersonRole, Phase, PlanArea,
-    Pledge, Shown, Sign, Support, WinKind, Workbook,
+    CareerState, Change, Conversation, ConversationKind, CoreSkill, NeedSource, PersonRole, Phase,
+    PlanArea, Pledge, Shown, Sign, Support, WinKind, Workbook,
 };
 use mentorbook::nav::{Confirm, Exercise, Mode, PickWhat, Screen, Target};
 
@@ -333,6 +333,24 @@ fn kram_support_tags_goals_and_steps_and_the_goals_page_sums_it() {
     ));
     assert!(
         doc.contains("Support asked (Kram)") && doc.contains("psychosocial"),
+        "{doc}"
+    );
+    // The COREFour skills tag a goal too.
+    app.screen = Screen::Goal(0);
+    focus(&mut app, Target::Choice(Choice::CoreSkill(0, 2)));
+    press(&mut app, "<Enter>");
+    assert_eq!(app.workbook.goals[0].skills, vec![CoreSkill::Feedback]);
+    assert!(common::body(&app, 120, 60).contains("[x] ask for and give objective feedback"));
+    let doc = mentorbook::report::markdown(&mentorbook::screens::document(
+        &app.workbook,
+        &[mentorbook::report::Section::Goals],
+        mentorbook::report::Options {
+            include_private: false,
+            today: app.today,
+        },
+    ));
+    assert!(
+        doc.contains("COREFour skills") && doc.contains("Feedback"),
         "{doc}"
     );
 }

@@ -91,6 +91,8 @@ pub enum Choice {
     Shown(usize),
     /// Goal `g` asks for support of kind `Support::ALL[k]`.
     Support(usize, usize),
+    /// Goal `g` exercises COREFour skill `CoreSkill::ALL[k]`.
+    CoreSkill(usize, usize),
     /// The kind of support step `i` of goal `g` asks for.
     StepSupport(usize, usize),
     /// Development need (topic) `i`: where the gap showed.
@@ -251,6 +253,12 @@ impl Choice {
             Choice::Support(g, k) => {
                 if let (Some(g), Some(s)) = (wb.goals.get_mut(g), Support::ALL.get(k)) {
                     toggle_in(&mut g.support, *s);
+                }
+            }
+            Choice::CoreSkill(g, k) => {
+                let skill = crate::model::CoreSkill::ALL.get(k);
+                if let (Some(g), Some(s)) = (wb.goals.get_mut(g), skill) {
+                    toggle_in(&mut g.skills, *s);
                 }
             }
             Choice::StepSupport(g, i) => {

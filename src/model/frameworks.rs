@@ -123,6 +123,45 @@ impl Support {
     }
 }
 
+/// The four COREFour skills (Stoeger, Balestrini & Ziegler, 2020), for both partners.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CoreSkill {
+    Learning,
+    Relationships,
+    Feedback,
+    Reflection,
+}
+
+impl CoreSkill {
+    pub const ALL: [CoreSkill; 4] = [
+        CoreSkill::Learning,
+        CoreSkill::Relationships,
+        CoreSkill::Feedback,
+        CoreSkill::Reflection,
+    ];
+
+    /// Short, for the label column.
+    pub fn name(self) -> &'static str {
+        match self {
+            CoreSkill::Learning => "Own learning",
+            CoreSkill::Relationships => "Relationships",
+            CoreSkill::Feedback => "Feedback",
+            CoreSkill::Reflection => "Reflection",
+        }
+    }
+
+    /// What the skill is.
+    pub fn about(self) -> &'static str {
+        match self {
+            CoreSkill::Learning => "pursue your own learning goals by doing",
+            CoreSkill::Relationships => "build and keep working relationships",
+            CoreSkill::Feedback => "ask for and give objective feedback",
+            CoreSkill::Reflection => "reflect on the moments you learn from",
+        }
+    }
+}
+
 impl super::Workbook {
     /// How many goals and steps are tagged with each kind of support, in `Support::ALL`'s
     /// order: which support the relationship gives.

@@ -132,6 +132,9 @@ pub struct Goal {
     /// The kinds of support it asks of the mentor (a set; saved only when set).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub support: Vec<super::Support>,
+    /// The COREFour skills it exercises (a set; saved only when set).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub skills: Vec<super::CoreSkill>,
     pub plan: ActionPlan,
 }
 

@@ -163,8 +163,7 @@ fn items(wb: &Workbook) -> Vec<Item<'_>> {
     let f = |p| Item::Field(Field::Agreement(p));
     let mut items = vec![Item::Prompt(
         "Draft it together at your first meeting. The form matters less than agreeing, in \
-         writing, on what you want and how you will work. Mentoring is intentional work: \
-         say what you want from it."
+         writing, on what you want and how you will work."
             .into(),
     )];
     items.extend([

@@ -45,6 +45,9 @@ impl Choice {
                 _ => "Psychosocial".into(),
             },
             Choice::StepSupport(..) => "Support".into(),
+            Choice::CoreSkill(_, k) => (crate::model::CoreSkill::ALL.get(k))
+                .map_or("", |s| s.name())
+                .into(),
             Choice::TopicSource(_) => "  Where it showed".into(),
             Choice::GoalNeed(..) => "Serves".into(),
             Choice::PersonRole(_) => "Role".into(),
@@ -174,6 +177,13 @@ impl Choice {
             Choice::Support(g, k) => match (goal(wb, g), Support::ALL.get(k)) {
                 (Some(goal), Some(s)) => {
                     let on = goal.support.contains(s);
+                    format!("{} {}", if on { "[x]" } else { "[ ]" }, s.about())
+                }
+                _ => String::new(),
+            },
+            Choice::CoreSkill(g, k) => match (goal(wb, g), crate::model::CoreSkill::ALL.get(k)) {
+                (Some(goal), Some(s)) => {
+                    let on = goal.skills.contains(s);
                     format!("{} {}", if on { "[x]" } else { "[ ]" }, s.about())
                 }
                 _ => String::new(),

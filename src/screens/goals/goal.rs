@@ -205,6 +205,16 @@ fn items(wb: &Workbook, g: usize, today: chrono::NaiveDate) -> Vec<Item<'_>> {
     for k in 0..crate::model::Support::ALL.len() {
         items.push(Item::Choice(Choice::Support(g, k)));
     }
+    items.push(Item::Heading("Skills it exercises"));
+    items.push(Item::Prompt(
+        "The four COREFour skills (Stoeger, Balestrini & Ziegler, 2020), for both of you: \
+         Enter ticks each this goal trains. The journal's \"Four core skills\" template \
+         reflects on them."
+            .into(),
+    ));
+    for k in 0..crate::model::CoreSkill::ALL.len() {
+        items.push(Item::Choice(Choice::CoreSkill(g, k)));
+    }
     items.push(Item::Heading("Milestones"));
     items.push(Item::Prompt(
         "Checkpoints that show the goal moving: x ticks one, t gives it a date.".into(),

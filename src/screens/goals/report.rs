@@ -46,6 +46,14 @@ pub fn goals(wb: &Workbook) -> Vec<Block> {
             ("Target, in words", g.deadline_words.clone()),
             ("Horizon", g.horizon.name().to_string()),
             (
+                "COREFour skills",
+                (crate::model::CoreSkill::ALL.iter())
+                    .filter(|s| g.skills.contains(s))
+                    .map(|s| s.name())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            (
                 "Support asked (Kram)",
                 (crate::model::Support::ALL.iter())
                     .filter(|s| g.support.contains(s))
