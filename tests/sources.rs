@@ -22,6 +22,25 @@ fn snap(name: &str, app: &App) {
     }
 }
 
+/// The document of these sections, without private content, as Markdown.
+fn document(app: &App, sections: &[mentorbook::report::Section]) -> String {
+    let opts = mentorbook::report::Options {
+        include_private: false,
+        today: app.today,
+    };
+    mentorbook::report::markdown(&mentorbook::screens::document(
+        &app.workbook,
+        sections,
+        opts,
+    ))
+}
+
+/// Conversation `c`'s minutes, as Markdown.
+fn minutes(app: &App, c: usize) -> String {
+    let conv = &app.workbook.conversations[c];
+    mentorbook::report::markdown(&mentorbook::screens::minutes_document(&app.workbook, conv))
+}
+
 /// A workbook with conversations of these kinds, a day apart, on the first one's page.
 fn with_conversations(kinds: &[ConversationKind]) -> App {
     let mut wb = Workbook {
@@ -150,10 +169,7 @@ fn each_kind_of_the_arc_records_its_own_and_the_direction_travels() {
         "{plan}"
     );
     // Minutes carry what the arc recorded.
-    let minutes = mentorbook::report::markdown(&mentorbook::screens::minutes_document(
-        &app.workbook,
-        &app.workbook.conversations[1],
-    ));
+    let minutes = minutes(&app, 1);
     assert!(minutes.contains("Direction chosen") && minutes.contains("Team lead"));
 }
 
@@ -179,10 +195,7 @@ fn preparation_signs_and_commitment_are_ticked_with_x() {
     assert!(!app.workbook.conversations[1].arc.committed);
     // The signs in words, in the minutes.
     press(&mut app, "x");
-    let minutes = mentorbook::report::markdown(&mentorbook::screens::minutes_document(
-        &app.workbook,
-        &app.workbook.conversations[1],
-    ));
+    let minutes = minutes(&app, 1);
     assert!(minutes.contains("I want to size the time and effort a goal takes"));
     assert!(minutes.contains("committed"));
 }
@@ -274,10 +287,7 @@ fn the_four_ps_ask_apart_and_commitments_are_ticked() {
     let page = common::body(&app, 120, 40);
     assert!(page.contains("[x] checked with each other"), "{page}");
     // The minutes keep the two questions apart.
-    let minutes = mentorbook::report::markdown(&mentorbook::screens::minutes_document(
-        &app.workbook,
-        &app.workbook.conversations[0],
-    ));
+    let minutes = minutes(&app, 0);
     assert!(minutes.contains("Feedback to ask on the work") && minutes.contains("on us"));
     focus(&mut app, Target::Choice(Choice::Pledge(0, 0)));
     snap("four_ps_apart", &app);
@@ -323,14 +333,7 @@ fn kram_support_tags_goals_and_steps_and_the_goals_page_sums_it() {
     let list = common::body(&app, 120, 40);
     assert!(list.contains("Support this relationship gives"), "{list}");
     assert!(list.contains("Kram (1983, 1988)"));
-    let doc = mentorbook::report::markdown(&mentorbook::screens::document(
-        &app.workbook,
-        &[mentorbook::report::Section::Goals],
-        mentorbook::report::Options {
-            include_private: false,
-            today: app.today,
-        },
-    ));
+    let doc = document(&app, &[mentorbook::report::Section::Goals]);
     assert!(
         doc.contains("Support asked (Kram)") && doc.contains("psychosocial"),
         "{doc}"
@@ -341,14 +344,7 @@ fn kram_support_tags_goals_and_steps_and_the_goals_page_sums_it() {
     press(&mut app, "<Enter>");
     assert_eq!(app.workbook.goals[0].skills, vec![CoreSkill::Feedback]);
     assert!(common::body(&app, 120, 60).contains("[x] ask for and give objective feedback"));
-    let doc = mentorbook::report::markdown(&mentorbook::screens::document(
-        &app.workbook,
-        &[mentorbook::report::Section::Goals],
-        mentorbook::report::Options {
-            include_private: false,
-            today: app.today,
-        },
-    ));
+    let doc = document(&app, &[mentorbook::report::Section::Goals]);
     assert!(
         doc.contains("COREFour skills") && doc.contains("Feedback"),
         "{doc}"
@@ -519,14 +515,7 @@ fn roadblocks_met_are_logged_beside_the_pitfalls() {
         &mut app,
         "<Enter>2026-11-02 the venue moved the deadline<Esc>",
     );
-    let doc = mentorbook::report::markdown(&mentorbook::screens::document(
-        &app.workbook,
-        &[mentorbook::report::Section::Plan],
-        mentorbook::report::Options {
-            include_private: false,
-            today: app.today,
-        },
-    ));
+    let doc = document(&app, &[mentorbook::report::Section::Plan]);
     assert!(
         doc.contains("Roadblocks met") && doc.contains("the venue moved"),
         "{doc}"
@@ -573,17 +562,13 @@ fn wins_are_logged_with_kind_date_evidence_and_goal_and_closure_celebrates_them(
         closure.contains("★ Talk at RustConf (talk, 2026-11-20)"),
         "{closure}"
     );
-    let doc = mentorbook::report::markdown(&mentorbook::screens::document(
-        &app.workbook,
+    let doc = document(
+        &app,
         &[
             mentorbook::report::Section::Goals,
             mentorbook::report::Section::Closure,
         ],
-        mentorbook::report::Options {
-            include_private: false,
-            today: app.today,
-        },
-    ));
+    );
     assert!(doc.contains("Wins along the way"), "{doc}");
     assert!(
         doc.contains("| Talk at RustConf | talk | 2026-11-20 | Give a conference talk |"),
@@ -644,14 +629,7 @@ fn a_programme_frame_fits_in_the_agreement_and_its_dates_reach_the_calendar() {
         a.programme_ends,
         chrono::NaiveDate::from_ymd_opt(2027, 6, 30)
     );
-    let doc = mentorbook::report::markdown(&mentorbook::screens::document(
-        &app.workbook,
-        &[mentorbook::report::Section::Agreement],
-        mentorbook::report::Options {
-            include_private: false,
-            today: app.today,
-        },
-    ));
+    let doc = document(&app, &[mentorbook::report::Section::Agreement]);
     assert!(doc.contains("Either of us tells the coordinator"), "{doc}");
     let dates = mentorbook::report::calendar::dates(&app.workbook);
     let kinds: Vec<&str> = dates.iter().map(|d| d.text.as_str()).collect();
@@ -733,14 +711,7 @@ fn a_development_need_is_analysed_and_goals_tick_the_needs_they_serve() {
     assert_eq!(t.source, Some(NeedSource::JobDescription));
     assert_eq!(t.mentor_help, "Dry runs with Ben's team");
     snap("plan_gap_analysis", &app);
-    let doc = mentorbook::report::markdown(&mentorbook::screens::document(
-        &app.workbook,
-        &[mentorbook::report::Section::Topics],
-        mentorbook::report::Options {
-            include_private: false,
-            today: app.today,
-        },
-    ));
+    let doc = document(&app, &[mentorbook::report::Section::Topics]);
     assert!(
         doc.contains("| Public speaking | a job description I aim for | The lead role asks for conference talks | Dry runs with Ben's team |"),
         "{doc}"
@@ -752,14 +723,7 @@ fn a_development_need_is_analysed_and_goals_tick_the_needs_they_serve() {
     let id = app.workbook.mentoring_plan.topics[i].id;
     assert_eq!(app.workbook.goals[0].needs, vec![id]);
     assert!(common::body(&app, 120, 40).contains("[x] Public speaking"));
-    let goals = mentorbook::report::markdown(&mentorbook::screens::document(
-        &app.workbook,
-        &[mentorbook::report::Section::Goals],
-        mentorbook::report::Options {
-            include_private: false,
-            today: app.today,
-        },
-    ));
+    let goals = document(&app, &[mentorbook::report::Section::Goals]);
     assert!(goals.contains("Serves the development needs") && goals.contains("Public speaking"));
     // Deleting the need unlinks it from the goal.
     app.screen = Screen::Exercise(Exercise::Plan);
@@ -850,23 +814,13 @@ fn people_with_roles_carry_steps_commitments_and_resources_and_take_part() {
     focus(&mut app, Target::Choice(Choice::Present(0, 0)));
     press(&mut app, "x");
     assert_eq!(app.workbook.conversations[0].with, vec![kim]);
-    let minutes = mentorbook::report::markdown(&mentorbook::screens::minutes_document(
-        &app.workbook,
-        &app.workbook.conversations[0],
-    ));
+    let minutes = minutes(&app, 0);
     assert!(minutes.contains("Kim Park (co-mentor)"), "{minutes}");
     assert!(
         minutes.contains("| Introduce Ana to the committee | Kim Park |"),
         "{minutes}"
     );
-    let agreement = mentorbook::report::markdown(&mentorbook::screens::document(
-        &app.workbook,
-        &[mentorbook::report::Section::Agreement],
-        mentorbook::report::Options {
-            include_private: false,
-            today: app.today,
-        },
-    ));
+    let agreement = document(&app, &[mentorbook::report::Section::Agreement]);
     assert!(agreement.contains("Lee Chan (co-mentee)"), "{agreement}");
     // Ids of people travel through a merge's renumbering with every link.
     let mut wb = app.workbook.clone();

@@ -84,7 +84,13 @@ fn partner_notes(wb: &Workbook, g: usize) -> Vec<Line<'static>> {
     crate::screens::partner_notes_on(wb, &ids)
 }
 
-fn items(wb: &Workbook, g: usize, today: chrono::NaiveDate) -> Vec<Item<'_>> {
+/// `include_private` false in call mode: a private development need is not even hinted at.
+fn items(
+    wb: &Workbook,
+    g: usize,
+    today: chrono::NaiveDate,
+    include_private: bool,
+) -> Vec<Item<'_>> {
     let Some(goal) = wb.goals.get(g) else {
         return vec![missing_goal()];
     };
@@ -151,6 +157,7 @@ fn items(wb: &Workbook, g: usize, today: chrono::NaiveDate) -> Vec<Item<'_>> {
     items.push(Item::Field(Field::Goal(g, G::Relevant)));
     let needs: Vec<usize> = (wb.mentoring_plan.topics.iter().enumerate())
         .filter(|(_, t)| t.area == crate::model::PlanArea::Development && !t.text.trim().is_empty())
+        .filter(|(_, t)| include_private || !t.private)
         .map(|(i, _)| i)
         .collect();
     if needs.is_empty() {
@@ -276,10 +283,15 @@ fn items(wb: &Workbook, g: usize, today: chrono::NaiveDate) -> Vec<Item<'_>> {
 
 /// Where the focus can rest.
 pub fn targets(wb: &Workbook, g: usize) -> Vec<Target> {
-    sheet::targets(&items(wb, g, chrono::NaiveDate::MIN))
+    sheet::targets(&items(wb, g, chrono::NaiveDate::MIN, true))
 }
 
 /// Draws the screen.
 pub fn render(app: &App, g: usize, area: Rect, buf: &mut Buffer) {
-    sheet::render(app, area, buf, &items(&app.workbook, g, app.today));
+    sheet::render(
+        app,
+        area,
+        buf,
+        &items(&app.workbook, g, app.today, !app.call_mode),
+    );
 }
