@@ -8,7 +8,7 @@ mod choice;
 mod commit;
 mod lists;
 
-pub use choice::{CHECKS, Choice, closure_check, helper_name, link_name};
+pub use choice::{CHECKS, Choice, closure_check, link_name};
 pub use commit::parse_stamp as parse_when;
 pub use lists::ListKind;
 

@@ -9,6 +9,7 @@ mod check;
 mod conflict;
 mod conversations;
 mod cultivation;
+mod cycle;
 mod dates;
 mod fold;
 mod frameworks;
@@ -36,9 +37,10 @@ pub use conversations::{
     Feedback, FeedbackPart, FourPs, JournalEntry, PrepPart, judges_the_person,
 };
 pub use cultivation::{LOOK_AHEAD_DAYS, STALE_GOAL_DAYS};
+pub use cycle::{after, after_or_none, toggle_in};
 pub use dates::{describe_days, describe_minutes, parse_date, parse_days, parse_minutes, quoted};
 pub use fold::{fold, plain, plain_mapped, same as same_folded};
-pub use frameworks::{CoreSkill, Pledge, Shown, Support, toggle_in};
+pub use frameworks::{CoreSkill, Pledge, Shown, Support};
 pub use goals::{
     ActionPlan, ActionStep, BrainPart, Brainstorm, Candidate, Goal, GoalPart, GoalStatus, Helper,
     Horizon, Measure, MeasureKind, Milestone, Owner, Resource, StepStatus,
@@ -124,8 +126,7 @@ impl Phase {
 
     /// The next phase, wrapping around (the overview cycles with one key).
     pub fn next(self) -> Phase {
-        let i = Phase::ALL.iter().position(|p| *p == self).unwrap_or(0);
-        Phase::ALL[(i + 1) % Phase::ALL.len()]
+        cycle::after(&Phase::ALL, self)
     }
 }
 

@@ -3,7 +3,7 @@
 
 use crate::model::{
     CareerState, Change, Fit, Helper, Horizon, MeasureKind, Pledge, Role, Shown, Sign, Support,
-    Workbook, toggle_in,
+    Workbook, after_or_none, toggle_in,
 };
 
 /// The closure checks, in order.
@@ -227,7 +227,7 @@ impl Choice {
             }
             Choice::Sign(c, k) => {
                 if let (Some(c), Some(s)) = (wb.conversations.get_mut(c), Sign::ALL.get(k)) {
-                    c.arc.toggle(*s);
+                    toggle_in(&mut c.arc.signs, *s);
                 }
             }
             Choice::Committed(c) => {
@@ -296,21 +296,11 @@ impl Choice {
             }
             Choice::CareerChange => {
                 let career = &mut wb.mentoring_plan.career;
-                let k = career
-                    .change
-                    .and_then(|c| Change::ALL.iter().position(|x| *x == c));
-                career.change = match k {
-                    None => Some(Change::ALL[0]),
-                    Some(k) => Change::ALL.get(k + 1).copied(),
-                };
+                career.change = after_or_none(&Change::ALL, career.change);
             }
             Choice::CareerState => {
                 let career = &mut wb.mentoring_plan.career;
-                career.state = match career.state {
-                    None => Some(CareerState::NoIdeaYet),
-                    Some(CareerState::NoIdeaYet) => Some(CareerState::GoalSet),
-                    Some(CareerState::GoalSet) => None,
-                };
+                career.state = after_or_none(&CareerState::ALL, career.state);
             }
             Choice::Helper(g, i) => {
                 // Nobody, the mentor, the organisation, someone else, then each person.
@@ -341,4 +331,4 @@ impl Choice {
 }
 
 mod words;
-pub use words::{helper_name, link_name};
+pub use words::link_name;

@@ -86,16 +86,6 @@ impl ArcNotes {
     pub fn is_empty(&self) -> bool {
         *self == ArcNotes::default()
     }
-
-    /// Ticks or unticks a sign.
-    pub fn toggle(&mut self, sign: Sign) {
-        match self.signs.iter().position(|s| *s == sign) {
-            Some(k) => {
-                self.signs.remove(k);
-            }
-            None => self.signs.push(sign),
-        }
-    }
 }
 
 crate::parts! {
@@ -198,6 +188,10 @@ pub enum CareerState {
     GoalSet,
 }
 
+impl CareerState {
+    pub const ALL: [CareerState; 2] = [CareerState::NoIdeaYet, CareerState::GoalSet];
+}
+
 /// The career part of the mentoring plan: what kind of change, how clear it is, and what
 /// leading others would ask. Saved only when something is in it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -284,9 +278,13 @@ mod tests {
         let json = serde_json::to_string(&Conversation::default()).unwrap();
         assert!(!json.contains("\"arc\""), "{json}");
         let mut arc = ArcNotes::default();
-        arc.toggle(Sign::EstimateEffort);
-        arc.toggle(Sign::WeighOptions);
-        arc.toggle(Sign::EstimateEffort);
+        for sign in [
+            Sign::EstimateEffort,
+            Sign::WeighOptions,
+            Sign::EstimateEffort,
+        ] {
+            crate::model::toggle_in(&mut arc.signs, sign);
+        }
         assert_eq!(arc.signs, vec![Sign::WeighOptions]);
         assert_eq!(
             serde_json::to_string(&arc).unwrap(),

@@ -4,17 +4,6 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Ticks or unticks `x` in a list kept as a set (saved as a list without ids, which a merge
-/// treats as a set).
-pub fn toggle_in<T: PartialEq>(set: &mut Vec<T>, x: T) {
-    match set.iter().position(|y| *y == x) {
-        Some(k) => {
-            set.remove(k);
-        }
-        None => set.push(x),
-    }
-}
-
 /// What each person commits to while taking part in a conversation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -114,12 +103,7 @@ impl Support {
 
     /// The next kind for a step, round to none.
     pub fn next(kind: Option<Support>) -> Option<Support> {
-        match kind {
-            None => Some(Support::CareerNow),
-            Some(Support::CareerNow) => Some(Support::CareerLater),
-            Some(Support::CareerLater) => Some(Support::Psychosocial),
-            Some(Support::Psychosocial) => None,
-        }
+        super::cycle::after_or_none(&Support::ALL, kind)
     }
 }
 
@@ -193,9 +177,5 @@ mod tests {
             ..Default::default()
         });
         assert_eq!(wb.support_given(), [1, 0, 2]);
-        let mut set = vec![Pledge::Listen];
-        toggle_in(&mut set, Pledge::Thank);
-        toggle_in(&mut set, Pledge::Listen);
-        assert_eq!(set, vec![Pledge::Thank]);
     }
 }

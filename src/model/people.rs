@@ -45,8 +45,7 @@ impl PersonRole {
 
     /// The next role, round again.
     pub fn next(self) -> PersonRole {
-        let k = PersonRole::ALL.iter().position(|r| *r == self).unwrap_or(0);
-        PersonRole::ALL[(k + 1) % PersonRole::ALL.len()]
+        super::cycle::after(&PersonRole::ALL, self)
     }
 }
 
@@ -70,6 +69,14 @@ impl super::Workbook {
         match who.and_then(|id| self.person(id)) {
             Some(p) if !p.name.trim().is_empty() => Cow::Borrowed(p.name.trim()),
             _ => Cow::Borrowed(owner.name()),
+        }
+    }
+
+    /// Who helps obtain a resource: the person named, else the helper in words.
+    pub fn helper(&self, r: &super::Resource) -> Cow<'_, str> {
+        match r.who.and_then(|id| self.person(id)) {
+            Some(p) if !p.name.trim().is_empty() => Cow::Borrowed(p.name.trim()),
+            _ => Cow::Borrowed(r.helper.name()),
         }
     }
 

@@ -189,6 +189,13 @@ pub enum NeedSource {
 }
 
 impl NeedSource {
+    pub const ALL: [NeedSource; 4] = [
+        NeedSource::Review,
+        NeedSource::JobDescription,
+        NeedSource::Feedback,
+        NeedSource::Other,
+    ];
+
     /// In words.
     pub fn name(self) -> &'static str {
         match self {
@@ -201,13 +208,7 @@ impl NeedSource {
 
     /// The next source, round to none.
     pub fn next(source: Option<NeedSource>) -> Option<NeedSource> {
-        match source {
-            None => Some(NeedSource::Review),
-            Some(NeedSource::Review) => Some(NeedSource::JobDescription),
-            Some(NeedSource::JobDescription) => Some(NeedSource::Feedback),
-            Some(NeedSource::Feedback) => Some(NeedSource::Other),
-            Some(NeedSource::Other) => None,
-        }
+        super::cycle::after_or_none(&NeedSource::ALL, source)
     }
 }
 

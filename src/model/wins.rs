@@ -47,8 +47,7 @@ impl WinKind {
 
     /// The next kind, round again.
     pub fn next(self) -> WinKind {
-        let k = WinKind::ALL.iter().position(|x| *x == self).unwrap_or(0);
-        WinKind::ALL[(k + 1) % WinKind::ALL.len()]
+        super::cycle::after(&WinKind::ALL, self)
     }
 }
 

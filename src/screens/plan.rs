@@ -9,7 +9,7 @@ use super::{Handled, focused_field};
 use crate::app::App;
 use crate::field::{CareerPart, Choice, Field, Kind, ListKind, Spec, by_role};
 use crate::keys::{BACK, Binding, ENTER, MOVE, Msg, explained, plain};
-use crate::model::{PlanArea, Progress, Role, Workbook};
+use crate::model::{PlanArea, Progress, Role, Topic, Workbook};
 use crate::msg::Effect;
 use crate::nav::Target;
 use crate::report::Block;
@@ -118,12 +118,17 @@ fn career_items(wb: &Workbook, include_private: bool) -> Vec<Item<'static>> {
     items
 }
 
-/// How many of an area's topics were discussed, shown under its heading (in call mode,
-/// `include_private` false, of the shared topics only: a count must not betray one).
-fn discussed_line(wb: &Workbook, area: PlanArea, include_private: bool) -> Option<String> {
-    let topics: Vec<_> = (wb.mentoring_plan.topics.iter())
+/// An area's written topics; `include_private` false (call mode) leaves the private ones
+/// out, so that not even a count betrays them.
+fn written(wb: &Workbook, area: PlanArea, include_private: bool) -> Vec<&Topic> {
+    (wb.mentoring_plan.topics.iter())
         .filter(|t| t.area == area && filled(&t.text) && (include_private || !t.private))
-        .collect();
+        .collect()
+}
+
+/// How many of an area's topics were discussed, shown under its heading.
+fn discussed_line(wb: &Workbook, area: PlanArea, include_private: bool) -> Option<String> {
+    let topics = written(wb, area, include_private);
     if topics.is_empty() {
         return None;
     }
@@ -232,11 +237,9 @@ fn items(wb: &Workbook, include_private: bool) -> Vec<Item<'static>> {
 /// call mode, where a private topic must not show even as a count.
 pub fn progress(wb: &Workbook, include_private: bool) -> Progress {
     let counts = [PlanArea::Career, PlanArea::Development, PlanArea::Workplace].map(|area| {
-        let topics: Vec<_> = (wb.mentoring_plan.topics.iter())
-            .filter(|t| t.area == area && filled(&t.text) && (include_private || !t.private))
-            .collect();
-        let written = !topics.is_empty();
-        [written, written && topics.iter().all(|t| t.discussed)]
+        let topics = written(wb, area, include_private);
+        let any = !topics.is_empty();
+        [any, any && topics.iter().all(|t| t.discussed)]
     });
     Progress::count(counts.into_iter().flatten())
 }
@@ -267,9 +270,7 @@ pub fn report(wb: &Workbook, include_private: bool) -> Vec<Block> {
         out.push(Block::Fields(context));
     }
     for (area, _, name, _) in AREAS {
-        let items: Vec<(bool, String)> = (wb.mentoring_plan.topics.iter())
-            .filter(|t| t.area == area && filled(&t.text))
-            .filter(|t| include_private || !t.private)
+        let items: Vec<(bool, String)> = (written(wb, area, include_private).into_iter())
             .map(|t| {
                 let private = if t.private { " (private)" } else { "" };
                 (t.discussed, format!("{}{private}", t.text.trim()))
@@ -288,9 +289,7 @@ pub fn report(wb: &Workbook, include_private: bool) -> Vec<Block> {
 
 /// The development needs' gap analysis as a table, where any of it is written.
 fn gap_analysis(wb: &Workbook, include_private: bool) -> Option<Block> {
-    let rows: Vec<Vec<String>> = (wb.mentoring_plan.topics.iter())
-        .filter(|t| t.area == PlanArea::Development && filled(&t.text))
-        .filter(|t| include_private || !t.private)
+    let rows: Vec<Vec<String>> = (written(wb, PlanArea::Development, include_private).into_iter())
         .filter(|t| t.source.is_some() || filled(&t.evidence) || filled(&t.mentor_help))
         .map(|t| {
             vec![
@@ -340,7 +339,6 @@ pub fn render(app: &App, area: Rect, buf: &mut Buffer) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Topic;
 
     #[test]
     fn progress_needs_a_topic_in_each_area_and_them_discussed() {

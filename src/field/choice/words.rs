@@ -100,7 +100,7 @@ impl Choice {
             Choice::Owner(g, i) => (goal(wb, g).and_then(|g| g.plan.steps.get(i)))
                 .map_or(String::new(), |s| wb.carrier(s.owner, s.who).into_owned()),
             Choice::Helper(g, i) => (goal(wb, g).and_then(|g| g.plan.resources.get(i)))
-                .map_or(String::new(), |r| helper_name(wb, r)),
+                .map_or(String::new(), |r| wb.helper(r).into_owned()),
             Choice::ConvKind(c) => (wb.conversations.get(c))
                 .map_or("", |c| c.kind.name())
                 .into(),
@@ -229,14 +229,6 @@ impl Choice {
                 None => String::new(),
             },
         }
-    }
-}
-
-/// Who helps obtain a resource: the person named, else the helper in words.
-pub fn helper_name(wb: &Workbook, r: &crate::model::Resource) -> String {
-    match r.who.and_then(|id| wb.person(id)) {
-        Some(p) => p.name.trim().to_string(),
-        None => r.helper.name().to_string(),
     }
 }
 

@@ -102,7 +102,7 @@ fn about<'a>(wb: &Workbook, goal: &'a Goal) -> Vec<Item<'a>> {
     items.push(Item::Info(text_or_dash(&plan.outcome)));
     items.push(Item::Heading("4. Resources"));
     items.push(bullets(
-        (plan.resources.iter()).map(|r| (r.text.as_str(), crate::field::helper_name(wb, r))),
+        (plan.resources.iter()).map(|r| (r.text.as_str(), wb.helper(r))),
     ));
     items.push(Item::Heading("Milestones"));
     let milestones: Vec<Line> = (goal.milestones.iter())

@@ -162,7 +162,7 @@ pub fn plans(wb: &Workbook, today: NaiveDate) -> Vec<Block> {
         }
         if !p.resources.is_empty() {
             let rows = (p.resources.iter())
-                .map(|r| vec![r.text.trim().to_string(), crate::field::helper_name(wb, r)])
+                .map(|r| vec![r.text.trim().to_string(), wb.helper(r).into_owned()])
                 .collect();
             out.push(Block::Table {
                 head: vec!["Resource", "Support"],

@@ -57,11 +57,16 @@ pub fn items(wb: &Workbook) -> Vec<Item<'_>> {
     items
 }
 
-/// The wins as a table, newest first: for the documents and closure.
-pub fn report(wb: &Workbook) -> Vec<Block> {
-    let rows: Vec<Vec<String>> = (wb.wins_by_date().into_iter())
+/// The wins written, newest first (undated last).
+fn logged(wb: &Workbook) -> impl Iterator<Item = &crate::model::Win> {
+    (wb.wins_by_date().into_iter())
         .map(|i| &wb.wins[i])
         .filter(|w| !w.what.trim().is_empty())
+}
+
+/// The wins as a table, newest first: for the documents.
+pub fn report(wb: &Workbook) -> Vec<Block> {
+    let rows: Vec<Vec<String>> = logged(wb)
         .map(|w| {
             vec![
                 w.what.trim().to_string(),
@@ -88,9 +93,7 @@ pub fn report(wb: &Workbook) -> Vec<Block> {
 
 /// The wins in a few lines, newest first: closure's celebration draws on them.
 pub fn summary(wb: &Workbook) -> Option<String> {
-    let lines: Vec<String> = (wb.wins_by_date().into_iter())
-        .map(|i| &wb.wins[i])
-        .filter(|w| !w.what.trim().is_empty())
+    let lines: Vec<String> = logged(wb)
         .map(|w| {
             let date = w.date.map_or(String::new(), |d| format!(", {d}"));
             format!("★ {} ({}{date})", w.what.trim(), w.kind.name())

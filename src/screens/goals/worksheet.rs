@@ -157,7 +157,7 @@ fn items(wb: &Workbook, g: usize, today: chrono::NaiveDate) -> Vec<Item<'_>> {
             Field::Resource(g, i),
             "• ".into(),
             r.text.as_str(),
-            crate::field::helper_name(wb, r),
+            wb.helper(r).into_owned(),
             false,
         ));
     }
